@@ -1,0 +1,216 @@
+package store
+
+import (
+	"bytes"
+	"compress/gzip"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/herald-reader/herald/nlp"
+)
+
+// Annotation returns the cached annotation of the article's current
+// content for the annotator version, if there is one. An annotation cached
+// for the same content under another article (a story carried twice) is
+// found too, and then this article's entity index is written from it.
+func (s *Store) Annotation(articleID int64, version string) (nlp.Doc, bool, error) {
+	var hash, annHash, annVersion string
+	var blob []byte
+	err := s.db.QueryRow(`SELECT a.hash, a.ann_hash, a.ann_version, n.doc
+		FROM articles a LEFT JOIN annotations n ON n.hash = a.hash AND n.version = ?2
+		WHERE a.id = ?1`, articleID, version).Scan(&hash, &annHash, &annVersion, &blob)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nlp.Doc{}, false, fmt.Errorf("article %d: %w", articleID, ErrNotFound)
+	}
+	if err != nil {
+		return nlp.Doc{}, false, s.wrap(err)
+	}
+	if blob == nil {
+		return nlp.Doc{}, false, nil
+	}
+	doc, err := decodeDoc(blob)
+	if err != nil {
+		// A cache entry that cannot be read is as good as none: the caller
+		// annotates again and SaveAnnotation overwrites it.
+		return nlp.Doc{}, false, nil
+	}
+	if annHash != hash || annVersion != version {
+		if err := s.SaveAnnotation(articleID, hash, version, doc); err != nil {
+			return doc, true, err
+		}
+	}
+	return doc, true, nil
+}
+
+// SaveAnnotation caches doc for (hash, version) and, in the same
+// transaction, replaces the article's rows in the entity index and the
+// statements table. If the article's content no longer has this hash (it
+// changed while it was being annotated) nothing is written.
+func (s *Store) SaveAnnotation(articleID int64, hash, version string, doc nlp.Doc) error {
+	blob, err := encodeDoc(doc)
+	if err != nil {
+		return fmt.Errorf("article %d: encoding annotation: %w", articleID, err)
+	}
+	return s.write(func(tx *sql.Tx) error {
+		var current string
+		err := tx.QueryRow(`SELECT hash FROM articles WHERE id = ?`, articleID).Scan(&current)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("article %d: %w", articleID, ErrNotFound)
+		}
+		if err != nil {
+			return err
+		}
+		if current != hash {
+			return nil
+		}
+		if _, err := tx.Exec(`INSERT INTO annotations(hash, version, doc) VALUES (?1, ?2, ?3)
+			ON CONFLICT(hash, version) DO UPDATE SET doc = excluded.doc`, hash, version, blob); err != nil {
+			return err
+		}
+		// Other versions' entries for this content are dead weight now.
+		if _, err := tx.Exec(`DELETE FROM annotations WHERE hash = ?1 AND version <> ?2`, hash, version); err != nil {
+			return err
+		}
+		return writeIndex(tx, articleID, hash, version, doc)
+	})
+}
+
+// indexedEntity is one row of the entity index: an entity and its mentions
+// in one article.
+type indexedEntity struct {
+	kind, id, name string
+	leader         bool
+	mentions       int
+}
+
+// groupEntities folds the mentions of doc into one row per entity, in order
+// of first mention.
+func groupEntities(doc nlp.Doc) []indexedEntity {
+	var out []indexedEntity
+	at := map[[2]string]int{}
+	for _, e := range doc.Entities {
+		if e.ID == "" {
+			continue
+		}
+		k := [2]string{e.Kind, e.ID}
+		i, ok := at[k]
+		if !ok {
+			at[k] = len(out)
+			out = append(out, indexedEntity{kind: e.Kind, id: e.ID, name: e.Name, leader: e.Leader, mentions: 1})
+			continue
+		}
+		out[i].mentions++
+		out[i].leader = out[i].leader || e.Leader
+		if out[i].name == "" {
+			out[i].name = e.Name
+		}
+	}
+	return out
+}
+
+// writeIndex replaces the article's entity index and statements with doc's
+// and records which hash and version they describe.
+func writeIndex(tx *sql.Tx, articleID int64, hash, version string, doc nlp.Doc) error {
+	if err := clearIndex(tx, articleID); err != nil {
+		return err
+	}
+	ents := groupEntities(doc)
+	leaders := 0
+	if len(ents) > 0 {
+		st, err := tx.Prepare(`INSERT INTO article_entities(article_id, kind, entity_id, name, leader, mentions)
+			VALUES (?, ?, ?, ?, ?, ?)`)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		for _, e := range ents {
+			if e.kind == nlp.KindPerson && e.leader {
+				leaders++
+			}
+			if _, err := st.Exec(articleID, e.kind, e.id, e.name, e.leader, e.mentions); err != nil {
+				return err
+			}
+		}
+	}
+	if len(doc.Statements) > 0 {
+		st, err := tx.Prepare(`INSERT INTO statements(article_id, seq, kind, speaker_id, speaker_name,
+			speaker_leader, quote, q_start, q_end, cue, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		for i, x := range doc.Statements {
+			var sp nlp.Speaker
+			if x.Speaker != nil {
+				sp = *x.Speaker
+			}
+			if _, err := st.Exec(articleID, i, x.Kind, sp.ID, sp.Name, sp.Leader, x.Quote,
+				x.Start, x.End, x.Cue, x.Confidence); err != nil {
+				return err
+			}
+		}
+	}
+	_, err := tx.Exec(`UPDATE articles SET ann_hash = ?2, ann_version = ?3, n_statements = ?4, n_leaders = ?5
+		WHERE id = ?1`, articleID, hash, version, len(doc.Statements), leaders)
+	return err
+}
+
+// Unannotated lists, newest first, the configured feeds' articles whose
+// current content has no entity index for version (limit 0: all). Articles
+// whose annotation is cached but not yet indexed are included: Annotation
+// on them indexes them without annotating again.
+func (s *Store) Unannotated(version string, limit int) ([]int64, error) {
+	query, args := limitOffset(`SELECT a.id FROM articles a JOIN feeds f ON f.id = a.feed_id
+		WHERE f.position IS NOT NULL AND NOT (a.ann_hash = a.hash AND a.ann_version = ?)
+		ORDER BY a.published DESC, a.id DESC`, []any{version}, limit, 0)
+	rows, err := s.db.Query(query, args...)
+	if err != nil {
+		return nil, s.wrap(err)
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, s.wrap(err)
+		}
+		ids = append(ids, id)
+	}
+	return ids, s.wrapNil(rows.Err())
+}
+
+// encodeDoc stores a Doc as gzipped JSON: the annotation holds the whole
+// normalised text, which compresses about threefold.
+func encodeDoc(doc nlp.Doc) ([]byte, error) {
+	var buf bytes.Buffer
+	zw, err := gzip.NewWriterLevel(&buf, gzip.BestSpeed)
+	if err != nil {
+		return nil, err
+	}
+	if err := json.NewEncoder(zw).Encode(doc); err != nil {
+		return nil, err
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// decodeDoc reads what encodeDoc wrote; plain JSON is accepted too.
+func decodeDoc(b []byte) (nlp.Doc, error) {
+	var doc nlp.Doc
+	var r io.Reader = bytes.NewReader(b)
+	if len(b) >= 2 && b[0] == 0x1f && b[1] == 0x8b {
+		zr, err := gzip.NewReader(r)
+		if err != nil {
+			return doc, err
+		}
+		defer zr.Close()
+		r = zr
+	}
+	err := json.NewDecoder(r).Decode(&doc)
+	return doc, err
+}

@@ -1,0 +1,306 @@
+package store
+
+import (
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/herald-reader/herald/nlp"
+)
+
+// NewArticle is one item of a fetched feed, as the fetcher hands it over.
+type NewArticle struct {
+	GUID, Link, Title, Author string
+	Published                 time.Time // zero: the time herald first saw it
+	Text                      string
+}
+
+// ArticleSummary is what an article list shows; it never holds the body.
+type ArticleSummary struct {
+	ID, FeedID                     int64
+	FeedTitle, Title, Link, Author string // FeedTitle falls back to the feed's URL
+	Published                      time.Time
+	Read, Starred                  bool
+	Annotated                      bool // the entity index holds the current hash, for nlp.Version
+	Statements, Leaders            int  // from the entity index (0 when not annotated)
+}
+
+// Article is an article with its body.
+type Article struct {
+	ArticleSummary
+	Text, Hash string
+}
+
+// ContentHash is the hash SaveArticles stores: hex sha256 of title, a
+// newline and text. Annotations are keyed by it.
+func ContentHash(title, text string) string {
+	h := sha256.New()
+	h.Write([]byte(title))
+	h.Write([]byte{'\n'})
+	h.Write([]byte(text))
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// existing is the stored state of an article SaveArticles compares with.
+type existing struct {
+	id                       int64
+	guid, link, author, hash string
+	published                int64
+}
+
+// SaveArticles inserts new articles and updates changed ones in place, in
+// one transaction. An item matches a stored article of the same feed by
+// GUID; without a GUID by link, then by title, then (with none of those)
+// by content. Read and starred flags are never touched. A change of title
+// or text drops the article's entity index, which is stale from then on.
+func (s *Store) SaveArticles(feedID int64, items []NewArticle) (added, updated int, err error) {
+	now := time.Now().UnixMilli()
+	err = s.write(func(tx *sql.Tx) error {
+		added, updated = 0, 0
+		var one int
+		if err := tx.QueryRow(`SELECT 1 FROM feeds WHERE id = ?`, feedID).Scan(&one); err != nil {
+			if errors.Is(err, sql.ErrNoRows) {
+				return fmt.Errorf("feed %d: %w", feedID, ErrNotFound)
+			}
+			return err
+		}
+		w, err := newArticleWriter(tx)
+		if err != nil {
+			return err
+		}
+		defer w.close()
+		for _, it := range items {
+			hash := ContentHash(it.Title, it.Text)
+			published := now
+			if !it.Published.IsZero() {
+				published = it.Published.UnixMilli()
+			}
+			old, found, err := w.find(feedID, it, hash)
+			if err != nil {
+				return err
+			}
+			if !found {
+				if err := w.insert(feedID, it, hash, published); err != nil {
+					return err
+				}
+				added++
+				continue
+			}
+			if it.Published.IsZero() {
+				published = old.published
+			}
+			guid := old.guid
+			if guid == "" {
+				guid = it.GUID
+			}
+			if old.hash == hash && old.link == it.Link && old.author == it.Author &&
+				old.published == published && old.guid == guid {
+				continue
+			}
+			if err := w.update(old, it, guid, hash, published); err != nil {
+				return err
+			}
+			updated++
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, 0, err
+	}
+	return added, updated, nil
+}
+
+// articleWriter holds the prepared statements of one SaveArticles call.
+type articleWriter struct {
+	tx                              *sql.Tx
+	byGUID, byLink, byTitle, byHash *sql.Stmt
+	insArticle, insBody             *sql.Stmt
+	updArticle, updBody             *sql.Stmt
+	all                             []*sql.Stmt
+}
+
+func newArticleWriter(tx *sql.Tx) (*articleWriter, error) {
+	const cols = `SELECT id, guid, link, author, hash, published FROM articles `
+	w := &articleWriter{tx: tx}
+	prep := func(dst **sql.Stmt, q string) error {
+		st, err := tx.Prepare(q)
+		if err != nil {
+			return err
+		}
+		*dst = st
+		w.all = append(w.all, st)
+		return nil
+	}
+	for _, p := range []struct {
+		dst **sql.Stmt
+		q   string
+	}{
+		{&w.byGUID, cols + `WHERE feed_id = ?1 AND guid = ?2 AND guid <> '' ORDER BY id LIMIT 1`},
+		{&w.byLink, cols + `WHERE feed_id = ?1 AND link = ?2 AND link <> '' ORDER BY id LIMIT 1`},
+		{&w.byTitle, cols + `WHERE feed_id = ?1 AND title = ?2 ORDER BY id LIMIT 1`},
+		{&w.byHash, cols + `WHERE feed_id = ?1 AND hash = ?2 AND guid = '' AND link = '' ORDER BY id LIMIT 1`},
+		{&w.insArticle, `INSERT INTO articles(feed_id, guid, link, title, author, published, hash)
+			VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)`},
+		{&w.insBody, `INSERT INTO bodies(id, title, text) VALUES (?1, ?2, ?3)`},
+		{&w.updArticle, `UPDATE articles SET guid = ?2, link = ?3, title = ?4, author = ?5,
+			published = ?6, hash = ?7 WHERE id = ?1`},
+		{&w.updBody, `UPDATE bodies SET title = ?2, text = ?3 WHERE id = ?1`},
+	} {
+		if err := prep(p.dst, p.q); err != nil {
+			w.close()
+			return nil, err
+		}
+	}
+	return w, nil
+}
+
+func (w *articleWriter) close() {
+	for _, st := range w.all {
+		st.Close()
+	}
+}
+
+func (w *articleWriter) find(feedID int64, it NewArticle, hash string) (existing, bool, error) {
+	var st *sql.Stmt
+	var key string
+	switch {
+	case it.GUID != "":
+		st, key = w.byGUID, it.GUID
+	case it.Link != "":
+		st, key = w.byLink, it.Link
+	case it.Title != "":
+		st, key = w.byTitle, it.Title
+	default:
+		st, key = w.byHash, hash
+	}
+	var e existing
+	err := st.QueryRow(feedID, key).Scan(&e.id, &e.guid, &e.link, &e.author, &e.hash, &e.published)
+	if errors.Is(err, sql.ErrNoRows) {
+		return existing{}, false, nil
+	}
+	return e, err == nil, err
+}
+
+func (w *articleWriter) insert(feedID int64, it NewArticle, hash string, published int64) error {
+	res, err := w.insArticle.Exec(feedID, it.GUID, it.Link, it.Title, it.Author, published, hash)
+	if err != nil {
+		return err
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return err
+	}
+	_, err = w.insBody.Exec(id, it.Title, it.Text)
+	return err
+}
+
+func (w *articleWriter) update(old existing, it NewArticle, guid, hash string, published int64) error {
+	if _, err := w.updArticle.Exec(old.id, guid, it.Link, it.Title, it.Author, published, hash); err != nil {
+		return err
+	}
+	if old.hash == hash {
+		return nil
+	}
+	if _, err := w.updBody.Exec(old.id, it.Title, it.Text); err != nil {
+		return err
+	}
+	return clearIndex(w.tx, old.id)
+}
+
+// clearIndex drops an article's entity index and statements.
+func clearIndex(tx *sql.Tx, articleID int64) error {
+	for _, q := range []string{
+		`DELETE FROM article_entities WHERE article_id = ?`,
+		`DELETE FROM statements WHERE article_id = ?`,
+		`UPDATE articles SET ann_hash = '', ann_version = '', n_statements = 0, n_leaders = 0 WHERE id = ?`,
+	} {
+		if _, err := tx.Exec(q, articleID); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// summaryColumns selects an ArticleSummary from articles a joined with feeds f.
+// nlp.Version is inlined as a literal so that callers' placeholders stay theirs.
+var summaryColumns = `a.id, a.feed_id,
+	COALESCE(NULLIF(CASE WHEN f.config_title <> '' THEN f.config_title ELSE f.feed_title END, ''), f.url),
+	a.title, a.link, a.author, a.published, a.read, a.starred,
+	(a.ann_hash = a.hash AND a.ann_version = '` + nlpVersionSQL + `'), a.n_statements, a.n_leaders`
+
+func scanSummary(r scanner, dst *ArticleSummary) error {
+	var published int64
+	if err := r.Scan(&dst.ID, &dst.FeedID, &dst.FeedTitle, &dst.Title, &dst.Link, &dst.Author,
+		&published, &dst.Read, &dst.Starred, &dst.Annotated, &dst.Statements, &dst.Leaders); err != nil {
+		return err
+	}
+	dst.Published = time.UnixMilli(published)
+	return nil
+}
+
+// Article returns one article with its body.
+func (s *Store) Article(id int64) (Article, error) {
+	var a Article
+	row := s.db.QueryRow(`SELECT `+summaryColumns+`, b.text, a.hash
+		FROM articles a JOIN feeds f ON f.id = a.feed_id LEFT JOIN bodies b ON b.id = a.id
+		WHERE a.id = ?`, id)
+	var published int64
+	var text sql.NullString
+	err := row.Scan(&a.ID, &a.FeedID, &a.FeedTitle, &a.Title, &a.Link, &a.Author,
+		&published, &a.Read, &a.Starred, &a.Annotated, &a.Statements, &a.Leaders, &text, &a.Hash)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Article{}, fmt.Errorf("article %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return Article{}, s.wrap(err)
+	}
+	a.Published = time.UnixMilli(published)
+	a.Text = text.String
+	return a, nil
+}
+
+// SetRead sets an article's read flag.
+func (s *Store) SetRead(id int64, read bool) error {
+	return s.setFlag("read", id, read)
+}
+
+// SetStarred sets an article's starred flag.
+func (s *Store) SetStarred(id int64, starred bool) error {
+	return s.setFlag("starred", id, starred)
+}
+
+func (s *Store) setFlag(column string, id int64, v bool) error {
+	res, err := s.exec(`UPDATE articles SET `+column+` = ?2 WHERE id = ?1 AND `+column+` <> ?2`, id, v)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n > 0 {
+		return nil
+	}
+	var one int
+	err = s.db.QueryRow(`SELECT 1 FROM articles WHERE id = ?`, id).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("article %d: %w", id, ErrNotFound)
+	}
+	return s.wrapNil(err)
+}
+
+// MarkFeedRead marks every article of a feed read; feedID 0 means every
+// configured feed.
+func (s *Store) MarkFeedRead(feedID int64) error {
+	var err error
+	if feedID == 0 {
+		_, err = s.exec(`UPDATE articles SET read = 1 WHERE read = 0
+			AND feed_id IN (SELECT id FROM feeds WHERE position IS NOT NULL)`)
+	} else {
+		_, err = s.exec(`UPDATE articles SET read = 1 WHERE feed_id = ? AND read = 0`, feedID)
+	}
+	return err
+}
+
+// nlpVersionSQL is nlp.Version as the body of a SQL string literal.
+var nlpVersionSQL = strings.ReplaceAll(nlp.Version, "'", "''")

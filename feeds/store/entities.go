@@ -1,0 +1,150 @@
+package store
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/herald-reader/herald/nlp"
+)
+
+// EntityCount is one entity with how often the selected articles mention
+// it and in how many of them.
+type EntityCount struct {
+	ID, Name, Kind     string
+	Leader             bool // flagged a leader in at least one article
+	Mentions, Articles int
+}
+
+// Entity kinds EntityCounts accepts.
+const (
+	CountLeaders   = "leader"
+	CountPeople    = "person"
+	CountCountries = "country"
+)
+
+// EntityCounts counts the entities of one kind over the articles matching
+// q (q's Limit and Offset are ignored): "leader" (people flagged a leader
+// somewhere), "person" (all people) or "country". Ordered by articles,
+// then mentions (both descending), then name.
+func (s *Store) EntityCounts(kind string, q ArticleQuery) ([]EntityCount, error) {
+	var entityKind string
+	leadersOnly := false
+	switch kind {
+	case CountLeaders:
+		entityKind, leadersOnly = nlp.KindPerson, true
+	case CountPeople:
+		entityKind = nlp.KindPerson
+	case CountCountries:
+		entityKind = nlp.KindCountry
+	default:
+		return nil, fmt.Errorf("store: unknown entity kind %q (want leader, person or country)", kind)
+	}
+	if q.isZero() {
+		ok, err := s.totalsCoverStore()
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			return s.entityTotals(entityKind, leadersOnly)
+		}
+	}
+	where, args := q.where()
+	query := `SELECT e.entity_id, max(e.name), e.kind, max(e.leader), sum(e.mentions), count(*)
+		FROM article_entities e
+		WHERE e.kind = ? AND e.article_id IN (SELECT a.id FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE ` + where + `)
+		GROUP BY e.kind, e.entity_id`
+	if leadersOnly {
+		query += ` HAVING max(e.leader) = 1`
+	}
+	query += ` ORDER BY 6 DESC, 5 DESC, 2`
+	return s.scanCounts(query, append([]any{entityKind}, args...)...)
+}
+
+// totalsCoverStore reports whether entity_totals, which counts every
+// article, equals the count over configured feeds: true unless a feed that
+// was dropped from the config still has articles.
+func (s *Store) totalsCoverStore() (bool, error) {
+	var stale bool
+	err := s.db.QueryRow(`SELECT EXISTS (SELECT 1 FROM feeds WHERE position IS NULL AND total > 0)`).Scan(&stale)
+	return !stale, s.wrapNil(err)
+}
+
+func (s *Store) entityTotals(kind string, leadersOnly bool) ([]EntityCount, error) {
+	query := `SELECT entity_id, name, kind, leader_articles > 0, mentions, articles
+		FROM entity_totals WHERE kind = ?`
+	if leadersOnly {
+		query += ` AND leader_articles > 0`
+	}
+	query += ` ORDER BY articles DESC, mentions DESC, name`
+	return s.scanCounts(query, kind)
+}
+
+func (s *Store) scanCounts(query string, args ...any) ([]EntityCount, error) {
+	rows, err := s.db.Query(query, args...)
+	if err != nil {
+		return nil, s.wrap(err)
+	}
+	defer rows.Close()
+	var out []EntityCount
+	for rows.Next() {
+		var c EntityCount
+		if err := rows.Scan(&c.ID, &c.Name, &c.Kind, &c.Leader, &c.Mentions, &c.Articles); err != nil {
+			return nil, s.wrap(err)
+		}
+		out = append(out, c)
+	}
+	return out, s.wrapNil(rows.Err())
+}
+
+// StatementRow is one statement with the article it comes from.
+type StatementRow struct {
+	ArticleID                     int64
+	ArticleTitle, FeedTitle, Link string
+	Published                     time.Time
+	Statement                     nlp.Statement
+}
+
+// Statements lists the statements of the articles matching q (q's Limit
+// and Offset are ignored), newest article first, then in text order.
+// speakerID "" means every statement, attributed or not; limit 0 = all.
+func (s *Store) Statements(q ArticleQuery, speakerID string, limit int) ([]StatementRow, error) {
+	where, args := q.where()
+	query := `SELECT a.id, a.title,
+			COALESCE(NULLIF(CASE WHEN f.config_title <> '' THEN f.config_title ELSE f.feed_title END, ''), f.url),
+			a.link, a.published,
+			st.kind, st.quote, st.q_start, st.q_end, st.speaker_id, st.speaker_name, st.speaker_leader,
+			st.cue, st.confidence
+		FROM articles a JOIN feeds f ON f.id = a.feed_id JOIN statements st ON st.article_id = a.id
+		WHERE ` + where
+	if speakerID != "" {
+		query += ` AND st.speaker_id = ?`
+		args = append(args, speakerID)
+	}
+	query += ` ORDER BY a.published DESC, a.id DESC, st.seq`
+	query, args = limitOffset(query, args, limit, 0)
+	rows, err := s.db.Query(query, args...)
+	if err != nil {
+		return nil, s.wrap(err)
+	}
+	defer rows.Close()
+	var out []StatementRow
+	for rows.Next() {
+		var (
+			r            StatementRow
+			published    int64
+			spID, spName string
+			spLeader     bool
+		)
+		st := &r.Statement
+		if err := rows.Scan(&r.ArticleID, &r.ArticleTitle, &r.FeedTitle, &r.Link, &published,
+			&st.Kind, &st.Quote, &st.Start, &st.End, &spID, &spName, &spLeader, &st.Cue, &st.Confidence); err != nil {
+			return nil, s.wrap(err)
+		}
+		r.Published = time.UnixMilli(published)
+		if spID != "" || spName != "" {
+			st.Speaker = &nlp.Speaker{ID: spID, Name: spName, Leader: spLeader}
+		}
+		out = append(out, r)
+	}
+	return out, s.wrapNil(rows.Err())
+}

@@ -1,0 +1,201 @@
+package store
+
+import (
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// FeedConfig is one feed as the configuration lists it.
+type FeedConfig struct {
+	URL, Title string
+	Tags       []string
+	FullText   bool
+}
+
+// Feed is a configured feed with its fetch state and article counts.
+type Feed struct {
+	ID                 int64
+	URL, Title         string // Title: the configured title, else the one learned from the feed
+	Tags               []string
+	FullText           bool
+	ETag, LastModified string
+	LastFetch          time.Time // zero: never fetched
+	LastError          string
+	Unread, Total      int
+}
+
+// FetchRecord is the outcome of one fetch of a feed.
+type FetchRecord struct {
+	Title              string // the feed's own title, learned when non-empty
+	ETag, LastModified string
+	When               time.Time // zero: now
+	Err                string    // "" on success
+	NotModified        bool
+}
+
+const feedColumns = `id, url, config_title, feed_title, tags, full_text, etag, last_modified,
+	last_fetch, last_error, unread, total`
+
+// querier is what *sql.DB and *sql.Tx have in common.
+type querier interface {
+	Exec(query string, args ...any) (sql.Result, error)
+	Query(query string, args ...any) (*sql.Rows, error)
+	QueryRow(query string, args ...any) *sql.Row
+}
+
+type scanner interface{ Scan(dest ...any) error }
+
+func scanFeed(r scanner) (Feed, error) {
+	var (
+		f                    Feed
+		configTitle, learned string
+		tags                 string
+		lastFetch            int64
+		fullText             bool
+	)
+	err := r.Scan(&f.ID, &f.URL, &configTitle, &learned, &tags, &fullText, &f.ETag, &f.LastModified,
+		&lastFetch, &f.LastError, &f.Unread, &f.Total)
+	if err != nil {
+		return Feed{}, err
+	}
+	f.Title = configTitle
+	if f.Title == "" {
+		f.Title = learned
+	}
+	f.FullText = fullText
+	if lastFetch != 0 {
+		f.LastFetch = time.UnixMilli(lastFetch)
+	}
+	if err := json.Unmarshal([]byte(tags), &f.Tags); err != nil {
+		f.Tags = nil
+	}
+	return f, nil
+}
+
+// SyncFeeds upserts the configured feeds by URL and returns them in config
+// order with their counts. The config's title, tags and full-text switch
+// win, except that an empty configured title keeps the title learned from
+// the feed. Feeds no longer configured stay in the database, with their
+// articles' read and starred flags, but are no longer returned. Blank and
+// repeated URLs are skipped (the first occurrence counts).
+func (s *Store) SyncFeeds(cfg []FeedConfig) ([]Feed, error) {
+	var out []Feed
+	err := s.write(func(tx *sql.Tx) error {
+		if _, err := tx.Exec(`UPDATE feeds SET position = NULL WHERE position IS NOT NULL`); err != nil {
+			return err
+		}
+		stmt, err := tx.Prepare(`INSERT INTO feeds(url, config_title, tags, full_text, position)
+			VALUES (?1, ?2, ?3, ?4, ?5)
+			ON CONFLICT(url) DO UPDATE SET config_title = excluded.config_title,
+				tags = excluded.tags, full_text = excluded.full_text, position = excluded.position`)
+		if err != nil {
+			return err
+		}
+		defer stmt.Close()
+		seen := make(map[string]bool, len(cfg))
+		pos := 0
+		for _, c := range cfg {
+			u := strings.TrimSpace(c.URL)
+			if u == "" || seen[u] {
+				continue
+			}
+			seen[u] = true
+			tags := c.Tags
+			if tags == nil {
+				tags = []string{}
+			}
+			tj, err := json.Marshal(tags)
+			if err != nil {
+				return err
+			}
+			if _, err := stmt.Exec(u, strings.TrimSpace(c.Title), string(tj), c.FullText, pos); err != nil {
+				return fmt.Errorf("feed %s: %w", u, err)
+			}
+			pos++
+		}
+		out, err = feedsIn(tx)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Feeds lists the feeds of the last SyncFeeds, in config order, with counts.
+func (s *Store) Feeds() ([]Feed, error) {
+	fs, err := feedsIn(s.db)
+	return fs, s.wrapNil(err)
+}
+
+func feedsIn(q querier) ([]Feed, error) {
+	rows, err := q.Query(`SELECT ` + feedColumns + ` FROM feeds WHERE position IS NOT NULL ORDER BY position`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Feed
+	for rows.Next() {
+		f, err := scanFeed(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, f)
+	}
+	return out, rows.Err()
+}
+
+// Feed returns one feed by id, configured or not.
+func (s *Store) Feed(id int64) (Feed, error) {
+	f, err := scanFeed(s.db.QueryRow(`SELECT `+feedColumns+` FROM feeds WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return Feed{}, fmt.Errorf("feed %d: %w", id, ErrNotFound)
+	}
+	return f, s.wrapNil(err)
+}
+
+// FeedByURL returns one feed by its URL, configured or not.
+func (s *Store) FeedByURL(url string) (Feed, error) {
+	f, err := scanFeed(s.db.QueryRow(`SELECT `+feedColumns+` FROM feeds WHERE url = ?`, strings.TrimSpace(url)))
+	if errors.Is(err, sql.ErrNoRows) {
+		return Feed{}, fmt.Errorf("feed %s: %w", url, ErrNotFound)
+	}
+	return f, s.wrapNil(err)
+}
+
+// RecordFetch stores the outcome of a fetch: the validators when non-empty
+// and the fetch succeeded, the learned title when non-empty, the time, and
+// the error ("" clears it). A failed fetch never clears the validators.
+func (s *Store) RecordFetch(feedID int64, r FetchRecord) error {
+	when := r.When
+	if when.IsZero() {
+		when = time.Now()
+	}
+	ok := r.Err == ""
+	res, err := s.exec(`UPDATE feeds SET
+			etag = CASE WHEN ?1 AND ?2 <> '' THEN ?2 ELSE etag END,
+			last_modified = CASE WHEN ?1 AND ?3 <> '' THEN ?3 ELSE last_modified END,
+			feed_title = CASE WHEN ?4 <> '' THEN ?4 ELSE feed_title END,
+			last_fetch = ?5, last_error = ?6
+		WHERE id = ?7`,
+		ok, r.ETag, r.LastModified, strings.TrimSpace(r.Title), when.UnixMilli(), r.Err, feedID)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("feed %d: %w", feedID, ErrNotFound)
+	}
+	return nil
+}
+
+// wrapNil is wrap that lets nil through.
+func (s *Store) wrapNil(err error) error {
+	if err == nil {
+		return nil
+	}
+	return s.wrap(err)
+}

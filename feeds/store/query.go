@@ -1,0 +1,160 @@
+package store
+
+import (
+	"strings"
+	"time"
+	"unicode"
+)
+
+// ArticleQuery selects articles. Zero fields do not filter; all filters
+// combine with AND. Without FeedID only configured feeds' articles count.
+type ArticleQuery struct {
+	FeedID          int64 // 0 = all configured feeds
+	Unread, Starred bool
+	Entities        []string // entity ids (people or countries); an article must mention all
+	Search          string   // words searched in title and text (FTS5); the last word is a prefix
+	Since           time.Time
+	Limit, Offset   int // Limit 0 = no limit
+}
+
+// filtersOnlyCounters reports whether q can be answered from the per-feed
+// counters (no filter beyond feed and unread).
+func (q ArticleQuery) filtersOnlyCounters() bool {
+	return !q.Starred && len(q.entities()) == 0 && ftsQuery(q.Search) == "" && q.Since.IsZero()
+}
+
+// isZero reports whether q selects every configured feed's articles.
+func (q ArticleQuery) isZero() bool {
+	return q.FeedID == 0 && !q.Unread && q.filtersOnlyCounters()
+}
+
+func (q ArticleQuery) entities() []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, e := range q.Entities {
+		e = strings.TrimSpace(e)
+		if e != "" && !seen[e] {
+			seen[e] = true
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// where renders q's filters over "articles a JOIN feeds f" as a WHERE
+// clause body with its arguments (plain ? placeholders).
+func (q ArticleQuery) where() (string, []any) {
+	var conds []string
+	var args []any
+	if q.FeedID != 0 {
+		conds = append(conds, "a.feed_id = ?")
+		args = append(args, q.FeedID)
+	} else {
+		conds = append(conds, "f.position IS NOT NULL")
+	}
+	if q.Unread {
+		conds = append(conds, "a.read = 0")
+	}
+	if q.Starred {
+		conds = append(conds, "a.starred = 1")
+	}
+	if !q.Since.IsZero() {
+		conds = append(conds, "a.published >= ?")
+		args = append(args, q.Since.UnixMilli())
+	}
+	for _, e := range q.entities() {
+		conds = append(conds, "a.id IN (SELECT article_id FROM article_entities WHERE entity_id = ?)")
+		args = append(args, e)
+	}
+	if m := ftsQuery(q.Search); m != "" {
+		conds = append(conds, "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+		args = append(args, m)
+	}
+	return strings.Join(conds, " AND "), args
+}
+
+// ftsQuery turns what a user typed into an FTS5 query that cannot be a
+// syntax error: every whitespace-separated word becomes a quoted phrase
+// (so quotes, *, parentheses, NEAR, AND/OR/NOT are plain text), words are
+// ANDed, and the last word is a prefix unless the input ends in a space.
+// Words with no letter or digit are dropped; "" means no search.
+func ftsQuery(s string) string {
+	words := strings.Fields(s)
+	var parts []string
+	for i, w := range words {
+		if !strings.ContainsFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
+			continue
+		}
+		p := `"` + strings.ReplaceAll(w, `"`, `""`) + `"`
+		if i == len(words)-1 && !unicode.IsSpace(lastRune(s)) {
+			p += "*"
+		}
+		parts = append(parts, p)
+	}
+	return strings.Join(parts, " ")
+}
+
+func lastRune(s string) rune {
+	r := []rune(s)
+	if len(r) == 0 {
+		return ' '
+	}
+	return r[len(r)-1]
+}
+
+// Articles lists the articles matching q, newest first (published, then
+// id). Bodies are never read.
+func (s *Store) Articles(q ArticleQuery) ([]ArticleSummary, error) {
+	where, args := q.where()
+	query := `SELECT ` + summaryColumns + ` FROM articles a JOIN feeds f ON f.id = a.feed_id
+		WHERE ` + where + ` ORDER BY a.published DESC, a.id DESC`
+	query, args = limitOffset(query, args, q.Limit, q.Offset)
+	rows, err := s.db.Query(query, args...)
+	if err != nil {
+		return nil, s.wrap(err)
+	}
+	defer rows.Close()
+	var out []ArticleSummary
+	for rows.Next() {
+		var a ArticleSummary
+		if err := scanSummary(rows, &a); err != nil {
+			return nil, s.wrap(err)
+		}
+		out = append(out, a)
+	}
+	return out, s.wrapNil(rows.Err())
+}
+
+func limitOffset(query string, args []any, limit, offset int) (string, []any) {
+	if limit <= 0 && offset <= 0 {
+		return query, args
+	}
+	if limit <= 0 {
+		limit = -1
+	}
+	if offset < 0 {
+		offset = 0
+	}
+	return query + " LIMIT ? OFFSET ?", append(args, limit, offset)
+}
+
+// CountArticles counts the articles matching q, ignoring Limit and Offset.
+func (s *Store) CountArticles(q ArticleQuery) (int, error) {
+	var n int
+	if q.filtersOnlyCounters() {
+		col := "total"
+		if q.Unread {
+			col = "unread"
+		}
+		var err error
+		if q.FeedID != 0 {
+			err = s.db.QueryRow(`SELECT COALESCE(SUM(`+col+`), 0) FROM feeds WHERE id = ?`, q.FeedID).Scan(&n)
+		} else {
+			err = s.db.QueryRow(`SELECT COALESCE(SUM(` + col + `), 0) FROM feeds WHERE position IS NOT NULL`).Scan(&n)
+		}
+		return n, s.wrapNil(err)
+	}
+	where, args := q.where()
+	err := s.db.QueryRow(`SELECT count(*) FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE `+where, args...).Scan(&n)
+	return n, s.wrapNil(err)
+}

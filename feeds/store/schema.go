@@ -1,0 +1,198 @@
+package store
+
+import "fmt"
+
+// migrations[i] brings the schema from version i to i+1 (PRAGMA
+// user_version). Append only: never edit a migration that has shipped.
+var migrations = []string{
+	// 1: feeds, articles, bodies with their full-text index, the annotation
+	// cache, the entity index and statements.
+	`
+CREATE TABLE feeds (
+	id            INTEGER PRIMARY KEY,
+	url           TEXT NOT NULL UNIQUE,
+	config_title  TEXT NOT NULL DEFAULT '',
+	feed_title    TEXT NOT NULL DEFAULT '',
+	tags          TEXT NOT NULL DEFAULT '[]',
+	full_text     INTEGER NOT NULL DEFAULT 0,
+	position      INTEGER,                     -- order in the last synced config; NULL: no longer configured
+	etag          TEXT NOT NULL DEFAULT '',
+	last_modified TEXT NOT NULL DEFAULT '',
+	last_fetch    INTEGER NOT NULL DEFAULT 0,  -- unix ms; 0: never
+	last_error    TEXT NOT NULL DEFAULT '',
+	total         INTEGER NOT NULL DEFAULT 0,  -- maintained by triggers on articles
+	unread        INTEGER NOT NULL DEFAULT 0
+);
+
+-- Article rows stay small (no body) so that list queries and scans touch
+-- few pages; bodies live in "bodies".
+CREATE TABLE articles (
+	id           INTEGER PRIMARY KEY,
+	feed_id      INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+	guid         TEXT NOT NULL DEFAULT '',
+	link         TEXT NOT NULL DEFAULT '',
+	title        TEXT NOT NULL DEFAULT '',
+	author       TEXT NOT NULL DEFAULT '',
+	published    INTEGER NOT NULL,             -- unix ms
+	read         INTEGER NOT NULL DEFAULT 0,
+	starred      INTEGER NOT NULL DEFAULT 0,
+	hash         TEXT NOT NULL,
+	ann_hash     TEXT NOT NULL DEFAULT '',     -- hash and version the entity index was written for
+	ann_version  TEXT NOT NULL DEFAULT '',
+	n_statements INTEGER NOT NULL DEFAULT 0,
+	n_leaders    INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX articles_published ON articles(published);
+CREATE INDEX articles_unread ON articles(published) WHERE read = 0;
+CREATE INDEX articles_starred ON articles(published) WHERE starred = 1;
+CREATE INDEX articles_feed ON articles(feed_id, published);
+CREATE INDEX articles_guid ON articles(feed_id, guid) WHERE guid <> '';
+CREATE INDEX articles_link ON articles(feed_id, link) WHERE link <> '';
+
+CREATE TRIGGER articles_count_insert AFTER INSERT ON articles BEGIN
+	UPDATE feeds SET total = total + 1, unread = unread + (NEW.read = 0) WHERE id = NEW.feed_id;
+END;
+CREATE TRIGGER articles_count_delete AFTER DELETE ON articles BEGIN
+	UPDATE feeds SET total = total - 1, unread = unread - (OLD.read = 0) WHERE id = OLD.feed_id;
+END;
+CREATE TRIGGER articles_count_update AFTER UPDATE OF read, feed_id ON articles BEGIN
+	UPDATE feeds SET total = total - 1, unread = unread - (OLD.read = 0) WHERE id = OLD.feed_id;
+	UPDATE feeds SET total = total + 1, unread = unread + (NEW.read = 0) WHERE id = NEW.feed_id;
+END;
+
+-- The title is repeated here so that this table alone is the content of
+-- the external-content full-text index.
+CREATE TABLE bodies (
+	id    INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+	title TEXT NOT NULL DEFAULT '',
+	text  TEXT NOT NULL DEFAULT ''
+);
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+	title, text, content='bodies', content_rowid='id',
+	tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER bodies_fts_insert AFTER INSERT ON bodies BEGIN
+	INSERT INTO articles_fts(rowid, title, text) VALUES (NEW.id, NEW.title, NEW.text);
+END;
+CREATE TRIGGER bodies_fts_delete AFTER DELETE ON bodies BEGIN
+	INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', OLD.id, OLD.title, OLD.text);
+END;
+CREATE TRIGGER bodies_fts_update AFTER UPDATE ON bodies BEGIN
+	INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', OLD.id, OLD.title, OLD.text);
+	INSERT INTO articles_fts(rowid, title, text) VALUES (NEW.id, NEW.title, NEW.text);
+END;
+
+-- Annotation cache: one encoded nlp.Doc per content hash and annotator version.
+CREATE TABLE annotations (
+	id      INTEGER PRIMARY KEY,
+	hash    TEXT NOT NULL,
+	version TEXT NOT NULL,
+	doc     BLOB NOT NULL,
+	UNIQUE (hash, version)
+);
+
+-- Entity index: which people and countries an article mentions, how often.
+CREATE TABLE article_entities (
+	article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+	kind       TEXT NOT NULL,
+	entity_id  TEXT NOT NULL,
+	name       TEXT NOT NULL,
+	leader     INTEGER NOT NULL DEFAULT 0,
+	mentions   INTEGER NOT NULL,
+	PRIMARY KEY (article_id, kind, entity_id)
+) WITHOUT ROWID;
+CREATE INDEX article_entities_entity ON article_entities(entity_id, article_id);
+CREATE INDEX article_entities_kind ON article_entities(kind, entity_id, leader, mentions);
+
+-- Store-wide totals per entity, kept by triggers, so that a picker over the
+-- whole store reads a few hundred rows instead of grouping the index.
+CREATE TABLE entity_totals (
+	kind            TEXT NOT NULL,
+	entity_id       TEXT NOT NULL,
+	name            TEXT NOT NULL,
+	leader_articles INTEGER NOT NULL,
+	mentions        INTEGER NOT NULL,
+	articles        INTEGER NOT NULL,
+	PRIMARY KEY (kind, entity_id)
+) WITHOUT ROWID;
+CREATE TRIGGER article_entities_total_insert AFTER INSERT ON article_entities BEGIN
+	INSERT INTO entity_totals(kind, entity_id, name, leader_articles, mentions, articles)
+	VALUES (NEW.kind, NEW.entity_id, NEW.name, NEW.leader, NEW.mentions, 1)
+	ON CONFLICT(kind, entity_id) DO UPDATE SET
+		name = excluded.name,
+		leader_articles = leader_articles + excluded.leader_articles,
+		mentions = mentions + excluded.mentions,
+		articles = articles + 1;
+END;
+CREATE TRIGGER article_entities_total_delete AFTER DELETE ON article_entities BEGIN
+	UPDATE entity_totals SET
+		leader_articles = leader_articles - OLD.leader,
+		mentions = mentions - OLD.mentions,
+		articles = articles - 1
+	WHERE kind = OLD.kind AND entity_id = OLD.entity_id;
+	DELETE FROM entity_totals WHERE kind = OLD.kind AND entity_id = OLD.entity_id AND articles <= 0;
+END;
+
+CREATE TABLE statements (
+	article_id     INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+	seq            INTEGER NOT NULL,
+	kind           TEXT NOT NULL,
+	speaker_id     TEXT NOT NULL DEFAULT '',
+	speaker_name   TEXT NOT NULL DEFAULT '',
+	speaker_leader INTEGER NOT NULL DEFAULT 0,
+	quote          TEXT NOT NULL,
+	q_start        INTEGER NOT NULL,
+	q_end          INTEGER NOT NULL,
+	cue            TEXT NOT NULL DEFAULT '',
+	confidence     REAL NOT NULL DEFAULT 0,
+	PRIMARY KEY (article_id, seq)
+);
+CREATE INDEX statements_speaker ON statements(speaker_id, article_id);
+`,
+}
+
+// migrate applies the migrations the database has not seen yet, each in
+// its own transaction. Two processes opening a fresh database at once are
+// safe: the write lock is taken before the version is read.
+func (s *Store) migrate() error {
+	for {
+		done, err := s.migrateOne()
+		if err != nil || done {
+			return err
+		}
+	}
+}
+
+func (s *Store) migrateOne() (done bool, err error) {
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	tx, err := s.db.Begin()
+	if err != nil {
+		return false, err
+	}
+	defer tx.Rollback()
+	var v int
+	if err := tx.QueryRow("PRAGMA user_version").Scan(&v); err != nil {
+		return false, err
+	}
+	switch {
+	case v > len(migrations):
+		return false, fmt.Errorf("schema version %d is newer than this herald knows (%d): upgrade herald", v, len(migrations))
+	case v == len(migrations):
+		return true, tx.Commit()
+	}
+	if _, err := tx.Exec(migrations[v]); err != nil {
+		return false, fmt.Errorf("migration %d: %w", v+1, err)
+	}
+	if _, err := tx.Exec(fmt.Sprintf("PRAGMA user_version = %d", v+1)); err != nil {
+		return false, fmt.Errorf("migration %d: %w", v+1, err)
+	}
+	return false, tx.Commit()
+}
+
+// schemaVersion reports PRAGMA user_version (for tests and diagnostics).
+func (s *Store) schemaVersion() (int, error) {
+	var v int
+	err := s.db.QueryRow("PRAGMA user_version").Scan(&v)
+	return v, err
+}

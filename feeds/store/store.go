@@ -1,0 +1,206 @@
+// Package store keeps herald's feeds, articles, read and starred state and
+// the annotation cache in one SQLite database (modernc.org/sqlite, no cgo).
+//
+// The database runs in WAL mode with a busy timeout, so a second herald
+// process on the same file waits for the first one's writes instead of
+// failing. Every multi-row write is one transaction.
+package store
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"modernc.org/sqlite"
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+// ErrNotFound is returned (wrapped) when a feed or article does not exist.
+var ErrNotFound = errors.New("not found")
+
+// busyTimeoutMS is how long a connection waits for another writer (this
+// process or another herald) before giving up with "database is locked".
+const busyTimeoutMS = 10000
+
+// maxConns bounds the pool: WAL lets readers run beside the one writer.
+const maxConns = 8
+
+// Store is a handle on one herald database. Its methods are safe for
+// concurrent use.
+type Store struct {
+	db   *sql.DB
+	path string
+	// wmu serialises this process's write transactions, so they queue in Go
+	// instead of spinning in SQLite's busy handler; other processes are
+	// still coordinated by SQLite's locks and busy_timeout.
+	wmu sync.Mutex
+}
+
+// Open opens (creating if needed) the database at path, creating its parent
+// directories with mode 0700, and brings the schema up to date.
+func Open(path string) (*Store, error) {
+	if strings.TrimSpace(path) == "" {
+		return nil, errors.New("store: empty database path")
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("store %s: %w", path, err)
+	}
+	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
+		return nil, fmt.Errorf("store %s: creating directory: %w", abs, err)
+	}
+	if fi, err := os.Stat(abs); err == nil && fi.IsDir() {
+		return nil, fmt.Errorf("store %s: is a directory, not a database file", abs)
+	}
+	db, err := sql.Open("sqlite", dsn(abs))
+	if err != nil {
+		return nil, fmt.Errorf("store %s: %w", abs, err)
+	}
+	db.SetMaxOpenConns(maxConns)
+	db.SetMaxIdleConns(maxConns)
+	s := &Store{db: db, path: abs}
+	if err := s.migrate(); err != nil {
+		db.Close()
+		return nil, describe(abs, err)
+	}
+	return s, nil
+}
+
+// dsn builds a SQLite URI for path. The path is escaped so that '?', '#'
+// and '%' in a file name cannot be read as URI syntax.
+func dsn(path string) string {
+	u := url.URL{Path: filepath.ToSlash(path)}
+	if !strings.HasPrefix(u.Path, "/") {
+		u.Path = "/" + u.Path
+	}
+	q := []string{
+		"_txlock=immediate", // writers take the write lock up front: no upgrade deadlocks
+		fmt.Sprintf("_pragma=busy_timeout(%d)", busyTimeoutMS),
+		"_pragma=foreign_keys(1)",
+		"_pragma=journal_mode(WAL)",
+		"_pragma=synchronous(NORMAL)",
+	}
+	return "file:" + u.EscapedPath() + "?" + strings.Join(q, "&")
+}
+
+// describe turns a driver error met while opening into a message that names
+// the file and says what is wrong in words a user can act on.
+func describe(path string, err error) error {
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		switch se.Code() & 0xff {
+		case 26: // SQLITE_NOTADB
+			return fmt.Errorf("store %s: not a herald database, or the file is corrupt: %w", path, err)
+		case 11: // SQLITE_CORRUPT
+			return fmt.Errorf("store %s: the database is corrupt: %w", path, err)
+		case 5, 6: // SQLITE_BUSY, SQLITE_LOCKED
+			return fmt.Errorf("store %s: the database is locked by another process (another herald?) and stayed locked for %ds: %w", path, busyTimeoutMS/1000, err)
+		case 14: // SQLITE_CANTOPEN
+			return fmt.Errorf("store %s: cannot open the database file (check its permissions): %w", path, err)
+		case 8: // SQLITE_READONLY
+			return fmt.Errorf("store %s: the database is read-only (check its permissions): %w", path, err)
+		}
+	}
+	return fmt.Errorf("store %s: %w", path, err)
+}
+
+// Close closes the database.
+func (s *Store) Close() error {
+	if s == nil || s.db == nil {
+		return nil
+	}
+	// Let SQLite refresh its planner statistics where they are stale; cheap.
+	s.wmu.Lock()
+	_, _ = s.db.Exec("PRAGMA optimize")
+	s.wmu.Unlock()
+	return s.db.Close()
+}
+
+// Path is the absolute path of the database file.
+func (s *Store) Path() string { return s.path }
+
+// write runs fn in one write transaction (BEGIN IMMEDIATE).
+func (s *Store) write(fn func(tx *sql.Tx) error) error {
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	tx, err := s.db.Begin()
+	if err != nil {
+		return s.wrap(err)
+	}
+	if err := fn(tx); err != nil {
+		_ = tx.Rollback()
+		return s.wrap(err)
+	}
+	if err := tx.Commit(); err != nil {
+		return s.wrap(err)
+	}
+	return nil
+}
+
+// exec runs one write statement outside an explicit transaction.
+func (s *Store) exec(query string, args ...any) (sql.Result, error) {
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	r, err := s.db.Exec(query, args...)
+	if err != nil {
+		return nil, s.wrap(err)
+	}
+	return r, nil
+}
+
+// wrap names the database in errors that come from SQLite, leaving errors
+// the store made itself (ErrNotFound and friends) as they are.
+func (s *Store) wrap(err error) error {
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		return describe(s.path, err)
+	}
+	return err
+}
+
+// IntegrityCheck runs SQLite's integrity check, the full-text index's own
+// check and a foreign key check; nil means the database is consistent.
+func (s *Store) IntegrityCheck() error {
+	rows, err := s.db.Query("PRAGMA integrity_check")
+	if err != nil {
+		return s.wrap(err)
+	}
+	var problems []string
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			rows.Close()
+			return s.wrap(err)
+		}
+		if line != "ok" {
+			problems = append(problems, line)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return s.wrap(err)
+	}
+	if len(problems) > 0 {
+		if len(problems) > 5 {
+			problems = append(problems[:5], fmt.Sprintf("... %d more", len(problems)-5))
+		}
+		return fmt.Errorf("store %s: integrity check failed: %s", s.path, strings.Join(problems, "; "))
+	}
+	if _, err := s.exec("INSERT INTO articles_fts(articles_fts, rank) VALUES('integrity-check', 1)"); err != nil {
+		return fmt.Errorf("store %s: search index check failed: %w", s.path, err)
+	}
+	var fkTable string
+	err = s.db.QueryRow("PRAGMA foreign_key_check").Scan(&fkTable)
+	if err == nil {
+		return fmt.Errorf("store %s: foreign key check failed in table %s", s.path, fkTable)
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return s.wrap(err)
+	}
+	return nil
+}
