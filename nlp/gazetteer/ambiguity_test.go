@@ -1,0 +1,68 @@
+package gazetteer
+
+import "testing"
+
+// TestCountryFormsAreUnambiguous checks that no name, alias or demonym,
+// compared case- and diacritic-insensitively, belongs to two countries.
+func TestCountryFormsAreUnambiguous(t *testing.T) {
+	d := mustLoad(t)
+	owner := map[string]string{}
+	for _, c := range d.Countries {
+		forms := append([]string{c.Name}, c.Aliases...)
+		forms = append(forms, c.Demonyms...)
+		for _, f := range forms {
+			key := Slug(f)
+			if key == "" {
+				t.Errorf("country %q: form %q has an empty key", c.ID, f)
+				continue
+			}
+			if other, ok := owner[key]; ok && other != c.ID {
+				t.Errorf("%q belongs to both %q and %q", f, other, c.ID)
+			}
+			owner[key] = c.ID
+		}
+	}
+}
+
+// sharedLeaderForms are names two gazetteer people really share.
+var sharedLeaderForms = map[string]bool{}
+
+// TestLeaderFormsAreUnambiguous checks that no full name or alias names two
+// people, and that no person's alias is also a country form.
+func TestLeaderFormsAreUnambiguous(t *testing.T) {
+	d := mustLoad(t)
+	country := map[string]string{}
+	for _, c := range d.Countries {
+		for _, f := range append(append([]string{c.Name}, c.Aliases...), c.Demonyms...) {
+			country[Slug(f)] = c.ID
+		}
+	}
+	owner := map[string]string{}
+	for _, l := range d.Leaders {
+		for _, f := range append([]string{l.Name}, l.Aliases...) {
+			key := Slug(f)
+			if other, ok := owner[key]; ok && other != l.ID && !sharedLeaderForms[key] {
+				t.Errorf("%q names both %q and %q", f, other, l.ID)
+			}
+			owner[key] = l.ID
+			if c, ok := country[key]; ok {
+				t.Errorf("leader %q: alias %q is also a form of country %q", l.ID, f, c)
+			}
+		}
+	}
+}
+
+func TestEveryLeaderIsComplete(t *testing.T) {
+	d := mustLoad(t)
+	for _, l := range d.Leaders {
+		if l.Surname == "" && l.Given == "" {
+			t.Errorf("leader %q has neither given name nor surname", l.ID)
+		}
+		if l.Gender == "" || l.Country == "" || len(l.Titles) == 0 {
+			t.Errorf("leader %q: gender %q, country %q, %d titles", l.ID, l.Gender, l.Country, len(l.Titles))
+		}
+		if l.ID != Slug(l.Name) {
+			t.Errorf("leader %q: id is not the slug of its name %q", l.ID, l.Name)
+		}
+	}
+}
