@@ -226,3 +226,23 @@ func skipString(s string, i int, bellEnds bool) int {
 	}
 	return i
 }
+
+// Escapes removes only 7-bit escape sequences (those introduced by an ESC
+// byte) and leaves every other byte alone. It is meant for a raw document in
+// any ASCII-compatible encoding before it is parsed: XML parsers drop the
+// ESC byte itself but keep the rest of the sequence as visible junk.
+func Escapes(s string) string {
+	i := strings.IndexByte(s, esc)
+	if i < 0 {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i >= 0 {
+		b.WriteString(s[:i])
+		s = s[skipEscape(s, i+1):]
+		i = strings.IndexByte(s, esc)
+	}
+	b.WriteString(s)
+	return b.String()
+}

@@ -141,3 +141,20 @@ func FuzzSanitize(f *testing.F) {
 		}
 	})
 }
+
+func TestEscapes(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"no escapes", "plain \x9b bytes \xe9", "plain \x9b bytes \xe9"},
+		{"CSI", "<title>a\x1b[31mb</title>", "<title>ab</title>"},
+		{"OSC 8 keeps text", "\x1b]8;;http://e\x1b\\link\x1b]8;;\x1b\\", "link"},
+		{"latin1 bytes kept", "caf\xe9\x1b[0m", "caf\xe9"},
+		{"lone ESC", "a\x1b", "a"},
+	}
+	for _, tt := range tests {
+		if got := Escapes(tt.in); got != tt.want {
+			t.Errorf("%s: Escapes(%q) = %q, want %q", tt.name, tt.in, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,97 @@
+package feeds
+
+import (
+	"bytes"
+	"context"
+	"net/url"
+	"sort"
+	"strings"
+	"sync"
+
+	readability "codeberg.org/readeck/go-readability/v2"
+	"github.com/herald-reader/herald/feeds/htmltext"
+	"golang.org/x/net/html/charset"
+)
+
+// pagesAtOnce bounds the article pages one feed fetches in parallel, on top
+// of the Fetcher's own limit on feeds.
+const pagesAtOnce = 4
+
+// fillFullText replaces the summary of the newest MaxFullTextPages items
+// with the article extracted from their pages. An item whose page cannot be
+// fetched or read keeps its summary.
+func (f *Fetcher) fillFullText(ctx context.Context, items []Item) {
+	var idx []int
+	for i := range items {
+		if items[i].Link != "" {
+			idx = append(idx, i)
+		}
+	}
+	sort.SliceStable(idx, func(a, b int) bool {
+		return items[idx[a]].Published.After(items[idx[b]].Published)
+	})
+	idx = idx[:min(len(idx), MaxFullTextPages)]
+
+	sem := make(chan struct{}, pagesAtOnce)
+	var wg sync.WaitGroup
+	for _, i := range idx {
+		wg.Go(func() {
+			select {
+			case sem <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			defer func() { <-sem }()
+			if text, err := f.ArticleText(ctx, items[i].Link); err == nil && text != "" {
+				items[i].Text = text
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// ArticleText fetches the web page at link under the Fetcher's limits and
+// returns its main article as plain paragraphs (readability extraction,
+// then HTML to text). Only http and https pages are fetched.
+func (f *Fetcher) ArticleText(ctx context.Context, link string) (text string, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fetchErr(link, nil, "internal error while reading the page: %v", p)
+		}
+	}()
+	u, err := url.Parse(link)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
+		return "", fetchErr(link, err, "article pages must be http or https")
+	}
+	b, err := f.get(ctx, link, getOptions{accept: acceptPages})
+	if err != nil {
+		return "", err
+	}
+	if b.notModified {
+		return "", fetchErr(link, nil, "unexpected 304 for an article page")
+	}
+	if b.contentType != "" && b.contentType != "text/html" && b.contentType != "application/xhtml+xml" {
+		return "", fetchErr(link, nil, "not a web page (%s)", b.contentType)
+	}
+	r, err := charset.NewReader(bytes.NewReader(b.data), b.rawContentType)
+	if err != nil {
+		return "", fetchErr(link, err, "unknown page encoding: %v", err)
+	}
+	pageURL, _ := url.Parse(b.url)
+	article, err := readability.FromReader(r, pageURL)
+	if err != nil {
+		return "", fetchErr(link, err, "no article found: %v", err)
+	}
+	if article.Node == nil {
+		return "", fetchErr(link, nil, "no article found on the page")
+	}
+	var buf strings.Builder
+	if err := article.RenderHTML(&buf); err != nil {
+		return "", fetchErr(link, err, "rendering article: %v", err)
+	}
+	text = htmltext.ToText(buf.String())
+	if text == "" {
+		return "", fetchErr(link, nil, "the article on the page is empty")
+	}
+	return text, nil
+}
