@@ -48,6 +48,11 @@ func (s *Store) EntityCounts(kind string, q ArticleQuery) ([]EntityCount, error)
 			return s.entityTotals(entityKind, leadersOnly)
 		}
 	}
+	return s.groupedCounts(entityKind, leadersOnly, q)
+}
+
+// groupedCounts counts entities by grouping the index rows of q's articles.
+func (s *Store) groupedCounts(entityKind string, leadersOnly bool, q ArticleQuery) ([]EntityCount, error) {
 	where, args := q.where()
 	query := `SELECT e.entity_id, max(e.name), e.kind, max(e.leader), sum(e.mentions), count(*)
 		FROM article_entities e

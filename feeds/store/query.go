@@ -77,8 +77,17 @@ func (q ArticleQuery) where() (string, []any) {
 // syntax error: every whitespace-separated word becomes a quoted phrase
 // (so quotes, *, parentheses, NEAR, AND/OR/NOT are plain text), words are
 // ANDed, and the last word is a prefix unless the input ends in a space.
-// Words with no letter or digit are dropped; "" means no search.
+// Words with no letter or digit and control characters are dropped; ""
+// means no search.
 func ftsQuery(s string) string {
+	// FTS5 reads a NUL as the end of the query string; no control
+	// character or invalid byte belongs in a search anyway.
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, strings.ToValidUTF8(s, " "))
 	words := strings.Fields(s)
 	var parts []string
 	for i, w := range words {

@@ -1,0 +1,289 @@
+package store
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/herald-reader/herald/nlp"
+)
+
+func TestAnnotationCache(t *testing.T) {
+	f := newFixture(t)
+	s := f.s
+	a1, _ := s.Article(f.a1)
+
+	doc, ok, err := s.Annotation(f.a1, nlp.Version)
+	if err != nil || !ok {
+		t.Fatalf("Annotation = %v, %v", ok, err)
+	}
+	want := makeDoc(a1.Text,
+		[]ent{{"person", "keir-starmer", "Keir Starmer", true}, {"country", "united-kingdom", "United Kingdom", false}},
+		map[string]*nlp.Speaker{"growth": starmer}, "growth")
+	if !reflect.DeepEqual(doc, want) {
+		t.Errorf("round trip:\n got %+v\nwant %+v", doc, want)
+	}
+
+	if _, ok, err := s.Annotation(f.a1, "other-version"); err != nil || ok {
+		t.Errorf("Annotation(other version) = %v, %v; want not found", ok, err)
+	}
+	if _, ok, err := s.Annotation(f.a5, nlp.Version); err != nil || ok {
+		t.Errorf("Annotation(unannotated) = %v, %v; want not found", ok, err)
+	}
+
+	// A stale result (hash no longer current) is dropped.
+	stale := makeDoc("old text", []ent{{"person", "ghost", "Ghost", true}}, nil)
+	if err := s.SaveAnnotation(f.a5, ContentHash("old", "old text"), nlp.Version, stale); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok, _ := s.Annotation(f.a5, nlp.Version); ok {
+		t.Error("stale annotation was stored")
+	}
+	if c, _ := s.EntityCounts("person", ArticleQuery{}); hasEntity(c, "ghost") {
+		t.Error("stale annotation reached the entity index")
+	}
+
+	// Unannotated lists exactly the article without one, then none.
+	un, err := s.Unannotated(nlp.Version, 0)
+	if err != nil || !reflect.DeepEqual(un, []int64{f.a5}) {
+		t.Fatalf("Unannotated = %v, %v; want [%d]", un, err, f.a5)
+	}
+	if un, _ := s.Unannotated("v-next", 2); len(un) != 2 || un[0] != f.a5 {
+		t.Errorf("Unannotated(new version, 2) = %v; want the two newest", un)
+	}
+	a5, _ := s.Article(f.a5)
+	if err := s.SaveAnnotation(f.a5, a5.Hash, nlp.Version, nlp.Doc{Text: a5.Text}); err != nil {
+		t.Fatal(err)
+	}
+	if un, _ := s.Unannotated(nlp.Version, 0); len(un) != 0 {
+		t.Errorf("Unannotated after annotating all = %v", un)
+	}
+}
+
+func TestReannotationReplacesIndex(t *testing.T) {
+	f := newFixture(t)
+	s := f.s
+	a2, _ := s.Article(f.a2)
+	doc := makeDoc(a2.Text,
+		[]ent{{"person", "emmanuel-macron", "Emmanuel Macron", true}, {"country", "germany", "Germany", false}},
+		map[string]*nlp.Speaker{"close": macron}, "close")
+	if err := s.SaveAnnotation(f.a2, a2.Hash, nlp.Version, doc); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := s.Articles(ArticleQuery{Entities: []string{"keir-starmer"}})
+	if !reflect.DeepEqual(ids(got), []int64{f.a1}) {
+		t.Errorf("after re-annotation, Starmer articles = %v; want only a1", ids(got))
+	}
+	st, err := s.Statements(ArticleQuery{FeedID: f.feed1}, "", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var quotes []string
+	for _, r := range st {
+		quotes = append(quotes, r.Statement.Quote)
+	}
+	if !reflect.DeepEqual(quotes, []string{"close", "growth"}) {
+		t.Errorf("feed1 statements after re-annotation = %v; want [close growth]", quotes)
+	}
+	sum, _ := s.Articles(ArticleQuery{Entities: []string{"germany"}})
+	if len(sum) != 1 || sum[0].Statements != 1 || sum[0].Leaders != 1 {
+		t.Errorf("re-annotated summary = %+v", sum)
+	}
+	// The store-wide totals followed the replacement.
+	c, _ := s.EntityCounts("leader", ArticleQuery{})
+	if e := find(c, "keir-starmer"); e == nil || e.Articles != 1 || e.Mentions != 1 {
+		t.Errorf("Starmer totals after re-annotation = %+v", e)
+	}
+	if e := find(c, "emmanuel-macron"); e == nil || e.Articles != 2 {
+		t.Errorf("Macron totals after re-annotation = %+v", e)
+	}
+	if err := s.IntegrityCheck(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A story carried by two feeds shares one cached annotation; reading it
+// for the second article indexes that article too.
+func TestSharedAnnotationIndexesSecondArticle(t *testing.T) {
+	s := openTemp(t)
+	ids := syncURLs(t, s, "https://one.example/", "https://two.example/")
+	item := NewArticle{GUID: "same", Title: "Wire story", Text: "Keir Starmer said \"yes\".", Published: day(1)}
+	save(t, s, ids[0], item)
+	save(t, s, ids[1], item)
+	var first, second int64
+	if err := s.db.QueryRow(`SELECT min(id), max(id) FROM articles`).Scan(&first, &second); err != nil {
+		t.Fatal(err)
+	}
+	doc := makeDoc(item.Text, []ent{{"person", "keir-starmer", "Keir Starmer", true}}, map[string]*nlp.Speaker{"yes": starmer}, "yes")
+	if err := s.SaveAnnotation(first, ContentHash(item.Title, item.Text), nlp.Version, doc); err != nil {
+		t.Fatal(err)
+	}
+	if un, _ := s.Unannotated(nlp.Version, 0); !reflect.DeepEqual(un, []int64{second}) {
+		t.Fatalf("Unannotated = %v; want [%d]", un, second)
+	}
+	if _, ok, err := s.Annotation(second, nlp.Version); !ok || err != nil {
+		t.Fatalf("Annotation(second) = %v, %v", ok, err)
+	}
+	if un, _ := s.Unannotated(nlp.Version, 0); len(un) != 0 {
+		t.Errorf("Unannotated after reading the shared annotation = %v", un)
+	}
+	if n, _ := s.CountArticles(ArticleQuery{Entities: []string{"keir-starmer"}}); n != 2 {
+		t.Errorf("%d articles indexed for Starmer; want 2", n)
+	}
+}
+
+func TestEntityCounts(t *testing.T) {
+	f := newFixture(t)
+	tests := []struct {
+		name string
+		kind string
+		q    ArticleQuery
+		want []EntityCount
+	}{
+		{"leaders, whole store", "leader", ArticleQuery{}, []EntityCount{
+			{ID: "keir-starmer", Name: "Keir Starmer", Kind: "person", Leader: true, Mentions: 2, Articles: 2},
+			{ID: "emmanuel-macron", Name: "Emmanuel Macron", Kind: "person", Leader: true, Mentions: 1, Articles: 1},
+		}},
+		{"people, whole store", "person", ArticleQuery{}, []EntityCount{
+			{ID: "keir-starmer", Name: "Keir Starmer", Kind: "person", Leader: true, Mentions: 2, Articles: 2},
+			{ID: "emmanuel-macron", Name: "Emmanuel Macron", Kind: "person", Leader: true, Mentions: 1, Articles: 1},
+			{ID: "john-smith", Name: "John Smith", Kind: "person", Mentions: 1, Articles: 1},
+		}},
+		{"countries, whole store", "country", ArticleQuery{}, []EntityCount{
+			{ID: "united-kingdom", Kind: "country", Mentions: 3, Articles: 3},
+			{ID: "france", Name: "France", Kind: "country", Mentions: 3, Articles: 2},
+		}},
+		{"countries with a leader filter", "country", ArticleQuery{Entities: []string{"keir-starmer"}}, []EntityCount{
+			{ID: "france", Name: "France", Kind: "country", Mentions: 2, Articles: 1},
+			{ID: "united-kingdom", Name: "United Kingdom", Kind: "country", Mentions: 1, Articles: 1},
+		}},
+		{"leaders in one feed", "leader", ArticleQuery{FeedID: f.feed2}, []EntityCount{
+			{ID: "emmanuel-macron", Name: "Emmanuel Macron", Kind: "person", Leader: true, Mentions: 1, Articles: 1},
+		}},
+		{"leaders ignore the page limit", "leader", ArticleQuery{FeedID: f.feed1, Limit: 1}, []EntityCount{
+			{ID: "keir-starmer", Name: "Keir Starmer", Kind: "person", Leader: true, Mentions: 2, Articles: 2},
+		}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := f.s.EntityCounts(tc.kind, tc.q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// The name of a country mentioned under several names is one of them.
+			for i := range got {
+				if i < len(tc.want) && tc.want[i].Name == "" {
+					got[i].Name = ""
+				}
+			}
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("EntityCounts(%s) =\n %+v\nwant\n %+v", tc.kind, got, tc.want)
+			}
+		})
+	}
+	if _, err := f.s.EntityCounts("planet", ArticleQuery{}); err == nil {
+		t.Error("EntityCounts(unknown kind) succeeded")
+	}
+}
+
+// The store-wide fast path and the grouped query must agree, including
+// after a feed is dropped from the config.
+func TestEntityTotalsMatchGroupedCounts(t *testing.T) {
+	f := newFixture(t)
+	for _, kind := range []string{"leader", "person", "country"} {
+		fast, err := f.s.EntityCounts(kind, ArticleQuery{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		entityKind := map[string]string{"leader": "person", "person": "person", "country": "country"}[kind]
+		slow, err := f.s.groupedCounts(entityKind, kind == "leader", ArticleQuery{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(fast) != len(slow) {
+			t.Fatalf("%s: totals %+v, grouped %+v", kind, fast, slow)
+		}
+		for i := range fast {
+			fast[i].Name, slow[i].Name = "", ""
+		}
+		if !reflect.DeepEqual(fast, slow) {
+			t.Errorf("%s: totals %+v, grouped %+v", kind, fast, slow)
+		}
+	}
+	if _, err := f.s.SyncFeeds([]FeedConfig{{URL: "https://two.example/rss"}}); err != nil {
+		t.Fatal(err)
+	}
+	c, err := f.s.EntityCounts("leader", ArticleQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if hasEntity(c, "keir-starmer") || !hasEntity(c, "emmanuel-macron") {
+		t.Errorf("leaders after dropping feed one = %+v; want only Macron", c)
+	}
+}
+
+func TestStatements(t *testing.T) {
+	f := newFixture(t)
+	type row struct {
+		article int64
+		quote   string
+		speaker string
+	}
+	tests := []struct {
+		name    string
+		q       ArticleQuery
+		speaker string
+		limit   int
+		want    []row
+	}{
+		{"all, newest article first, text order", ArticleQuery{}, "", 0, []row{
+			{f.a3, "Europe", "emmanuel-macron"}, {f.a2, "Paris", "keir-starmer"}, {f.a2, "no", ""}, {f.a1, "growth", "keir-starmer"}}},
+		{"one speaker", ArticleQuery{}, "keir-starmer", 0, []row{
+			{f.a2, "Paris", "keir-starmer"}, {f.a1, "growth", "keir-starmer"}}},
+		{"speaker and country filter", ArticleQuery{Entities: []string{"united-kingdom"}}, "keir-starmer", 0, []row{
+			{f.a1, "growth", "keir-starmer"}}},
+		{"limit", ArticleQuery{}, "", 2, []row{
+			{f.a3, "Europe", "emmanuel-macron"}, {f.a2, "Paris", "keir-starmer"}}},
+		{"unknown speaker", ArticleQuery{}, "nobody", 0, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := f.s.Statements(tc.q, tc.speaker, tc.limit)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var rows []row
+			for _, r := range got {
+				sp := ""
+				if r.Statement.Speaker != nil {
+					sp = r.Statement.Speaker.ID
+				}
+				rows = append(rows, row{r.ArticleID, r.Statement.Quote, sp})
+			}
+			if !reflect.DeepEqual(rows, tc.want) {
+				t.Errorf("Statements = %+v; want %+v", rows, tc.want)
+			}
+		})
+	}
+	got, _ := f.s.Statements(ArticleQuery{}, "emmanuel-macron", 0)
+	if len(got) != 1 {
+		t.Fatalf("Macron statements = %+v", got)
+	}
+	r := got[0]
+	a3, _ := f.s.Article(f.a3)
+	if r.ArticleTitle != "Macron and Europe" || r.FeedTitle != "https://two.example/rss" || !r.Published.Equal(day(3)) ||
+		r.Statement.Speaker.Name != "Emmanuel Macron" || !r.Statement.Speaker.Leader || r.Statement.Cue != "said" ||
+		r.Statement.Confidence != 0.8 || a3.Text[r.Statement.Start:r.Statement.End] != "Europe" {
+		t.Errorf("statement row = %+v", r)
+	}
+}
+
+func hasEntity(c []EntityCount, id string) bool { return find(c, id) != nil }
+
+func find(c []EntityCount, id string) *EntityCount {
+	for i := range c {
+		if c[i].ID == id {
+			return &c[i]
+		}
+	}
+	return nil
+}
