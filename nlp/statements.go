@@ -1,11 +1,98 @@
 package nlp
 
-// STUB — replaced by the statement work (issue 4).
+import (
+	"sort"
 
-import "github.com/herald-reader/herald/nlp/gazetteer"
+	"github.com/herald-reader/herald/nlp/gazetteer"
+)
 
-type statementIndex struct{}
+// statementIndex holds the tables for finding and attributing statements.
+// It is built once per Annotator and never modified, so it is safe for
+// concurrent use.
+type statementIndex struct {
+	verbs map[string]verbInfo
+	orgs  *orgIndex
+}
 
-func buildStatementIndex(g *gazetteer.Data) *statementIndex { return &statementIndex{} }
+func buildStatementIndex(g *gazetteer.Data) *statementIndex {
+	ix := &statementIndex{verbs: map[string]verbInfo{}, orgs: buildOrgIndex(g)}
+	for _, v := range reportingVerbs {
+		for _, f := range v.forms {
+			ix.verbs[f] = verbInfo{lemma: v.forms[0], invert: v.invert, object: v.object, bare: v.bare}
+		}
+	}
+	return ix
+}
 
-func (a *Annotator) findStatements(text string, ents []Entity) []Statement { return []Statement{} }
+// findStatements finds the direct quotes and reported speech of normalised
+// text and attributes each to its speaker. ents are the person and country
+// mentions, sorted by Start and not overlapping.
+func (a *Annotator) findStatements(text string, ents []Entity) []Statement {
+	idx := a.stm
+	if idx == nil {
+		idx = buildStatementIndex(a.gaz)
+	}
+	paras := splitParagraphs(text)
+	quotes, paraQ := findQuotes(text, paras)
+	r := newResolver(text, ents, idx, quotes)
+	for pi, p := range paras {
+		r.paragraph(pi, p, paraQ[pi], paraQ[pi+1])
+	}
+	r.fillChains()
+	out := r.statements()
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Start != out[j].Start {
+			return out[i].Start < out[j].Start
+		}
+		return out[i].Kind < out[j].Kind
+	})
+	return out
+}
+
+// findQuotes finds the top-level quotes of every paragraph; paraQ[i] is the
+// index of paragraph i's first quote. Single-mark quotes are dropped when the
+// text quotes mostly with double marks: there they are titles and nicknames,
+// or apostrophes.
+func findQuotes(text string, paras []textSpan) ([]quoteSpan, []int) {
+	qs := quoteScanner{text: text}
+	var all []quoteSpan
+	owner := make([]int, 0, 16)
+	for i, p := range paras {
+		next := textSpan{}
+		if i+1 < len(paras) {
+			next = paras[i+1]
+		}
+		n := len(all)
+		all = qs.scan(p, next, all)
+		for k := n; k < len(all); k++ {
+			owner = append(owner, i)
+		}
+	}
+	singles, doubles := 0, 0
+	for _, q := range all {
+		if q.fam.single() {
+			singles++
+		} else {
+			doubles++
+		}
+	}
+	kept := all[:0]
+	keptOwner := owner[:0]
+	for k, q := range all {
+		if q.fam.single() && doubles > singles {
+			continue
+		}
+		kept = append(kept, q)
+		keptOwner = append(keptOwner, owner[k])
+	}
+	paraQ := make([]int, len(paras)+1)
+	k := 0
+	for i := range paras {
+		paraQ[i] = k
+		for k < len(kept) && keptOwner[k] == i {
+			k++
+		}
+	}
+	paraQ[len(paras)] = len(kept)
+	return kept, paraQ
+}

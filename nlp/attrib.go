@@ -1,0 +1,365 @@
+package nlp
+
+import (
+	"unicode/utf8"
+
+	"github.com/herald-reader/herald/nlp/gazetteer"
+)
+
+// Confidence of an attribution, by how the speaker was found.
+const (
+	confNamed     = 0.9  // "X said" next to the quote
+	confFar       = 0.8  // a named cue further from the quote
+	confFallback  = 0.75 // a capitalised name the entity finder did not know
+	confPronoun   = 0.7  // "he said", resolved by salience
+	confSubject   = 0.65 // the sentence's subject ("X described it as “…”")
+	confUnnamed   = 0.6  // "a senior official said": no speaker, but a cue
+	confContinued = 0.7  // a multi-paragraph quote's later piece
+	confCarryPara = 0.6  // an earlier quote of the same paragraph
+	confCarry     = 0.5  // the previous paragraph's statement
+	confNone      = 0.2  // no cue at all
+	confIndirect  = 0.8  // reported speech with a named speaker
+)
+
+// spk is a resolved speaker; the zero value is no speaker.
+type spk struct {
+	kind   tokKind // tkPerson, tkCountry, tkOrg or tkName; tkWord = none
+	ref    int
+	start  int // for names: the span of the name in the text
+	end    int
+	gender byte
+}
+
+func (s spk) valid() bool { return s.kind != tkWord }
+
+// attribution is what the cue analysis found for one statement.
+type attribution struct {
+	sp    spk
+	cue   string
+	conf  float64
+	found bool // a cue was found, even when it names no one
+	how   int
+}
+
+// how an attribution was made.
+const (
+	howNone = iota
+	howCarry
+	howCue
+)
+
+// stmt is a statement under construction.
+type stmt struct {
+	kind       string
+	start, end int
+	quote      int // index into quotes, or -1 for indirect speech
+	at         attribution
+}
+
+// resolver walks the paragraphs in order, keeping the salience history used
+// for pronouns and carry-over.
+type resolver struct {
+	text   string
+	ents   []Entity
+	idx    *statementIndex
+	tz     tokenizer
+	quotes []quoteSpan
+	qAttr  []attribution // per quote
+	out    []stmt
+	toks   []tok
+
+	hist   []mention
+	sentNo int
+	paraNo int
+	ei     int // first entity not before the current paragraph
+
+	last     attribution // the latest statement's attribution
+	lastPara int
+}
+
+func newResolver(text string, ents []Entity, idx *statementIndex, quotes []quoteSpan) *resolver {
+	return &resolver{
+		text: text, ents: ents, idx: idx, quotes: quotes,
+		tz:       tokenizer{text: text, idx: idx},
+		qAttr:    make([]attribution, len(quotes)),
+		lastPara: -10,
+	}
+}
+
+// paragraph attributes the quotes [q0, q1) of paragraph p and finds its
+// reported speech.
+func (r *resolver) paragraph(pi int, p textSpan, q0, q1 int) {
+	r.paraNo = pi
+	for r.ei < len(r.ents) && r.ents[r.ei].Start < p.start {
+		r.ei++
+	}
+	toks := r.tz.tokenize(r.toks[:0], p, r.quotes[q0:q1], q0, r.ents, r.ei)
+	toks = r.tz.matchOrgs(toks)
+	toks = r.tz.matchNames(toks)
+	r.toks = toks
+
+	firstQuoteTok := -1
+	for s := 0; s < len(toks); {
+		e := r.sentenceEnd(toks, s)
+		r.sentence(toks, s, e, p, &firstQuoteTok)
+		r.sentNo++
+		s = e
+	}
+}
+
+// sentenceEnd returns the end (exclusive) of the sentence starting at s.
+func (r *resolver) sentenceEnd(toks []tok, s int) int {
+	for i := s; i < len(toks); i++ {
+		t := toks[i]
+		switch t.kind {
+		case tkPunct:
+			switch r.text[t.start] {
+			case '.', '!', '?':
+				return i + 1
+			}
+			if c, _ := utf8.DecodeRuneInString(r.text[t.start:]); c == '…' && i+1 < len(toks) && toks[i+1].capital {
+				return i + 1
+			}
+		case tkQuote:
+			if r.quoteEndsSentence(toks, i) {
+				return i + 1
+			}
+		}
+	}
+	return len(toks)
+}
+
+// quoteEndsSentence reports whether the quote token at i closes its
+// sentence: its words end with . ! ? and what follows starts anew.
+func (r *resolver) quoteEndsSentence(toks []tok, i int) bool {
+	q := r.quotes[toks[i].ref]
+	if q.end <= q.start {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(r.text[q.start:q.end])
+	switch last {
+	case '.', '!', '?', '…':
+	default:
+		// “…”. — a period after the closing mark is its own token
+		return false
+	}
+	if i+1 >= len(toks) {
+		return true
+	}
+	n := toks[i+1]
+	switch n.kind {
+	case tkWord:
+		return n.capital
+	case tkPunct:
+		return false
+	}
+	return true
+}
+
+// sentence attributes the quotes of toks[s:e] and finds its reported speech.
+func (r *resolver) sentence(toks []tok, s, e int, p textSpan, firstQuote *int) {
+	subj := r.sentenceSubject(toks, s, e)
+	var subjSpk spk
+	if subj >= 0 {
+		subjSpk = r.speakerOf(toks, subj, s)
+	}
+	var spoke spk
+	for i := s; i < e; i++ {
+		if toks[i].kind != tkQuote {
+			continue
+		}
+		qi := toks[i].ref
+		at := r.attribute(toks, i, s, e)
+		if !at.found {
+			at = r.carry(toks, i, qi, p, *firstQuote)
+		}
+		if *firstQuote < 0 {
+			*firstQuote = i
+		}
+		r.qAttr[qi] = at
+		r.note(at)
+		if at.sp.valid() && !spoke.valid() {
+			spoke = at.sp
+		}
+		q := r.quotes[qi]
+		r.out = append(r.out, stmt{kind: KindDirect, start: q.start, end: q.end, quote: qi, at: at})
+	}
+	for _, st := range r.indirect(toks, s, e) {
+		r.note(st.at)
+		if st.at.sp.valid() && !spoke.valid() {
+			spoke = st.at.sp
+		}
+		r.out = append(r.out, st)
+	}
+	r.remember(toks, s, e, subj, subjSpk, spoke)
+}
+
+// note records a statement's attribution for carry-over.
+func (r *resolver) note(at attribution) {
+	r.last = at
+	r.lastPara = r.paraNo
+}
+
+// attribute finds the cue of the quote token at qt in sentence toks[s:e].
+func (r *resolver) attribute(toks []tok, qt, s, e int) attribution {
+	q := r.quotes[toks[qt].ref]
+	nextQ := e
+	for k := qt + 1; k < e; k++ {
+		if toks[k].kind == tkQuote {
+			nextQ = k
+			break
+		}
+	}
+	trail, tfound := r.trailing(toks, qt, nextQ, s)
+	if !tfound && nextQ == e && e == qt+1 && e < len(toks) {
+		// “… ballot.” Mr. Obama said. — the cue is a sentence of its own
+		if e2 := r.sentenceEnd(toks, e); e2-e <= 8 && !hasQuote(toks[e:e2]) {
+			trail, tfound = r.trailing(toks, qt, e2, s)
+		}
+	}
+	lead, lok := r.leading(toks, qt, s)
+	if tfound && lok {
+		last, _ := utf8.DecodeLastRuneInString(r.text[q.start:q.end])
+		commaAfter := qt+1 < e && toks[qt+1].kind == tkPunct && r.text[toks[qt+1].start] == ','
+		if last == ',' || last == '?' || last == '!' || commaAfter || !lead.sp.valid() && trail.sp.valid() {
+			return trail
+		}
+		return lead
+	}
+	if tfound {
+		return trail
+	}
+	if lok {
+		return lead
+	}
+	return attribution{}
+}
+
+func hasQuote(toks []tok) bool {
+	for _, t := range toks {
+		if t.kind == tkQuote {
+			return true
+		}
+	}
+	return false
+}
+
+// carry attributes a quote that has no cue of its own.
+func (r *resolver) carry(toks []tok, qt, qi int, p textSpan, firstQuote int) attribution {
+	q := r.quotes[qi]
+	switch {
+	case q.contPrev && qi > 0:
+		at := r.qAttr[qi-1]
+		at.cue, at.conf, at.how, at.found = "carry-over", confContinued, howCarry, true
+		return at
+	case firstQuote >= 0:
+		at := r.qAttr[toks[firstQuote].ref]
+		for k := qt - 1; k > firstQuote; k-- {
+			if toks[k].kind == tkQuote {
+				at = r.qAttr[toks[k].ref]
+				break
+			}
+		}
+		if at.found {
+			at.cue, at.conf, at.how = "carry-over", confCarryPara, howCarry
+			return at
+		}
+	case q.open == p.start && r.lastPara == r.paraNo-1 && r.last.found:
+		at := r.last
+		at.cue, at.conf, at.how = "carry-over", confCarry, howCarry
+		return at
+	}
+	return attribution{conf: confNone}
+}
+
+// fillChains gives the pieces of a multi-paragraph quote the speaker a
+// later piece names when the earlier pieces found no cue of their own.
+func (r *resolver) fillChains() {
+	byQuote := make(map[int]int, len(r.out))
+	for i, st := range r.out {
+		if st.quote >= 0 {
+			byQuote[st.quote] = i
+		}
+	}
+	for qi := len(r.quotes) - 2; qi >= 0; qi-- {
+		if !r.quotes[qi].contNext || !r.quotes[qi+1].contPrev {
+			continue
+		}
+		a, ok1 := byQuote[qi]
+		b, ok2 := byQuote[qi+1]
+		if !ok1 || !ok2 {
+			continue
+		}
+		if r.out[a].at.how != howCue && r.out[b].at.how == howCue {
+			at := r.out[b].at
+			at.cue, at.conf, at.how = "carry-over", confContinued, howCarry
+			r.out[a].at = at
+		}
+	}
+}
+
+// statements converts the statements found into the public type.
+func (r *resolver) statements() []Statement {
+	out := make([]Statement, 0, len(r.out))
+	for _, st := range r.out {
+		if st.end <= st.start {
+			continue
+		}
+		conf := st.at.conf
+		if conf <= 0 {
+			conf = confNone
+		}
+		out = append(out, Statement{
+			Kind:       st.kind,
+			Quote:      r.text[st.start:st.end],
+			Start:      st.start,
+			End:        st.end,
+			Speaker:    r.speaker(st.at.sp),
+			Cue:        st.at.cue,
+			Confidence: conf,
+		})
+	}
+	return out
+}
+
+// speaker converts a resolved speaker into the public type.
+func (r *resolver) speaker(s spk) *Speaker {
+	switch s.kind {
+	case tkPerson, tkCountry:
+		e := r.ents[s.ref]
+		id := e.ID
+		if id == "" {
+			id = gazetteer.Slug(e.Name)
+		}
+		return &Speaker{ID: id, Name: e.Name, Leader: e.Leader}
+	case tkOrg:
+		o := r.idx.orgs.orgs[s.ref]
+		return &Speaker{ID: o.ID, Name: o.Name}
+	case tkName:
+		name := r.text[s.start:s.end]
+		return &Speaker{ID: gazetteer.Slug(name), Name: name}
+	}
+	return nil
+}
+
+// speakerOf resolves the candidate or pronoun token at i to a speaker.
+func (r *resolver) speakerOf(toks []tok, i, sentStart int) spk {
+	t := toks[i]
+	switch t.kind {
+	case tkPerson:
+		g := byte(0)
+		if gs := r.ents[t.ref].Gender; gs != "" {
+			g = gs[0]
+		}
+		return spk{kind: tkPerson, ref: t.ref, gender: g}
+	case tkCountry, tkOrg:
+		return spk{kind: t.kind, ref: t.ref, gender: 'n'}
+	case tkName:
+		return spk{kind: tkName, start: t.nameStart, end: t.end, gender: t.gender}
+	case tkWord:
+		if g, ok := speakerPronouns[r.tz.lower(t)]; ok {
+			return r.resolvePronoun(g, toks, sentStart, i)
+		}
+	}
+	return spk{}
+}

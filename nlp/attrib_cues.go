@@ -1,0 +1,354 @@
+package nlp
+
+import "strings"
+
+// subjKind is what stands in the subject slot of a reporting verb.
+type subjKind uint8
+
+const (
+	sjEmpty    subjKind = iota // nothing: a coordinated or participle verb
+	sjFound                    // a name, organisation or pronoun
+	sjUnnamed                  // a common noun: "a senior official"
+	sjRelative                 // "who said": a relative clause
+)
+
+// conjunctions leave a verb's subject slot empty ("… and said").
+var conjunctions = wordSet("and", "but", "or", "before", "after", "while", "as",
+	"by", "when", "then", "so", "yet", "nor", "without", "also", "in", "on", "with")
+
+// isWordTok reports whether t is the word w (lower case).
+func (r *resolver) isWordTok(t tok, w string) bool {
+	return t.kind == tkWord && t.end-t.start == len(w) && r.tz.lower(t) == w
+}
+
+func (r *resolver) isPunct(t tok, chars string) bool {
+	return t.kind == tkPunct && strings.Contains(chars, r.text[t.start:t.end])
+}
+
+// isAux reports whether t may stand between a speaker and its verb.
+func (r *resolver) isAux(t tok) bool {
+	if t.kind != tkWord || t.capital {
+		return false
+	}
+	w := r.tz.lower(t)
+	return auxWords[w] || len(w) > 4 && strings.HasSuffix(w, "ly")
+}
+
+// verbAt returns the reporting verb at token i and its cue text.
+func (r *resolver) verbAt(toks []tok, i int) (verbInfo, string, bool) {
+	t := toks[i]
+	if t.kind != tkWord {
+		return verbInfo{}, "", false
+	}
+	w := r.tz.lower(t)
+	v, ok := r.idx.verbs[w]
+	if !ok {
+		return verbInfo{}, "", false
+	}
+	if v.lemma == "according" {
+		if i+1 < len(toks) && r.isWordTok(toks[i+1], "to") {
+			return v, "according to", true
+		}
+		return verbInfo{}, "", false
+	}
+	if i > 0 {
+		// "his remarks", "Trump’s claims": a noun, not a verb
+		p := toks[i-1]
+		if p.poss || p.kind == tkWord && cueDets[r.tz.lower(p)] && r.tz.lower(p) != "that" {
+			return verbInfo{}, "", false
+		}
+	}
+	return v, strings.Clone(w), true
+}
+
+// subjectLeft finds the subject of the verb at v, looking left no further
+// than lo. It returns the token index of the subject when there is one.
+func (r *resolver) subjectLeft(toks []tok, v, lo int) (int, subjKind) {
+	i := v - 1
+	for i >= lo {
+		t := toks[i]
+		if r.isAux(t) {
+			i--
+			continue
+		}
+		if r.isPunct(t, ")") {
+			k := i - 1
+			for k >= lo && !r.isPunct(toks[k], "(") {
+				k--
+			}
+			if k < lo {
+				return -1, sjEmpty
+			}
+			i = k - 1
+			continue
+		}
+		break
+	}
+	if i < lo {
+		return -1, sjEmpty
+	}
+	t := toks[i]
+	if t.isCandidate() {
+		return r.ofHead(toks, i, lo), sjFound
+	}
+	switch t.kind {
+	case tkWord:
+		w := r.tz.lower(t)
+		if _, ok := speakerPronouns[w]; ok {
+			return i, sjFound
+		}
+		if relativeWords[w] || w == "that" {
+			return i, sjRelative
+		}
+		if conjunctions[w] || cuePreps[w] {
+			return -1, sjEmpty
+		}
+		return i, sjUnnamed
+	case tkPunct:
+		if r.isPunct(t, ",") {
+			// an appositive: "Donna Brazile, the interim chairwoman, said"
+			for k := i - 1; k >= lo && k > i-40; k-- {
+				tk := toks[k]
+				if tk.kind == tkQuote {
+					break
+				}
+				if r.isPunct(tk, ",") && k-1 >= lo && toks[k-1].isCandidate() && !toks[k-1].poss {
+					return r.ofHead(toks, k-1, lo), sjFound
+				}
+			}
+		}
+	}
+	return -1, sjEmpty
+}
+
+// ofHead moves from "Vermont" in "Sanders of Vermont" to the person.
+func (r *resolver) ofHead(toks []tok, i, lo int) int {
+	if i-2 >= lo && (toks[i-2].kind == tkPerson || toks[i-2].kind == tkName) {
+		if p := toks[i-1]; r.isWordTok(p, "of") || r.isWordTok(p, "from") {
+			return i - 2
+		}
+	}
+	return i
+}
+
+// sentenceSubject returns the first mention in toks[s:limit] that is not an
+// object (after a preposition) or a possessive, or -1.
+func (r *resolver) sentenceSubject(toks []tok, s, limit int) int {
+	for i := s; i < limit; i++ {
+		t := toks[i]
+		isPron := false
+		if t.kind == tkWord {
+			g, ok := speakerPronouns[r.tz.lower(t)]
+			isPron = ok && g != 'x'
+		}
+		if !t.isCandidate() && !isPron {
+			continue
+		}
+		if t.poss || t.weak && t.kind == tkName && i == s && !r.nextIsVerb(toks, i) {
+			continue
+		}
+		if r.isObject(toks, i, s) {
+			continue
+		}
+		return i
+	}
+	return -1
+}
+
+func (r *resolver) nextIsVerb(toks []tok, i int) bool {
+	for j := i + 1; j < len(toks) && j <= i+3; j++ {
+		if _, _, ok := r.verbAt(toks, j); ok {
+			return true
+		}
+		if !r.isAux(toks[j]) {
+			return false
+		}
+	}
+	return false
+}
+
+// isObject reports whether the mention at i follows a preposition or an
+// object-taking verb.
+func (r *resolver) isObject(toks []tok, i, s int) bool {
+	k := i - 1
+	for k >= s && toks[k].kind == tkWord && (r.isWordTok(toks[k], "the") || r.isWordTok(toks[k], "a") || r.isWordTok(toks[k], "an")) {
+		k--
+	}
+	if k < s {
+		return false
+	}
+	p := toks[k]
+	return p.kind == tkWord && cuePreps[r.tz.lower(p)]
+}
+
+// fromSubject makes the attribution for a subject found at k.
+func (r *resolver) fromSubject(toks []tok, k int, kind subjKind, cue string, sentStart, dist int) (attribution, bool) {
+	switch kind {
+	case sjFound:
+		at := attribution{cue: cue, found: true, how: howCue}
+		at.sp = r.speakerOf(toks, k, sentStart)
+		switch {
+		case toks[k].kind == tkWord:
+			at.conf = confPronoun
+			if !at.sp.valid() {
+				at.conf = confUnnamed
+			}
+		case toks[k].kind == tkName:
+			at.conf = confFallback
+		case dist > 8:
+			at.conf = confFar
+		default:
+			at.conf = confNamed
+		}
+		return at, true
+	case sjUnnamed:
+		return attribution{cue: cue, found: true, how: howCue, conf: confUnnamed}, true
+	}
+	return attribution{}, false
+}
+
+// rightSpeaker finds the speaker after an inverted verb ("said X") or
+// "according to", in toks[i:end].
+func (r *resolver) rightSpeaker(toks []tok, i, end int, cue string, sentStart int) (attribution, bool) {
+	for i < end && (r.isAux(toks[i]) || toks[i].kind == tkWord && toks[i].capital && cueNotNames[r.tz.lower(toks[i])]) {
+		i++
+	}
+	if i >= end {
+		return attribution{}, false
+	}
+	t := toks[i]
+	if t.isCandidate() {
+		if t.poss {
+			// "said Trump’s spokesman, Jason Miller"
+			for k := i + 1; k < end && k <= i+6; k++ {
+				if toks[k].isCandidate() && !toks[k].poss {
+					return r.fromSubject(toks, k, sjFound, cue, sentStart, k-i)
+				}
+				if toks[k].kind == tkQuote {
+					break
+				}
+			}
+			return r.fromSubject(toks, i, sjUnnamed, cue, sentStart, 0)
+		}
+		return r.fromSubject(toks, i, sjFound, cue, sentStart, 0)
+	}
+	if t.kind != tkWord {
+		return attribution{}, false
+	}
+	if _, ok := speakerPronouns[r.tz.lower(t)]; ok {
+		return r.fromSubject(toks, i, sjFound, cue, sentStart, 0)
+	}
+	// an unnamed noun phrase, perhaps followed by a name in apposition:
+	// "said the group’s leader, Jane Doe"
+	for k := i + 1; k < end && k <= i+10; k++ {
+		if toks[k].kind == tkQuote || r.isPunct(toks[k], ".;:") {
+			break
+		}
+		if r.isPunct(toks[k], ",") {
+			if k+1 < end && toks[k+1].isCandidate() && !toks[k+1].poss {
+				return r.fromSubject(toks, k+1, sjFound, cue, sentStart, k+1-i)
+			}
+			break
+		}
+	}
+	return r.fromSubject(toks, i, sjUnnamed, cue, sentStart, 0)
+}
+
+// trailing looks for the cue after the quote token qt, up to end:
+// "…,” X said", "…,” said X", "…,” according to X".
+func (r *resolver) trailing(toks []tok, qt, end, s int) (attribution, bool) {
+	i := qt + 1
+	for i < end && r.isPunct(toks[i], ",—–-") {
+		i++
+	}
+	if i >= end {
+		return attribution{}, false
+	}
+	if v, cue, ok := r.verbAt(toks, i); ok {
+		if v.lemma == "according" {
+			return r.rightSpeaker(toks, i+2, end, cue, s)
+		}
+		if v.invert {
+			if at, ok := r.rightSpeaker(toks, i+1, end, cue, s); ok {
+				return at, true
+			}
+		}
+	}
+	for j := i; j < end && j <= i+12; j++ {
+		if toks[j].kind == tkQuote || r.isPunct(toks[j], ";:") {
+			break
+		}
+		v, cue, ok := r.verbAt(toks, j)
+		if !ok {
+			continue
+		}
+		if v.lemma == "according" {
+			return r.rightSpeaker(toks, j+2, end, cue, s)
+		}
+		k, kind := r.subjectLeft(toks, j, i)
+		if kind == sjRelative {
+			continue
+		}
+		return r.fromSubject(toks, k, kind, cue, s, j-qt)
+	}
+	return attribution{}, false
+}
+
+// leading looks for the cue before the quote token qt, back to the sentence
+// start s: "X said: “…”", "X told reporters “…”", "X described it as “…”".
+func (r *resolver) leading(toks []tok, qt, s int) (attribution, bool) {
+	for j := qt - 1; j >= s; j-- {
+		if toks[j].kind == tkQuote {
+			continue
+		}
+		v, cue, ok := r.verbAt(toks, j)
+		if !ok {
+			continue
+		}
+		switch v.lemma {
+		case "according":
+			if at, ok := r.rightSpeaker(toks, j+2, qt, cue, s); ok {
+				return at, true
+			}
+			continue
+		case "call":
+			if qt-j > 7 || j+1 < qt && r.isWordTok(toks[j+1], "for") {
+				continue
+			}
+		case "begin":
+			continue
+		}
+		k, kind := r.subjectLeft(toks, j, s)
+		switch kind {
+		case sjRelative:
+			continue
+		case sjEmpty:
+			if v.invert && j-2 >= s && r.isPunct(toks[j-1], ",") && toks[j-2].kind == tkQuote {
+				// “…,” said Jones, “…”
+				if at, ok := r.rightSpeaker(toks, j+1, qt, cue, s); ok {
+					return at, true
+				}
+			}
+			if sub := r.sentenceSubject(toks, s, j); sub >= 0 {
+				at, ok := r.fromSubject(toks, sub, sjFound, cue, s, qt-j)
+				if ok && at.conf > confSubject {
+					at.conf = confSubject
+				}
+				return at, ok
+			}
+			continue
+		}
+		at, ok := r.fromSubject(toks, k, kind, cue, s, qt-j)
+		return at, ok
+	}
+	if qt-1 >= s && r.isPunct(toks[qt-1], ":") {
+		if sub := r.sentenceSubject(toks, s, qt-1); sub >= 0 {
+			at, ok := r.fromSubject(toks, sub, sjFound, ":", s, 0)
+			if ok && at.conf > confSubject {
+				at.conf = confSubject
+			}
+			return at, ok
+		}
+	}
+	return attribution{}, false
+}

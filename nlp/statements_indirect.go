@@ -1,0 +1,145 @@
+package nlp
+
+// objectWords are listeners that may follow "told" before reported speech.
+var objectWords = wordSet("him", "her", "them", "me", "us", "you", "reporters",
+	"journalists", "supporters", "lawmakers", "voters", "viewers", "listeners",
+	"congress", "parliament", "delegates")
+
+// adjunctWords open a phrase between a verb and "that" ("said on Tuesday
+// that", "told CNN in an interview that").
+var adjunctWords = wordSet("on", "in", "at", "during", "after", "before", "last",
+	"this", "earlier", "late", "early", "yesterday", "today", "tonight", "recently",
+	"repeatedly", "publicly", "privately", "again", "also", "later", "previously",
+	"to", "when", "while", "from")
+
+// noIndirect are reporting verbs that do not introduce reported speech on
+// their own.
+var noIndirect = wordSet("according", "call", "describe", "begin", "post", "continue",
+	"answer", "respond", "reply", "quip", "joke", "chant", "shout", "yell", "tweet",
+	"remark", "exclaim", "scoff", "report")
+
+// indirect finds reported speech in sentence toks[s:e]: "X said (that) …",
+// "X warned …", "X told reporters that …".
+func (r *resolver) indirect(toks []tok, s, e int) []stmt {
+	var out []stmt
+	for j := s; j < e; j++ {
+		v, cue, ok := r.verbAt(toks, j)
+		if !ok || noIndirect[v.lemma] {
+			continue
+		}
+		k := j + 1
+		if v.object {
+			k = r.skipObject(toks, k, e)
+		}
+		k = r.skipAdjunct(toks, k, e)
+		if k >= e {
+			continue
+		}
+		that := r.isWordTok(toks[k], "that")
+		if that {
+			k++
+		} else if !v.bare || !r.startsClause(toks[k]) {
+			continue
+		}
+		if k >= e || toks[k].kind == tkQuote || toks[k].kind == tkPunct {
+			continue
+		}
+		end := k
+		for end < e && !r.isPunct(toks[end], ";") {
+			end++
+		}
+		for end > k && toks[end-1].kind == tkPunct {
+			end--
+		}
+		if end-k < 3 {
+			continue
+		}
+		at, ok := r.indirectSpeaker(toks, j, s, cue)
+		if !ok {
+			continue
+		}
+		out = append(out, stmt{kind: KindIndirect, start: toks[k].start, end: toks[end-1].end, quote: -1, at: at})
+		j = end - 1
+	}
+	return out
+}
+
+// indirectSpeaker attributes reported speech introduced by the verb at j.
+func (r *resolver) indirectSpeaker(toks []tok, j, s int, cue string) (attribution, bool) {
+	k, kind := r.subjectLeft(toks, j, s)
+	switch kind {
+	case sjRelative:
+		// "X, who said that …"
+		if k-2 >= s && r.isPunct(toks[k-1], ",") && toks[k-2].isCandidate() {
+			k, kind = k-2, sjFound
+		} else {
+			return attribution{}, false
+		}
+	case sjEmpty:
+		sub := r.sentenceSubject(toks, s, j)
+		if sub < 0 {
+			return attribution{}, false
+		}
+		at, ok := r.fromSubject(toks, sub, sjFound, cue, s, 0)
+		if at.conf > confSubject {
+			at.conf = confSubject
+		}
+		return at, ok
+	}
+	at, ok := r.fromSubject(toks, k, kind, cue, s, 0)
+	if ok && at.conf > confIndirect {
+		at.conf = confIndirect
+	}
+	return at, ok
+}
+
+// skipObject skips the listener after "told": a name, a pronoun, or a short
+// noun phrase ending before "that".
+func (r *resolver) skipObject(toks []tok, k, e int) int {
+	if k >= e {
+		return k
+	}
+	t := toks[k]
+	if t.isCandidate() || t.kind == tkWord && objectWords[r.tz.lower(t)] {
+		return k + 1
+	}
+	if t.kind == tkWord && cueDets[r.tz.lower(t)] {
+		for m := k + 1; m < e && m <= k+4; m++ {
+			if r.isWordTok(toks[m], "that") {
+				return m
+			}
+			if toks[m].kind != tkWord {
+				break
+			}
+		}
+	}
+	return k
+}
+
+// skipAdjunct skips a short phrase between the verb and "that".
+func (r *resolver) skipAdjunct(toks []tok, k, e int) int {
+	if k >= e || toks[k].kind != tkWord && !r.isPunct(toks[k], ",") {
+		return k
+	}
+	if toks[k].kind == tkWord && !adjunctWords[r.tz.lower(toks[k])] && !r.isAux(toks[k]) {
+		return k
+	}
+	for m := k; m < e && m <= k+8; m++ {
+		t := toks[m]
+		if r.isWordTok(t, "that") {
+			return m
+		}
+		if t.kind == tkQuote || t.kind == tkPunct && !r.isPunct(t, ",") {
+			break
+		}
+	}
+	return k
+}
+
+// startsClause reports whether t can open reported speech without "that".
+func (r *resolver) startsClause(t tok) bool {
+	if t.isCandidate() && !t.weak {
+		return true
+	}
+	return t.kind == tkWord && clauseStarters[r.tz.lower(t)]
+}

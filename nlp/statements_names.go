@@ -1,0 +1,80 @@
+package nlp
+
+import "strings"
+
+// cueGroupNouns are capitalised only at a sentence start and name no one
+// ("Officials said").
+var cueGroupNouns = wordSet("officials", "sources", "critics", "analysts", "experts",
+	"aides", "advisers", "advisors", "supporters", "opponents", "observers",
+	"residents", "voters", "protesters", "witnesses", "police", "officers",
+	"authorities", "investigators", "prosecutors", "lawmakers", "diplomats",
+	"economists", "scientists", "researchers", "doctors", "people", "others",
+	"some", "many", "most", "reporters", "journalists", "insiders", "allies",
+	"organizers", "organisers", "spokesmen", "leaders", "members", "polls",
+	"officers", "activists", "campaigners", "experts", "democrats", "republicans")
+
+// suffixes may end a name ("Jr.", "III").
+var cueNameSuffixes = wordSet("jr", "jr.", "sr", "sr.", "ii", "iii", "iv")
+
+// matchNames merges runs of capitalised words that no entity or organisation
+// covers into tkName tokens, so that "said Donna Brazile" still names its
+// speaker when the entity finder does not know her. In place.
+func (tz *tokenizer) matchNames(toks []tok) []tok {
+	out := toks[:0]
+	for i := 0; i < len(toks); {
+		t := toks[i]
+		if t.kind != tkWord || !t.capital {
+			out = append(out, t)
+			i++
+			continue
+		}
+		if w := tz.bareLower(t); cueNotNames[w] || cueGroupNouns[w] {
+			out = append(out, t)
+			i++
+			continue
+		}
+		j := i
+		var gender byte
+		for j < len(toks) && toks[j].kind == tkWord && toks[j].capital {
+			g, ok := cueHonorifics[tz.bareLower(toks[j])]
+			if !ok {
+				break
+			}
+			gender = g
+			j++
+			if toks[j-1].poss {
+				break
+			}
+		}
+		nameStart := j
+		for j < len(toks) && toks[j].kind == tkWord && (j == nameStart || !toks[j-1].poss) {
+			w := tz.bareLower(toks[j])
+			if !(toks[j].capital && !cueNotNames[w] || j > nameStart && cueNameSuffixes[w]) {
+				break
+			}
+			j++
+		}
+		if j == nameStart {
+			out = append(out, toks[i:j]...)
+			i = j
+			continue
+		}
+		n := tok{kind: tkName, start: toks[i].start, end: toks[j-1].end, poss: toks[j-1].poss,
+			gender: gender, nameStart: toks[nameStart].start}
+		n.weak = j-nameStart == 1 && nameStart == i
+		out = append(out, n)
+		i = j
+	}
+	return out
+}
+
+// bareLower is the lower-case word without a final period.
+func (tz *tokenizer) bareLower(t tok) string {
+	return strings.TrimSuffix(tz.lower(t), ".")
+}
+
+// nameOf is the display name of a fallback name token: without cueHonorifics
+// and a final possessive.
+func (tz *tokenizer) nameOf(t tok) string {
+	return tz.text[t.nameStart:t.end]
+}
