@@ -1,14 +1,69 @@
 package nlp
 
-// STUB — replaced by the entity work (issue 3).
+import (
+	"sort"
+)
 
-import "github.com/herald-reader/herald/nlp/gazetteer"
+// A mention as the scanner first sees it, before people are resolved
+// across the article.
+type rawKind uint8
 
-type index struct{}
+const (
+	rkCountry rawKind = iota + 1
+	rkNamed           // a person written with a name, maybe after a title
+	rkTitle           // a person written with a title alone: "the Prime Minister"
+	rkBare            // capitalised words that name someone only if the article does elsewhere
+)
 
-func buildIndex(g *gazetteer.Data) *index { return &index{} }
+type raw struct {
+	kind       rawKind
+	start, end int // the span to emit
+	country    string
+	// People: the name words (folded) and where the name itself lies.
+	keys               []string
+	nameStart, nameEnd int
+	leader             int32 // gazetteer leader the scanner resolved, or -1
+	titled             bool  // a title or honorific stands before the name
+	role               *roleDef
+	inactive           bool // "former President ..."
+	qualCountry        string
+	qualOrg            string
+	gender             string
+	given              bool // the first name word is a known given name
+	sentStart          bool
+}
 
-// Normalize returns the text that is annotated and that offsets refer to.
-func Normalize(text string) string { return text }
-
-func (a *Annotator) findEntities(text string) []Entity { return []Entity{} }
+// findEntities finds every person and country mention in text (which must
+// already be normalised), resolves each to its canonical entity, and returns
+// them sorted by Start and never overlapping.
+//
+// Design note on titles with a country in them: "French President Emmanuel
+// Macron" mentions both France and Macron, and spans may not overlap. The
+// country word is therefore emitted as its own country span ("French") and
+// the person span starts at the title ("President Emmanuel Macron"); the
+// reader sees both highlighted and the article's countries include France.
+// An organisation in a title stays inside the person span ("NATO Secretary
+// General Mark Rutte"), as organisations are not entities here.
+func (a *Annotator) findEntities(text string) []Entity {
+	if a == nil || a.idx == nil || text == "" {
+		return []Entity{}
+	}
+	x := a.idx
+	toks := x.tokenize(text)
+	s := scanner{x: x, text: text, toks: toks}
+	s.scan()
+	r := newPeopleResolver(x, text, s.out)
+	ents := r.resolve()
+	sort.SliceStable(ents, func(i, j int) bool { return ents[i].Start < ents[j].Start })
+	out := ents[:0]
+	last := 0
+	for _, e := range ents {
+		if e.Start < last || e.End <= e.Start || e.End > len(text) {
+			continue
+		}
+		e.Text = text[e.Start:e.End]
+		out = append(out, e)
+		last = e.End
+	}
+	return out
+}

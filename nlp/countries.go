@@ -1,0 +1,84 @@
+package nlp
+
+// countryOrPlace reads a country name, alias, demonym or acting capital at
+// token i, or consumes a place or organisation name so that its words are
+// not taken for people.
+func (s *scanner) countryOrPlace(i int) (int, bool) {
+	p, e := s.matchPhrase(i, isNonPersonKind)
+	if p == nil {
+		return i, false
+	}
+	switch p.kind {
+	case pkCountry:
+		if p.id == "georgia" && s.georgiaIsUSState(i) {
+			return e, true
+		}
+	case pkCapital:
+		if !s.capitalActs(i, e) {
+			return e, true
+		}
+	case pkDemonym:
+	default:
+		return e, true
+	}
+	s.out = append(s.out, raw{kind: rkCountry, country: p.id, start: s.toks[i].start, end: s.toks[e-1].end, leader: -1})
+	return e, true
+}
+
+// capitalActs reports whether the capital at tokens [i, e) stands for its
+// country: "Moscow said", "Kyiv has rejected", "Beijing's position", but not
+// "talks in Moscow" or "George Washington".
+func (s *scanner) capitalActs(i, e int) bool {
+	if i > 0 && s.toks[i].joined() && s.toks[i-1].capitalised() {
+		return false
+	}
+	if s.toks[e-1].is(tPoss) {
+		return true
+	}
+	if e >= len(s.toks) {
+		return false
+	}
+	next := &s.toks[e]
+	return next.is(tJoin) && next.lex != nil && next.lex.flags&lexCapitalAct != 0
+}
+
+// georgiaStateWords near "Georgia" make it the US state.
+var georgiaStateWords = map[string]bool{
+	"governor": true, "gov": true, "senate": true, "senator": true, "sen": true, "republicans": true,
+	"democrats": true, "voters": true, "primary": true, "county": true, "legislature": true, "runoff": true,
+	"bulldogs": true, "peach": true, "electoral": true, "polls": true, "ballots": true, "secretary": true,
+}
+
+// georgiaIsUSState tells the US state from the country: "Atlanta, Georgia",
+// "the state of Georgia", "Georgia's governor", or an article that mentions
+// Atlanta or Savannah and not Tbilisi.
+func (s *scanner) georgiaIsUSState(i int) bool {
+	t := &s.toks[i]
+	if i >= 2 && s.toks[i-1].key == "of" && s.toks[i-2].key == "state" {
+		return true
+	}
+	if i >= 1 && t.is(tComma) && s.toks[i-1].capitalised() {
+		if p, _ := s.matchPhrase(i-1, isNonPersonKind); p == nil || p.kind == pkPlace {
+			return true
+		}
+	}
+	for k := i - 3; k <= i+3; k++ {
+		if k >= 0 && k < len(s.toks) && k != i && georgiaStateWords[s.toks[k].key] {
+			return true
+		}
+	}
+	if !s.georgiaChecked {
+		s.georgiaChecked = true
+		state, country := false, false
+		for k := range s.toks {
+			switch s.toks[k].key {
+			case "atlanta", "savannah", "augusta":
+				state = true
+			case "tbilisi", "georgian", "georgians", "caucasus", "abkhazia", "ossetia":
+				country = true
+			}
+		}
+		s.georgiaIsState = state && !country
+	}
+	return s.georgiaIsState
+}

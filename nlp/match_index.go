@@ -1,0 +1,316 @@
+package nlp
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/herald-reader/herald/nlp/gazetteer"
+)
+
+// index holds the matching tables built once per Annotator from the
+// gazetteer and the fixed vocabulary. It is never modified after buildIndex,
+// so one index serves any number of goroutines.
+type index struct {
+	lex       map[string]*lexEntry // every folded word the matcher knows
+	leaders   []leaderInfo
+	countries map[string]countryInfo // by id
+	fuzzy     []fuzzyName            // long surnames, for anchored misspellings
+}
+
+// lexEntry is what the tables know about one folded word.
+type lexEntry struct {
+	flags     uint32
+	phrases   []*phrase // gazetteer phrases that start with this word, longest first
+	roles     []*rolePhrase
+	surnameOf []int32 // leaders whose surname (or one-word alias) this is
+	givenOf   []int32 // leaders whose given name this is
+}
+
+const (
+	lexGiven          uint32 = 1 << iota // a common given name
+	lexAmbiguousGiven                    // a given name that is also an everyday word ("Will", "Grant")
+	lexNotName                           // never part of a name
+	lexParticle                          // "von", "de", "al" inside a name
+	lexSuffix                            // "Jr", "III" after a name
+	lexAbbrev                            // "Mr", "Sen": its dot does not end a sentence
+	lexCapitalAct                        // "said", "warned": a capital before it speaks for its country
+	lexCommonSurname                     // too common to name a leader without more context
+	lexCountryGiven                      // a country name that is also a given name ("Jordan", "Chad")
+)
+
+type phraseKind uint8
+
+const (
+	pkCountry phraseKind = iota + 1
+	pkDemonym
+	pkCapital
+	pkOrg
+	pkPlace // a place or body that is no entity ("New York", "South America")
+	pkLeader
+)
+
+// phrase is a multi-word name from the gazetteer or the place list.
+type phrase struct {
+	keys    []string
+	kind    phraseKind
+	acronym bool // must be written in capitals: "US" yes, "us" never
+	id      string
+	leader  int32
+	// lowerOK marks words that may be lower case inside the phrase ("of",
+	// "the", "von"); others must be capitalised.
+	lowerOK []bool
+}
+
+type rolePhrase struct {
+	keys []string
+	def  roleDef
+}
+
+type leaderInfo struct {
+	id, name, gender, country string
+	leader                    bool
+	given, surname            string // folded; surname may hold several words
+	surnameFirst              bool
+	offices                   []gazetteer.Office
+	titles                    [][]string // folded words of each title
+}
+
+type countryInfo struct {
+	name    string
+	capital string // folded
+}
+
+type fuzzyName struct {
+	key    []rune
+	leader int32
+}
+
+// placePhrases are capitalised names that contain a country or a given name
+// but are neither ("New Mexico", "South America", "Georgia Tech").
+var placePhrases = []string{
+	"New York", "New Jersey", "New Mexico", "New England", "New Hampshire", "New Orleans", "New South Wales",
+	"South America", "North America", "Latin America", "Central America", "South American", "North American",
+	"Latin American", "Central American", "Native American", "Native Americans", "African American",
+	"African Americans", "Americas", "American Samoa", "British Columbia", "British Virgin Islands",
+	"Gulf of Mexico", "Mexico City", "Kuwait City", "Panama City", "Guatemala City", "Secret Service",
+	"Hong Kong", "South Carolina", "North Carolina", "West Virginia", "South Dakota", "North Dakota",
+	"Rhode Island", "Washington Post", "Washington Times", "Washington DC", "Washington D.C.",
+	"Georgia Tech", "Jordan River", "Indian Ocean", "English Channel", "Northern Ireland", "Wall Street",
+	"Capitol Hill", "Oval Office", "Air Force One", "Fox News", "New York Times", "Los Angeles", "San Francisco",
+	"Las Vegas", "Silicon Valley", "Middle East", "Far East", "Great Lakes", "Black Sea", "Red Sea",
+	"Persian Gulf", "Supreme Court", "Pacific Islands", "Ivy League", "Union Jack", "Turkish Airlines",
+	"Papua", "Indian Premier League", "Chinese New Year", "Lunar New Year",
+}
+
+// buildIndex precomputes every table findEntities needs.
+func buildIndex(g *gazetteer.Data) *index {
+	x := &index{lex: map[string]*lexEntry{}, countries: map[string]countryInfo{}}
+	if g == nil {
+		g = &gazetteer.Data{}
+	}
+	seen := map[string]bool{} // phrase key sequences already indexed
+	add := func(text string, p *phrase) {
+		keys, lowerOK := phraseKeys(text)
+		if len(keys) == 0 {
+			return
+		}
+		sig := strings.Join(keys, " ")
+		if seen[sig] {
+			return
+		}
+		seen[sig] = true
+		p.keys, p.lowerOK = keys, lowerOK
+		e := x.entry(keys[0])
+		e.phrases = append(e.phrases, p)
+	}
+
+	for _, c := range g.Countries {
+		x.countries[c.ID] = countryInfo{name: c.Name, capital: fold(c.Capital)}
+	}
+	// Leaders first: a full name beats a country that shares its first word.
+	for i, l := range g.Leaders {
+		li := leaderInfo{id: l.ID, name: l.Name, gender: l.Gender, country: l.Country, leader: !l.NotLeader,
+			given: fold(l.Given), surname: fold(l.Surname), surnameFirst: l.SurnameFirst, offices: l.Offices}
+		for _, t := range l.Titles {
+			li.titles = append(li.titles, strings.Fields(fold(t)))
+		}
+		x.leaders = append(x.leaders, li)
+		idx := int32(i)
+		for _, n := range append([]string{l.Name}, l.Aliases...) {
+			if keys, _ := phraseKeys(n); len(keys) == 1 {
+				x.addSurname(keys[0], idx)
+				continue
+			}
+			add(n, &phrase{kind: pkLeader, leader: idx})
+		}
+		if keys, _ := phraseKeys(l.Surname); len(keys) == 1 {
+			x.addSurname(keys[0], idx)
+		} else if len(keys) > 1 {
+			add(l.Surname, &phrase{kind: pkLeader, leader: idx})
+		}
+		if keys, _ := phraseKeys(l.Given); len(keys) > 0 {
+			e := x.entry(keys[0])
+			e.givenOf = append(e.givenOf, idx)
+			if !l.SurnameFirst {
+				e.flags |= lexGiven
+			}
+		}
+	}
+	for _, c := range g.Countries {
+		add(c.Name, &phrase{kind: pkCountry, id: c.ID})
+		for _, a := range c.Aliases {
+			if rest, ok := strings.CutPrefix(a, "the "); ok && (rest == c.Name || contains(c.Aliases, rest)) {
+				continue
+			}
+			add(a, &phrase{kind: pkCountry, id: c.ID, acronym: isAcronym(a)})
+		}
+		for _, d := range c.Demonyms {
+			add(d, &phrase{kind: pkDemonym, id: c.ID})
+		}
+		if c.Capital != "" {
+			add(c.Capital, &phrase{kind: pkCapital, id: c.ID})
+		}
+	}
+	for _, o := range g.Organisations {
+		for _, n := range append([]string{o.Name}, o.Aliases...) {
+			n = strings.TrimPrefix(n, "the ")
+			add(n, &phrase{kind: pkOrg, id: o.ID, acronym: isAcronym(n)})
+		}
+	}
+	for _, p := range placePhrases {
+		add(p, &phrase{kind: pkPlace})
+	}
+	for _, e := range x.lex {
+		sort.SliceStable(e.phrases, func(a, b int) bool { return len(e.phrases[a].keys) > len(e.phrases[b].keys) })
+	}
+
+	for _, d := range roleDefs {
+		keys := strings.Fields(d.phrase)
+		e := x.entry(keys[0])
+		e.roles = append(e.roles, &rolePhrase{keys: keys, def: d})
+	}
+	for _, e := range x.lex {
+		sort.SliceStable(e.roles, func(a, b int) bool { return len(e.roles[a].keys) > len(e.roles[b].keys) })
+	}
+
+	for _, n := range g.GivenNames {
+		if keys, _ := phraseKeys(n); len(keys) == 1 {
+			x.entry(keys[0]).flags |= lexGiven
+		}
+	}
+	setFlag := func(words []string, f uint32) {
+		for _, w := range words {
+			x.entry(w).flags |= f
+		}
+	}
+	setFlag(ambiguousGivenNames, lexAmbiguousGiven)
+	setFlag(nonNameWords, lexNotName)
+	setFlag(nameParticles, lexParticle)
+	setFlag(suffixWords, lexSuffix)
+	setFlag(abbrevWords, lexAbbrev)
+	setFlag(capitalActs, lexCapitalAct)
+	setFlag(commonSurnames, lexCommonSurname)
+	setFlag(countryGivenNames, lexCountryGiven)
+	return x
+}
+
+func (x *index) entry(key string) *lexEntry {
+	e := x.lex[key]
+	if e == nil {
+		e = &lexEntry{}
+		x.lex[key] = e
+	}
+	return e
+}
+
+func (x *index) addSurname(key string, leader int32) {
+	e := x.entry(key)
+	for _, l := range e.surnameOf {
+		if l == leader {
+			return
+		}
+	}
+	e.surnameOf = append(e.surnameOf, leader)
+	if r := []rune(key); len(r) >= 6 {
+		x.fuzzy = append(x.fuzzy, fuzzyName{key: r, leader: leader})
+	}
+}
+
+// phraseKeys splits a name into folded words the way tokenize does, and
+// marks the words that may appear in lower case.
+func phraseKeys(name string) (keys []string, lowerOK []bool) {
+	var cur []rune
+	flush := func() {
+		if len(cur) > 0 {
+			k := fold(string(cur))
+			keys = append(keys, k)
+			first := cur[0]
+			lowerOK = append(lowerOK, !unicode.IsUpper(first))
+			cur = cur[:0]
+		}
+	}
+	rs := []rune(name)
+	for i, r := range rs {
+		switch {
+		case r == '.':
+			continue
+		case isApostrophe(r) && i > 0 && i+1 < len(rs) && isNameRune(rs[i+1]):
+			cur = append(cur, '\'')
+		case isNameRune(r):
+			cur = append(cur, r)
+		default:
+			flush()
+		}
+	}
+	flush()
+	return keys, lowerOK
+}
+
+// isAcronym reports names written in capitals ("US", "U.K.", "NATO").
+func isAcronym(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 2
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// ambiguousGivenNames are given names that are also everyday words; at the
+// start of a sentence or in a headline they do not make a person.
+var ambiguousGivenNames = []string{"will", "may", "mark", "grant", "hope", "joy", "faith", "bill", "frank",
+	"guy", "art", "chase", "dean", "don", "rob", "sue", "pat", "rose", "summer", "king", "young", "rich",
+	"drew", "jack", "max", "ray", "victor", "miles", "price", "justice", "june", "april", "august", "long",
+	"carry", "gay", "love", "star", "sunny", "crystal", "amber", "ruby", "penny", "dawn", "sky", "major",
+	"harmony", "trinity", "christian", "islam", "israel", "sterling", "bishop", "earl", "duke", "baron",
+	"prince", "princess", "page", "wade", "reed", "lane", "hunter", "parker", "carter", "mason", "cash",
+	"tucker", "sage", "brook", "sandy", "misty", "daisy", "iris", "ivy", "holly", "lily", "angel", "rocky"}
+
+// commonSurnames are surnames shared by too many people to name a leader on
+// their own; they need a given name, title or an earlier full mention.
+var commonSurnames = []string{"kim", "lee", "li", "wang", "zhang", "liu", "chen", "yang", "huang", "zhao",
+	"wu", "zhou", "park", "choi", "nguyen", "tran", "le", "pham", "singh", "kumar", "khan", "ali", "ahmed",
+	"hassan", "hussein", "mohammed", "muhammad", "smith", "johnson", "williams", "brown", "jones", "miller",
+	"davis", "wilson", "taylor", "thomas", "moore", "martin", "white", "harris", "clark", "lewis", "robinson",
+	"walker", "young", "allen", "king", "wright", "scott", "green", "baker", "adams", "hill", "garcia",
+	"rodriguez", "martinez", "hernandez", "lopez", "gonzalez", "perez", "sanchez", "ramirez", "silva",
+	"santos", "costa", "pereira", "rossi", "muller", "schmidt", "schneider", "fischer", "weber", "meyer",
+	"wagner", "becker", "ivanov", "petrov", "sharif", "lai", "abe", "may", "rice", "bush", "long", "price"}
+
+// countryGivenNames are country names that are also given names: followed
+// by a capitalised surname they name a person ("Chad Daley", "Jordan Hale").
+var countryGivenNames = []string{"jordan", "chad", "georgia", "israel", "kenya", "india"}

@@ -1,0 +1,410 @@
+package nlp
+
+// scanner walks the tokens once, left to right, and records raw mentions:
+// people with a title or a name, countries, and capitalised words that may
+// turn out to be a surname the article uses elsewhere.
+type scanner struct {
+	x    *index
+	text string
+	toks []token
+	out  []raw
+	// article-wide hints for "Georgia", computed on first need
+	georgiaChecked, georgiaIsState bool
+}
+
+const maxNameWords = 5
+
+func (s *scanner) scan() {
+	n := len(s.toks)
+	for i := 0; i < n; {
+		t := &s.toks[i]
+		if t.lex == nil && !t.capitalised() {
+			i++
+			continue
+		}
+		if end, ok := s.person(i); ok {
+			i = end
+			continue
+		}
+		if end, ok := s.countryOrPlace(i); ok {
+			i = end
+			continue
+		}
+		if end, ok := s.bare(i); ok {
+			i = end
+			continue
+		}
+		i++
+	}
+}
+
+// matchPhrase returns the longest gazetteer phrase of an accepted kind that
+// starts at token i, written with the capitals it needs.
+func (s *scanner) matchPhrase(i int, accept func(phraseKind) bool) (*phrase, int) {
+	t := &s.toks[i]
+	if t.lex == nil {
+		return nil, i
+	}
+	for _, p := range t.lex.phrases {
+		if !accept(p.kind) || i+len(p.keys) > len(s.toks) {
+			continue
+		}
+		ok := true
+		for k, key := range p.keys {
+			u := &s.toks[i+k]
+			if u.key != key || k > 0 && (!u.joined() || s.toks[i+k-1].is(tPoss)) {
+				ok = false
+				break
+			}
+			if p.acronym {
+				if !u.is(tUpper) {
+					ok = false
+					break
+				}
+			} else if !p.lowerOK[k] && !u.capitalised() {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return p, i + len(p.keys)
+		}
+	}
+	return nil, i
+}
+
+// matchRole returns the longest title phrase starting at token i.
+func (s *scanner) matchRole(i int) (*roleDef, int) {
+	t := &s.toks[i]
+	if t.lex == nil || len(t.lex.roles) == 0 {
+		return nil, i
+	}
+	for _, rp := range t.lex.roles {
+		if i+len(rp.keys) > len(s.toks) {
+			continue
+		}
+		ok := true
+		for k, key := range rp.keys {
+			u := &s.toks[i+k]
+			if u.key != key || k > 0 && !u.joined() || k < len(rp.keys)-1 && u.is(tPoss) {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		if rp.def.class == roleHonorific && !t.capitalised() {
+			continue
+		}
+		return &rp.def, i + len(rp.keys)
+	}
+	return nil, i
+}
+
+func isQualifierKind(k phraseKind) bool { return k == pkCountry || k == pkDemonym || k == pkOrg }
+func isNonPersonKind(k phraseKind) bool { return k != pkLeader }
+
+// person tries to read a person mention starting at token i:
+// [the] [country|organisation] [modifiers] title [name], or a name alone.
+func (s *scanner) person(i int) (int, bool) {
+	n := len(s.toks)
+	j := i
+	the := -1
+	if s.toks[i].key == "the" {
+		the = i
+		j++
+		if j >= n || !s.toks[j].joined() {
+			return i, false
+		}
+	}
+	var qual *phrase
+	qStart, qEnd := j, j
+	if p, e := s.matchPhrase(j, isQualifierKind); p != nil && e < n && (s.toks[e].joined() || s.toks[e-1].is(tPoss)) {
+		qual, qEnd = p, e
+	}
+	// modifiers and titles
+	k := qEnd
+	var role *roleDef
+	roleStart, roleEnd := -1, -1
+	firstTitle := -1
+	inactive := false
+	for steps := 0; k < n && steps < 4; steps++ {
+		if k > qEnd && !s.toks[k].joined() || k == qEnd && qual != nil && !s.toks[k].joined() && !s.toks[k-1].is(tPoss) {
+			break
+		}
+		if k > i && s.toks[k-1].is(tPoss) && k != qEnd {
+			break
+		}
+		d, e := s.matchRole(k)
+		if d == nil {
+			break
+		}
+		if firstTitle < 0 {
+			firstTitle = k
+		}
+		if d.class == roleModifier {
+			if inactiveModifiers[s.toks[k].key] {
+				inactive = true
+			}
+			k = e
+			continue
+		}
+		role, roleStart, roleEnd = d, k, e
+		k = e
+		if s.toks[e-1].is(tPoss) {
+			break
+		}
+	}
+	if role == nil {
+		if the >= 0 || qual != nil {
+			return i, false
+		}
+		return s.namedPerson(i, nil)
+	}
+	// the name after the title
+	var m raw
+	if roleEnd < n && s.toks[roleEnd].joined() && !s.toks[roleEnd-1].is(tPoss) {
+		if end, ok := s.nameAfterTitle(roleEnd, &m); ok {
+			m.titled = true
+			m.role = role
+			m.inactive = inactive
+			m.gender = role.gender
+			titleCap := s.toks[firstTitle].capitalised() || s.toks[roleStart].capitalised()
+			m.start = m.nameStart
+			if titleCap {
+				m.start = s.toks[firstTitle].start
+				if qual != nil && qual.kind == pkOrg {
+					m.start = s.toks[qStart].start
+				}
+			}
+			s.qualify(&m, qual, qStart, qEnd)
+			s.out = append(s.out, m)
+			return end, true
+		}
+	}
+	// a title alone
+	if role.class != roleOffice || inactive || role.needQual && qual == nil || the < 0 && qual == nil {
+		return i, false
+	}
+	if roleEnd < n && s.toks[roleEnd].key == "of" && !s.ofCountry(roleEnd+1) {
+		return i, false
+	}
+	if the >= 0 && the > 0 && isArticleWord(s.toks[the-1].key) {
+		return i, false
+	}
+	m = raw{kind: rkTitle, role: role, leader: -1, gender: role.gender, sentStart: s.toks[i].is(tSentStart)}
+	m.start = s.toks[roleStart].start
+	if firstTitle >= 0 {
+		m.start = s.toks[firstTitle].start
+	}
+	if qual == nil && the >= 0 {
+		m.start = s.toks[the].start
+	} else if qual != nil && qual.kind == pkOrg {
+		m.start = s.toks[qStart].start
+		if the >= 0 {
+			m.start = s.toks[the].start
+		}
+	}
+	m.end = s.toks[roleEnd-1].end
+	m.nameStart, m.nameEnd = m.start, m.end
+	s.qualify(&m, qual, qStart, qEnd)
+	s.out = append(s.out, m)
+	return roleEnd, true
+}
+
+func isArticleWord(k string) bool { return k == "a" || k == "an" }
+
+// qualify records the country or organisation before a title; a country
+// also becomes its own country mention just before the person.
+func (s *scanner) qualify(m *raw, qual *phrase, qStart, qEnd int) {
+	if qual == nil {
+		return
+	}
+	if qual.kind == pkOrg {
+		m.qualOrg = qual.id
+		return
+	}
+	m.qualCountry = qual.id
+	c := raw{kind: rkCountry, country: qual.id, start: s.toks[qStart].start, end: s.toks[qEnd-1].end, leader: -1}
+	s.out = append(s.out, c)
+}
+
+// ofCountry reports whether "[the] Country" starts at token i.
+func (s *scanner) ofCountry(i int) bool {
+	if i < len(s.toks) && s.toks[i].key == "the" {
+		i++
+	}
+	if i >= len(s.toks) {
+		return false
+	}
+	p, _ := s.matchPhrase(i, func(k phraseKind) bool { return k == pkCountry })
+	return p != nil
+}
+
+// nameAfterTitle reads the name after a title ("President [Putin]"),
+// filling m. The name may be any capitalised words.
+func (s *scanner) nameAfterTitle(i int, m *raw) (int, bool) {
+	if !s.nameStart(i) {
+		return i, false
+	}
+	if p, e := s.matchPhrase(i, func(k phraseKind) bool { return k == pkLeader }); p != nil && !s.suffixAt(e) {
+		s.fillName(m, i, e)
+		m.leader = p.leader
+		return e, true
+	}
+	end := s.nameRun(i)
+	s.fillName(m, i, end)
+	m.leader = s.x.resolveFullName(m.keys)
+	return end, true
+}
+
+// namedPerson reads a name with no title in front of it.
+func (s *scanner) namedPerson(i int, _ *roleDef) (int, bool) {
+	t := &s.toks[i]
+	if !s.nameStart(i) {
+		return i, false
+	}
+	var m raw
+	if p, e := s.matchPhrase(i, func(k phraseKind) bool { return k == pkLeader }); p != nil {
+		if !s.suffixAt(e) {
+			s.fillName(&m, i, e)
+			m.leader = p.leader
+			s.out = append(s.out, m)
+			return e, true
+		}
+	}
+	end := s.nameRun(i)
+	s.fillName(&m, i, end)
+	words := len(m.keys)
+	if words >= 2 {
+		if l := s.x.resolveFullName(m.keys); l >= 0 {
+			m.leader = l
+			s.out = append(s.out, m)
+			return end, true
+		}
+		first := s.toks[i].lex
+		givenOK := first != nil && (first.flags&lexGiven != 0 || first.flags&lexCountryGiven != 0) &&
+			!(first.flags&lexAmbiguousGiven != 0 && t.is(tSentStart|tHeadline)) && !t.is(tHeadline)
+		if givenOK {
+			m.given = true
+			s.out = append(s.out, m)
+			return end, true
+		}
+		// "Crunch Trump": an unknown word before a known surname is no part of the name.
+		if l := s.toks[end-1].lex; l != nil && len(l.surnameOf) > 0 && !s.suffixAt(end) {
+			return i, false
+		}
+		m.kind = rkBare
+		s.out = append(s.out, m)
+		return end, true
+	}
+	// one word: a leader's surname
+	if t.lex != nil && len(t.lex.surnameOf) > 0 && t.lex.flags&lexCommonSurname == 0 {
+		m.leader = t.lex.surnameOf[0]
+		s.out = append(s.out, m)
+		return end, true
+	}
+	return i, false
+}
+
+// bare records a lone capitalised word that may be a surname used elsewhere.
+func (s *scanner) bare(i int) (int, bool) {
+	t := &s.toks[i]
+	if !t.capitalised() || t.lex != nil && t.lex.flags&lexNotName != 0 {
+		return i, false
+	}
+	var m raw
+	s.fillName(&m, i, i+1)
+	m.kind = rkBare
+	s.out = append(s.out, m)
+	return i + 1, true
+}
+
+// nameStart reports whether a name may begin at token i.
+func (s *scanner) nameStart(i int) bool {
+	t := &s.toks[i]
+	if !t.capitalised() || t.lex != nil && t.lex.flags&(lexNotName|lexParticle|lexSuffix) != 0 {
+		return false
+	}
+	if _, e := s.matchPhrase(i, isNonPersonKind); e > i {
+		// "Jordan Hale": a country name that is also a given name, before a surname
+		if t.lex.flags&lexCountryGiven != 0 && e == i+1 && !t.is(tPoss) && s.nameContinues(e) {
+			return true
+		}
+		if p, le := s.matchPhrase(i, func(k phraseKind) bool { return k == pkLeader }); p != nil && le >= e {
+			return true
+		}
+		return false
+	}
+	return true
+}
+
+// nameContinues reports whether token i carries on a name.
+func (s *scanner) nameContinues(i int) bool {
+	if i >= len(s.toks) {
+		return false
+	}
+	t := &s.toks[i]
+	if !t.joined() || s.toks[i-1].is(tPoss) || !t.capitalised() {
+		return false
+	}
+	if t.lex != nil && t.lex.flags&lexNotName != 0 {
+		return false
+	}
+	if _, e := s.matchPhrase(i, isNonPersonKind); e > i {
+		return false
+	}
+	if d, _ := s.matchRole(i); d != nil && d.class != roleModifier && d.class != roleHonorific {
+		return false
+	}
+	return true
+}
+
+// nameRun returns the end of the name that starts at token i: capitalised
+// words, initials, lower-case particles between them and a suffix.
+func (s *scanner) nameRun(i int) int {
+	j := i + 1
+	for j < len(s.toks) && j-i < maxNameWords {
+		if s.nameContinues(j) {
+			j++
+			continue
+		}
+		t := &s.toks[j]
+		if t.lex != nil && t.lex.flags&lexParticle != 0 && t.joined() && !s.toks[j-1].is(tPoss) && s.nameContinues(j+1) {
+			j += 2
+			continue
+		}
+		break
+	}
+	if s.suffixAt(j) {
+		j++
+	}
+	return j
+}
+
+// suffixAt reports a name suffix ("Jr.", "III") at token i.
+func (s *scanner) suffixAt(i int) bool {
+	if i >= len(s.toks) || i == 0 {
+		return false
+	}
+	t := &s.toks[i]
+	return t.lex != nil && t.lex.flags&lexSuffix != 0 && (t.joined() || t.is(tComma) && t.capitalised()) &&
+		!s.toks[i-1].is(tPoss)
+}
+
+// fillName fills m's name fields from tokens [a, b).
+func (s *scanner) fillName(m *raw, a, b int) {
+	m.kind = rkNamed
+	m.leader = -1
+	m.keys = m.keys[:0]
+	for k := a; k < b; k++ {
+		m.keys = append(m.keys, s.toks[k].key)
+	}
+	m.nameStart, m.nameEnd = s.toks[a].start, s.toks[b-1].end
+	m.start, m.end = m.nameStart, m.nameEnd
+	m.sentStart = s.toks[a].is(tSentStart)
+	if l := s.toks[a].lex; l != nil && l.flags&lexGiven != 0 {
+		m.given = true
+	}
+}

@@ -1,0 +1,90 @@
+package nlp
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Normalize returns the text that is annotated and that every offset refers
+// to. It stays close to the input so offsets map back for display: line
+// endings become "\n", control and invisible formatting characters are
+// dropped (tabs and newlines stay), no-break spaces become spaces, trailing
+// spaces go, runs of blank lines shrink to one, leading and trailing blank
+// lines go, and invalid UTF-8 becomes U+FFFD.
+func Normalize(text string) string {
+	var b strings.Builder
+	b.Grow(len(text))
+	newlines := 0      // newlines seen since the last written character
+	var pending []byte // horizontal white space not yet written
+	started := false   // a visible character has been written
+	for i := 0; i < len(text); {
+		c := text[i]
+		var r rune
+		size := 1
+		if c < utf8.RuneSelf {
+			r = rune(c)
+		} else {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		i += size
+		switch {
+		case r == '\r':
+			if i < len(text) && text[i] == '\n' {
+				i++
+			}
+			fallthrough
+		case r == '\n':
+			pending = pending[:0]
+			if started {
+				newlines++
+			}
+			continue
+		case r == ' ' || r == '\t' || isNoBreakSpace(r):
+			if r == '\t' {
+				pending = append(pending, '\t')
+			} else {
+				pending = append(pending, ' ')
+			}
+			continue
+		case isInvisible(r):
+			continue
+		}
+		if newlines > 0 {
+			if newlines > 2 {
+				newlines = 2
+			}
+			b.WriteString("\n\n"[:newlines])
+			newlines = 0
+		}
+		if len(pending) > 0 {
+			b.Write(pending)
+			pending = pending[:0]
+		}
+		started = true
+		if r < utf8.RuneSelf {
+			b.WriteByte(byte(r))
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// isNoBreakSpace reports the no-break spaces that become plain spaces.
+func isNoBreakSpace(r rune) bool {
+	return r == '\u00a0' || r == '\u202f' || r == '\u2007'
+}
+
+// isInvisible reports control characters (other than tab and newline, which
+// the caller handles) and invisible formatting characters that could reorder
+// or hide text in a terminal: zero-width characters, bidi controls, BOM.
+func isInvisible(r rune) bool {
+	switch {
+	case r < 0x20, r == 0x7f, r >= 0x80 && r < 0xa0:
+		return true
+	case r == '\u00ad', r >= '\u200b' && r <= '\u200f', r >= '\u202a' && r <= '\u202e',
+		r >= '\u2060' && r <= '\u2064', r >= '\u2066' && r <= '\u2069', r == '\ufeff':
+		return true
+	}
+	return false
+}

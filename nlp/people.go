@@ -1,0 +1,346 @@
+package nlp
+
+import (
+	"strings"
+
+	"github.com/herald-reader/herald/nlp/gazetteer"
+)
+
+// cluster is one person of the article: a gazetteer leader or someone the
+// article introduces, with every mention that refers to them.
+type cluster struct {
+	leader   int32 // gazetteer leader, or -1
+	first    string
+	last     string
+	words    int // words in the fullest name seen
+	name     string
+	gender   string
+	isLeader bool
+	named    int // mentions by name
+	lastPos  int // start of the latest named mention seen so far
+	titles   []titleRef
+}
+
+type titleRef struct{ office, country, org string }
+
+type peopleResolver struct {
+	x        *index
+	text     string
+	raws     []raw
+	owner    []*cluster // per raw
+	clusters []*cluster
+	byKey    map[string]*cluster
+	byLast   map[string][]*cluster
+	byFirst  map[string][]*cluster
+	countryN map[string]int
+	countryO []string // countries in order of first mention
+}
+
+func newPeopleResolver(x *index, text string, raws []raw) *peopleResolver {
+	return &peopleResolver{x: x, text: text, raws: raws, owner: make([]*cluster, len(raws)),
+		byKey: map[string]*cluster{}, byLast: map[string][]*cluster{}, byFirst: map[string][]*cluster{},
+		countryN: map[string]int{}}
+}
+
+// resolve ties every raw mention to its entity, in four rounds: full names,
+// then single names, then capitalised words that repeat a known name, then
+// titles alone.
+func (r *peopleResolver) resolve() []Entity {
+	for i := range r.raws {
+		m := &r.raws[i]
+		if m.kind == rkCountry {
+			if r.countryN[m.country] == 0 {
+				r.countryO = append(r.countryO, m.country)
+			}
+			r.countryN[m.country]++
+		}
+	}
+	for i := range r.raws {
+		m := &r.raws[i]
+		if m.kind != rkNamed {
+			continue
+		}
+		if m.leader >= 0 {
+			r.owner[i] = r.leaderCluster(m.leader, m)
+		} else if len(m.keys) >= 2 {
+			r.owner[i] = r.fullCluster(m)
+		}
+	}
+	for i := range r.raws {
+		m := &r.raws[i]
+		if m.kind == rkNamed && r.owner[i] == nil {
+			r.owner[i] = r.singleName(m)
+		}
+	}
+	for i := range r.raws {
+		m := &r.raws[i]
+		if m.kind == rkBare {
+			r.owner[i] = r.bareName(m)
+		}
+	}
+	r.noteTitles()
+	for i := range r.raws {
+		m := &r.raws[i]
+		if m.kind == rkTitle {
+			r.owner[i] = r.byRole(m)
+		}
+	}
+	for i := range r.raws {
+		if c := r.owner[i]; c != nil {
+			r.noteTitle(c, &r.raws[i])
+		}
+	}
+	ents := make([]Entity, 0, len(r.raws))
+	for i := range r.raws {
+		m := &r.raws[i]
+		if m.kind == rkCountry {
+			ents = append(ents, Entity{Kind: KindCountry, ID: m.country, Name: r.x.countries[m.country].name,
+				Start: m.start, End: m.end})
+			continue
+		}
+		c := r.owner[i]
+		if c == nil {
+			continue
+		}
+		ents = append(ents, Entity{Kind: KindPerson, ID: r.id(c), Name: c.name, Leader: c.isLeader,
+			Start: m.start, End: m.end, Gender: c.gender})
+	}
+	return ents
+}
+
+func (r *peopleResolver) id(c *cluster) string {
+	if c.leader >= 0 {
+		return r.x.leaders[c.leader].id
+	}
+	return gazetteer.Slug(c.name)
+}
+
+// noteTitle lets a title or honorific tell a cluster's gender and, for people
+// the gazetteer does not know, whether they lead.
+func (r *peopleResolver) noteTitle(c *cluster, m *raw) {
+	if c.gender == "" {
+		c.gender = m.gender
+	}
+	if c.leader < 0 && m.role != nil && m.role.leader && !m.inactive && m.kind == rkNamed {
+		c.isLeader = true
+	}
+}
+
+func (r *peopleResolver) leaderCluster(l int32, m *raw) *cluster {
+	key := "g:" + r.x.leaders[l].id
+	c := r.byKey[key]
+	if c == nil {
+		li := &r.x.leaders[l]
+		c = &cluster{leader: l, name: li.name, gender: li.gender, isLeader: li.leader, first: li.given, last: li.surname}
+		if li.surnameFirst {
+			c.first, c.last = li.surname, li.given
+		}
+		r.add(key, c)
+		if li.surnameFirst {
+			r.byLast[li.surname] = append(r.byLast[li.surname], c)
+		}
+	}
+	r.seen(c, m)
+	if len(m.keys) >= 1 {
+		lastKey := m.keys[len(m.keys)-1]
+		if lastKey != c.last && !r.x.isSuffix(lastKey) && len(m.keys) >= 2 {
+			r.byLast[lastKey] = appendCluster(r.byLast[lastKey], c)
+		}
+	}
+	return c
+}
+
+func (r *peopleResolver) fullCluster(m *raw) *cluster {
+	keys := nameKeys(r.x, m.keys)
+	if len(keys) == 0 {
+		return nil
+	}
+	key := "u:" + keys[0] + "|" + keys[len(keys)-1]
+	if r.x.isSuffix(m.keys[len(m.keys)-1]) {
+		key += "|" + m.keys[len(m.keys)-1]
+	}
+	c := r.byKey[key]
+	if c == nil {
+		c = &cluster{leader: -1, first: keys[0], last: keys[len(keys)-1]}
+		r.add(key, c)
+	}
+	if len(m.keys) > c.words {
+		c.words = len(m.keys)
+		c.name = cleanName(r.text[m.nameStart:m.nameEnd])
+	}
+	r.seen(c, m)
+	return c
+}
+
+func (r *peopleResolver) add(key string, c *cluster) {
+	r.byKey[key] = c
+	r.clusters = append(r.clusters, c)
+	if c.last != "" {
+		r.byLast[c.last] = appendCluster(r.byLast[c.last], c)
+	}
+	if c.first != "" && c.first != c.last {
+		r.byFirst[c.first] = appendCluster(r.byFirst[c.first], c)
+	}
+}
+
+func (r *peopleResolver) seen(c *cluster, m *raw) {
+	c.named++
+	if m.start > c.lastPos {
+		c.lastPos = m.start
+	}
+}
+
+func appendCluster(list []*cluster, c *cluster) []*cluster {
+	for _, v := range list {
+		if v == c {
+			return list
+		}
+	}
+	return append(list, c)
+}
+
+// best picks among clusters the one named most often, then the one named
+// last before pos.
+func best(list []*cluster, pos int) *cluster {
+	var b *cluster
+	for _, c := range list {
+		if b == nil || c.named > b.named || c.named == b.named && c.lastPos < pos && c.lastPos > b.lastPos {
+			b = c
+		}
+	}
+	return b
+}
+
+// singleName resolves a one-word name, usually after a title: a surname or
+// given name the article uses, a gazetteer surname, a misspelt one, or else
+// a new person known by that word.
+func (r *peopleResolver) singleName(m *raw) *cluster {
+	if len(m.keys) == 0 {
+		return nil
+	}
+	k := m.keys[len(m.keys)-1]
+	if cs := r.byLast[k]; len(cs) > 0 {
+		return r.seenBy(best(cs, m.start), m)
+	}
+	if m.titled {
+		if cs := r.byFirst[k]; len(cs) > 0 {
+			return r.seenBy(best(cs, m.start), m)
+		}
+	}
+	if e := r.x.lex[k]; e != nil && len(e.surnameOf) > 0 && (m.titled || e.flags&lexCommonSurname == 0) {
+		return r.leaderCluster(r.pickLeader(e.surnameOf), m)
+	}
+	if !m.titled {
+		return nil
+	}
+	if e := r.x.lex[k]; e != nil && m.role != nil && m.role.class == roleHonorific && len(e.givenOf) > 0 {
+		// "Sir Keir": an honorific before a leader's given name
+		return r.leaderCluster(r.pickLeader(e.givenOf), m)
+	}
+	for _, c := range r.clusters {
+		if len(c.last) >= 7 && similar(k, c.last) {
+			return r.seenBy(c, m)
+		}
+	}
+	if l := r.x.fuzzySurname(k); l >= 0 {
+		return r.leaderCluster(l, m)
+	}
+	key := "u:|" + k
+	c := r.byKey[key]
+	if c == nil {
+		c = &cluster{leader: -1, last: k, words: 1, name: cleanName(r.text[m.nameStart:m.nameEnd])}
+		r.add(key, c)
+	}
+	r.seen(c, m)
+	return c
+}
+
+func (r *peopleResolver) seenBy(c *cluster, m *raw) *cluster {
+	if c == nil {
+		return nil
+	}
+	if m.kind != rkTitle {
+		c.named++
+	}
+	if m.start > c.lastPos {
+		c.lastPos = m.start
+	}
+	return c
+}
+
+// pickLeader chooses among leaders sharing a name the one whose country the
+// article mentions most.
+func (r *peopleResolver) pickLeader(ls []int32) int32 {
+	b := ls[0]
+	for _, l := range ls[1:] {
+		if r.countryN[r.x.leaders[l].country] > r.countryN[r.x.leaders[b].country] {
+			b = l
+		}
+	}
+	return b
+}
+
+// bareName resolves capitalised words with no title and no known given
+// name: they name a person only if the article names that person elsewhere.
+func (r *peopleResolver) bareName(m *raw) *cluster {
+	n := len(m.keys)
+	if n == 0 {
+		return nil
+	}
+	if n >= 2 {
+		if c := r.byKey["u:"+m.keys[0]+"|"+m.keys[n-1]]; c != nil {
+			return r.seenBy(c, m)
+		}
+		for _, c := range r.byLast[m.keys[n-1]] {
+			if c.first == m.keys[0] {
+				return r.seenBy(c, m)
+			}
+		}
+		return nil
+	}
+	k := m.keys[0]
+	if cs := r.byLast[k]; len(cs) > 0 {
+		return r.seenBy(best(cs, m.start), m)
+	}
+	if e := r.x.lex[k]; e != nil && m.sentStart && e.flags&(lexAmbiguousGiven|lexNotName) != 0 {
+		return nil
+	}
+	if cs := r.byFirst[k]; len(cs) == 1 && (cs[0].words >= 2 || cs[0].leader >= 0) {
+		if cs[0].leader >= 0 && r.x.leaders[cs[0].leader].surnameFirst {
+			return nil
+		}
+		return r.seenBy(cs[0], m)
+	}
+	return nil
+}
+
+// nameKeys drops particles and suffixes, keeping the words that identify.
+func nameKeys(x *index, keys []string) []string {
+	out := make([]string, 0, len(keys))
+	for _, k := range keys {
+		if e := x.lex[k]; e != nil && e.flags&(lexParticle|lexSuffix) != 0 {
+			continue
+		}
+		if len(k) == 1 { // an initial
+			continue
+		}
+		out = append(out, k)
+	}
+	if len(out) == 0 && len(keys) > 0 {
+		out = append(out, keys[len(keys)-1])
+	}
+	return out
+}
+
+func (x *index) isSuffix(k string) bool {
+	e := x.lex[k]
+	return e != nil && e.flags&lexSuffix != 0
+}
+
+// cleanName folds the white space inside a name to single spaces.
+func cleanName(s string) string {
+	if !strings.ContainsAny(s, "\t\n  ") {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}

@@ -1,0 +1,208 @@
+package nlp
+
+import "strings"
+
+// byRole resolves a title used alone ("the Prime Minister", "the Russian
+// leader", "US President", "the NATO chief"): first to a person the article
+// names who holds that office, else to the gazetteer's holder of the office
+// in the qualifying country or organisation, or in the country the article
+// is most about.
+func (r *peopleResolver) byRole(m *raw) *cluster {
+	office := m.role.office
+	var found *cluster
+	for _, c := range r.clusters {
+		if r.clusterHolds(c, office, m.qualCountry, m.qualOrg) && (found == nil || c.named > found.named) {
+			found = c
+		}
+	}
+	if found != nil {
+		return r.seenBy(found, m)
+	}
+	if l := r.holder(office, m.qualCountry, m.qualOrg); l >= 0 {
+		c := r.leaderCluster(l, m)
+		c.named-- // a title alone does not make the person more named
+		return c
+	}
+	return nil
+}
+
+func (r *peopleResolver) clusterHolds(c *cluster, office, country, org string) bool {
+	if c.leader >= 0 {
+		return r.x.leaderHolds(c.leader, office, country, org)
+	}
+	for _, t := range c.titles {
+		if roleMatches(t.office, office) && (country == "" || t.country == country) && (org == "" || t.org == org) {
+			return true
+		}
+	}
+	return false
+}
+
+// holder finds the gazetteer leader holding office; with no country or
+// organisation given, the countries the article mentions are tried in order
+// of how often they appear.
+func (r *peopleResolver) holder(office, country, org string) int32 {
+	if country != "" || org != "" {
+		return r.x.officeHolder(office, country, org)
+	}
+	order := append([]string(nil), r.countryO...)
+	for i := 1; i < len(order); i++ {
+		for j := i; j > 0 && r.countryN[order[j]] > r.countryN[order[j-1]]; j-- {
+			order[j], order[j-1] = order[j-1], order[j]
+		}
+	}
+	for _, c := range order {
+		if l := r.x.officeHolder(office, c, ""); l >= 0 {
+			return l
+		}
+	}
+	return -1
+}
+
+// officeHolder returns the leader holding office in country or org; for
+// "leader" the head of government is preferred (see headRank).
+func (x *index) officeHolder(office, country, org string) int32 {
+	bestL, bestRank := int32(-1), 1<<30
+	for i := range x.leaders {
+		l := int32(i)
+		if !x.leaderHolds(l, office, country, org) {
+			continue
+		}
+		rank := 0
+		if office == "leader" || office == "chief" {
+			rank = headRank(&x.leaders[i], country)
+		}
+		if rank < bestRank {
+			bestL, bestRank = l, rank
+		}
+	}
+	return bestL
+}
+
+// presidential countries are led by their president; elsewhere a prime
+// minister or chancellor leads the government.
+var presidential = map[string]bool{
+	"united-states": true, "france": true, "russia": true, "ukraine": true, "china": true, "brazil": true,
+	"argentina": true, "mexico": true, "south-korea": true, "turkey": true, "indonesia": true,
+	"philippines": true, "egypt": true, "belarus": true, "kazakhstan": true, "syria": true, "venezuela": true,
+	"colombia": true, "chile": true, "nigeria": true, "south-africa": true, "kenya": true, "taiwan": true,
+	"azerbaijan": true, "uzbekistan": true, "peru": true, "ecuador": true, "bolivia": true, "ghana": true,
+	"cyprus": true, "iran": false, "afghanistan": true, "sri-lanka": true, "tunisia": true, "algeria": true,
+}
+
+func headRank(l *leaderInfo, country string) int {
+	rank := 9
+	for _, o := range l.offices {
+		if country != "" && o.Country != country {
+			continue
+		}
+		var r int
+		switch o.Role {
+		case "supreme leader":
+			r = 0
+		case "president":
+			r = 4
+			if presidential[o.Country] {
+				r = 1
+			}
+		case "chancellor", "prime minister":
+			r = 2
+		case "king", "queen", "emperor", "emir", "sultan":
+			r = 5
+		case "secretary general", "director general", "managing director", "commission president", "council president":
+			r = 1
+		default:
+			r = 8
+		}
+		rank = min(rank, r)
+	}
+	return rank
+}
+
+// leaderHolds reports whether leader l holds office (in country or org when
+// given), by the gazetteer's offices or the words of its titles.
+func (x *index) leaderHolds(l int32, office, country, org string) bool {
+	li := &x.leaders[l]
+	for _, o := range li.offices {
+		if country != "" && o.Country != country && !(o.Country == "" && o.Org == "" && li.country == country) {
+			continue
+		}
+		if org != "" && o.Org != org {
+			continue
+		}
+		if roleMatches(o.Role, office) {
+			return true
+		}
+	}
+	if office == "leader" || office == "chief" || org != "" {
+		return false
+	}
+	if country != "" && li.country != country {
+		return false
+	}
+	want := strings.Fields(office)
+	for _, t := range li.titles {
+		if containsWords(t, want) {
+			return true
+		}
+	}
+	return false
+}
+
+// roleMatches compares a held office with the office a title names.
+func roleMatches(held, want string) bool {
+	if held == want {
+		return true
+	}
+	switch want {
+	case "leader":
+		switch held {
+		case "president", "prime minister", "chancellor", "supreme leader", "king", "queen", "emperor", "emir", "sultan", "party leader", "opposition leader":
+			return true
+		}
+	case "chief":
+		return held != "vice president" && held != "" && !strings.Contains(held, "deputy")
+	case "minister":
+		return strings.HasSuffix(held, "minister") && held != "prime minister"
+	case "secretary":
+		return strings.Contains(held, "secretary") && held != "secretary general"
+	case "foreign minister":
+		return held == "secretary of state" || held == "foreign secretary"
+	case "secretary of state":
+		return held == "foreign minister"
+	case "prime minister":
+		return held == "premier"
+	case "finance minister", "defence minister", "interior minister":
+		return false
+	}
+	return false
+}
+
+func containsWords(words, want []string) bool {
+	for i := 0; i+len(want) <= len(words); i++ {
+		ok := true
+		for j, w := range want {
+			if words[i+j] != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// noteTitles records the offices people the gazetteer does not know were
+// introduced with, so a later title alone can find them.
+func (r *peopleResolver) noteTitles() {
+	for i := range r.raws {
+		m := &r.raws[i]
+		c := r.owner[i]
+		if c == nil || c.leader >= 0 || m.kind != rkNamed || m.role == nil || m.role.office == "" || m.inactive {
+			continue
+		}
+		c.titles = append(c.titles, titleRef{office: m.role.office, country: m.qualCountry, org: m.qualOrg})
+	}
+}

@@ -1,0 +1,332 @@
+package nlp
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// token is one word of the text. Hyphenated words are split into their parts
+// (the later parts carry tHyph) so that "Russia-Ukraine" holds two countries
+// and "Guinea-Bissau" matches however it is written.
+type token struct {
+	start, end int       // byte span in the text; a possessive ’s is excluded
+	key        string    // folded form: lower case, no diacritics, no dots
+	lex        *lexEntry // what the matching tables know of key, or nil
+	flags      uint16
+}
+
+const (
+	tCap       uint16 = 1 << iota // first letter is upper case
+	tUpper                        // every letter is upper case ("US", "U.S.", "NATO")
+	tLower                        // every letter is lower case
+	tPoss                         // followed by a possessive ’s or ’
+	tDot                          // immediately followed by '.'
+	tJoin                         // separated from the previous token by spaces only (or "Mr. ")
+	tHyph                         // joined to the previous token by a hyphen
+	tSentStart                    // first word of a sentence or a line
+	tHeadline                     // on a line written in title case
+	tComma                        // a comma separates it from the previous token
+)
+
+func (t *token) is(f uint16) bool { return t.flags&f != 0 }
+
+// capitalised reports whether the token is written like a proper noun.
+func (t *token) capitalised() bool { return t.flags&(tCap|tUpper) != 0 }
+
+// joined reports whether t continues the previous token's phrase.
+func (t *token) joined() bool { return t.flags&(tJoin|tHyph) != 0 }
+
+func isNameRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
+
+func isHyphen(r rune) bool { return r == '-' || r == '‐' || r == '‑' }
+
+func runeAt(s string, i int) (rune, int) {
+	if i >= len(s) {
+		return 0, 0
+	}
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
+// tokenize splits text into word tokens, folds each once and looks it up in
+// the index's lexicon.
+func (x *index) tokenize(text string) []token {
+	toks := make([]token, 0, len(text)/6+4)
+	arena := make([]byte, 0, len(text))
+	type span struct{ a, b int }
+	keys := make([]span, 0, cap(toks))
+	gapStart := 0
+	hyphenNext := false // the next token continues a hyphenated word
+	for i := 0; i < len(text); {
+		r, size := runeAt(text, i)
+		if !isNameRune(r) || unicode.Is(unicode.Mn, r) {
+			i += size
+			hyphenNext = false
+			continue
+		}
+		start := i
+		ka := len(arena)
+		var nUpper, nLower int
+		firstUpper, seenLetter, dotted, poss := false, false, false, false
+		end := i
+	scan:
+		for i < len(text) {
+			r, size = runeAt(text, i)
+			switch {
+			case isNameRune(r):
+				if unicode.IsUpper(r) {
+					nUpper++
+					if !seenLetter {
+						firstUpper = true
+					}
+				} else if unicode.IsLower(r) {
+					nLower++
+				}
+				if unicode.IsLetter(r) {
+					seenLetter = true
+				}
+				arena = appendFolded(arena, r)
+				i += size
+				end = i
+			case isApostrophe(r):
+				n, nsize := runeAt(text, i+size)
+				if n == 's' || n == 'S' {
+					if after, _ := runeAt(text, i+size+nsize); !isNameRune(after) {
+						poss = true
+						i += size + nsize
+						break scan
+					}
+				}
+				if isNameRune(n) {
+					arena = append(arena, '\'')
+					i += size
+					continue
+				}
+				if last, _ := utf8.DecodeLastRuneInString(text[start:end]); last == 's' {
+					poss = true
+					i += size
+				}
+				break scan
+			case r == '.' && nLower == 0 && nUpper > 0 && nUpper <= 3:
+				// Dotted acronyms: "U.S.", "U.K.", "U.S.A."
+				n, nsize := runeAt(text, i+1)
+				if d, _ := runeAt(text, i+1+nsize); unicode.IsUpper(n) && d == '.' {
+					dotted = true
+					i++
+					continue
+				}
+				if dotted {
+					i++
+					end = i
+				}
+				break scan
+			default:
+				break scan
+			}
+		}
+		t := token{start: start, end: end}
+		if firstUpper {
+			t.flags |= tCap
+		}
+		if nUpper > 0 && nLower == 0 && (nUpper > 1 || dotted) {
+			t.flags |= tUpper
+		}
+		if nUpper == 0 && nLower > 0 {
+			t.flags |= tLower
+		}
+		if poss {
+			t.flags |= tPoss
+		}
+		if !poss && end < len(text) && text[end] == '.' {
+			t.flags |= tDot
+		}
+		if hyphenNext {
+			t.flags |= tHyph
+		} else {
+			t.flags |= gapFlags(text[gapStart:start], toks)
+		}
+		t.lex = x.lex[string(arena[ka:])]
+		keys = append(keys, span{ka, len(arena)})
+		toks = append(toks, t)
+		gapStart = i
+		hyphenNext = false
+		// A hyphen between two word characters splits the word into parts.
+		if !poss && i == end && i < len(text) {
+			if h, hsize := runeAt(text, i); isHyphen(h) {
+				if n, _ := runeAt(text, i+hsize); isNameRune(n) && !unicode.Is(unicode.Mn, n) {
+					i += hsize
+					gapStart = i
+					hyphenNext = true
+				}
+			}
+		}
+	}
+	all := string(arena)
+	for j := range toks {
+		toks[j].key = all[keys[j].a:keys[j].b]
+	}
+	markHeadlines(text, toks)
+	return toks
+}
+
+// gapFlags classifies the text between the previous token and this one.
+func gapFlags(gap string, toks []token) uint16 {
+	if len(toks) == 0 {
+		return tSentStart
+	}
+	prev := &toks[len(toks)-1]
+	onlySpace := true
+	var last rune // last character that is neither a space nor a quote mark
+	newline := false
+	quote := false
+	for _, r := range gap {
+		switch {
+		case r == ' ' || r == '\t':
+		case r == '\n':
+			newline = true
+			onlySpace = false
+		case isQuoteMark(r):
+			quote = true
+			onlySpace = false
+		default:
+			onlySpace = false
+			last = r
+		}
+	}
+	switch {
+	case newline:
+		return tSentStart
+	case onlySpace && len(gap) > 0:
+		return tJoin
+	}
+	var f uint16
+	if last == ',' {
+		f |= tComma
+	}
+	abbrev := prev.lex != nil && prev.lex.flags&lexAbbrev != 0 || prev.end-prev.start == 1 && prev.is(tCap)
+	if last == '.' && prev.is(tDot) && abbrev && !quote {
+		if gap[0] == '.' && len(gap) > 1 && strings.Trim(gap[1:], " ") == "" {
+			return tJoin
+		}
+		return 0
+	}
+	if last == '.' || last == '!' || last == '?' || last == ':' || last == ';' || quote && (last == 0 || last == '(') {
+		f |= tSentStart
+	}
+	return f
+}
+
+func isQuoteMark(r rune) bool {
+	switch r {
+	case '"', '\'', '“', '”', '‘', '’', '«', '»', '„', '‹', '›':
+		return true
+	}
+	return false
+}
+
+// markHeadlines flags the tokens of lines written in title case, where
+// capitals say nothing about names.
+func markHeadlines(text string, toks []token) {
+	for a := 0; a < len(toks); {
+		b := a + 1
+		for b < len(toks) && !lineBreakBetween(text, toks[b-1].end, toks[b].start) {
+			b++
+		}
+		long, caps := 0, 0
+		for j := a; j < b; j++ {
+			if toks[j].end-toks[j].start >= 4 {
+				long++
+				if toks[j].capitalised() {
+					caps++
+				}
+			}
+		}
+		if long >= 3 && caps*10 >= long*7 {
+			for j := a; j < b; j++ {
+				toks[j].flags |= tHeadline
+			}
+		}
+		a = b
+	}
+}
+
+func lineBreakBetween(text string, a, b int) bool {
+	for i := a; i < b; i++ {
+		if text[i] == '\n' {
+			return true
+		}
+	}
+	return false
+}
+
+// fold lower-cases and strips diacritics, so "Erdoğan" and "Erdogan" meet.
+func fold(s string) string {
+	b := make([]byte, 0, len(s))
+	for _, r := range s {
+		if r == '.' {
+			continue
+		}
+		if isApostrophe(r) {
+			b = append(b, '\'')
+			continue
+		}
+		b = appendFolded(b, r)
+	}
+	return string(b)
+}
+
+func appendFolded(b []byte, r rune) []byte {
+	if r < utf8.RuneSelf {
+		if r >= 'A' && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		return append(b, byte(r))
+	}
+	if int(r) < len(foldTable) {
+		if s := foldTable[r]; s != "" {
+			return append(b, s...)
+		}
+	}
+	if unicode.Is(unicode.Mn, r) {
+		return b
+	}
+	return utf8.AppendRune(b, unicode.ToLower(r))
+}
+
+// foldTable maps Latin letters with diacritics to their plain lower-case
+// forms; other runes are only lower-cased.
+var foldTable = func() (t [0x1f00]string) {
+	special := map[rune]string{'ß': "ss", 'ẞ': "ss", 'ø': "o", 'Ø': "o", 'đ': "d", 'Đ': "d", 'ł': "l", 'Ł': "l",
+		'æ': "ae", 'Æ': "ae", 'œ': "oe", 'Œ': "oe", 'ı': "i", 'þ': "th", 'Þ': "th", 'ð': "d", 'Ð': "d", 'ħ': "h", 'Ħ': "h"}
+	for r := rune(0xc0); r < 0x1f00; r++ {
+		if r >= 0x250 && r < 0x1e00 {
+			continue
+		}
+		if s, ok := special[r]; ok {
+			t[r] = s
+			continue
+		}
+		var out []rune
+		for _, d := range norm.NFD.String(string(r)) {
+			if !unicode.Is(unicode.Mn, d) {
+				out = append(out, unicode.ToLower(d))
+			}
+		}
+		if len(out) > 0 && unicode.IsLetter(out[0]) {
+			t[r] = string(out)
+		}
+	}
+	return t
+}()
