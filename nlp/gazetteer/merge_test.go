@@ -114,7 +114,9 @@ func TestValidateNamesTheEntry(t *testing.T) {
 		{"empty leader id", func(d *Data) { d.Leaders[0].ID = "" }, `leader #1 ("Volodymyr Zelensky"): empty id`},
 		{"unknown leader country", func(d *Data) { d.Leaders[0].Country = "ukrain" }, `leader "volodymyr-zelensky": unknown country "ukrain"`},
 		{"unknown office country", func(d *Data) { d.Leaders[0].Offices[0].Country = "atlantis" }, `office "president" in unknown country "atlantis"`},
-		{"unknown office org", func(d *Data) { d.Leaders[0].Offices = append(d.Leaders[0].Offices, Office{Role: "chief", Org: "spectre"}) }, `unknown organisation "spectre"`},
+		{"unknown office org", func(d *Data) {
+			d.Leaders[0].Offices = append(d.Leaders[0].Offices, Office{Role: "chief", Org: "spectre"})
+		}, `unknown organisation "spectre"`},
 		{"empty role", func(d *Data) { d.Leaders[0].Offices[0].Role = "" }, `office with empty role`},
 		{"bad gender", func(d *Data) { d.Leaders[0].Gender = "male" }, `gender "male"`},
 		{"bad org kind", func(d *Data) { d.Organisations[0].Kind = "club" }, `organisation "kremlin": unknown kind "club"`},
