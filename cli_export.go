@@ -1,0 +1,665 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/sahilm/fuzzy"
+
+	"github.com/herald-reader/herald/feeds/exportfile"
+	"github.com/herald-reader/herald/feeds/sanitize"
+	"github.com/herald-reader/herald/feeds/store"
+	"github.com/herald-reader/herald/nlp"
+	"github.com/herald-reader/herald/nlp/gazetteer"
+	"github.com/herald-reader/herald/nlp/report"
+)
+
+const exportUsage = "herald export [--leader NAME] [--country NAME] [--feed NAME] [--since 7d|2025-11-01] [-o FILE|-]"
+
+// exportOptions are the parsed flags of herald export.
+type exportOptions struct {
+	leaders, countries []string
+	feed, since, out   string
+}
+
+// stringList is a repeatable string flag.
+type stringList []string
+
+func (l *stringList) String() string { return strings.Join(*l, ", ") }
+func (l *stringList) Set(v string) error {
+	if strings.TrimSpace(v) == "" {
+		return fmt.Errorf("empty name")
+	}
+	*l = append(*l, v)
+	return nil
+}
+
+// runExport writes the statements under the given filters as markdown: to
+// a new file in the export directory, to -o FILE, or to stdout with -o -.
+func runExport(e *env, args []string) error {
+	opts, err := parseExportFlags(e, args)
+	if err != nil {
+		return err
+	}
+	now := time.Now()
+	since, err := parseSince(opts.since, now)
+	if err != nil {
+		return err
+	}
+	lc, err := e.config()
+	if err != nil {
+		return err
+	}
+	ann, err := annotator(e)
+	if err != nil {
+		return err
+	}
+	st, feedList, err := openStore(lc)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+
+	q := store.ArticleQuery{Since: since}
+	var filters, nameParts []string
+	if opts.feed != "" {
+		f, err := matchFeed(feedList, opts.feed)
+		if err != nil {
+			return err
+		}
+		q.FeedID = f.ID
+		filters = append(filters, "feed: "+sanitize.Line(f.Title))
+		nameParts = append(nameParts, "feed", f.Title)
+	}
+	// Annotate before resolving names: the entity index is what the fuzzy
+	// fallback searches, and the export must see every matching article.
+	if err := annotateMissing(e, st, ann, q); err != nil {
+		return err
+	}
+	res, err := newResolver(lc, st)
+	if err != nil {
+		return err
+	}
+	var leaderIDs []string
+	for _, name := range opts.leaders {
+		m, err := res.resolve(kindLeader, name)
+		if err != nil {
+			return err
+		}
+		if m.note != "" {
+			fmt.Fprintf(e.stderr, "herald: %s\n", m.note)
+		}
+		leaderIDs = append(leaderIDs, m.id)
+		q.Entities = append(q.Entities, m.id)
+		filters = append(filters, "leader: "+m.name)
+		nameParts = append(nameParts, "leader", m.name)
+	}
+	for _, name := range opts.countries {
+		m, err := res.resolve(kindCountry, name)
+		if err != nil {
+			return err
+		}
+		if m.note != "" {
+			fmt.Fprintf(e.stderr, "herald: %s\n", m.note)
+		}
+		q.Entities = append(q.Entities, m.id)
+		filters = append(filters, "country: "+m.name)
+		nameParts = append(nameParts, "country", m.name)
+	}
+	if !since.IsZero() {
+		filters = append(filters, fmt.Sprintf("since: %s (%s)", since.Format("2006-01-02 15:04"), opts.since))
+		nameParts = append(nameParts, "since", opts.since)
+	}
+
+	rep, err := buildReport(st, q, leaderIDs)
+	if err != nil {
+		return err
+	}
+	rep.Title, rep.Filters, rep.Generated = "herald export", filters, now
+	var buf bytes.Buffer
+	if err := report.Write(&buf, rep); err != nil {
+		return err
+	}
+	return writeExport(e, lc, opts.out, exportfile.Name(now, nameParts...), buf.Bytes())
+}
+
+func parseExportFlags(e *env, args []string) (exportOptions, error) {
+	var opts exportOptions
+	fs := subcommandFlags("export", exportUsage, e.stderr)
+	fs.Var((*stringList)(&opts.leaders), "leader", "only articles that mention this person (repeatable: all must match); their statements")
+	fs.Var((*stringList)(&opts.countries), "country", "only articles that mention this country (repeatable: all must match)")
+	fs.StringVar(&opts.feed, "feed", "", "only this feed (title or URL)")
+	fs.StringVar(&opts.since, "since", "", "only articles published since a time ago (24h, 7d, 2w) or a date (2025-11-01)")
+	fs.StringVar(&opts.out, "o", "", "write to FILE (never replaced: a suffix is added) or - for standard output")
+	fs.StringVar(&opts.out, "output", "", "same as -o")
+	if err := parseFlags(fs, reorderFlags(args)); err != nil {
+		return opts, err
+	}
+	if fs.NArg() > 0 {
+		return opts, usagef("export takes no arguments (got %q); usage: %s", fs.Args(), exportUsage)
+	}
+	return opts, nil
+}
+
+// parseSince reads --since: a duration back from now (90m, 24h, 7d, 2w) or
+// a date (2025-11-01, local midnight) or an RFC 3339 time.
+func parseSince(s string, now time.Time) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return time.Time{}, nil
+	}
+	bad := func() (time.Time, error) {
+		return time.Time{}, usagef("export: --since %q: want a duration like 24h, 7d, 2w or a date like 2025-11-01", s)
+	}
+	if t, err := time.ParseInLocation("2006-01-02", s, time.Local); err == nil {
+		return t, nil
+	}
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t, nil
+	}
+	var d time.Duration
+	if unit := s[len(s)-1]; unit == 'd' || unit == 'w' {
+		n, err := strconv.Atoi(s[:len(s)-1])
+		if err != nil || n <= 0 || n > 100*365 {
+			return bad()
+		}
+		d = time.Duration(n) * 24 * time.Hour
+		if unit == 'w' {
+			d *= 7
+		}
+	} else {
+		var err error
+		if d, err = time.ParseDuration(s); err != nil || d <= 0 {
+			return bad()
+		}
+	}
+	return now.Add(-d), nil
+}
+
+// matchFeed finds the configured feed named by title or URL: exact URL,
+// then exact title (case and diacritics ignored), then a unique partial or
+// fuzzy title match.
+func matchFeed(list []store.Feed, name string) (store.Feed, error) {
+	key, slug := feedKey(name), nameKey(name)
+	var byTitle, partial []store.Feed
+	for _, f := range list {
+		if feedKey(f.URL) == key {
+			return f, nil
+		}
+		t := nameKey(f.Title)
+		switch {
+		case t == slug:
+			byTitle = append(byTitle, f)
+		case slug != "" && (strings.Contains(t, slug) || strings.Contains(strings.ToLower(f.URL), strings.ToLower(name))):
+			partial = append(partial, f)
+		}
+	}
+	for _, set := range [][]store.Feed{byTitle, partial, fuzzyFeeds(list, slug)} {
+		switch {
+		case len(set) == 1:
+			return set[0], nil
+		case len(set) > 1:
+			return store.Feed{}, usagef("export: --feed %q is ambiguous; it matches %s", name, feedNames(set))
+		}
+	}
+	return store.Feed{}, usagef("export: --feed %q matches no configured feed; the feeds are %s", name, feedNames(list))
+}
+
+func fuzzyFeeds(list []store.Feed, slug string) []store.Feed {
+	titles := make([]string, len(list))
+	for i, f := range list {
+		titles[i] = nameKey(f.Title)
+	}
+	var out []store.Feed
+	for _, m := range fuzzyFind(slug, titles) {
+		out = append(out, list[m])
+	}
+	return out
+}
+
+func feedNames(list []store.Feed) string {
+	var names []string
+	for i, f := range list {
+		if i == 8 {
+			names = append(names, fmt.Sprintf("and %d more", len(list)-i))
+			break
+		}
+		names = append(names, fmt.Sprintf("%q", sanitize.Line(f.Title)))
+	}
+	if len(names) == 0 {
+		return "none"
+	}
+	return strings.Join(names, ", ")
+}
+
+// annotateMissing annotates the articles under q's feed and date filters
+// that have no annotation for the current annotator version, in parallel,
+// so that the entity index the export queries is complete.
+func annotateMissing(e *env, st *store.Store, ann *nlp.Annotator, q store.ArticleQuery) error {
+	ids, err := st.Unannotated(nlp.Version, 0)
+	if err != nil || len(ids) == 0 {
+		return err
+	}
+	if q.FeedID != 0 || !q.Since.IsZero() {
+		in, err := st.Articles(store.ArticleQuery{FeedID: q.FeedID, Since: q.Since})
+		if err != nil {
+			return err
+		}
+		wanted := make(map[int64]bool, len(in))
+		for _, a := range in {
+			wanted[a.ID] = true
+		}
+		kept := ids[:0]
+		for _, id := range ids {
+			if wanted[id] {
+				kept = append(kept, id)
+			}
+		}
+		ids = kept
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	if len(ids) >= 50 {
+		fmt.Fprintf(e.stderr, "herald: annotating %d articles…\n", len(ids))
+	}
+	jobs := make(chan int64)
+	var (
+		wg       sync.WaitGroup
+		mu       sync.Mutex
+		firstErr error
+	)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for id := range jobs {
+				if err := annotateOne(st, ann, id); err != nil {
+					mu.Lock()
+					if firstErr == nil {
+						firstErr = err
+					}
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	for _, id := range ids {
+		if e.ctx.Err() != nil {
+			break
+		}
+		jobs <- id
+	}
+	close(jobs)
+	wg.Wait()
+	if firstErr != nil {
+		return fmt.Errorf("annotating articles: %w", firstErr)
+	}
+	return e.ctx.Err()
+}
+
+// annotateOne indexes an article's cached annotation, or annotates it.
+func annotateOne(st *store.Store, ann *nlp.Annotator, id int64) (err error) {
+	if _, ok, err := st.Annotation(id, nlp.Version); err != nil || ok {
+		return err
+	}
+	art, err := st.Article(id)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("article %d: annotator failed: %v", id, r)
+		}
+	}()
+	doc := ann.Annotate(art.Text)
+	return st.SaveAnnotation(id, art.Hash, nlp.Version, doc)
+}
+
+// buildReport gathers the matching articles with their annotations and the
+// statements: with leader filters, those leaders' statements; otherwise
+// every statement. Both newest article first.
+func buildReport(st *store.Store, q store.ArticleQuery, leaderIDs []string) (report.Report, error) {
+	sums, err := st.Articles(q)
+	if err != nil {
+		return report.Report{}, err
+	}
+	arts := make([]report.Article, len(sums))
+	byID := make(map[int64]*report.Article, len(sums))
+	order := make(map[int64]int, len(sums))
+	for i, s := range sums {
+		doc, _, err := st.Annotation(s.ID, nlp.Version)
+		if err != nil {
+			return report.Report{}, err
+		}
+		arts[i] = report.Article{Title: s.Title, Feed: s.FeedTitle, Link: s.Link, Published: s.Published, Doc: doc}
+		byID[s.ID] = &arts[i]
+		order[s.ID] = i
+	}
+	var rows []store.StatementRow
+	if len(leaderIDs) == 0 {
+		if rows, err = st.Statements(q, "", 0); err != nil {
+			return report.Report{}, err
+		}
+	}
+	for _, id := range leaderIDs {
+		r, err := st.Statements(q, id, 0)
+		if err != nil {
+			return report.Report{}, err
+		}
+		rows = append(rows, r...)
+	}
+	if len(leaderIDs) > 1 {
+		// Interleave the leaders' statements back into article order.
+		sort.SliceStable(rows, func(i, j int) bool {
+			if oi, oj := order[rows[i].ArticleID], order[rows[j].ArticleID]; oi != oj {
+				return oi < oj
+			}
+			return rows[i].Statement.Start < rows[j].Statement.Start
+		})
+	}
+	quotes := make([]report.Quote, 0, len(rows))
+	for _, r := range rows {
+		a := byID[r.ArticleID]
+		if a == nil { // written between the two queries
+			a = &report.Article{Title: r.ArticleTitle, Feed: r.FeedTitle, Link: r.Link, Published: r.Published}
+			byID[r.ArticleID] = a
+		}
+		quotes = append(quotes, report.Quote{Statement: r.Statement, Article: a})
+	}
+	return report.Report{Articles: arts, Statements: quotes}, nil
+}
+
+// writeExport writes the markdown to stdout (-o -), to a new file at -o
+// FILE, or to a new file in the export directory, and names the path on
+// stderr. Files are never replaced: a taken name gets a suffix.
+func writeExport(e *env, lc *LoadedConfig, out, defaultName string, data []byte) error {
+	if out == "-" {
+		_, err := e.stdout.Write(data)
+		return err
+	}
+	dir, name := lc.ExportDir(), defaultName
+	if out != "" {
+		dir, name = outTarget(out, defaultName)
+	}
+	path, err := exportfile.Write(dir, name, data)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "herald: wrote %s\n", path)
+	return nil
+}
+
+// outTarget turns -o FILE into a directory and a file name; an existing
+// directory (or a path ending in a separator) gets the default name.
+func outTarget(out, defaultName string) (dir, name string) {
+	if strings.HasSuffix(out, string(filepath.Separator)) || strings.HasSuffix(out, "/") {
+		return out, defaultName
+	}
+	if fi, err := os.Stat(out); err == nil && fi.IsDir() {
+		return out, defaultName
+	}
+	return filepath.Dir(out), filepath.Base(out)
+}
+
+// Entity kinds for name resolution.
+const (
+	kindLeader  = "leader"
+	kindCountry = "country"
+)
+
+// entityMatch is a resolved --leader or --country name.
+type entityMatch struct {
+	id, name string
+	note     string // said on stderr when the match was a guess
+}
+
+// entityCandidate is a person or country a name may mean.
+type entityCandidate struct {
+	id, name string
+	keys     []string // name, id, aliases, demonyms, codes (as nameKey)
+	weak     []string // a surname alone: used when no full name matches
+	articles int      // articles in the store that mention it
+}
+
+// resolver matches names the way the reader's pickers do: case and
+// diacritics do not matter, aliases and demonyms count, and the store's
+// entity index adds the people the gazetteer does not know.
+type resolver struct {
+	byKind map[string][]entityCandidate
+}
+
+func newResolver(lc *LoadedConfig, st *store.Store) (*resolver, error) {
+	base, err := gazetteer.Load()
+	if err != nil {
+		return nil, err
+	}
+	extra, err := lc.NLP.Gazetteer()
+	if err != nil {
+		return nil, usageError{fmt.Errorf("%s: %w", lc.Source, err)}
+	}
+	g := gazetteer.Merge(base, extra)
+	var people, countries []entityCandidate
+	for _, l := range g.Leaders {
+		c := entityCandidate{id: l.ID, name: l.Name}
+		c.keys = keysOf(append([]string{l.ID, l.Name, l.Given + " " + l.Surname}, l.Aliases...)...)
+		c.weak = keysOf(l.Surname)
+		people = append(people, c)
+	}
+	for _, k := range g.Countries {
+		c := entityCandidate{id: k.ID, name: k.Name}
+		names := append([]string{k.ID, k.Name, k.ISO2, k.ISO3}, k.Aliases...)
+		c.keys = keysOf(append(names, k.Demonyms...)...)
+		countries = append(countries, c)
+	}
+	r := &resolver{byKind: map[string][]entityCandidate{}}
+	for kind, list := range map[string][]entityCandidate{kindLeader: people, kindCountry: countries} {
+		storeKind := store.CountPeople
+		if kind == kindCountry {
+			storeKind = store.CountCountries
+		}
+		counts, err := st.EntityCounts(storeKind, store.ArticleQuery{})
+		if err != nil {
+			return nil, err
+		}
+		r.byKind[kind] = withCounts(list, counts)
+	}
+	return r, nil
+}
+
+// withCounts adds the store's article counts to the gazetteer candidates,
+// and the entities the gazetteer lacks as candidates of their own.
+func withCounts(list []entityCandidate, counts []store.EntityCount) []entityCandidate {
+	at := make(map[string]int, len(list))
+	for i, c := range list {
+		at[c.id] = i
+	}
+	for _, ec := range counts {
+		if i, ok := at[ec.ID]; ok {
+			list[i].articles = ec.Articles
+			continue
+		}
+		c := entityCandidate{id: ec.ID, name: ec.Name, articles: ec.Articles, keys: keysOf(ec.ID, ec.Name)}
+		if words := strings.Fields(ec.Name); len(words) > 1 {
+			c.weak = keysOf(words[len(words)-1])
+		}
+		at[ec.ID] = len(list)
+		list = append(list, c)
+	}
+	return list
+}
+
+func keysOf(names ...string) []string {
+	var out []string
+	for _, n := range names {
+		if k := nameKey(n); k != "" {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// nameKey compares names: lower case, no diacritics, punctuation and
+// spacing folded ("Erdoğan" = "erdogan", "U.K." = "u-k").
+func nameKey(s string) string { return gazetteer.Slug(s) }
+
+// resolve finds the one entity a --leader or --country name means: a full
+// name, id, alias or demonym; then a surname alone; then a fuzzy match
+// over the entities the store has seen. Anything else is a usage error
+// that lists the close candidates.
+func (r *resolver) resolve(kind, input string) (entityMatch, error) {
+	flagName := "--" + kind
+	key := nameKey(input)
+	if key == "" {
+		return entityMatch{}, usagef("export: %s %q is not a name", flagName, input)
+	}
+	cands := r.byKind[kind]
+	exact := func(keys func(entityCandidate) []string) []entityCandidate {
+		var out []entityCandidate
+		for _, c := range cands {
+			if slices.Contains(keys(c), key) {
+				out = append(out, c)
+			}
+		}
+		return out
+	}
+	for _, set := range [][]entityCandidate{
+		exact(func(c entityCandidate) []string { return c.keys }),
+		exact(func(c entityCandidate) []string { return c.weak }),
+	} {
+		switch {
+		case len(set) == 1:
+			return entityMatch{id: set[0].id, name: set[0].name}, nil
+		case len(set) > 1:
+			return entityMatch{}, usagef("export: %s %q is ambiguous: it could be %s", flagName, input, candidateList(set))
+		}
+	}
+	var seen []entityCandidate
+	var names []string
+	for _, c := range cands {
+		if c.articles > 0 {
+			seen = append(seen, c)
+			names = append(names, nameKey(c.name))
+		}
+	}
+	var fuzzy []entityCandidate
+	for _, i := range fuzzyFind(key, names) {
+		fuzzy = append(fuzzy, seen[i])
+	}
+	switch {
+	case len(fuzzy) == 1:
+		m := entityMatch{id: fuzzy[0].id, name: fuzzy[0].name}
+		m.note = fmt.Sprintf("%s %q taken to mean %s", flagName, input, m.name)
+		return m, nil
+	case len(fuzzy) > 1:
+		return entityMatch{}, usagef("export: %s %q is ambiguous: it could be %s", flagName, input, candidateList(fuzzy))
+	}
+	msg := fmt.Sprintf("export: %s %q matches no known %s", flagName, input, map[string]string{kindLeader: "person", kindCountry: "country"}[kind])
+	if close := r.closeTo(kind, key); len(close) > 0 {
+		msg += "; did you mean " + candidateList(close) + "?"
+	}
+	other := map[string]string{kindLeader: kindCountry, kindCountry: kindLeader}[kind]
+	for _, c := range r.byKind[other] {
+		if slices.Contains(c.keys, key) {
+			msg += fmt.Sprintf(" (%s is a %s: use --%s)", c.name, map[string]string{kindLeader: "person", kindCountry: "country"}[other], other)
+			break
+		}
+	}
+	return entityMatch{}, usagef("%s", msg)
+}
+
+// closeTo lists the candidates with a name, alias or surname within a few
+// typing errors of key, nearest first.
+func (r *resolver) closeTo(kind, key string) []entityCandidate {
+	type scored struct {
+		c    entityCandidate
+		dist int
+	}
+	limit := 1 + len([]rune(key))/4
+	var found []scored
+	for _, c := range r.byKind[kind] {
+		best := limit + 1
+		for _, k := range append(append([]string(nil), c.keys...), c.weak...) {
+			if d := editDistance(key, k); d < best {
+				best = d
+			}
+		}
+		if best <= limit {
+			found = append(found, scored{c, best})
+		}
+	}
+	sort.SliceStable(found, func(i, j int) bool {
+		if found[i].dist != found[j].dist {
+			return found[i].dist < found[j].dist
+		}
+		return found[i].c.articles > found[j].c.articles
+	})
+	var out []entityCandidate
+	for _, s := range found {
+		out = append(out, s.c)
+	}
+	return out
+}
+
+// candidateList names up to six candidates, most mentioned first.
+func candidateList(list []entityCandidate) string {
+	list = append([]entityCandidate(nil), list...)
+	sort.SliceStable(list, func(i, j int) bool { return list[i].articles > list[j].articles })
+	var parts []string
+	for i, c := range list {
+		if i == 6 {
+			parts = append(parts, fmt.Sprintf("and %d more", len(list)-i))
+			break
+		}
+		s := fmt.Sprintf("%s (%s", sanitize.Line(c.name), c.id)
+		if c.articles > 0 {
+			s += fmt.Sprintf(", %d articles", c.articles)
+		}
+		parts = append(parts, s+")")
+	}
+	return strings.Join(parts, ", ")
+}
+
+// fuzzyFind returns the indexes of data that match pattern as a fuzzy
+// subsequence, best first.
+func fuzzyFind(pattern string, data []string) []int {
+	if pattern == "" {
+		return nil
+	}
+	var out []int
+	for _, m := range fuzzy.Find(pattern, data) {
+		out = append(out, m.Index)
+	}
+	return out
+}
+
+// editDistance is the Levenshtein distance between two strings, in runes.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
