@@ -78,6 +78,7 @@ func newTestServer(t testing.TB) *testServer {
 	mux.HandleFunc("/to-file", func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "file:///etc/passwd", http.StatusFound)
 	})
+	mux.HandleFunc("/fulltext/{n}", s.serveFullTextFeed)
 	mux.HandleFunc("/html-as-feed", func(w http.ResponseWriter, r *http.Request) {
 		s.writeFixture(w, "page.html", "text/html; charset=utf-8")
 	})
@@ -166,6 +167,28 @@ func (s *testServer) writeFixture(w http.ResponseWriter, name, contentType strin
 	}
 	w.Header().Set("Content-Type", contentType)
 	w.Write(data)
+}
+
+// serveFullTextFeed serves an RSS feed of n items (newest first) whose
+// links point back at this server: item 0 at the article fixture, item 1 at
+// a 404, item 2 at a JSON file, the rest at the article fixture again.
+func (s *testServer) serveFullTextFeed(w http.ResponseWriter, r *http.Request) {
+	n, _ := strconv.Atoi(r.PathValue("n"))
+	w.Header().Set("Content-Type", "application/rss+xml")
+	fmt.Fprint(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Full text</title><link>`+s.URL+`/</link>`)
+	day := time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC)
+	for i := range n {
+		link := fmt.Sprintf("/feeds/article.html?i=%d", i)
+		switch i {
+		case 1:
+			link = "/status/404"
+		case 2:
+			link = "/feeds/feed.json"
+		}
+		fmt.Fprintf(w, `<item><title>Item %d</title><link>%s%s</link><guid>item-%d</guid><pubDate>%s</pubDate><description>Summary %d.</description></item>`,
+			i, s.URL, link, i, day.Add(-time.Duration(i)*time.Hour).Format(time.RFC1123Z), i)
+	}
+	fmt.Fprint(w, `</channel></rss>`)
 }
 
 var (

@@ -1,0 +1,369 @@
+package feeds_test
+
+import (
+	"bufio"
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/herald-reader/herald/feeds"
+	"github.com/herald-reader/herald/feeds/store"
+)
+
+// The corpus of real-world feed shapes (issue 7) and the hostile fixtures
+// (issue 7, item 1). Both folders are described in their own README/EXPECT.
+const (
+	shapesDir  = "../testdata/feedshapes"
+	hostileDir = "../testdata/hostile"
+)
+
+// expectation is one row of testdata/feedshapes/EXPECT.tsv.
+type expectation struct {
+	file     string
+	ok       bool // false: the fetch must fail with an error naming the URL
+	minItems int
+	note     string
+}
+
+func readExpectations(t *testing.T) []expectation {
+	t.Helper()
+	f, err := os.Open(filepath.Join(shapesDir, "EXPECT.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out []expectation
+	listed := map[string]bool{}
+	sc := bufio.NewScanner(f)
+	for line := 1; sc.Scan(); line++ {
+		text := sc.Text()
+		if text == "" || strings.HasPrefix(text, "#") {
+			continue
+		}
+		cols := strings.Split(text, "\t")
+		if len(cols) < 2 || (cols[1] != "ok" && cols[1] != "error") {
+			t.Fatalf("EXPECT.tsv:%d: want file<TAB>ok|error[<TAB>min[<TAB>note]], got %q", line, text)
+		}
+		e := expectation{file: cols[0], ok: cols[1] == "ok"}
+		if len(cols) > 2 && cols[2] != "" {
+			if e.minItems, err = strconv.Atoi(cols[2]); err != nil {
+				t.Fatalf("EXPECT.tsv:%d: bad item count %q", line, cols[2])
+			}
+		}
+		if len(cols) > 3 {
+			e.note = cols[3]
+		}
+		if listed[e.file] {
+			t.Fatalf("EXPECT.tsv:%d: %s listed twice", line, e.file)
+		}
+		listed[e.file] = true
+		out = append(out, e)
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	entries, err := os.ReadDir(shapesDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, de := range entries {
+		if !de.IsDir() && de.Name() != "EXPECT.tsv" && !listed[de.Name()] {
+			t.Errorf("%s is in the corpus but not in EXPECT.tsv", de.Name())
+		}
+	}
+	return out
+}
+
+// contentTypes is what a typical web server sends for each extension; no
+// charset parameter, so the feed's own declaration decides the encoding.
+var contentTypes = map[string]string{
+	".xml": "application/xml", ".rdf": "application/rdf+xml", ".atom": "application/atom+xml",
+	".json": "application/json", ".html": "text/html", ".txt": "text/plain", ".md": "text/markdown",
+	".opml": "text/x-opml", ".png": "image/png", ".pdf": "application/pdf", ".gz": "application/gzip",
+}
+
+// serveDir serves the files of dir (no listing, no sub-folders).
+func serveDir(t *testing.T, dir string) *httptest.Server {
+	t.Helper()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		name := path.Base(r.URL.Path)
+		data, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			http.NotFound(w, r)
+			return
+		}
+		ct := contentTypes[path.Ext(name)]
+		if ct == "" {
+			ct = "application/octet-stream"
+		}
+		w.Header().Set("Content-Type", ct)
+		w.Write(data)
+	}))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// badRune reports the first rune of s that must never reach a terminal:
+// C0 controls other than newline and tab, DEL, C1 controls, and bidi
+// embedding, override and isolate characters.
+func badRune(s string) (rune, bool) {
+	for _, r := range s {
+		switch {
+		case r == '\n' || r == '\t':
+		case r < 0x20, r == 0x7f, r >= 0x80 && r <= 0x9f,
+			r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+			return r, true
+		}
+	}
+	return 0, false
+}
+
+// checkText fails when s is not valid UTF-8 or carries a control character.
+func checkText(t *testing.T, where, s string) {
+	t.Helper()
+	if !utf8.ValidString(s) {
+		t.Errorf("%s: invalid UTF-8: %q", where, clip(s))
+	}
+	if r, bad := badRune(s); bad {
+		t.Errorf("%s: control or bidi character U+%04X in %q", where, r, clip(s))
+	}
+	if strings.Contains(s, "root:x:0:0") {
+		t.Errorf("%s: an external entity was resolved: %q", where, clip(s))
+	}
+}
+
+// summary describes a result in one line for -v runs.
+func summary(res feeds.Result) string {
+	if res.Err != nil {
+		return "error: " + clip(res.Err.Error())
+	}
+	s := strconv.Itoa(len(res.Items)) + " items, feed " + strconv.Quote(clip(res.Title))
+	if len(res.Items) > 0 {
+		it := res.Items[0]
+		s += ", first " + strconv.Quote(clip(it.Title)) + " " + it.Link + " " + it.Published.UTC().Format(time.RFC3339) + " guid " + strconv.Quote(clip(it.GUID))
+	}
+	return s
+}
+
+func clip(s string) string {
+	if len(s) > 160 {
+		return s[:160] + "…"
+	}
+	return s
+}
+
+func checkItems(t *testing.T, file string, res feeds.Result) {
+	t.Helper()
+	checkText(t, file+" feed title", res.Title)
+	for i, it := range res.Items {
+		for _, f := range []struct{ name, v string }{
+			{"guid", it.GUID}, {"link", it.Link}, {"title", it.Title}, {"author", it.Author}, {"text", it.Text},
+		} {
+			checkText(t, file+" item "+strconv.Itoa(i)+" "+f.name, f.v)
+		}
+	}
+}
+
+func toArticles(items []feeds.Item) []store.NewArticle {
+	out := make([]store.NewArticle, len(items))
+	for i, it := range items {
+		out[i] = store.NewArticle{GUID: it.GUID, Link: it.Link, Title: it.Title, Author: it.Author, Published: it.Published, Text: it.Text}
+	}
+	return out
+}
+
+// fetchAndStore fetches every URL with one Fetcher, saves each result in st
+// and returns the results by URL.
+func fetchAndStore(t *testing.T, st *store.Store, urls []string) map[string]feeds.Result {
+	t.Helper()
+	cfg := make([]store.FeedConfig, len(urls))
+	for i, u := range urls {
+		cfg[i] = store.FeedConfig{URL: u}
+	}
+	list, err := st.SyncFeeds(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	reqs := make([]feeds.Request, len(list))
+	for i, f := range list {
+		reqs[i] = feeds.Request{FeedID: f.ID, URL: f.URL}
+	}
+	results := map[string]feeds.Result{}
+	for res := range feeds.NewFetcher(feeds.Options{}).FetchAll(context.Background(), reqs) {
+		results[res.URL] = res
+		rec := store.FetchRecord{Title: res.Title, ETag: res.ETag, LastModified: res.LastModified}
+		if res.Err != nil {
+			rec.Err = res.Err.Error()
+		} else if _, _, err := st.SaveArticles(res.FeedID, toArticles(res.Items)); err != nil {
+			t.Errorf("%s: storing %d items: %v", res.URL, len(res.Items), err)
+		}
+		if err := st.RecordFetch(res.FeedID, rec); err != nil {
+			t.Errorf("%s: recording the fetch: %v", res.URL, err)
+		}
+	}
+	if len(results) != len(urls) {
+		t.Fatalf("got %d results for %d feeds", len(results), len(urls))
+	}
+	return results
+}
+
+// checkStored reads back every feed and article in st and checks each
+// string herald would display.
+func checkStored(t *testing.T, st *store.Store) {
+	t.Helper()
+	list, err := st.Feeds()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range list {
+		checkText(t, f.URL+" stored feed title", f.Title)
+		checkText(t, f.URL+" stored error", f.LastError)
+		sums, err := st.Articles(store.ArticleQuery{FeedID: f.ID})
+		if err != nil {
+			t.Fatalf("%s: listing articles: %v", f.URL, err)
+		}
+		for _, s := range sums {
+			a, err := st.Article(s.ID)
+			if err != nil {
+				t.Fatalf("%s: article %d: %v", f.URL, s.ID, err)
+			}
+			where := f.URL + " stored article " + strconv.FormatInt(s.ID, 10)
+			for _, v := range []string{a.Title, a.Link, a.Author, a.Text, a.FeedTitle} {
+				checkText(t, where, v)
+			}
+		}
+	}
+	if err := st.IntegrityCheck(); err != nil {
+		t.Errorf("store integrity: %v", err)
+	}
+}
+
+func openStore(t *testing.T) *store.Store {
+	t.Helper()
+	st, err := store.Open(filepath.Join(t.TempDir(), "herald.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+func TestFeedShapes(t *testing.T) {
+	if testing.Short() {
+		t.Skip("fetches and stores the whole corpus")
+	}
+	exps := readExpectations(t)
+	if len(exps) < 150 {
+		t.Fatalf("the corpus has %d feeds, want at least 150", len(exps))
+	}
+	srv := serveDir(t, shapesDir)
+	st := openStore(t)
+	urls := make([]string, len(exps))
+	for i, e := range exps {
+		urls[i] = srv.URL + "/" + e.file
+	}
+	results := fetchAndStore(t, st, urls)
+
+	for i, e := range exps {
+		res := results[urls[i]]
+		switch {
+		case res.Err != nil && strings.Contains(res.Err.Error(), "internal error"):
+			t.Errorf("%s: the fetcher panicked: %v", e.file, res.Err)
+		case e.ok && res.Err != nil:
+			t.Errorf("%s (%s): want ok, got %v", e.file, e.note, res.Err)
+		case e.ok && len(res.Items) < e.minItems:
+			t.Errorf("%s (%s): got %d items, want at least %d", e.file, e.note, len(res.Items), e.minItems)
+		case !e.ok && res.Err == nil:
+			t.Errorf("%s (%s): want an error, got %d items titled %q", e.file, e.note, len(res.Items), clip(res.Title))
+		case !e.ok && !strings.Contains(res.Err.Error(), urls[i]):
+			t.Errorf("%s: the error does not name the URL: %v", e.file, res.Err)
+		}
+		t.Logf("%s: %s", e.file, summary(res))
+		checkItems(t, e.file, res)
+		if e.ok && res.Err == nil && e.minItems > 0 {
+			f, err := st.FeedByURL(urls[i])
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n, err := st.CountArticles(store.ArticleQuery{FeedID: f.ID}); err != nil || n < min(e.minItems, len(res.Items)) {
+				t.Errorf("%s: %d articles stored (%v), want at least %d", e.file, n, err, e.minItems)
+			}
+		}
+	}
+	checkStored(t, st)
+}
+
+// TestHostileFixtures fetches the hostile feeds and proves that no escape
+// sequence, control or bidi override survives into the items or the store,
+// while the readable text around them does.
+func TestHostileFixtures(t *testing.T) {
+	tests := []struct {
+		file     string
+		ok       bool
+		minItems int
+		title    string // a substring of the first item's title that must survive
+		whole    bool   // escape sequences must go as a whole, leaving no parameters behind
+	}{
+		{"hostile.xml", true, 3, "Title vectors:", true},
+		{"hostile.atom", true, 2, "Atom text title", true},
+		{"hostile.json", true, 2, "JSON title", true},
+		{"hostile-c1ref.xml", true, 1, "red", true},
+		{"hostile-nul.xml", true, 3, "Title vectors:", false}, // see testdata/hostile/README.md
+		{"hostile-charref.xml", false, 0, "", false},          // XML 1.0 forbids &#27;
+	}
+	srv := serveDir(t, hostileDir)
+	st := openStore(t)
+	urls := make([]string, len(tests))
+	for i, tt := range tests {
+		urls[i] = srv.URL + "/" + tt.file
+	}
+	results := fetchAndStore(t, st, urls)
+	for i, tt := range tests {
+		res := results[urls[i]]
+		if !tt.ok {
+			if res.Err == nil || !strings.Contains(res.Err.Error(), urls[i]) {
+				t.Errorf("%s: want an error naming the URL, got %v", tt.file, res.Err)
+			}
+			continue
+		}
+		if res.Err != nil {
+			t.Errorf("%s: %v", tt.file, res.Err)
+			continue
+		}
+		if len(res.Items) < tt.minItems {
+			t.Fatalf("%s: got %d items, want %d", tt.file, len(res.Items), tt.minItems)
+		}
+		if !strings.Contains(res.Items[0].Title, tt.title) {
+			t.Errorf("%s: first title %q lost its readable text %q", tt.file, res.Items[0].Title, tt.title)
+		}
+		checkItems(t, tt.file, res)
+		fields := []string{res.Title}
+		for _, it := range res.Items {
+			fields = append(fields, it.GUID, it.Link, it.Title, it.Author, it.Text)
+		}
+		for _, s := range fields {
+			if strings.ContainsRune(s, 0x1b) {
+				t.Errorf("%s: ESC survived in %q", tt.file, clip(s))
+			}
+			if !tt.whole {
+				continue
+			}
+			// What is left when only the ESC byte is dropped: the sequence
+			// must go as a whole, not leave its parameters on screen.
+			for _, residue := range []string{"[31;1;5m", "]52;c;", "]8;;https://evil"} {
+				if strings.Contains(s, residue) {
+					t.Errorf("%s: the remains of an escape sequence %q survived in %q", tt.file, residue, clip(s))
+				}
+			}
+		}
+	}
+	checkStored(t, st)
+}
