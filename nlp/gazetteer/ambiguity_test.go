@@ -66,3 +66,33 @@ func TestEveryLeaderIsComplete(t *testing.T) {
 		}
 	}
 }
+
+// TestOrganisationFormsAreUnambiguous checks that no organisation name or
+// alias belongs to another organisation, a country or a person.
+func TestOrganisationFormsAreUnambiguous(t *testing.T) {
+	d := mustLoad(t)
+	other := map[string]string{}
+	for _, c := range d.Countries {
+		for _, f := range append(append([]string{c.Name}, c.Aliases...), c.Demonyms...) {
+			other[Slug(f)] = "country " + c.ID
+		}
+	}
+	for _, l := range d.Leaders {
+		for _, f := range append([]string{l.Name}, l.Aliases...) {
+			other[Slug(f)] = "leader " + l.ID
+		}
+	}
+	owner := map[string]string{}
+	for _, o := range d.Organisations {
+		for _, f := range append([]string{o.Name}, o.Aliases...) {
+			key := Slug(f)
+			if prev, ok := owner[key]; ok && prev != o.ID {
+				t.Errorf("%q names both organisations %q and %q", f, prev, o.ID)
+			}
+			owner[key] = o.ID
+			if who, ok := other[key]; ok {
+				t.Errorf("organisation %q: %q is also a form of %s", o.ID, f, who)
+			}
+		}
+	}
+}
