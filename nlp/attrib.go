@@ -17,6 +17,7 @@ const (
 	confContinued = 0.7  // a multi-paragraph quote's later piece
 	confCarryPara = 0.6  // an earlier quote of the same paragraph
 	confCarry     = 0.5  // the previous paragraph's statement
+	confSentence  = 0.4  // no cue: the subject of the quote's sentence
 	confNone      = 0.2  // no cue at all
 	confIndirect  = 0.8  // reported speech with a named speaker
 )
@@ -115,6 +116,13 @@ func (r *resolver) sentenceEnd(toks []tok, s int) int {
 		case tkPunct:
 			switch r.text[t.start] {
 			case '.', '!', '?':
+				if i+1 < len(toks) {
+					// "(D-Wis.) said", "R-Ky., said", "Oct. 3 …"
+					n := toks[i+1]
+					if r.isPunct(n, ",);:") || n.kind == tkWord && !n.capital && !startsWithDigit(r.text[n.start:n.end]) {
+						continue
+					}
+				}
 				return i + 1
 			}
 			if c, _ := utf8.DecodeRuneInString(r.text[t.start:]); c == '…' && i+1 < len(toks) && toks[i+1].capital {
@@ -171,7 +179,15 @@ func (r *resolver) sentence(toks []tok, s, e int, p textSpan, firstQuote *int) {
 		qi := toks[i].ref
 		at := r.attribute(toks, i, s, e)
 		if !at.found {
-			at = r.carry(toks, i, qi, p, *firstQuote)
+			at = r.carry(toks, i, qi, p, *firstQuote, i == s)
+		}
+		if !at.found && i > s {
+			// a quote inside a narrative sentence: its subject's words
+			if sub := r.sentenceSubject(toks, s, i); sub >= 0 {
+				if c := r.speakerOf(toks, sub, s); c.valid() {
+					at = attribution{sp: c, cue: "subject", conf: confSentence, found: true, how: howCarry}
+				}
+			}
 		}
 		if *firstQuote < 0 {
 			*firstQuote = i
@@ -245,9 +261,10 @@ func hasQuote(toks []tok) bool {
 }
 
 // carry attributes a quote that has no cue of its own.
-func (r *resolver) carry(toks []tok, qt, qi int, p textSpan, firstQuote int) attribution {
+func (r *resolver) carry(toks []tok, qt, qi int, p textSpan, firstQuote int, startsSentence bool) attribution {
 	q := r.quotes[qi]
 	switch {
+	case !startsSentence && !q.contPrev:
 	case q.contPrev && qi > 0:
 		at := r.qAttr[qi-1]
 		at.cue, at.conf, at.how, at.found = "carry-over", confContinued, howCarry, true
@@ -347,6 +364,10 @@ func (r *resolver) speakerOf(toks []tok, i, sentStart int) spk {
 	t := toks[i]
 	switch t.kind {
 	case tkPerson:
+		if g, ok := speakerPronouns[lowerInto(&r.tz.buf, r.ents[t.ref].Text)]; ok {
+			// a pronoun the entity finder took for a name ("He" Lifeng)
+			return r.resolvePronoun(g, toks, sentStart, i)
+		}
 		g := byte(0)
 		if gs := r.ents[t.ref].Gender; gs != "" {
 			g = gs[0]

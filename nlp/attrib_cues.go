@@ -58,6 +58,28 @@ func (r *resolver) verbAt(toks []tok, i int) (verbInfo, string, bool) {
 			return verbInfo{}, "", false
 		}
 	}
+	if nounLike[w] {
+		ok := false
+		if i > 0 {
+			p := toks[i-1]
+			if p.isCandidate() && !p.weak || r.isAux(p) {
+				ok = true
+			} else if p.kind == tkWord {
+				g, isPron := speakerPronouns[r.tz.lower(p)]
+				ok = isPron && g != 0
+			}
+		}
+		if ok && i+1 < len(toks) {
+			// "the IMF report stated": the next word is the verb
+			if _, isVerb := r.idx.verbs[r.tz.lower(toks[i+1])]; isVerb && toks[i+1].kind == tkWord {
+				ok = false
+			}
+		}
+		if !ok {
+			return verbInfo{}, "", false
+		}
+		w = r.tz.lower(t)
+	}
 	return v, strings.Clone(w), true
 }
 
@@ -106,26 +128,59 @@ func (r *resolver) subjectLeft(toks []tok, v, lo int) (int, subjKind) {
 		return i, sjUnnamed
 	case tkPunct:
 		if r.isPunct(t, ",") {
-			// an appositive: "Donna Brazile, the interim chairwoman, said"
-			for k := i - 1; k >= lo && k > i-40; k-- {
-				tk := toks[k]
-				if tk.kind == tkQuote {
-					break
-				}
-				if r.isPunct(tk, ",") && k-1 >= lo && toks[k-1].isCandidate() && !toks[k-1].poss {
-					return r.ofHead(toks, k-1, lo), sjFound
-				}
+			if k := r.appositiveHead(toks, i, lo); k >= 0 {
+				return r.ofHead(toks, k, lo), sjFound
 			}
 		}
 	}
 	return -1, sjEmpty
 }
 
+// appositiveHead finds the subject before an appositive ending with the
+// comma at i: "Jean-Marc Ayrault, the foreign minister of France, said". It
+// takes the leftmost person that precedes a comma in the clause, else the
+// leftmost other mention.
+func (r *resolver) appositiveHead(toks []tok, i, lo int) int {
+	best, other := -1, -1
+	for k := i - 1; k >= lo && k > i-50; k-- {
+		tk := toks[k]
+		if tk.kind == tkQuote || r.isPunct(tk, ";:.") {
+			break
+		}
+		if !r.isPunct(tk, ",") || k-1 < lo {
+			continue
+		}
+		h := k - 1
+		if r.isPunct(toks[h], ")") {
+			for h >= lo && !r.isPunct(toks[h], "(") {
+				h--
+			}
+			h--
+		}
+		if h < lo || !toks[h].isCandidate() || toks[h].poss || toks[h].weak {
+			continue
+		}
+		if toks[h].kind == tkPerson || toks[h].kind == tkName {
+			best = h
+		} else {
+			other = h
+		}
+	}
+	if best >= 0 {
+		return best
+	}
+	return other
+}
+
 // ofHead moves from "Vermont" in "Sanders of Vermont" to the person.
 func (r *resolver) ofHead(toks []tok, i, lo int) int {
-	if i-2 >= lo && (toks[i-2].kind == tkPerson || toks[i-2].kind == tkName) {
-		if p := toks[i-1]; r.isWordTok(p, "of") || r.isWordTok(p, "from") {
-			return i - 2
+	j := i - 1
+	if j >= lo && r.isWordTok(toks[j], "the") {
+		j--
+	}
+	if j-1 >= lo && (toks[j-1].kind == tkPerson || toks[j-1].kind == tkName) {
+		if p := toks[j]; r.isWordTok(p, "of") || r.isWordTok(p, "from") || r.isWordTok(p, "at") {
+			return j - 1
 		}
 	}
 	return i
@@ -238,11 +293,17 @@ func (r *resolver) rightSpeaker(toks []tok, i, end int, cue string, sentStart in
 	if _, ok := speakerPronouns[r.tz.lower(t)]; ok {
 		return r.fromSubject(toks, i, sjFound, cue, sentStart, 0)
 	}
-	// an unnamed noun phrase, perhaps followed by a name in apposition:
-	// "said the group’s leader, Jane Doe"
+	// an unnamed noun phrase, perhaps holding or followed by a name:
+	// "said the Rev. Peter Wherry", "said the group’s leader, Jane Doe"
 	for k := i + 1; k < end && k <= i+10; k++ {
 		if toks[k].kind == tkQuote || r.isPunct(toks[k], ".;:") {
 			break
+		}
+		if toks[k].kind == tkWord && cuePreps[r.tz.lower(toks[k])] {
+			break
+		}
+		if tk := toks[k]; (tk.kind == tkPerson || tk.kind == tkName && !tk.weak) && !tk.poss {
+			return r.fromSubject(toks, k, sjFound, cue, sentStart, k-i)
 		}
 		if r.isPunct(toks[k], ",") {
 			if k+1 < end && toks[k+1].isCandidate() && !toks[k+1].poss {
@@ -258,11 +319,17 @@ func (r *resolver) rightSpeaker(toks []tok, i, end int, cue string, sentStart in
 // "…,” X said", "…,” said X", "…,” according to X".
 func (r *resolver) trailing(toks []tok, qt, end, s int) (attribution, bool) {
 	i := qt + 1
-	for i < end && r.isPunct(toks[i], ",—–-") {
+	dash := false
+	for i < end && r.isPunct(toks[i], ",—–-―") {
+		dash = dash || !r.isPunct(toks[i], ",")
 		i++
 	}
 	if i >= end {
 		return attribution{}, false
+	}
+	if dash && toks[i].isCandidate() && !toks[i].poss && r.onlyPunctAfter(toks, i+1, end) {
+		// “…” ― Jane Doe
+		return r.fromSubject(toks, i, sjFound, "―", s, 0)
 	}
 	if v, cue, ok := r.verbAt(toks, i); ok {
 		if v.lemma == "according" {
@@ -274,7 +341,7 @@ func (r *resolver) trailing(toks []tok, qt, end, s int) (attribution, bool) {
 			}
 		}
 	}
-	for j := i; j < end && j <= i+12; j++ {
+	for j := i; j < end && j <= i+30; j++ {
 		if toks[j].kind == tkQuote || r.isPunct(toks[j], ";:") {
 			break
 		}
@@ -294,10 +361,39 @@ func (r *resolver) trailing(toks []tok, qt, end, s int) (attribution, bool) {
 	return attribution{}, false
 }
 
+// onlyPunctAfter reports whether toks[i:end] holds punctuation only.
+func (r *resolver) onlyPunctAfter(toks []tok, i, end int) bool {
+	for ; i < end; i++ {
+		if toks[i].kind != tkPunct {
+			return false
+		}
+	}
+	return true
+}
+
+// clauseStart returns where the clause holding token qt begins, looking no
+// further back than s: after a semicolon or a comma followed by a
+// conjunction ("…, but Kevin was drifting off").
+func (r *resolver) clauseStart(toks []tok, qt, s int) int {
+	for j := qt - 1; j > s; j-- {
+		if r.isPunct(toks[j], ";") {
+			return j + 1
+		}
+		if r.isPunct(toks[j], ",") && j+1 < qt && toks[j+1].kind == tkWord && clauseBreakers[r.tz.lower(toks[j+1])] {
+			return j + 1
+		}
+	}
+	return s
+}
+
+// clauseBreakers open a new clause after a comma.
+var clauseBreakers = wordSet("but", "and", "while", "although", "though", "because", "so", "yet", "whereas")
+
 // leading looks for the cue before the quote token qt, back to the sentence
 // start s: "X said: “…”", "X told reporters “…”", "X described it as “…”".
 func (r *resolver) leading(toks []tok, qt, s int) (attribution, bool) {
-	for j := qt - 1; j >= s; j-- {
+	cs := r.clauseStart(toks, qt, s)
+	for j := qt - 1; j >= cs; j-- {
 		if toks[j].kind == tkQuote {
 			continue
 		}
@@ -311,11 +407,10 @@ func (r *resolver) leading(toks []tok, qt, s int) (attribution, bool) {
 				return at, true
 			}
 			continue
-		case "call":
-			if qt-j > 7 || j+1 < qt && r.isWordTok(toks[j+1], "for") {
-				continue
-			}
 		case "begin":
+			continue
+		}
+		if asVerbs[v.lemma] && (qt-j > 8 || j+1 < qt && r.isWordTok(toks[j+1], "for")) {
 			continue
 		}
 		k, kind := r.subjectLeft(toks, j, s)

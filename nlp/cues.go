@@ -47,7 +47,7 @@ var reportingVerbs = []struct {
 	{[]string{"vow", "vows", "vowed", "vowing"}, true, false, false},
 	{[]string{"urge", "urges", "urged", "urging"}, true, true, false},
 	{[]string{"suggest", "suggests", "suggested", "suggesting"}, true, false, false},
-	{[]string{"state", "stated"}, true, false, false},
+	{[]string{"stated"}, true, false, false},
 	{[]string{"quip", "quips", "quipped"}, true, false, false},
 	{[]string{"joke", "jokes", "joked"}, true, false, false},
 	{[]string{"remark", "remarks", "remarked"}, true, false, false},
@@ -72,7 +72,7 @@ var reportingVerbs = []struct {
 	{[]string{"demand", "demands", "demanded"}, true, false, false},
 	{[]string{"proclaim", "proclaims", "proclaimed"}, true, false, false},
 	{[]string{"testify", "testifies", "testified"}, true, false, false},
-	{[]string{"report", "reports", "reported"}, true, false, false},
+	{[]string{"reports", "reported"}, true, false, false},
 	{[]string{"reiterate", "reiterates", "reiterated"}, true, false, false},
 	{[]string{"call", "calls", "called"}, false, false, false},
 	{[]string{"begin", "began"}, false, false, false},
@@ -83,8 +83,37 @@ var reportingVerbs = []struct {
 	{[]string{"announce", "announced"}, true, false, false},
 	{[]string{"inform", "informed"}, false, true, false},
 	{[]string{"assure", "assured"}, false, true, false},
+	{[]string{"conclude", "concludes", "concluded"}, true, false, false},
+	{[]string{"scold", "scolds", "scolded"}, false, false, false},
+	{[]string{"condemn", "condemns", "condemned"}, false, false, false},
+	{[]string{"hail", "hails", "hailed"}, false, false, false},
+	{[]string{"brand", "brands", "branded"}, false, false, false},
+	{[]string{"label", "labels", "labeled", "labelled"}, false, false, false},
+	{[]string{"dub", "dubs", "dubbed"}, false, false, false},
+	{[]string{"dismiss", "dismisses", "dismissed"}, false, false, false},
+	{[]string{"liken", "likens", "likened"}, false, false, false},
 	{[]string{"according"}, false, false, false},
 }
+
+// asVerbs attribute a quote only when it follows closely ("called it “…”",
+// "dismissed the plan as “…”").
+var asVerbs = wordSet("call", "describe", "hail", "brand", "label", "dub", "dismiss",
+	"liken", "condemn", "scold")
+
+// nounLike forms are verbs only after a speaker: "Trump claims" but not
+// "Republican claims" or "the IMF report".
+var nounLike = wordSet("claim", "claims", "promise", "promises", "note", "notes",
+	"reports", "call", "calls", "post", "posts", "tweet", "tweets", "answer", "answers",
+	"remark", "remarks", "demand", "demands", "joke", "jokes", "vow", "vows", "quip",
+	"quips", "boast", "boasts", "lament", "laments", "shout", "shouts", "warning",
+	"counter", "counters", "concerns", "states", "stress", "stresses", "label",
+	"labels", "brand", "brands", "dub", "hail", "hails", "plea", "pleas", "observe",
+	"post", "writing", "writings", "saying", "sayings", "statement", "report", "answer")
+
+// personalHonorifics are followed by a name, never by another title:
+// "Mr. King" is a person called King.
+var personalHonorifics = wordSet("mr", "mrs", "ms", "miss", "dr", "sir", "dame",
+	"lord", "lady", "m", "mme", "herr", "frau", "señor", "señora")
 
 // auxWords may stand between a speaker and its verb ("Trump has also said").
 var auxWords = wordSet("also", "later", "then", "previously", "again", "recently", "once",

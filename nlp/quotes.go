@@ -128,6 +128,10 @@ func (qs *quoteScanner) scan(p, next textSpan, out []quoteSpan) []quoteSpan {
 	prev := rune(-1)
 	for i := p.start; i < p.end; {
 		r, w := utf8.DecodeRuneInString(text[i:p.end])
+		if (r == '\'' || r == '`') && i+1 < p.end && text[i+1] == text[i] {
+			// ''typewriter'' and ``TeX'' double quotes
+			r, w = '"', 2
+		}
 		fam := markFamily(r)
 		if fam == famNone {
 			prev = r

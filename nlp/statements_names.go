@@ -42,7 +42,7 @@ func (tz *tokenizer) matchNames(toks []tok) []tok {
 			}
 			gender = g
 			j++
-			if toks[j-1].poss {
+			if toks[j-1].poss || personalHonorifics[tz.bareLower(toks[j-1])] {
 				break
 			}
 		}
