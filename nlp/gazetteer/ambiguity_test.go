@@ -96,3 +96,41 @@ func TestOrganisationFormsAreUnambiguous(t *testing.T) {
 		}
 	}
 }
+
+// TestNamesHaveASCIIForms checks that every name written with diacritics can
+// also be found without them: some alias spells it in plain ASCII.
+func TestNamesHaveASCIIForms(t *testing.T) {
+	d := mustLoad(t)
+	check := func(kind, id, name string, aliases []string) {
+		if isASCII(name) {
+			return
+		}
+		for _, a := range aliases {
+			if isASCII(a) && Slug(a) == Slug(name) {
+				return
+			}
+		}
+		t.Errorf("%s %q: no ASCII alias for %q", kind, id, name)
+	}
+	for _, c := range d.Countries {
+		forms := append([]string{c.Name}, c.Aliases...)
+		for _, f := range forms {
+			check("country", c.ID, f, forms)
+		}
+	}
+	for _, l := range d.Leaders {
+		check("leader", l.ID, l.Name, l.Aliases)
+	}
+	for _, o := range d.Organisations {
+		check("organisation", o.ID, o.Name, o.Aliases)
+	}
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
