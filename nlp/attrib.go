@@ -47,6 +47,7 @@ const (
 	howNone = iota
 	howCarry
 	howCue
+	howSubject // no cue; the sentence's subject, never carried over
 )
 
 // stmt is a statement under construction.
@@ -185,7 +186,7 @@ func (r *resolver) sentence(toks []tok, s, e int, p textSpan, firstQuote *int) {
 			// a quote inside a narrative sentence: its subject's words
 			if sub := r.sentenceSubject(toks, s, i); sub >= 0 {
 				if c := r.speakerOf(toks, sub, s); c.valid() {
-					at = attribution{sp: c, cue: "subject", conf: confSentence, found: true, how: howCarry}
+					at = attribution{sp: c, cue: "subject", conf: confSentence, found: true, how: howSubject}
 				}
 			}
 		}
@@ -212,6 +213,9 @@ func (r *resolver) sentence(toks []tok, s, e int, p textSpan, firstQuote *int) {
 
 // note records a statement's attribution for carry-over.
 func (r *resolver) note(at attribution) {
+	if at.how == howSubject || !at.found {
+		return
+	}
 	r.last = at
 	r.lastPara = r.paraNo
 }
@@ -237,7 +241,13 @@ func (r *resolver) attribute(toks []tok, qt, s, e int) attribution {
 	if tfound && lok {
 		last, _ := utf8.DecodeLastRuneInString(r.text[q.start:q.end])
 		commaAfter := qt+1 < e && toks[qt+1].kind == tkPunct && r.text[toks[qt+1].start] == ','
-		if last == ',' || last == '?' || last == '!' || commaAfter || !lead.sp.valid() && trail.sp.valid() {
+		switch {
+		case lead.sp.valid() != trail.sp.valid():
+			if lead.sp.valid() {
+				return lead
+			}
+			return trail
+		case last == ',' || last == '?' || last == '!' || commaAfter:
 			return trail
 		}
 		return lead
@@ -277,10 +287,15 @@ func (r *resolver) carry(toks []tok, qt, qi int, p textSpan, firstQuote int, sta
 				break
 			}
 		}
-		if at.found {
+		if at.found && at.how != howSubject {
 			at.cue, at.conf, at.how = "carry-over", confCarryPara, howCarry
 			return at
 		}
+	case r.lastPara == r.paraNo && r.last.found:
+		// "…, Schiff said. “The other factor …”"
+		at := r.last
+		at.cue, at.conf, at.how = "carry-over", confCarryPara, howCarry
+		return at
 	case q.open == p.start && r.lastPara == r.paraNo-1 && r.last.found:
 		at := r.last
 		at.cue, at.conf, at.how = "carry-over", confCarry, howCarry

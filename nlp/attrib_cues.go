@@ -272,6 +272,10 @@ func (r *resolver) rightSpeaker(toks []tok, i, end int, cue string, sentStart in
 		return attribution{}, false
 	}
 	t := toks[i]
+	if t.kind == tkWord && (cuePreps[r.tz.lower(t)] || r.tz.lower(t) == "that") {
+		// "…,” adding that …": a participle, not an inverted cue
+		return attribution{}, false
+	}
 	if t.isCandidate() {
 		if t.poss {
 			// "said Trump’s spokesman, Jason Miller"
@@ -387,7 +391,7 @@ func (r *resolver) clauseStart(toks []tok, qt, s int) int {
 }
 
 // clauseBreakers open a new clause after a comma.
-var clauseBreakers = wordSet("but", "and", "while", "although", "though", "because", "so", "yet", "whereas")
+var clauseBreakers = wordSet("but", "while", "although", "though", "because", "so", "yet", "whereas")
 
 // leading looks for the cue before the quote token qt, back to the sentence
 // start s: "X said: “…”", "X told reporters “…”", "X described it as “…”".

@@ -179,7 +179,7 @@ var cueNotNames = wordSet("the", "a", "an", "in", "on", "at", "but", "and", "or"
 	"since", "until", "during", "asked", "speaking", "according", "in", "despite",
 	"what", "who", "why", "how", "where", "which", "whether", "not", "no", "yes",
 	"one", "two", "some", "many", "most", "all", "both", "each", "every", "god",
-	"mr", "mrs", "ms", "dr", "said", "says", "just", "even", "only", "last", "next",
+	"said", "says", "just", "even", "only", "last", "next",
 	"earlier", "later", "instead", "indeed", "thus", "again", "once", "other",
 	"another", "such", "more", "much", "very", "over", "under", "about", "into",
 	"up", "out", "down", "off", "than", "like", "do", "does", "did", "is", "are",

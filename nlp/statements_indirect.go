@@ -39,6 +39,9 @@ func (r *resolver) indirect(toks []tok, s, e int) []stmt {
 		if that {
 			k++
 		} else if !v.bare || !r.startsClause(toks[k]) {
+			if st, ok := r.reportedBefore(toks, j, s, e, cue); ok {
+				out = append(out, st)
+			}
 			continue
 		}
 		if k >= e || toks[k].kind == tkQuote || toks[k].kind == tkPunct {
@@ -62,6 +65,39 @@ func (r *resolver) indirect(toks []tok, s, e int) []stmt {
 		j = end - 1
 	}
 	return out
+}
+
+// reportedBefore finds reported speech that precedes its cue: "The talks
+// will go on, the minister said." The verb at j must end the sentence (bar a
+// short adjunct) and its subject must follow a comma.
+func (r *resolver) reportedBefore(toks []tok, j, s, e int, cue string) (stmt, bool) {
+	if e-j > 10 {
+		return stmt{}, false
+	}
+	for m := j + 1; m < e; m++ {
+		if toks[m].kind == tkQuote || r.isWordTok(toks[m], "that") {
+			return stmt{}, false
+		}
+	}
+	k, kind := r.subjectLeft(toks, j, s)
+	if kind != sjFound && kind != sjUnnamed {
+		return stmt{}, false
+	}
+	c := k - 1
+	for c > s && c >= k-5 && toks[c].kind == tkWord {
+		c--
+	}
+	if c <= s || !r.isPunct(toks[c], ",") || c-s < 3 || hasQuote(toks[s:c]) {
+		return stmt{}, false
+	}
+	at, ok := r.fromSubject(toks, k, kind, cue, s, 0)
+	if !ok {
+		return stmt{}, false
+	}
+	if at.conf > confIndirect {
+		at.conf = confIndirect
+	}
+	return stmt{kind: KindIndirect, start: toks[s].start, end: toks[c-1].end, quote: -1, at: at}, true
 }
 
 // indirectSpeaker attributes reported speech introduced by the verb at j.

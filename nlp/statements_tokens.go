@@ -128,7 +128,7 @@ func (tz *tokenizer) tokenize(out []tok, p textSpan, quotes []quoteSpan, qBase i
 			i += w
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			j := scanWord(text, i, entStart)
-			t := tok{kind: tkWord, start: i, end: j, capital: unicode.IsUpper(r)}
+			t := tok{kind: tkWord, start: i, end: j, capital: unicode.IsUpper(r) && !isShouted(text[i:j])}
 			if j < entStart && text[j] == '.' && tz.isAbbrev(text[i:j]) {
 				j++
 				t.end = j
@@ -220,4 +220,19 @@ func skipPossessive(text string, i, limit int) (int, bool) {
 		}
 	}
 	return i, false
+}
+
+// isShouted reports whether w is an all-capitals word of five letters or
+// more: a dateline ("LOS ANGELES") or a transcript speaker, not a name.
+func isShouted(w string) bool {
+	n := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n >= 5
 }
