@@ -164,6 +164,9 @@ func checkItems(t *testing.T, file string, res feeds.Result) {
 	t.Helper()
 	checkText(t, file+" feed title", res.Title)
 	for i, it := range res.Items {
+		if it.Link != "" && !strings.HasPrefix(it.Link, "http://") && !strings.HasPrefix(it.Link, "https://") {
+			t.Errorf("%s item %d: link %q is neither empty nor absolute http(s)", file, i, clip(it.Link))
+		}
 		for _, f := range []struct{ name, v string }{
 			{"guid", it.GUID}, {"link", it.Link}, {"title", it.Title}, {"author", it.Author}, {"text", it.Text},
 		} {
@@ -366,4 +369,142 @@ func TestHostileFixtures(t *testing.T) {
 		}
 	}
 	checkStored(t, st)
+}
+
+// fetchShape fetches one corpus file from srv.
+func fetchShape(t *testing.T, srv *httptest.Server, file string) feeds.Result {
+	t.Helper()
+	res := feeds.NewFetcher(feeds.Options{}).Fetch(context.Background(), feeds.Request{URL: srv.URL + "/" + file})
+	if res.Err != nil {
+		t.Fatalf("%s: %v", file, res.Err)
+	}
+	if len(res.Items) == 0 {
+		t.Fatalf("%s: no items", file)
+	}
+	return res
+}
+
+// TestFeedShapeEncodings checks that legacy and Unicode encodings decode to
+// the right characters, not merely without an error.
+func TestFeedShapeEncodings(t *testing.T) {
+	srv := serveDir(t, shapesDir)
+	tests := []struct{ file, title string }{
+		{"enc-iso8859-1.xml", "Élysée: réforme"},
+		{"enc-iso8859-1-german.xml", "Schuldenbremse: Größere Spielräume"},
+		{"enc-windows-1252.xml", "“Curly” quotes – and €"},
+		{"enc-cp1252-label.xml", "Label cp1252 ‘single’"},
+		{"enc-cp1252-bytes-declared-latin1.xml", "“Smart” quotes"},
+		{"enc-iso8859-15.xml", "Euro € sign"},
+		{"enc-iso8859-2.xml", "Obronność: nowa ustawa"},
+		{"enc-iso8859-7.xml", "Άμυνα: νέο νομοσχέδιο"},
+		{"enc-koi8r.xml", "Переговоры продолжатся"},
+		{"enc-windows-1251.xml", "Министр заявил"},
+		{"enc-windows-1256.xml", "وزير الخارجية"},
+		{"enc-shiftjis.xml", "首脳会談の準備"},
+		{"enc-euc-jp.xml", "首脳会談の準備"},
+		{"enc-gb2312.xml", "贸易磋商"},
+		{"enc-gbk.xml", "贸易磋商"},
+		{"enc-gb18030.xml", "贸易磋商"},
+		{"enc-big5.xml", "貿易磋商"},
+		{"enc-euc-kr.xml", "정상회담 준비"},
+		{"enc-atom-iso8859-1.xml", "Atom Latin-1 é"},
+		{"enc-utf8-bom.xml", "Corpus: utf8"},
+		{"misc-cjk-utf8.xml", "国际新闻"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			res := fetchShape(t, srv, tt.file)
+			if res.Title != tt.title {
+				t.Errorf("feed title %q, want %q", res.Title, tt.title)
+			}
+		})
+	}
+	// The Shift_JIS body text, with its Japanese quotation marks, survives too.
+	if res := fetchShape(t, srv, "enc-shiftjis.xml"); !strings.Contains(res.Items[0].Text, "「対話を続けることが重要だ」") {
+		t.Errorf("Shift_JIS text decoded as %q", clip(res.Items[0].Text))
+	}
+}
+
+// TestFeedShapeDates checks that the date shapes herald understands give the
+// right instant and that junk gives no date rather than an invented one.
+func TestFeedShapeDates(t *testing.T) {
+	srv := serveDir(t, shapesDir)
+	at := time.Date(2025, 11, 17, 9, 14, 0, 0, time.UTC)
+	tests := []struct {
+		file string
+		want time.Time // zero: the item must have no date
+	}{
+		{"date-rfc822.xml", at},
+		{"date-rfc822-gmt.xml", at},
+		{"date-rfc822-named-zone.xml", at},
+		{"date-rfc822-military-zone.xml", at},
+		{"date-rfc822-no-seconds.xml", at},
+		{"date-rfc822-two-digit-year.xml", at},
+		{"date-rfc822-no-weekday.xml", at},
+		{"date-rfc822-wrong-weekday.xml", at},
+		{"date-rfc822-full-names.xml", at},
+		{"date-iso8601.xml", at},
+		{"date-iso8601-offset.xml", at},
+		{"date-iso8601-fraction.xml", at},
+		{"date-iso8601-no-tz.xml", at},
+		{"date-iso8601-space.xml", at},
+		{"date-date-only.xml", time.Date(2025, 11, 17, 0, 0, 0, 0, time.UTC)},
+		{"date-dc-date.xml", at},
+		{"date-empty.xml", time.Time{}},
+		{"date-whitespace.xml", time.Time{}},
+		{"date-garbage.xml", time.Time{}},
+		{"date-yesterday.xml", time.Time{}},
+		{"date-impossible.xml", time.Time{}},
+		{"date-french-words.xml", time.Time{}},
+		{"date-year-zero.xml", time.Time{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			got := fetchShape(t, srv, tt.file).Items[0].Published
+			if tt.want.IsZero() {
+				if !got.IsZero() {
+					t.Errorf("published %v, want no date", got)
+				}
+				return
+			}
+			if !got.Truncate(time.Second).Equal(tt.want) {
+				t.Errorf("published %v, want %v", got.UTC(), tt.want)
+			}
+		})
+	}
+}
+
+// TestFeedShapeLinks checks link resolution: relative links against the
+// feed's URL or xml:base, white space trimmed, schemes herald must never
+// open dropped.
+func TestFeedShapeLinks(t *testing.T) {
+	srv := serveDir(t, shapesDir)
+	tests := []struct {
+		file string
+		item int
+		want string
+	}{
+		{"links-relative-rss.xml", 0, srv.URL + "/politics/2025/11/summit"},
+		{"links-xmlbase-atom.xml", 0, "https://example.org/base/articles/1"},
+		{"links-xmlbase-rss.xml", 0, "https://example.org/items/7"},
+		{"links-whitespace.xml", 0, "https://example.org/ws/1"},
+		{"links-spaces-unicode.xml", 0, "https://example.org/a%20b/c%20d"},
+		{"links-atom-rels.xml", 0, "https://example.org/rel/1"},
+		{"links-json-relative.json", 0, srv.URL + "/jr/1"},
+		{"links-javascript.xml", 0, ""},
+		{"links-javascript.xml", 1, ""},
+		{"links-ftp-mailto.xml", 1, ""},
+		{"ent-xml-predefined.xml", 0, "https://example.org/e/1?a=1&b=2"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file+"/"+strconv.Itoa(tt.item), func(t *testing.T) {
+			res := fetchShape(t, srv, tt.file)
+			if len(res.Items) <= tt.item {
+				t.Fatalf("%d items", len(res.Items))
+			}
+			if got := res.Items[tt.item].Link; got != tt.want {
+				t.Errorf("link %q, want %q", got, tt.want)
+			}
+		})
+	}
 }
