@@ -1,0 +1,57 @@
+package main
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/herald-reader/herald/feeds"
+	"github.com/herald-reader/herald/ui"
+)
+
+// runReader starts the terminal reader on the configured store and feeds.
+func runReader(e *env) error {
+	lc, err := e.config()
+	if err != nil {
+		return err
+	}
+	if err := ui.ValidateKeys(lc.Keys); err != nil {
+		return usagef("%s: [keys]: %v", lc.Source, err)
+	}
+	ann, err := annotator(e)
+	if err != nil {
+		return err
+	}
+	st, _, err := openStore(lc)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	fetcher := newFetcher(lc)
+	refresh := func(ctx context.Context, progress func(feeds.Result, feeds.RefreshStats)) (feeds.RefreshStats, error) {
+		// Read the feeds afresh: the last refresh changed their validators.
+		list, err := st.Feeds()
+		if err != nil {
+			return feeds.RefreshStats{}, err
+		}
+		return feeds.Refresh(ctx, st, fetcher, list, progress)
+	}
+	t := lc.Theme
+	err = ui.Run(ui.Options{
+		Library:         st,
+		Refresh:         refresh,
+		Annotator:       ann,
+		RefreshInterval: lc.Fetch.RefreshInterval.Duration,
+		RefreshOnStart:  lc.Fetch.RefreshOnStart,
+		ExportDir:       lc.ExportDir(),
+		Theme: ui.ThemeConfig{
+			Leader: t.Leader, Person: t.Person, Country: t.Country, Quote: t.Quote,
+			Accent: t.Accent, Muted: t.Muted, Error: t.Error, Selection: t.Selection,
+		},
+		Keys:     lc.Keys,
+		Warnings: lc.Warnings,
+	})
+	if err != nil {
+		return fmt.Errorf("reader: %w", err)
+	}
+	return nil
+}
