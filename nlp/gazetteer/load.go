@@ -9,6 +9,19 @@ import (
 	"sync"
 )
 
+// gazetteer.json holds one country, leader or organisation per line. Its
+// conventions, which the tests check:
+//   - ids are the Slug of the name; names are common English short forms
+//     ("United States", "Recep Tayyip Erdoğan");
+//   - every name written with diacritics also has a plain-ASCII alias;
+//   - no name, alias or demonym belongs to two countries, and no full name
+//     or alias to two people;
+//   - Surname is the name a later short mention uses: "Xi" for Xi Jinping,
+//     "Prabowo" for Prabowo Subianto, "Anutin" for Anutin Charnvirakul, with
+//     SurnameFirst when it comes first in the full name;
+//   - offices use the role vocabulary documented on Office; an office in an
+//     organisation names its id ("nato", "european-commission").
+//
 //go:embed gazetteer.json
 var embeddedJSON []byte
 

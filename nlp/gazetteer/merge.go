@@ -153,9 +153,13 @@ var foldLetters = map[rune]string{
 // dropped, every other run of non-letters and non-digits turned into one '-',
 // no leading or trailing '-'. Slug("Côte d'Ivoire") is "cote-divoire".
 func Slug(name string) string {
+	if !isASCIIString(name) {
+		name = norm.NFD.String(name)
+	}
 	var b strings.Builder
+	b.Grow(len(name))
 	dash := false
-	for _, r := range norm.NFD.String(name) {
+	for _, r := range name {
 		switch {
 		case unicode.Is(unicode.Mn, r):
 			continue
@@ -181,4 +185,13 @@ func Slug(name string) string {
 		dash = true
 	}
 	return b.String()
+}
+
+func isASCIIString(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }

@@ -171,3 +171,10 @@ func TestSlug(t *testing.T) {
 		}
 	}
 }
+
+func BenchmarkSlug(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		Slug("Recep Tayyip Erdoğan")
+		Slug("Keir Starmer")
+	}
+}
