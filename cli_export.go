@@ -337,13 +337,12 @@ func buildReport(st *store.Store, q store.ArticleQuery, leaderIDs []string) (rep
 	byID := make(map[int64]*report.Article, len(sums))
 	order := make(map[int64]int, len(sums))
 	for i, s := range sums {
-		doc, _, err := st.Annotation(s.ID, nlp.Version)
-		if err != nil {
-			return report.Report{}, err
-		}
-		arts[i] = report.Article{Title: s.Title, Feed: s.FeedTitle, Link: s.Link, Published: s.Published, Doc: doc}
+		arts[i] = report.Article{Title: s.Title, Feed: s.FeedTitle, Link: s.Link, Published: s.Published}
 		byID[s.ID] = &arts[i]
 		order[s.ID] = i
+	}
+	if err := loadDocs(st, sums, arts); err != nil {
+		return report.Report{}, err
 	}
 	var rows []store.StatementRow
 	if len(leaderIDs) == 0 {
@@ -377,6 +376,33 @@ func buildReport(st *store.Store, q store.ArticleQuery, leaderIDs []string) (rep
 		quotes = append(quotes, report.Quote{Statement: r.Statement, Article: a})
 	}
 	return report.Report{Articles: arts, Statements: quotes}, nil
+}
+
+// loadDocs reads the articles' annotations into arts (for the table of
+// mentions), in parallel: decoding them is most of an export's work.
+func loadDocs(st *store.Store, sums []store.ArticleSummary, arts []report.Article) error {
+	workers := min(runtime.GOMAXPROCS(0), 8, len(sums))
+	errs := make(chan error, workers)
+	for w := 0; w < workers; w++ {
+		go func(w int) {
+			for i := w; i < len(sums); i += workers {
+				doc, _, err := st.Annotation(sums[i].ID, nlp.Version)
+				if err != nil {
+					errs <- err
+					return
+				}
+				arts[i].Doc = doc
+			}
+			errs <- nil
+		}(w)
+	}
+	var first error
+	for w := 0; w < workers; w++ {
+		if err := <-errs; err != nil && first == nil {
+			first = err
+		}
+	}
+	return first
 }
 
 // writeExport writes the markdown to stdout (-o -), to a new file at -o

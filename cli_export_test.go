@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -50,7 +51,7 @@ type span struct {
 // quote is a statement over the first occurrence of words.
 type quote struct{ words, speakerID, speakerName string }
 
-func handDoc(t *testing.T, txt string, spans []span, quotes []quote) nlp.Doc {
+func handDoc(t testing.TB, txt string, spans []span, quotes []quote) nlp.Doc {
 	t.Helper()
 	doc := nlp.Doc{Text: txt}
 	for _, s := range spans {
@@ -501,5 +502,83 @@ func TestResolveAmbiguity(t *testing.T) {
 		case err != nil || m.id != tt.id:
 			t.Errorf("resolve(%q) = %+v, %v; want %s", tt.input, m, err, tt.id)
 		}
+	}
+}
+
+// benchStore fills a store with articles × 5 statements, all annotated.
+func benchStore(b *testing.B, articles int) exportFixture {
+	b.Helper()
+	dir := b.TempDir()
+	b.Setenv("HERALD_CONFIG", "")
+	f := exportFixture{dir: dir, cfg: filepath.Join(dir, "config.toml"), db: filepath.Join(dir, "herald.db"), exports: filepath.Join(dir, "exports")}
+	cfg := "[[feeds]]\nurl = \"https://bench.example/rss\"\ntitle = \"Bench\"\n[store]\npath = \"" + f.db + "\"\n[export]\ndir = \"" + f.exports + "\"\n"
+	if err := os.WriteFile(f.cfg, []byte(cfg), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	st, err := store.Open(f.db)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	feeds, err := st.SyncFeeds([]store.FeedConfig{{URL: "https://bench.example/rss", Title: "Bench"}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	base := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+	body := func(i int) string {
+		return fmt.Sprintf("Story %d\nKeir Starmer met Emmanuel Macron in London.\n"+
+			"“We talked about trade number %d,” Starmer said.\n“And about security,” Macron said.\n"+
+			"“Nothing was agreed,” Starmer added.\n“We meet again in May,” Macron said.\n“Good,” said Starmer.", i, i)
+	}
+	items := make([]store.NewArticle, articles)
+	for i := range items {
+		items[i] = store.NewArticle{GUID: fmt.Sprint(i), Link: fmt.Sprintf("https://bench.example/%d", i),
+			Title: fmt.Sprintf("Story %d", i), Published: base.Add(time.Duration(i) * time.Minute), Text: body(i)}
+	}
+	if _, _, err := st.SaveArticles(feeds[0].ID, items); err != nil {
+		b.Fatal(err)
+	}
+	list, err := st.Articles(store.ArticleQuery{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	starmer := span{"Keir Starmer", nlp.KindPerson, "keir-starmer", "Keir Starmer", true}
+	macron := span{"Emmanuel Macron", nlp.KindPerson, "emmanuel-macron", "Emmanuel Macron", true}
+	london := span{"London", nlp.KindCountry, "united-kingdom", "United Kingdom", false}
+	for _, a := range list {
+		art, err := st.Article(a.ID)
+		if err != nil {
+			b.Fatal(err)
+		}
+		doc := handDoc(b, art.Text, []span{starmer, macron, london}, []quote{
+			{"We talked about trade", "keir-starmer", "Keir Starmer"},
+			{"And about security,", "emmanuel-macron", "Emmanuel Macron"},
+			{"Nothing was agreed,", "keir-starmer", "Keir Starmer"},
+			{"We meet again in May,", "emmanuel-macron", "Emmanuel Macron"},
+			{"Good,", "keir-starmer", "Keir Starmer"},
+		})
+		if err := st.SaveAnnotation(a.ID, art.Hash, nlp.Version, doc); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return f
+}
+
+// BenchmarkExport10kStatements: 2,000 articles with 10,000 statements,
+// exported whole and for one leader (6,000 of them). Budget: 500 ms.
+func BenchmarkExport10kStatements(b *testing.B) {
+	f := benchStore(b, 2000)
+	for _, args := range [][]string{{"-o", "-"}, {"--leader", "Starmer", "-o", "-"}} {
+		b.Run(strings.Join(args[:len(args)-2], " "), func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				var out, errb bytes.Buffer
+				if code := run(append([]string{"--config", f.cfg, "export"}, args...), strings.NewReader(""), &out, &errb); code != 0 {
+					b.Fatalf("exit %d: %s", code, errb.String())
+				}
+				if n := strings.Count(out.String(), "\n> "); n < 6000 {
+					b.Fatalf("%d quotes exported", n)
+				}
+			}
+		})
 	}
 }
