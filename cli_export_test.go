@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -578,6 +579,46 @@ func BenchmarkExport10kStatements(b *testing.B) {
 				if n := strings.Count(out.String(), "\n> "); n < 6000 {
 					b.Fatalf("%d quotes exported", n)
 				}
+			}
+		})
+	}
+}
+
+var generatedLine = regexp.MustCompile(`(?m)^Generated \d{4}-\d{2}-\d{2} \d{2}:\d{2} \S+$`)
+
+// TestExportGolden compares whole exports with testdata/export; run with
+// HERALD_UPDATE_GOLDEN=1 to rewrite them after a deliberate change.
+func TestExportGolden(t *testing.T) {
+	f := newExportFixture(t)
+	tests := []struct {
+		file string
+		args []string
+	}{
+		{"leader-keir-starmer.md", []string{"--leader", "Keir Starmer"}},
+		{"country-ukraine-feed-europe-wire.md", []string{"--country", "ukraine", "--feed", "Europe Wire"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			code, out, errOut := f.run(t, append(tt.args, "-o", "-")...)
+			if code != exitOK {
+				t.Fatalf("exit %d: %s", code, errOut)
+			}
+			if !generatedLine.MatchString(out) {
+				t.Fatalf("no Generated line in:\n%s", out)
+			}
+			got := generatedLine.ReplaceAllString(out, "Generated (date)")
+			path := filepath.Join("testdata", "export", tt.file)
+			if os.Getenv("HERALD_UPDATE_GOLDEN") != "" {
+				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != string(want) {
+				t.Errorf("export differs from %s:\n--- got\n%s\n--- want\n%s", path, got, want)
 			}
 		})
 	}
