@@ -12,7 +12,8 @@ import (
 // orgAlias is one way of writing an organisation's name, as lower-case words.
 type orgAlias struct {
 	words []string
-	org   int // index into orgIndex.orgs
+	exact []string // per word: the spelling required when it is an acronym ("WHO")
+	org   int      // index into orgIndex.orgs
 }
 
 // orgIndex finds organisations that speak as themselves ("the Kremlin").
@@ -30,9 +31,9 @@ func buildOrgIndex(g *gazetteer.Data) *orgIndex {
 	seen := map[string]bool{}
 	for i, o := range ix.orgs {
 		for _, name := range append([]string{o.Name}, o.Aliases...) {
-			words := aliasWords(name)
+			words, exact := aliasWords(name)
 			if len(words) > 0 && words[0] == "the" {
-				words = words[1:]
+				words, exact = words[1:], exact[1:]
 			}
 			if len(words) == 0 {
 				continue
@@ -42,7 +43,7 @@ func buildOrgIndex(g *gazetteer.Data) *orgIndex {
 				continue
 			}
 			seen[key] = true
-			ix.byFirst[words[0]] = append(ix.byFirst[words[0]], orgAlias{words: words, org: i})
+			ix.byFirst[words[0]] = append(ix.byFirst[words[0]], orgAlias{words: words, exact: exact, org: i})
 		}
 	}
 	for k, list := range ix.byFirst {
@@ -52,9 +53,9 @@ func buildOrgIndex(g *gazetteer.Data) *orgIndex {
 	return ix
 }
 
-// aliasWords splits a name into lower-case words the way the tokenizer does.
-func aliasWords(name string) []string {
-	var words []string
+// aliasWords splits a name into lower-case words the way the tokenizer does;
+// exact holds the original spelling of acronyms, which must match as written.
+func aliasWords(name string) (words, exact []string) {
 	var buf []byte
 	tz := tokenizer{text: name}
 	for i := 0; i < len(name); {
@@ -68,9 +69,29 @@ func aliasWords(name string) []string {
 			j++
 		}
 		words = append(words, strings.Clone(lowerInto(&buf, name[i:j])))
+		ex := ""
+		if isOrgAcronym(name[i:j]) {
+			ex = name[i:j]
+		}
+		exact = append(exact, ex)
 		i = j
 	}
-	return words
+	return words, exact
+}
+
+// isOrgAcronym reports whether w is written in capitals only, with two or more
+// letters: "WHO" must not match the word "Who".
+func isOrgAcronym(w string) bool {
+	n := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n >= 2
 }
 
 // matchOrgs merges runs of word tokens that spell an organisation into one
@@ -108,7 +129,8 @@ func (tz *tokenizer) longestOrg(toks []tok, list []orgAlias) (int, int) {
 		ok := true
 		for k, w := range a.words {
 			t := toks[k]
-			if t.kind != tkWord || (k < len(a.words)-1 && t.poss) || tz.lower(t) != w {
+			if t.kind != tkWord || (k < len(a.words)-1 && t.poss) || tz.lower(t) != w ||
+				a.exact[k] != "" && tz.text[t.start:t.end] != a.exact[k] {
 				ok = false
 				break
 			}

@@ -11,10 +11,14 @@ type mention struct {
 // historyWindow is how many sentences back a pronoun may reach.
 const historyWindow = 12
 
+// objectWindow is how many sentences back a mere object may be the referent.
+const objectWindow = 2
+
 // resolvePronoun resolves a pronoun of gender g ('m', 'f', 'n' for it,
 // 'p' for they) at token pos of the sentence starting at s: the subject of
-// the current sentence before it, else the latest earlier subject of matching
-// gender, else the latest matching object. Quotes are single tokens, so a
+// the current sentence before it, else, sentence by sentence backwards, the
+// subject of matching gender before a mere object (objects only in the
+// nearest sentences). Quotes are single tokens, so a
 // name inside a quote is never considered.
 func (r *resolver) resolvePronoun(g byte, toks []tok, s, pos int) spk {
 	if g != 'm' && g != 'f' && g != 'n' {
@@ -25,15 +29,30 @@ func (r *resolver) resolvePronoun(g byte, toks []tok, s, pos int) spk {
 			return c
 		}
 	}
-	for h := len(r.hist) - 1; h >= 0 && r.sentNo-r.hist[h].sent <= historyWindow; h-- {
-		if m := r.hist[h]; m.subject && genderFits(g, m.sp.gender) {
-			return m.sp
+	// walk back sentence by sentence: each one's subject, then (for the
+	// nearest sentences) its latest object
+	for h := len(r.hist) - 1; h >= 0; {
+		sent := r.hist[h].sent
+		if r.sentNo-sent > historyWindow {
+			break
 		}
-	}
-	for h := len(r.hist) - 1; h >= 0 && r.sentNo-r.hist[h].sent <= historyWindow; h-- {
-		if m := r.hist[h]; genderFits(g, m.sp.gender) {
-			return m.sp
+		lo := h
+		for lo > 0 && r.hist[lo-1].sent == sent {
+			lo--
 		}
+		for k := lo; k <= h; k++ {
+			if m := r.hist[k]; m.subject && genderFits(g, m.sp.gender) {
+				return m.sp
+			}
+		}
+		if r.sentNo-sent <= objectWindow {
+			for k := h; k >= lo; k-- {
+				if m := r.hist[k]; !m.subject && genderFits(g, m.sp.gender) {
+					return m.sp
+				}
+			}
+		}
+		h = lo - 1
 	}
 	return spk{}
 }

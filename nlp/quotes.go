@@ -209,7 +209,7 @@ func (qs *quoteScanner) scan(p, next textSpan, out []quoteSpan) []quoteSpan {
 			switch {
 			case isAlnumRune(prev) && isAlnumRune(nx):
 				// apostrophe inside a word: don’t, Ukraine’s
-			case k >= 0 && closeCtx:
+			case k >= 0 && closeCtx && !qs.pluralPossessive(i, w, prev, p.end):
 				closeAt(k, i, w)
 			case r == '\'' && openCtx && !unicode.IsDigit(nx):
 				push(r, fam, i, w)
@@ -246,6 +246,40 @@ func (qs *quoteScanner) scan(p, next textSpan, out []quoteSpan) []quoteSpan {
 		}
 	}
 	return out
+}
+
+// pluralPossessive reports whether the mark at i after a final s, as in
+// "‘Jesus’ followers were there’", is an apostrophe: a lower-case word
+// follows and the same mark closes the quote further on.
+func (qs *quoteScanner) pluralPossessive(i, w int, prev rune, end int) bool {
+	if prev != 's' && prev != 'S' {
+		return false
+	}
+	text := qs.text
+	j := i + w
+	if j >= end || text[j] != ' ' {
+		return false
+	}
+	if nx, _ := utf8.DecodeRuneInString(text[j+1 : end]); !unicode.IsLower(nx) {
+		return false
+	}
+	mark := text[i : i+w]
+	limit := min(end, j+400)
+	for k := j; k < limit; {
+		_, n := utf8.DecodeRuneInString(text[k:limit])
+		if text[k:k+n] == mark {
+			pr, _ := utf8.DecodeLastRuneInString(text[:k])
+			nr := rune(-1)
+			if k+n < end {
+				nr, _ = utf8.DecodeRuneInString(text[k+n : end])
+			}
+			if !unicode.IsSpace(pr) && isCloseContext(nr) && !(isAlnumRune(pr) && isAlnumRune(nr)) {
+				return true
+			}
+		}
+		k += n
+	}
+	return false
 }
 
 // startsWithOpener reports whether paragraph p begins with a mark that can
