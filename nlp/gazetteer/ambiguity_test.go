@@ -134,3 +134,28 @@ func isASCII(s string) bool {
 	}
 	return true
 }
+
+// TestNoEverydayWordIsAName guards against aliases that fold into an ordinary
+// word, as Iceland's own name "Ísland" folds into "Island".
+func TestNoEverydayWordIsAName(t *testing.T) {
+	d := mustLoad(t)
+	words := []string{"Island", "Union", "Republic", "Kingdom", "Federation", "States", "Store",
+		"Congress", "Guinea pig", "May", "Will", "Said", "Grant", "Chase", "He", "She", "We", "It",
+		"They", "Ban", "Moon", "Austin", "Wine", "Drew"}
+	forms := map[string]string{}
+	for _, c := range d.Countries {
+		for _, f := range append(append([]string{c.Name}, c.Aliases...), c.Demonyms...) {
+			forms[Slug(f)] = "country " + c.ID
+		}
+	}
+	for _, l := range d.Leaders {
+		for _, f := range append([]string{l.Name, l.Surname}, l.Aliases...) {
+			forms[Slug(f)] = "leader " + l.ID
+		}
+	}
+	for _, w := range words {
+		if who, ok := forms[Slug(w)]; ok {
+			t.Errorf("everyday word %q is a form of %s", w, who)
+		}
+	}
+}
