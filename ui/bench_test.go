@@ -1,0 +1,148 @@
+package ui
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/herald-reader/herald/feeds/store"
+	"github.com/herald-reader/herald/nlp"
+)
+
+// The benchmarks run on a real store of benchArticles articles in 20
+// feeds, built once per test binary in a temporary directory.
+const benchArticles = 100_000
+
+var (
+	benchOnce  sync.Once
+	benchDir   string
+	benchStore *store.Store
+	benchErr   error
+)
+
+func bigStore(b *testing.B) *store.Store {
+	b.Helper()
+	benchOnce.Do(func() {
+		benchDir, benchErr = os.MkdirTemp("", "herald-ui-bench-")
+		if benchErr != nil {
+			return
+		}
+		start := time.Now()
+		benchStore, benchErr = buildStore(filepath.Join(benchDir, "herald.db"), benchArticles)
+		fmt.Fprintf(os.Stderr, "built a store of %d articles in %v\n", benchArticles, time.Since(start).Round(time.Millisecond))
+	})
+	if benchErr != nil {
+		b.Fatal(benchErr)
+	}
+	return benchStore
+}
+
+func buildStore(path string, n int) (*store.Store, error) {
+	st, err := store.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	var cfg []store.FeedConfig
+	for i := 0; i < 20; i++ {
+		cfg = append(cfg, store.FeedConfig{URL: fmt.Sprintf("https://feed%d.example/rss", i), Title: fmt.Sprintf("Feed %d", i)})
+	}
+	feeds, err := st.SyncFeeds(cfg)
+	if err != nil {
+		return nil, err
+	}
+	body := strings.Repeat("President Emmanuel Macron met Chancellor Friedrich Merz in Berlin. “We agree,” he said. ", 20)
+	base := time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC)
+	per := n / len(feeds)
+	for fi, f := range feeds {
+		for start := 0; start < per; start += 5000 {
+			var items []store.NewArticle
+			for i := start; i < per && i < start+5000; i++ {
+				k := fi*per + i
+				items = append(items, store.NewArticle{
+					GUID: fmt.Sprintf("g%d", k), Link: fmt.Sprintf("https://feed%d.example/a/%d", fi, i),
+					Title: fmt.Sprintf("Story %d from feed %d about the summit", i, fi), Author: "Desk",
+					Published: base.Add(-time.Duration(k) * time.Minute), Text: fmt.Sprintf("%d %s", k, body),
+				})
+			}
+			if _, _, err := st.SaveArticles(f.ID, items); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return st, nil
+}
+
+// countingLib counts article body loads.
+type countingLib struct {
+	Library
+	bodies atomic.Int64
+}
+
+func (c *countingLib) Article(id int64) (store.Article, error) {
+	c.bodies.Add(1)
+	return c.Library.Article(id)
+}
+
+// BenchmarkStartup measures New, Init's loads and the first frame.
+func BenchmarkStartup(b *testing.B) {
+	st := bigStore(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		d := newDriver(b, testOptions(st), 200, 50)
+		if v := d.m.View(); !strings.Contains(v, "Story 0 from feed 0") {
+			b.Fatalf("first frame lacks the newest article:\n%s", v)
+		}
+	}
+}
+
+// BenchmarkViewList and BenchmarkViewReader measure one View at 200×50.
+func BenchmarkViewList(b *testing.B) {
+	d := newDriver(b, testOptions(bigStore(b)), 200, 50)
+	d.keys("j", "j")
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = d.m.View()
+	}
+}
+
+func BenchmarkViewReader(b *testing.B) {
+	o := testOptions(bigStore(b))
+	o.Annotator = nlp.Default()
+	d := newDriver(b, o, 200, 50)
+	d.keys("enter", "n")
+	if !d.m.reader.annotated {
+		b.Fatal("the article was not annotated")
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = d.m.View()
+	}
+}
+
+// BenchmarkCursor moves through 1,000 rows of the big store and checks
+// that no article body was loaded; it reports the heap in use after.
+func BenchmarkCursor(b *testing.B) {
+	lib := &countingLib{Library: bigStore(b)}
+	d := newDriver(b, testOptions(lib), 200, 50)
+	b.ReportAllocs()
+	for b.Loop() {
+		for i := 0; i < 1000; i++ {
+			d.keys("j")
+		}
+		d.keys("g")
+	}
+	if n := lib.bodies.Load(); n != 0 {
+		b.Fatalf("moving the cursor loaded %d article bodies", n)
+	}
+	var ms runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&ms)
+	b.ReportMetric(float64(ms.HeapInuse)/(1<<20), "heap-MB")
+	b.ReportMetric(float64(ms.Sys)/(1<<20), "sys-MB")
+}

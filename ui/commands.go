@@ -1,0 +1,170 @@
+package ui
+
+import (
+	"fmt"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/herald-reader/herald/feeds/store"
+	"github.com/herald-reader/herald/nlp"
+)
+
+// Messages carrying the results of I/O. Each names what it belongs to so
+// that a result arriving after the user moved on is dropped.
+type (
+	feedsLoadedMsg struct {
+		feeds []store.Feed
+		err   error
+	}
+	countLoadedMsg struct {
+		seq   int
+		total int
+		err   error
+	}
+	pageLoadedMsg struct {
+		seq   int
+		page  int
+		items []store.ArticleSummary
+		err   error
+	}
+	articleLoadedMsg struct {
+		seq       int
+		id        int64
+		art       store.Article
+		doc       nlp.Doc
+		annotated bool
+		err       error
+	}
+	annotatedMsg struct {
+		seq int
+		id  int64
+		doc nlp.Doc
+		err error
+	}
+	backlogMsg struct {
+		done int
+		err  error
+	}
+	savedMsg struct {
+		what string
+		err  error
+	}
+	statusMsg struct {
+		text  string
+		isErr bool
+	}
+	clearStatusMsg struct{ id int }
+)
+
+// pageSize is how many article summaries one list query loads.
+const pageSize = 100
+
+// backlogBatch is how many unannotated articles one background step reads.
+const backlogBatch = 25
+
+func loadFeedsCmd(lib Library) tea.Cmd {
+	return func() tea.Msg {
+		fs, err := lib.Feeds()
+		return feedsLoadedMsg{feeds: fs, err: err}
+	}
+}
+
+func loadCountCmd(lib Library, seq int, q store.ArticleQuery) tea.Cmd {
+	return func() tea.Msg {
+		n, err := lib.CountArticles(q)
+		return countLoadedMsg{seq: seq, total: n, err: err}
+	}
+}
+
+func loadPageCmd(lib Library, seq, page int, q store.ArticleQuery) tea.Cmd {
+	return func() tea.Msg {
+		q.Limit, q.Offset = pageSize, page*pageSize
+		items, err := lib.Articles(q)
+		return pageLoadedMsg{seq: seq, page: page, items: items, err: err}
+	}
+}
+
+// loadArticleCmd reads one article's body and its cached annotation.
+func loadArticleCmd(lib Library, seq int, id int64) tea.Cmd {
+	return func() tea.Msg {
+		art, err := lib.Article(id)
+		if err != nil {
+			return articleLoadedMsg{seq: seq, id: id, err: err}
+		}
+		doc, ok, err := lib.Annotation(id, nlp.Version)
+		if err != nil || !ok || doc.Text == "" {
+			return articleLoadedMsg{seq: seq, id: id, art: art}
+		}
+		return articleLoadedMsg{seq: seq, id: id, art: art, doc: doc, annotated: true}
+	}
+}
+
+// annotateCmd annotates an article off the UI loop and caches the result.
+func annotateCmd(lib Library, ann *nlp.Annotator, seq int, art store.Article) tea.Cmd {
+	return func() tea.Msg {
+		doc, err := annotate(ann, art.Text)
+		if err != nil {
+			return annotatedMsg{seq: seq, id: art.ID, err: err}
+		}
+		err = lib.SaveAnnotation(art.ID, art.Hash, nlp.Version, doc)
+		return annotatedMsg{seq: seq, id: art.ID, doc: doc, err: err}
+	}
+}
+
+// annotate runs the annotator, turning a panic into an error: no panic may
+// reach the user.
+func annotate(ann *nlp.Annotator, text string) (doc nlp.Doc, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("annotator failed: %v", r)
+		}
+	}()
+	return ann.Annotate(text), nil
+}
+
+// backlogCmd annotates a batch of articles that have no annotation for the
+// current annotator version, so the list can show statement and leader
+// counts. It runs in the background; the list reloads after each batch.
+func backlogCmd(lib Library, ann *nlp.Annotator) tea.Cmd {
+	return func() tea.Msg {
+		ids, err := lib.Unannotated(nlp.Version, backlogBatch)
+		if err != nil {
+			return backlogMsg{err: err}
+		}
+		done := 0
+		for _, id := range ids {
+			art, err := lib.Article(id)
+			if err != nil {
+				return backlogMsg{done: done, err: err}
+			}
+			doc, err := annotate(ann, art.Text)
+			if err != nil {
+				return backlogMsg{done: done, err: err}
+			}
+			if err := lib.SaveAnnotation(id, art.Hash, nlp.Version, doc); err != nil {
+				return backlogMsg{done: done, err: err}
+			}
+			done++
+		}
+		return backlogMsg{done: done}
+	}
+}
+
+func setReadCmd(lib Library, id int64, read bool) tea.Cmd {
+	return func() tea.Msg { return savedMsg{what: "read state", err: lib.SetRead(id, read)} }
+}
+
+func setStarredCmd(lib Library, id int64, starred bool) tea.Cmd {
+	return func() tea.Msg { return savedMsg{what: "star", err: lib.SetStarred(id, starred)} }
+}
+
+func markFeedReadCmd(lib Library, feedID int64) tea.Cmd {
+	return func() tea.Msg { return savedMsg{what: "feed read", err: lib.MarkFeedRead(feedID)} }
+}
+
+func clearStatusAfter(id int, d time.Duration) tea.Cmd {
+	return tick(d, func(time.Time) tea.Msg { return clearStatusMsg{id: id} })
+}
+
+// tick is tea.Tick; tests replace it so that timers never fire.
+var tick = tea.Tick

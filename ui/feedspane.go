@@ -1,0 +1,224 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/herald-reader/herald/feeds/store"
+)
+
+// feedItem is one row of the feeds pane: "all", "starred" or a feed.
+type feedItem struct {
+	label   string
+	feedID  int64
+	starred bool
+	unread  int
+	total   int
+	err     string
+}
+
+// feedsPane lists the feeds with their unread counts and error marks.
+type feedsPane struct {
+	sh     *shared
+	items  []feedItem
+	errs   map[int64]string // errors from the running refresh, by feed id
+	cursor int
+	active int // the item whose articles the list shows
+	offset int
+	w, h   int
+}
+
+func newFeedsPane(sh *shared) *feedsPane {
+	p := &feedsPane{sh: sh, errs: map[int64]string{}}
+	p.setFeeds(nil)
+	return p
+}
+
+func (p *feedsPane) setSize(w, h int) { p.w, p.h = w, h; p.scroll() }
+
+// setFeeds replaces the feed rows, keeping the cursor and the active filter
+// on the same feeds.
+func (p *feedsPane) setFeeds(fs []store.Feed) {
+	var curID, actID int64 = -2, -2
+	var curStar, actStar bool
+	if len(p.items) > 0 {
+		curID, curStar = p.items[p.cursor].feedID, p.items[p.cursor].starred
+		actID, actStar = p.items[p.active].feedID, p.items[p.active].starred
+	}
+	all := feedItem{label: "All articles"}
+	items := []feedItem{all, {label: "Starred", starred: true}}
+	for _, f := range fs {
+		title := safeLine(f.Title)
+		if title == "" {
+			title = safeLine(f.URL)
+		}
+		items[0].unread += f.Unread
+		items[0].total += f.Total
+		items = append(items, feedItem{label: title, feedID: f.ID, unread: f.Unread, total: f.Total, err: safeLine(f.LastError)})
+	}
+	p.items = items
+	p.cursor, p.active = 0, 0
+	for i, it := range items {
+		if it.feedID == curID && it.starred == curStar {
+			p.cursor = i
+		}
+		if it.feedID == actID && it.starred == actStar {
+			p.active = i
+		}
+	}
+	p.scroll()
+}
+
+// setRefreshError marks (or, with "", clears) a feed's error from a refresh.
+func (p *feedsPane) setRefreshError(feedID int64, err string) {
+	if err == "" {
+		delete(p.errs, feedID)
+		for i := range p.items {
+			if p.items[i].feedID == feedID && !p.items[i].starred {
+				p.items[i].err = ""
+			}
+		}
+		return
+	}
+	p.errs[feedID] = safeLine(err)
+}
+
+func (p *feedsPane) errorOf(it feedItem) string {
+	if it.feedID == 0 {
+		return ""
+	}
+	if e, ok := p.errs[it.feedID]; ok {
+		return e
+	}
+	return it.err
+}
+
+// query returns the list filter for the active item.
+func (p *feedsPane) query() store.ArticleQuery {
+	it := p.items[p.active]
+	return store.ArticleQuery{FeedID: it.feedID, Starred: it.starred}
+}
+
+func (p *feedsPane) activeLabel() string { return p.items[p.active].label }
+
+func (p *feedsPane) move(d int) {
+	p.cursor = clamp(p.cursor+d, 0, len(p.items)-1)
+	p.scroll()
+}
+
+func (p *feedsPane) scroll() {
+	rows := p.rows()
+	if p.cursor < p.offset {
+		p.offset = p.cursor
+	}
+	if rows > 0 && p.cursor >= p.offset+rows {
+		p.offset = p.cursor - rows + 1
+	}
+	p.offset = clamp(p.offset, 0, max(0, len(p.items)-rows))
+}
+
+// rows is how many feed rows fit: the title line and, for a feed with an
+// error, up to three lines explaining it are kept free.
+func (p *feedsPane) rows() int { return max(1, p.h-1-p.errLines()) }
+
+func (p *feedsPane) errLines() int {
+	if len(p.items) == 0 || p.errorOf(p.items[p.cursor]) == "" || p.h < 10 {
+		return 0
+	}
+	return 3
+}
+
+// update handles the pane's own keys; activate reports that the cursor's
+// feed was chosen.
+func (p *feedsPane) update(msg tea.KeyMsg) (activate bool) {
+	k := p.sh.keys
+	switch {
+	case key.Matches(msg, k.Up):
+		p.move(-1)
+	case key.Matches(msg, k.Down):
+		p.move(1)
+	case key.Matches(msg, k.PageUp):
+		p.move(-p.rows())
+	case key.Matches(msg, k.PageDown):
+		p.move(p.rows())
+	case key.Matches(msg, k.Top):
+		p.move(-len(p.items))
+	case key.Matches(msg, k.Bottom):
+		p.move(len(p.items))
+	case key.Matches(msg, k.Open):
+		p.active = p.cursor
+		return true
+	}
+	return false
+}
+
+// click selects the row at y (relative to the pane); it reports whether a
+// row was hit.
+func (p *feedsPane) click(y int) bool {
+	i := p.offset + y - 1
+	if y < 1 || i >= len(p.items) {
+		return false
+	}
+	p.cursor = i
+	p.active = i
+	return true
+}
+
+func (p *feedsPane) view(focused bool) string {
+	st := p.sh.st
+	lines := []string{p.sh.paneTitle("Feeds", focused, p.w)}
+	rows := p.rows()
+	for i := p.offset; i < len(p.items) && i < p.offset+rows; i++ {
+		it := p.items[i]
+		mark := " "
+		if i == p.cursor {
+			mark = "▸"
+		}
+		errMark := " "
+		if p.errorOf(it) != "" {
+			errMark = st.Error.Render("!")
+		}
+		count := ""
+		if it.unread > 0 {
+			count = fmt.Sprint(it.unread)
+		}
+		label := it.label
+		if it.starred {
+			label = "★ " + label
+		}
+		cw := len(count)
+		if i == p.active {
+			label = st.Bold.Render(label)
+		}
+		line := mark + errMark + fit(label, p.w-3-cw) + " " + st.Unread.Render(count)
+		if i == p.cursor {
+			if focused {
+				line = st.SelectedFocus.Render(fit(mark+errMark+fit(label, p.w-3-cw)+" "+count, p.w))
+			} else {
+				line = st.Selected.Render(fit(mark+errMark+fit(label, p.w-3-cw)+" "+count, p.w))
+			}
+		}
+		lines = append(lines, line)
+	}
+	if n := p.errLines(); n > 0 {
+		for len(lines) < p.h-n {
+			lines = append(lines, "")
+		}
+		msg := wrapPlain("! "+p.errorOf(p.items[p.cursor]), p.w)
+		for i := 0; i < n && i < len(msg); i++ {
+			lines = append(lines, st.Error.Render(msg[i]))
+		}
+	}
+	return block(lines, p.w, p.h)
+}
+
+// wrapPlain wraps an unstyled string to width.
+func wrapPlain(s string, w int) []string {
+	var out []string
+	for _, ln := range wrapText(s, w) {
+		out = append(out, strings.TrimRight(s[ln.start:ln.end], " "))
+	}
+	return out
+}

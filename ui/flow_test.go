@@ -1,0 +1,454 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/herald-reader/herald/feeds"
+	"github.com/herald-reader/herald/feeds/store"
+	"github.com/herald-reader/herald/nlp"
+)
+
+// rowOf returns the list row showing the article titled title.
+func rowOf(t *testing.T, d *driver, title string) int {
+	t.Helper()
+	for i := 0; i < d.m.list.count(); i++ {
+		if it, ok := d.m.list.item(i); ok && it.Title == title {
+			return i
+		}
+	}
+	t.Fatalf("no row titled %q", title)
+	return 0
+}
+
+// openTitled moves the list cursor to the article and opens it.
+func openTitled(t *testing.T, d *driver, title string) {
+	t.Helper()
+	d.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("g")})
+	for i := rowOf(t, d, title); i > 0; i-- {
+		d.keys("j")
+	}
+	d.keys("enter")
+	if !d.m.reading || d.m.reader.art.Title != title {
+		t.Fatalf("article %q not open (reading=%v, open=%q)", title, d.m.reading, d.m.reader.art.Title)
+	}
+}
+
+func TestOpenArticleShowsHighlightsAndStatements(t *testing.T) {
+	lib := fixtureLib(t)
+	d := newDriver(t, testOptions(lib), 160, 48)
+	if bodies, _ := lib.counts(); bodies != 0 {
+		t.Fatalf("start-up loaded %d bodies", bodies)
+	}
+	openTitled(t, d, genevaTitle)
+	if !d.m.reader.annotated || len(d.m.side.stmts) != 3 {
+		t.Fatalf("annotated=%v statements=%d, want cached annotation with 3", d.m.reader.annotated, len(d.m.side.stmts))
+	}
+	if bodies, _ := lib.counts(); bodies != 1 {
+		t.Errorf("opening one article loaded %d bodies", bodies)
+	}
+	if !lib.isRead(1) {
+		t.Error("opening an article did not mark it read in the library")
+	}
+	view := d.m.View()
+	for _, want := range []string{"Statements (3)", "♛ Emmanuel Macron", "♛ Friedrich Merz", "Lena Vogt", "https://news.example/b", "leader person country"} {
+		if !strings.Contains(view, want) {
+			t.Errorf("view lacks %q:\n%s", want, view)
+		}
+	}
+	if strings.Count(view, genevaTitle) != 1 {
+		t.Errorf("the headline should show once (in the header), view:\n%s", view)
+	}
+	d.keys("esc")
+	if d.m.reading || d.m.focus != focusList {
+		t.Errorf("esc should go back to the list, reading=%v focus=%v", d.m.reading, d.m.focus)
+	}
+}
+
+func TestWalkSidebarScrollsReaderToQuote(t *testing.T) {
+	lib := fixtureLib(t)
+	d := newDriver(t, testOptions(lib), 80, 14)
+	openTitled(t, d, genevaTitle)
+	d.keys("t") // the sidebar is collapsed at 80 columns
+	if !d.m.sidebarVisible() || d.m.focus != focusSidebar {
+		t.Fatalf("t should show and focus the sidebar")
+	}
+	doc := genevaDoc(t)
+	for i, k := range []string{"j", "j", "j", "k"} {
+		d.keys(k)
+		want := []int{0, 1, 2, 1}[i]
+		if d.m.side.cursor != want || d.m.reader.sel != want {
+			t.Fatalf("after %d keys: sidebar %d reader %d, want %d", i+1, d.m.side.cursor, d.m.reader.sel, want)
+		}
+		// the quote's first line is on screen, marked in the gutter
+		r := d.m.reader
+		first := r.lineOf(doc.Statements[want].Start)
+		if first < r.offset || first >= r.offset+r.bodyHeight() {
+			t.Fatalf("quote %d on line %d is off screen (offset %d, height %d)", want, first, r.offset, r.bodyHeight())
+		}
+		words := strings.Fields(doc.Statements[want].Quote)
+		found := false
+		for _, line := range strings.Split(r.view(false), "\n") {
+			if strings.HasPrefix(line, "▎") && strings.Contains(line, words[0]) {
+				found = true
+			}
+		}
+		if !found {
+			t.Fatalf("quote %d not marked in the reader:\n%s", want, r.view(false))
+		}
+	}
+	// n / p walk the statements from the reader too
+	d.keys("tab", "n")
+	if d.m.focus != focusReader || d.m.reader.sel != 2 {
+		t.Errorf("n from the reader: focus %v sel %d", d.m.focus, d.m.reader.sel)
+	}
+	d.keys("p", "p")
+	if d.m.reader.sel != 0 {
+		t.Errorf("p p: sel %d, want 0", d.m.reader.sel)
+	}
+}
+
+func TestScrollReader(t *testing.T) {
+	d := newDriver(t, testOptions(fixtureLib(t)), 80, 24)
+	openTitled(t, d, "Starmer hails ‘breakthrough’ on security guarantees after crunch White House Ukraine talks")
+	r := d.m.reader
+	top := r.offset
+	d.keys("j", "j", "j")
+	if r.offset != top+3 {
+		t.Errorf("j×3: offset %d, want %d", r.offset, top+3)
+	}
+	d.keys("G")
+	if r.offset != r.maxOffset() || r.offset <= top+3 {
+		t.Errorf("G: offset %d, max %d", r.offset, r.maxOffset())
+	}
+	if !strings.Contains(d.m.View(), "Trump") && !strings.Contains(d.m.View(), "Rutte") {
+		t.Errorf("end of the seed article not shown:\n%s", d.m.View())
+	}
+	d.keys("g")
+	if r.offset != top {
+		t.Errorf("g: offset %d, want %d", r.offset, top)
+	}
+	d.send(tea.MouseMsg{X: 5, Y: 10, Button: tea.MouseButtonWheelDown, Action: tea.MouseActionPress})
+	if r.offset != top+3 {
+		t.Errorf("wheel down: offset %d, want %d", r.offset, top+3)
+	}
+}
+
+func TestToggleReadAndStarPersist(t *testing.T) {
+	lib := fixtureLib(t)
+	d := newDriver(t, testOptions(lib), 100, 30)
+	row := rowOf(t, d, "Election results due in Lisbon")
+	d.keys("g")
+	for i := 0; i < row; i++ {
+		d.keys("j")
+	}
+	d.keys("m")
+	if !lib.isRead(3) {
+		t.Fatal("m did not mark the article read in the library")
+	}
+	if it, _ := d.m.list.selected(); !it.Read {
+		t.Error("the list does not show the article read")
+	}
+	d.keys("m")
+	if lib.isRead(3) {
+		t.Fatal("second m did not mark it unread")
+	}
+	d.keys("s")
+	// a new session on the same library sees the star
+	d2 := newDriver(t, testOptions(lib), 100, 30)
+	it, _ := d2.m.list.item(rowOf(t, d2, "Election results due in Lisbon"))
+	if !it.Starred || it.Read {
+		t.Errorf("after restart: starred=%v read=%v, want starred and unread", it.Starred, it.Read)
+	}
+	// the starred view lists it
+	d2.keys("esc", "j", "enter")
+	if d2.m.list.count() != 2 {
+		t.Errorf("starred view has %d articles, want 2", d2.m.list.count())
+	}
+}
+
+func TestResizeRelayout(t *testing.T) {
+	d := newDriver(t, testOptions(fixtureLib(t)), 80, 24)
+	openTitled(t, d, genevaTitle)
+	for _, sz := range []struct {
+		w, h    int
+		sidebar bool
+	}{{80, 24, false}, {160, 48, true}, {120, 40, true}, {99, 30, false}, {200, 50, true}, {80, 24, false}} {
+		d.send(tea.WindowSizeMsg{Width: sz.w, Height: sz.h})
+		view := d.m.View()
+		lines := strings.Split(view, "\n")
+		if len(lines) != sz.h {
+			t.Fatalf("%dx%d: %d lines", sz.w, sz.h, len(lines))
+		}
+		for i, l := range lines {
+			if w := ansi.StringWidth(l); w != sz.w {
+				t.Fatalf("%dx%d: line %d is %d wide: %q", sz.w, sz.h, i, w, l)
+			}
+		}
+		if d.m.sidebarVisible() != sz.sidebar || strings.Contains(view, "Statements (3)") != sz.sidebar {
+			t.Errorf("%dx%d: sidebar shown=%v, want %v", sz.w, sz.h, d.m.sidebarVisible(), sz.sidebar)
+		}
+	}
+}
+
+// countingLib counts body loads on top of a library with many articles.
+func bigLib(n int) *fakeLib {
+	lib := &fakeLib{feeds: []store.Feed{{ID: 1, URL: "https://big.example/rss", Title: "Big"}}}
+	for i := 1; i <= n; i++ {
+		lib.arts = append(lib.arts, store.Article{
+			ArticleSummary: summary(int64(i), 1, "Big", fmt.Sprintf("Story %d", i), time.Duration(i)*time.Minute, false, false),
+			Text:           "body", Hash: fmt.Sprint(i)})
+	}
+	return lib
+}
+
+func TestCursorNeverLoadsBodies(t *testing.T) {
+	lib := bigLib(1000)
+	d := newDriver(t, testOptions(lib), 120, 40)
+	_, pagesAtStart := lib.counts()
+	for i := 0; i < 250; i++ {
+		d.keys("j")
+	}
+	d.keys("pgdown", "pgdown", "G", "k", "g")
+	d.send(tea.MouseMsg{X: 60, Y: 10, Button: tea.MouseButtonWheelDown, Action: tea.MouseActionPress})
+	bodies, pages := lib.counts()
+	if bodies != 0 {
+		t.Fatalf("moving the cursor loaded %d article bodies", bodies)
+	}
+	if pages <= pagesAtStart {
+		t.Errorf("moving through 1000 articles loaded no further pages")
+	}
+	if it, ok := d.m.list.selected(); !ok || it.Title != "Story 4" {
+		t.Errorf("after wheel the cursor is on %q, want Story 4", it.Title)
+	}
+	d.keys("enter")
+	if bodies, _ := lib.counts(); bodies != 1 {
+		t.Errorf("opening loaded %d bodies, want 1", bodies)
+	}
+}
+
+func TestAnnotationRunsOnceAndIsCached(t *testing.T) {
+	lib := fixtureLib(t)
+	o := testOptions(lib)
+	o.Annotator = nlp.Default()
+	d := newDriver(t, o, 160, 48)
+	seed := "Starmer hails ‘breakthrough’ on security guarantees after crunch White House Ukraine talks"
+	openTitled(t, d, seed)
+	if len(lib.saved) != 1 || lib.saved[0] != (savedAnn{5, "h5", nlp.Version}) {
+		t.Fatalf("saved annotations %+v, want one for article 5 keyed by its hash and nlp.Version", lib.saved)
+	}
+	if !d.m.reader.annotated {
+		t.Fatal("the reader did not take the annotation")
+	}
+	d.keys("esc")
+	openTitled(t, d, seed)
+	d2 := newDriver(t, o, 160, 48) // a restart
+	openTitled(t, d2, seed)
+	if len(lib.saved) != 1 {
+		t.Errorf("re-opening re-annotated: %d saves", len(lib.saved))
+	}
+}
+
+func TestStaleArticleResultDropped(t *testing.T) {
+	lib := fixtureLib(t)
+	m := New(testOptions(lib))
+	first := m.reader.open(1)
+	second := m.reader.open(3)
+	m.Update(first())
+	if !m.reader.loading || m.reader.art.ID != 0 {
+		t.Fatalf("a result for the previous article was shown: %+v", m.reader.art.ArticleSummary)
+	}
+	m.Update(second())
+	if m.reader.loading || m.reader.art.ID != 3 {
+		t.Fatalf("the current article's result was not shown")
+	}
+}
+
+func TestRefreshMarksErrorsAndKeepsFilter(t *testing.T) {
+	lib := fixtureLib(t)
+	o := testOptions(lib)
+	calls := 0
+	o.Refresh = func(ctx context.Context, progress func(feeds.Result, feeds.RefreshStats)) (feeds.RefreshStats, error) {
+		calls++
+		st := feeds.RefreshStats{Feeds: 3}
+		st.Done, st.Added = 1, 2
+		progress(feeds.Result{FeedID: 1, Title: "World Desk"}, st)
+		st.Done, st.Failed = 2, 1
+		st.Errors = []feeds.FeedError{{FeedID: 2, Err: "connection refused"}}
+		progress(feeds.Result{FeedID: 2, Err: errors.New("connection refused")}, st)
+		st.Done = 3
+		lib.mu.Lock()
+		lib.feeds[2].LastError = "" // the store records the successful fetch
+		lib.mu.Unlock()
+		progress(feeds.Result{FeedID: 3}, st)
+		return st, nil
+	}
+	d := newDriver(t, o, 100, 30)
+	d.keys("tab", "j", "j", "enter") // World Desk only
+	if d.m.list.q.FeedID != 1 {
+		t.Fatalf("filter feed %d, want 1", d.m.list.q.FeedID)
+	}
+	d.keys("r")
+	if calls != 1 || d.m.ref.running {
+		t.Fatalf("refresh calls %d running %v", calls, d.m.ref.running)
+	}
+	if d.m.list.q.FeedID != 1 {
+		t.Errorf("refresh lost the filter")
+	}
+	if d.m.feeds.errorOf(d.m.feeds.items[3]) != "connection refused" {
+		t.Errorf("feed 2 not marked: %q", d.m.feeds.errorOf(d.m.feeds.items[3]))
+	}
+	if d.m.feeds.errorOf(d.m.feeds.items[4]) != "" {
+		t.Errorf("feed 3 succeeded but is still marked: %q", d.m.feeds.errorOf(d.m.feeds.items[4]))
+	}
+	status := d.m.statusView()
+	if !strings.Contains(status, "refreshed 3 feeds, 2 new") || !strings.Contains(status, "1 failed") {
+		t.Errorf("status %q", status)
+	}
+}
+
+func TestRefreshProgressShowsWhileRunning(t *testing.T) {
+	m := New(testOptions(fixtureLib(t)))
+	m.ref.fn = func(context.Context, func(feeds.Result, feeds.RefreshStats)) (feeds.RefreshStats, error) {
+		return feeds.RefreshStats{}, nil
+	}
+	m.ref.running, m.ref.seq = true, 1
+	m.Update(refreshProgressMsg{seq: 1, feedID: 3, err: "timeout", stats: feeds.RefreshStats{Feeds: 4, Done: 2, Failed: 1}})
+	s := m.statusView()
+	if !strings.Contains(s, "refreshing") || !strings.Contains(s, "2/4") || !strings.Contains(s, "██████░░░░░░") {
+		t.Errorf("status while refreshing: %q", s)
+	}
+	m.Update(refreshProgressMsg{seq: 0, feedID: 1, err: "stale"})
+	if m.feeds.errs[1] != "" {
+		t.Error("a stale refresh's result marked a feed")
+	}
+}
+
+func TestCopyQuoteAndOpenLink(t *testing.T) {
+	lib := fixtureLib(t)
+	o := testOptions(lib)
+	var copied, opened []string
+	o.copy = func(s string) error { copied = append(copied, s); return nil }
+	o.OpenURL = func(u string) error { opened = append(opened, u); return nil }
+	d := newDriver(t, o, 160, 48)
+	openTitled(t, d, genevaTitle)
+	d.keys("y")
+	if len(copied) != 0 {
+		t.Fatalf("copied with no statement selected: %q", copied)
+	}
+	d.keys("n", "n", "y")
+	want := "“Nothing is agreed until everything is agreed, and Germany will not sign a text it has not read,” — Friedrich Merz (World Desk, https://news.example/b)"
+	if len(copied) != 1 || copied[0] != want {
+		t.Fatalf("copied %q\nwant %q", copied, want)
+	}
+	d.keys("o")
+	if len(opened) != 1 || opened[0] != "https://news.example/b" {
+		t.Errorf("opened %q", opened)
+	}
+}
+
+func TestCheckLink(t *testing.T) {
+	for _, tc := range []struct {
+		link string
+		ok   bool
+	}{
+		{"https://example.com/a?b=c", true},
+		{"http://example.com", true},
+		{"", false},
+		{"-x", false},
+		{"--help", false},
+		{"file:///etc/passwd", false},
+		{"javascript:alert(1)", false},
+		{"https://example.com/\x1b[2J", false},
+		{"https://exa mple.com", false},
+		{"https:///nohost", false},
+	} {
+		if err := checkLink(tc.link); (err == nil) != tc.ok {
+			t.Errorf("checkLink(%q) = %v, want ok=%v", tc.link, err, tc.ok)
+		}
+	}
+}
+
+func TestMouseClickSelects(t *testing.T) {
+	d := newDriver(t, testOptions(fixtureLib(t)), 120, 30)
+	lr := d.m.rects[focusList]
+	d.send(tea.MouseMsg{X: lr.x + 10, Y: 3, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress})
+	if d.m.list.cursor != 2 || d.m.focus != focusList {
+		t.Fatalf("click on row 3: cursor %d focus %v", d.m.list.cursor, d.m.focus)
+	}
+	d.send(tea.MouseMsg{X: lr.x + 10, Y: 3, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress})
+	if !d.m.reading {
+		t.Fatal("a second click on the selected row should open it")
+	}
+	d.keys("esc")
+	fr := d.m.rects[focusFeeds]
+	d.send(tea.MouseMsg{X: fr.x + 2, Y: 4, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress})
+	if d.m.list.q.FeedID != 2 {
+		t.Errorf("click on the Capital Wire feed: filter feed %d", d.m.list.q.FeedID)
+	}
+}
+
+func TestHelpOverlay(t *testing.T) {
+	d := newDriver(t, testOptions(fixtureLib(t)), 80, 24)
+	d.keys("?")
+	view := d.m.View()
+	for _, want := range []string{"toggle read", "copy quote", "refresh feeds", "statements sidebar", "open in browser"} {
+		if !strings.Contains(view, want) {
+			t.Errorf("help lacks %q:\n%s", want, view)
+		}
+	}
+	d.keys("j") // keys do not reach the panes under the overlay
+	if d.m.list.cursor != 0 {
+		t.Error("a key went through the help overlay")
+	}
+	d.keys("esc")
+	if d.m.showHelp {
+		t.Error("esc did not close help")
+	}
+	d.keys("q")
+	if !d.quit {
+		t.Error("q did not quit")
+	}
+}
+
+func TestReboundKeys(t *testing.T) {
+	lib := fixtureLib(t)
+	o := testOptions(lib)
+	o.Keys = map[string][]string{"toggle_read": {"x"}, "down": {"ctrl+n", "down"}}
+	d := newDriver(t, o, 100, 30)
+	d.keys("m")
+	if lib.isRead(3) {
+		t.Fatal("m still toggles read after rebinding")
+	}
+	d.keys("x")
+	if !lib.isRead(3) {
+		t.Fatal("x does not toggle read")
+	}
+	d.keys("j")
+	if d.m.list.cursor != 0 {
+		t.Error("j still moves after down was rebound")
+	}
+	d.send(tea.KeyMsg{Type: tea.KeyCtrlN})
+	if d.m.list.cursor != 1 {
+		t.Error("ctrl+n does not move down")
+	}
+}
+
+func TestWarningsShownOnce(t *testing.T) {
+	o := testOptions(fixtureLib(t))
+	o.Warnings = []string{"feed 4 has no url"}
+	d := newDriver(t, o, 100, 30)
+	if !strings.Contains(d.m.statusView(), "feed 4 has no url") {
+		t.Fatalf("warning not shown: %q", d.m.statusView())
+	}
+	d.keys("j")
+	if strings.Contains(d.m.statusView(), "feed 4 has no url") {
+		t.Error("warning still shown after a key")
+	}
+}

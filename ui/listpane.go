@@ -1,0 +1,309 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/herald-reader/herald/feeds/store"
+)
+
+// listPane is the article list. It holds only the pages of summaries around
+// what is shown (never bodies), loading a page when the cursor or the
+// scroll position first reaches it.
+type listPane struct {
+	sh      *shared
+	q       store.ArticleQuery
+	seq     int // bumped by every query change or reload
+	total   int // -1 until counted
+	pages   map[int][]store.ArticleSummary
+	pageSeq map[int]int // the seq each page was loaded under
+	pending map[int]int // page -> seq of the request in flight
+	cursor  int
+	offset  int
+	keepID  int64 // after a reload, put the cursor back on this article
+	loadErr string
+	w, h    int
+}
+
+func newListPane(sh *shared) *listPane {
+	return &listPane{sh: sh, total: -1, pages: map[int][]store.ArticleSummary{},
+		pageSeq: map[int]int{}, pending: map[int]int{}}
+}
+
+func (p *listPane) setSize(w, h int) tea.Cmd {
+	p.w, p.h = w, h
+	p.scroll()
+	return p.ensureLoaded()
+}
+
+func (p *listPane) rows() int { return max(1, p.h-1) }
+
+// setQuery shows the articles matching q from the top.
+func (p *listPane) setQuery(q store.ArticleQuery) tea.Cmd {
+	p.q = q
+	p.seq++
+	p.total = -1
+	p.pages = map[int][]store.ArticleSummary{}
+	p.pageSeq = map[int]int{}
+	p.pending = map[int]int{}
+	p.cursor, p.offset, p.keepID = 0, 0, 0
+	return tea.Batch(loadCountCmd(p.sh.lib, p.seq, q), p.ensureLoaded())
+}
+
+// reload re-runs the current query (after a refresh), keeping the filter,
+// the pages on screen until their replacements arrive, and the cursor on
+// the same article.
+func (p *listPane) reload() tea.Cmd {
+	p.seq++
+	p.pending = map[int]int{}
+	if it, ok := p.selected(); ok {
+		p.keepID = it.ID
+	}
+	cmds := []tea.Cmd{loadCountCmd(p.sh.lib, p.seq, p.q)}
+	for page := range p.pages {
+		p.pending[page] = p.seq
+		cmds = append(cmds, loadPageCmd(p.sh.lib, p.seq, page, p.q))
+	}
+	cmds = append(cmds, p.ensureLoaded())
+	return tea.Batch(cmds...)
+}
+
+// ensureLoaded requests the pages covering the visible rows and the cursor.
+func (p *listPane) ensureLoaded() tea.Cmd {
+	first := p.offset / pageSize
+	last := (p.offset + p.rows()) / pageSize
+	var cmds []tea.Cmd
+	for page := first; page <= last; page++ {
+		if p.total >= 0 && page*pageSize >= p.total && page > 0 {
+			break
+		}
+		if p.pageSeq[page] == p.seq && p.pages[page] != nil {
+			continue
+		}
+		if s, ok := p.pending[page]; ok && s == p.seq {
+			continue
+		}
+		p.pending[page] = p.seq
+		cmds = append(cmds, loadPageCmd(p.sh.lib, p.seq, page, p.q))
+	}
+	return tea.Batch(cmds...)
+}
+
+func (p *listPane) onCount(m countLoadedMsg) {
+	if m.seq != p.seq {
+		return
+	}
+	if m.err != nil {
+		p.loadErr = m.err.Error()
+		return
+	}
+	p.total = m.total
+	p.cursor = clamp(p.cursor, 0, max(0, p.total-1))
+	p.scroll()
+}
+
+func (p *listPane) onPage(m pageLoadedMsg) tea.Cmd {
+	if m.seq != p.seq {
+		return nil
+	}
+	delete(p.pending, m.page)
+	if m.err != nil {
+		p.loadErr = m.err.Error()
+		return nil
+	}
+	p.loadErr = ""
+	if m.items == nil {
+		m.items = []store.ArticleSummary{}
+	}
+	p.pages[m.page] = m.items
+	p.pageSeq[m.page] = m.seq
+	if p.keepID != 0 {
+		for i, it := range m.items {
+			if it.ID == p.keepID {
+				p.cursor = m.page*pageSize + i
+				p.keepID = 0
+				p.scroll()
+				return p.ensureLoaded()
+			}
+		}
+	}
+	return nil
+}
+
+// item returns row i if its page is loaded.
+func (p *listPane) item(i int) (store.ArticleSummary, bool) {
+	page := p.pages[i/pageSize]
+	if off := i % pageSize; off < len(page) {
+		return page[off], true
+	}
+	return store.ArticleSummary{}, false
+}
+
+func (p *listPane) selected() (store.ArticleSummary, bool) { return p.item(p.cursor) }
+
+// patch updates the loaded copy of an article's summary.
+func (p *listPane) patch(id int64, fn func(*store.ArticleSummary)) {
+	for _, page := range p.pages {
+		for i := range page {
+			if page[i].ID == id {
+				fn(&page[i])
+			}
+		}
+	}
+}
+
+func (p *listPane) count() int {
+	if p.total >= 0 {
+		return p.total
+	}
+	n := 0
+	for _, pg := range p.pages {
+		n += len(pg)
+	}
+	return n
+}
+
+func (p *listPane) move(d int) tea.Cmd {
+	p.cursor = clamp(p.cursor+d, 0, max(0, p.count()-1))
+	p.keepID = 0
+	p.scroll()
+	return p.ensureLoaded()
+}
+
+// scrollBy moves the view (mouse wheel), dragging the cursor along.
+func (p *listPane) scrollBy(d int) tea.Cmd {
+	p.offset = clamp(p.offset+d, 0, max(0, p.count()-p.rows()))
+	p.cursor = clamp(p.cursor, p.offset, p.offset+p.rows()-1)
+	p.cursor = clamp(p.cursor, 0, max(0, p.count()-1))
+	return p.ensureLoaded()
+}
+
+func (p *listPane) scroll() {
+	rows := p.rows()
+	if p.cursor < p.offset {
+		p.offset = p.cursor
+	}
+	if p.cursor >= p.offset+rows {
+		p.offset = p.cursor - rows + 1
+	}
+	p.offset = clamp(p.offset, 0, max(0, p.count()-rows))
+}
+
+// update handles navigation keys.
+func (p *listPane) update(msg tea.KeyMsg) tea.Cmd {
+	k := p.sh.keys
+	switch {
+	case key.Matches(msg, k.Up):
+		return p.move(-1)
+	case key.Matches(msg, k.Down):
+		return p.move(1)
+	case key.Matches(msg, k.PageUp):
+		return p.move(-p.rows())
+	case key.Matches(msg, k.PageDown):
+		return p.move(p.rows())
+	case key.Matches(msg, k.Top):
+		return p.move(-p.count())
+	case key.Matches(msg, k.Bottom):
+		return p.move(p.count())
+	}
+	return nil
+}
+
+// click puts the cursor on the row at y; it reports whether it was already
+// there (a second click opens).
+func (p *listPane) click(y int) (again, hit bool) {
+	i := p.offset + y - 1
+	if y < 1 || i >= p.count() {
+		return false, false
+	}
+	again = i == p.cursor
+	p.cursor = i
+	return again, true
+}
+
+func (p *listPane) view(focused bool, title string) string {
+	head := title
+	if n := p.count(); p.total >= 0 {
+		head = fmt.Sprintf("%s (%d)", title, n)
+	}
+	lines := []string{p.sh.paneTitle(head, focused, p.w)}
+	if p.loadErr != "" {
+		lines = append(lines, p.sh.st.Error.Render("! "+safeLine(p.loadErr)))
+	} else if p.total == 0 {
+		lines = append(lines, p.sh.st.Muted.Render("  no articles"))
+	}
+	for i := p.offset; i < p.offset+p.rows() && i < p.count(); i++ {
+		lines = append(lines, p.row(i, focused))
+	}
+	return block(lines, p.w, p.h)
+}
+
+// row renders one article: marks, age, feed, title and counts.
+func (p *listPane) row(i int, focused bool) string {
+	st := p.sh.st
+	it, ok := p.item(i)
+	sel := i == p.cursor
+	if !ok {
+		return fit(st.Muted.Render("   …"), p.w)
+	}
+	cursor := " "
+	if sel {
+		cursor = "▸"
+	}
+	unread, star := " ", " "
+	if !it.Read {
+		unread = "●"
+	}
+	if it.Starred {
+		star = "★"
+	}
+	counts := "     ·"
+	if it.Annotated {
+		counts = fmt.Sprintf("%3d❝%2d♛", min(it.Statements, 999), min(it.Leaders, 99))
+	}
+	feedW := clamp(p.w/5, 6, 22)
+	if p.w < 60 {
+		feedW = 0
+	}
+	ageS := fitLeft(age(p.sh.now(), it.Published), 4)
+	titleW := p.w - 3 - 1 - 4 - 1 - feedW - 1 - ansiWidth(counts)
+	if feedW > 0 {
+		titleW--
+	}
+	title := safeLine(it.Title)
+	if title == "" {
+		title = "(untitled)"
+	}
+	var b strings.Builder
+	b.WriteString(cursor)
+	if sel {
+		b.WriteString(unread)
+	} else {
+		b.WriteString(st.Unread.Render(unread))
+	}
+	b.WriteString(star + " " + ageS + " ")
+	if feedW > 0 {
+		feed := fit(safeLine(it.FeedTitle), feedW)
+		if !sel {
+			feed = st.Muted.Render(feed)
+		}
+		b.WriteString(feed + " ")
+	}
+	t := fit(title, titleW)
+	if !it.Read && !sel {
+		t = st.Bold.Render(t)
+	}
+	b.WriteString(t + " " + counts)
+	line := fit(b.String(), p.w)
+	if sel {
+		if focused {
+			return st.SelectedFocus.Render(line)
+		}
+		return st.Selected.Render(line)
+	}
+	return line
+}
+
+func ansiWidth(s string) int { return cellWidth(s) }

@@ -1,0 +1,576 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/herald-reader/herald/feeds/store"
+	"github.com/herald-reader/herald/nlp"
+)
+
+// focus names the pane that receives keys.
+type focus int
+
+const (
+	focusFeeds focus = iota
+	focusList
+	focusReader
+	focusSidebar
+)
+
+// sidebarAutoWidth is the terminal width from which the statements sidebar
+// is shown beside the reader without being asked for.
+const sidebarAutoWidth = 100
+
+// Model is the reader's root model.
+type Model struct {
+	sh     *shared
+	feeds  *feedsPane
+	list   *listPane
+	reader *readerPane
+	side   *sidebarPane
+	help   help.Model
+	ref    *refresher
+
+	focus      focus
+	reading    bool  // an article is open: reader and sidebar are shown
+	sideToggle *bool // the user's choice; nil follows the width
+	showHelp   bool
+	unreadOnly bool
+
+	width, height int
+	rects         map[focus]rect
+
+	status     string
+	statusErr  bool
+	statusID   int
+	backlogOn  bool
+	refreshNow bool
+
+	ctx     context.Context
+	cancel  context.CancelFunc
+	openURL func(string) error
+	copy    func(string) error
+}
+
+// New builds the reader. Invalid theme colours or key bindings fall back to
+// the defaults with a warning (main validates them first).
+func New(o Options) *Model {
+	var warnings []string
+	r := o.renderer
+	if r == nil {
+		r = lipgloss.DefaultRenderer()
+	}
+	styles, err := newStyles(r, o.Theme, noColor())
+	if err != nil {
+		warnings = append(warnings, err.Error())
+	}
+	keys, err := buildKeyMap(o.Keys)
+	if err != nil {
+		warnings = append(warnings, err.Error())
+	}
+	sh := &shared{lib: o.Library, ann: o.Annotator, st: styles, keys: keys, now: o.now, export: o.ExportDir}
+	if sh.now == nil {
+		sh.now = time.Now
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	m := &Model{
+		sh: sh, feeds: newFeedsPane(sh), list: newListPane(sh), reader: newReaderPane(sh),
+		side: newSidebarPane(sh), help: help.New(), ref: newRefresher(o.Refresh, o.RefreshInterval),
+		focus: focusList, width: 80, height: 24, ctx: ctx, cancel: cancel,
+		openURL: o.OpenURL, copy: o.copy, refreshNow: o.RefreshOnStart,
+	}
+	m.help.ShowAll = true
+	if m.openURL == nil {
+		m.openURL = defaultOpenURL
+	}
+	if m.copy == nil {
+		m.copy = defaultCopy
+	}
+	warnings = append(warnings, o.Warnings...)
+	if len(warnings) > 0 {
+		m.status, m.statusErr = safeLine(strings.Join(warnings, "; ")), true
+	}
+	m.layout()
+	return m
+}
+
+// Init loads the feeds and the first page of articles, and starts the
+// refresh timer and background annotation.
+func (m *Model) Init() tea.Cmd {
+	if m.sh.lib == nil {
+		return nil
+	}
+	cmds := []tea.Cmd{loadFeedsCmd(m.sh.lib), m.list.setQuery(m.query()), m.ref.tick()}
+	if m.refreshNow {
+		cmds = append(cmds, m.ref.start(m.ctx))
+	}
+	cmds = append(cmds, m.startBacklog())
+	return tea.Batch(cmds...)
+}
+
+func (m *Model) query() store.ArticleQuery {
+	q := m.feeds.query()
+	q.Unread = m.unreadOnly
+	return q
+}
+
+func (m *Model) startBacklog() tea.Cmd {
+	if m.sh.ann == nil || m.backlogOn || m.sh.lib == nil {
+		return nil
+	}
+	m.backlogOn = true
+	return backlogCmd(m.sh.lib, m.sh.ann)
+}
+
+func (m *Model) sidebarVisible() bool {
+	if m.sideToggle != nil {
+		return *m.sideToggle
+	}
+	return m.width >= sidebarAutoWidth
+}
+
+// layout sizes the panes for the terminal and the mode.
+func (m *Model) layout() {
+	bodyH := max(3, m.height-1)
+	w := m.width
+	m.rects = map[focus]rect{}
+	if !m.reading {
+		fw := clamp(w/4, 16, 32)
+		if w < 50 {
+			fw = w / 3
+		}
+		lw := max(1, w-fw-1)
+		m.feeds.setSize(fw, bodyH)
+		m.list.w, m.list.h = lw, bodyH
+		m.list.scroll()
+		m.rects[focusFeeds] = rect{0, 0, fw, bodyH}
+		m.rects[focusList] = rect{fw + 1, 0, lw, bodyH}
+	} else {
+		rw := w
+		if m.sidebarVisible() {
+			sw := clamp(w/3, 28, 56)
+			if w-sw-1 < 30 {
+				sw = w / 2
+			}
+			rw = max(1, w-sw-1)
+			m.side.setSize(sw, bodyH)
+			m.rects[focusSidebar] = rect{rw + 1, 0, sw, bodyH}
+		}
+		m.reader.setSize(rw, bodyH)
+		m.rects[focusReader] = rect{0, 0, rw, bodyH}
+	}
+	if _, ok := m.rects[m.focus]; !ok {
+		m.focus = m.panes()[0]
+	}
+}
+
+// panes lists the visible panes in focus order.
+func (m *Model) panes() []focus {
+	if !m.reading {
+		return []focus{focusFeeds, focusList}
+	}
+	if m.sidebarVisible() {
+		return []focus{focusReader, focusSidebar}
+	}
+	return []focus{focusReader}
+}
+
+func (m *Model) cycleFocus(d int) {
+	ps := m.panes()
+	for i, p := range ps {
+		if p == m.focus {
+			m.focus = ps[(i+d+len(ps))%len(ps)]
+			return
+		}
+	}
+	m.focus = ps[0]
+}
+
+func (m *Model) setStatus(text string, isErr bool) tea.Cmd {
+	m.statusID++
+	m.status, m.statusErr = safeLine(text), isErr
+	return clearStatusAfter(m.statusID, 5*time.Second)
+}
+
+// Update routes messages: results of commands to the pane they belong to,
+// keys to the help overlay first, then global bindings, then the focused
+// pane.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = max(20, msg.Width), max(5, msg.Height)
+		m.layout()
+		return m, m.list.ensureLoaded()
+	case tea.KeyMsg:
+		return m, m.onKey(msg)
+	case tea.MouseMsg:
+		return m, m.onMouse(msg)
+	case feedsLoadedMsg:
+		if msg.err != nil {
+			return m, m.setStatus("loading feeds: "+msg.err.Error(), true)
+		}
+		m.feeds.setFeeds(msg.feeds)
+	case countLoadedMsg:
+		m.list.onCount(msg)
+		return m, m.list.ensureLoaded()
+	case pageLoadedMsg:
+		return m, m.list.onPage(msg)
+	case articleLoadedMsg:
+		cmd := m.reader.onLoaded(msg)
+		if m.reader.annotated && msg.id == m.reader.id {
+			m.side.setStatements(m.reader.statements())
+		}
+		return m, cmd
+	case annotatedMsg:
+		m.reader.onAnnotated(msg)
+		if msg.id == m.reader.id && msg.err == nil {
+			m.side.setStatements(m.reader.statements())
+			st, ld := docCounts(msg.doc)
+			m.list.patch(msg.id, func(a *store.ArticleSummary) {
+				a.Annotated, a.Statements, a.Leaders = true, st, ld
+			})
+		}
+	case backlogMsg:
+		m.backlogOn = false
+		if msg.err != nil {
+			return m, m.setStatus("annotating: "+msg.err.Error(), true)
+		}
+		if msg.done > 0 {
+			return m, tea.Batch(m.list.reload(), m.startBacklog())
+		}
+	case savedMsg:
+		if msg.err != nil {
+			return m, m.setStatus("saving "+msg.what+": "+msg.err.Error(), true)
+		}
+	case openedMsg:
+		if msg.err != nil {
+			return m, m.setStatus("open: "+msg.err.Error(), true)
+		}
+		return m, m.setStatus("opened "+msg.link, false)
+	case copiedMsg:
+		if msg.err != nil {
+			return m, m.setStatus("copy failed; the quote: "+msg.text, true)
+		}
+		return m, m.setStatus("copied: "+msg.text, false)
+	case statusMsg:
+		return m, m.setStatus(msg.text, msg.isErr)
+	case clearStatusMsg:
+		if msg.id == m.statusID {
+			m.status = ""
+		}
+	case refreshTickMsg:
+		return m, tea.Batch(m.ref.start(m.ctx), m.ref.tick())
+	case refreshProgressMsg:
+		if msg.seq == m.ref.seq {
+			m.feeds.setRefreshError(msg.feedID, msg.err)
+		}
+		return m, m.ref.onProgress(msg)
+	case refreshDoneMsg:
+		if m.ref.onDone(msg, m.sh.now()) {
+			return m, tea.Batch(loadFeedsCmd(m.sh.lib), m.list.reload(), m.startBacklog())
+		}
+	}
+	return m, nil
+}
+
+// docCounts is how many statements and distinct leaders a doc has.
+func docCounts(doc nlp.Doc) (statements, leaders int) {
+	seen := map[string]bool{}
+	for _, e := range doc.Entities {
+		if e.Leader && !seen[e.ID] {
+			seen[e.ID] = true
+		}
+	}
+	return len(doc.Statements), len(seen)
+}
+
+func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
+	k := m.sh.keys
+	if m.status != "" && m.statusErr && m.statusID == 0 {
+		m.status = "" // start-up warnings go with the first key
+	}
+	if m.showHelp {
+		switch {
+		case key.Matches(msg, k.Quit):
+			return m.quit()
+		case key.Matches(msg, k.Help), key.Matches(msg, k.Back):
+			m.showHelp = false
+		}
+		return nil
+	}
+	switch {
+	case key.Matches(msg, k.Quit):
+		return m.quit()
+	case key.Matches(msg, k.Help):
+		m.showHelp = true
+		return nil
+	case key.Matches(msg, k.NextPane):
+		m.cycleFocus(1)
+		return nil
+	case key.Matches(msg, k.PrevPane):
+		m.cycleFocus(-1)
+		return nil
+	case key.Matches(msg, k.Refresh):
+		if m.ref.fn == nil {
+			return m.setStatus("no feeds to refresh", false)
+		}
+		if m.ref.running {
+			return m.setStatus("a refresh is already running", false)
+		}
+		return m.ref.start(m.ctx)
+	case key.Matches(msg, k.UnreadOnly):
+		m.unreadOnly = !m.unreadOnly
+		return m.list.setQuery(m.query())
+	case key.Matches(msg, k.ToggleSidebar):
+		v := !m.sidebarVisible()
+		m.sideToggle = &v
+		m.layout()
+		if v && m.reading {
+			m.focus = focusSidebar
+		}
+		return nil
+	case key.Matches(msg, k.OpenLink):
+		return m.openLink()
+	case key.Matches(msg, k.ToggleRead):
+		return m.toggleRead()
+	case key.Matches(msg, k.ToggleStar):
+		return m.toggleStar()
+	case key.Matches(msg, k.MarkFeedRead):
+		return m.markFeedRead()
+	}
+	if m.reading {
+		return m.onReadingKey(msg)
+	}
+	return m.onBrowsingKey(msg)
+}
+
+func (m *Model) quit() tea.Cmd {
+	m.ref.stop()
+	m.cancel()
+	return tea.Quit
+}
+
+func (m *Model) onBrowsingKey(msg tea.KeyMsg) tea.Cmd {
+	k := m.sh.keys
+	switch m.focus {
+	case focusFeeds:
+		if m.feeds.update(msg) {
+			m.focus = focusList
+			return m.list.setQuery(m.query())
+		}
+		if key.Matches(msg, k.Back) {
+			return nil
+		}
+	case focusList:
+		if key.Matches(msg, k.Open) {
+			return m.openSelected()
+		}
+		if key.Matches(msg, k.Back) {
+			m.focus = focusFeeds
+			return nil
+		}
+		return m.list.update(msg)
+	}
+	return nil
+}
+
+func (m *Model) onReadingKey(msg tea.KeyMsg) tea.Cmd {
+	k := m.sh.keys
+	switch {
+	case key.Matches(msg, k.Back):
+		if m.focus == focusSidebar {
+			m.focus = focusReader
+			return nil
+		}
+		m.reading = false
+		m.focus = focusList
+		m.layout()
+		return m.list.ensureLoaded()
+	case key.Matches(msg, k.NextStatement):
+		m.moveStatement(1)
+		return nil
+	case key.Matches(msg, k.PrevStatement):
+		m.moveStatement(-1)
+		return nil
+	case key.Matches(msg, k.CopyQuote):
+		return m.copyQuote()
+	}
+	switch m.focus {
+	case focusReader:
+		m.reader.update(msg)
+	case focusSidebar:
+		if m.side.update(msg) {
+			m.reader.selectStatement(m.side.cursor)
+		}
+	}
+	return nil
+}
+
+func (m *Model) moveStatement(d int) {
+	if m.side.move(d) {
+		m.reader.selectStatement(m.side.cursor)
+	}
+}
+
+// openSelected opens the list's selected article, marking it read.
+func (m *Model) openSelected() tea.Cmd {
+	it, ok := m.list.selected()
+	if !ok {
+		return nil
+	}
+	m.reading = true
+	m.focus = focusReader
+	m.side.setStatements(nil)
+	m.layout()
+	cmds := []tea.Cmd{m.reader.open(it.ID)}
+	if !it.Read {
+		cmds = append(cmds, m.setRead(it.ID, it.FeedID, true))
+	}
+	return tea.Batch(cmds...)
+}
+
+// current is the article the read/star keys act on: the open one while
+// reading, the selected one while browsing.
+func (m *Model) current() (store.ArticleSummary, bool) {
+	if m.reading {
+		if m.reader.id == 0 || m.reader.loading {
+			return store.ArticleSummary{}, false
+		}
+		sum := m.reader.art.ArticleSummary
+		if it, ok := m.list.selected(); ok && it.ID == sum.ID {
+			sum.Read, sum.Starred = it.Read, it.Starred
+		}
+		return sum, true
+	}
+	return m.list.selected()
+}
+
+func (m *Model) setRead(id, feedID int64, read bool) tea.Cmd {
+	m.list.patch(id, func(a *store.ArticleSummary) { a.Read = read })
+	if m.reader.id == id {
+		m.reader.art.Read = read
+	}
+	d := 1
+	if read {
+		d = -1
+	}
+	for i := range m.feeds.items {
+		it := &m.feeds.items[i]
+		if it.feedID == feedID && !it.starred || it.feedID == 0 && !it.starred {
+			it.unread = max(0, it.unread+d)
+		}
+	}
+	return setReadCmd(m.sh.lib, id, read)
+}
+
+func (m *Model) toggleRead() tea.Cmd {
+	it, ok := m.current()
+	if !ok {
+		return nil
+	}
+	return m.setRead(it.ID, it.FeedID, !it.Read)
+}
+
+func (m *Model) toggleStar() tea.Cmd {
+	it, ok := m.current()
+	if !ok {
+		return nil
+	}
+	v := !it.Starred
+	m.list.patch(it.ID, func(a *store.ArticleSummary) { a.Starred = v })
+	if m.reader.id == it.ID {
+		m.reader.art.Starred = v
+	}
+	return setStarredCmd(m.sh.lib, it.ID, v)
+}
+
+func (m *Model) markFeedRead() tea.Cmd {
+	active := m.feeds.items[m.feeds.active]
+	if m.reading || active.starred {
+		return nil
+	}
+	for i := range m.feeds.items {
+		if it := &m.feeds.items[i]; !it.starred && (active.feedID == 0 || it.feedID == active.feedID) {
+			it.unread = 0
+		}
+	}
+	return tea.Sequence(markFeedReadCmd(m.sh.lib, active.feedID), loadFeedsCmd(m.sh.lib), m.list.reload())
+}
+
+func (m *Model) openLink() tea.Cmd {
+	it, ok := m.current()
+	if !ok {
+		return nil
+	}
+	return openLinkCmd(m.openURL, it.Link)
+}
+
+func (m *Model) copyQuote() tea.Cmd {
+	stmts := m.reader.statements()
+	i := m.side.cursor
+	if i < 0 || i >= len(stmts) {
+		return m.setStatus("select a statement first (n / p or the sidebar)", false)
+	}
+	return copyCmd(m.copy, quoteText(stmts[i], m.reader.art.FeedTitle, m.reader.art.Link))
+}
+
+func (m *Model) onMouse(msg tea.MouseMsg) tea.Cmd {
+	if m.showHelp {
+		return nil
+	}
+	ev := tea.MouseEvent(msg)
+	var target focus = -1
+	for f, r := range m.rects {
+		if r.contains(ev.X, ev.Y) {
+			target = f
+		}
+	}
+	if target < 0 {
+		return nil
+	}
+	y := ev.Y - m.rects[target].y
+	switch {
+	case ev.Button == tea.MouseButtonWheelUp || ev.Button == tea.MouseButtonWheelDown:
+		d := 3
+		if ev.Button == tea.MouseButtonWheelUp {
+			d = -3
+		}
+		switch target {
+		case focusFeeds:
+			m.feeds.move(d)
+		case focusList:
+			return m.list.scrollBy(d)
+		case focusReader:
+			m.reader.scrollBy(d)
+		case focusSidebar:
+			m.side.scrollBy(d)
+		}
+	case ev.Button == tea.MouseButtonLeft && ev.Action == tea.MouseActionPress:
+		m.focus = target
+		switch target {
+		case focusFeeds:
+			if m.feeds.click(y) {
+				m.focus = focusList
+				return m.list.setQuery(m.query())
+			}
+		case focusList:
+			if again, hit := m.list.click(y); hit {
+				if again {
+					return m.openSelected()
+				}
+				return m.list.ensureLoaded()
+			}
+		case focusSidebar:
+			if m.side.click(y) {
+				m.reader.selectStatement(m.side.cursor)
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,90 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"os/exec"
+	"runtime"
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/muesli/termenv"
+)
+
+type (
+	openedMsg struct {
+		link string
+		err  error
+	}
+	copiedMsg struct {
+		text string
+		err  error
+	}
+)
+
+// checkLink accepts only absolute http and https URLs that no program could
+// mistake for an option.
+func checkLink(link string) error {
+	if link == "" {
+		return errors.New("the article has no link")
+	}
+	if strings.HasPrefix(link, "-") {
+		return fmt.Errorf("refusing link %q", safeLine(link))
+	}
+	for _, r := range link {
+		if unsafeRune(r) || r == ' ' {
+			return fmt.Errorf("refusing link with control characters or spaces")
+		}
+	}
+	u, err := url.Parse(link)
+	if err != nil {
+		return fmt.Errorf("bad link: %v", err)
+	}
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return fmt.Errorf("only http and https links open in the browser, not %q", safeLine(u.Scheme))
+	}
+	if u.Host == "" {
+		return fmt.Errorf("link %q has no host", safeLine(link))
+	}
+	return nil
+}
+
+// defaultOpenURL starts the platform's opener directly, without a shell.
+func defaultOpenURL(link string) error {
+	var cmd *exec.Cmd
+	switch runtime.GOOS {
+	case "darwin":
+		cmd = exec.Command("open", link)
+	case "windows":
+		cmd = exec.Command("rundll32", "url.dll,FileProtocolHandler", link)
+	default:
+		cmd = exec.Command("xdg-open", link)
+	}
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = nil, nil, nil
+	if err := cmd.Start(); err != nil {
+		return err
+	}
+	go func() { _ = cmd.Wait() }()
+	return nil
+}
+
+func openLinkCmd(open func(string) error, link string) tea.Cmd {
+	return func() tea.Msg {
+		if err := checkLink(link); err != nil {
+			return openedMsg{link: link, err: err}
+		}
+		return openedMsg{link: link, err: open(link)}
+	}
+}
+
+// defaultCopy writes text to the terminal's clipboard with OSC 52.
+func defaultCopy(text string) error {
+	termenv.NewOutput(os.Stdout).Copy(text)
+	return nil
+}
+
+func copyCmd(copy func(string) error, text string) tea.Cmd {
+	return func() tea.Msg { return copiedMsg{text: text, err: copy(text)} }
+}

@@ -1,0 +1,283 @@
+package ui
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/herald-reader/herald/feeds/store"
+	"github.com/herald-reader/herald/nlp"
+)
+
+// readerPane shows the open article: a header (title, source, link,
+// legend) and the wrapped, highlighted text, scrolled by line.
+type readerPane struct {
+	sh        *shared
+	seq       int // bumped for every article opened
+	id        int64
+	loading   bool
+	loadErr   string
+	art       store.Article
+	doc       nlp.Doc
+	annotated bool
+	annotErr  string
+
+	text    string // what is shown: doc.Text once annotated, the body before
+	hl      highlights
+	lines   []lineRange
+	painted []string // painted body lines; nil when stale
+	sel     int      // selected statement, -1 for none
+	offset  int
+	skip    int // lines repeating the headline, never shown
+	w, h    int
+	wrapW   int // the width lines was wrapped at
+}
+
+func newReaderPane(sh *shared) *readerPane { return &readerPane{sh: sh, sel: -1} }
+
+func (p *readerPane) setSize(w, h int) {
+	p.w, p.h = w, h
+	p.rewrap()
+}
+
+// open starts loading article id.
+func (p *readerPane) open(id int64) tea.Cmd {
+	p.seq++
+	*p = readerPane{sh: p.sh, seq: p.seq, id: id, loading: true, sel: -1, w: p.w, h: p.h}
+	return loadArticleCmd(p.sh.lib, p.seq, id)
+}
+
+// onLoaded shows the article; without a cached annotation it asks for one.
+func (p *readerPane) onLoaded(m articleLoadedMsg) tea.Cmd {
+	if m.seq != p.seq || m.id != p.id {
+		return nil
+	}
+	p.loading = false
+	if m.err != nil {
+		p.loadErr = m.err.Error()
+		return nil
+	}
+	p.art = m.art
+	if m.annotated {
+		p.setDoc(m.doc)
+		return nil
+	}
+	p.text = p.art.Text
+	p.hl = highlights{}
+	p.rewrap()
+	if p.sh.ann == nil {
+		return nil
+	}
+	return annotateCmd(p.sh.lib, p.sh.ann, p.seq, p.art)
+}
+
+func (p *readerPane) onAnnotated(m annotatedMsg) {
+	if m.seq != p.seq || m.id != p.id {
+		return
+	}
+	if m.err != nil {
+		p.annotErr = m.err.Error()
+	}
+	if m.doc.Text != "" {
+		p.setDoc(m.doc)
+	}
+}
+
+func (p *readerPane) setDoc(doc nlp.Doc) {
+	// keep the reading position roughly where it was
+	pos := -1
+	if p.offset > 0 && p.offset < len(p.lines) {
+		pos = p.lines[p.offset].start
+	}
+	p.doc = doc
+	p.annotated = true
+	p.text = doc.Text
+	p.hl = newHighlights(doc)
+	p.sel = -1
+	p.rewrap()
+	if pos >= 0 {
+		p.offset = clamp(p.lineOf(pos), p.skip, p.maxOffset())
+	}
+}
+
+// statements returns the open article's statements.
+func (p *readerPane) statements() []nlp.Statement { return p.doc.Statements }
+
+// headerLines renders the fixed top of the reader.
+func (p *readerPane) headerLines() []string {
+	st := p.sh.st
+	if p.id == 0 {
+		return nil
+	}
+	var out []string
+	title := safeLine(p.art.Title)
+	for i, l := range wrapPlain(title, p.w-1) {
+		if i == 2 {
+			break
+		}
+		out = append(out, " "+st.Title.Render(l))
+	}
+	meta := safeLine(p.art.FeedTitle)
+	if a := safeLine(p.art.Author); a != "" {
+		meta += " · " + a
+	}
+	if !p.art.Published.IsZero() {
+		meta += " · " + p.art.Published.Format("2006-01-02 15:04")
+	}
+	out = append(out, " "+st.Muted.Render(meta))
+	if l := safeLine(p.art.Link); l != "" {
+		out = append(out, " "+st.Link.Render(l))
+	}
+	out = append(out, " "+p.legend())
+	out = append(out, st.Separator.Render(strings.Repeat("─", max(0, p.w))))
+	return out
+}
+
+func (p *readerPane) legend() string {
+	t := &p.sh.st.text
+	l := t[clsLeader][0][0].Render("leader") + " " + t[clsPerson][0][0].Render("person") + " " +
+		t[clsCountry][0][0].Render("country") + " " + t[clsNone][1][0].Render("“quote”")
+	switch {
+	case p.loading:
+		l += p.sh.st.Muted.Render("  loading…")
+	case p.annotErr != "":
+		l += p.sh.st.Error.Render("  ! " + safeLine(p.annotErr))
+	case !p.annotated && p.sh.ann != nil:
+		l += p.sh.st.Muted.Render("  annotating…")
+	}
+	return l
+}
+
+// bodyHeight is the rows left for text under the pane title and header.
+func (p *readerPane) bodyHeight() int { return max(1, p.h-1-len(p.headerLines())) }
+
+func (p *readerPane) textWidth() int { return max(10, p.w-2) }
+
+func (p *readerPane) rewrap() {
+	p.wrapW = p.textWidth()
+	p.lines = wrapText(p.text, p.wrapW)
+	p.painted = nil
+	p.skip = p.headlineLines()
+	p.offset = clamp(p.offset, p.skip, p.maxOffset())
+}
+
+// headlineLines counts the wrapped lines at the top of the text that repeat
+// the title shown in the header (and the blank lines after it).
+func (p *readerPane) headlineLines() int {
+	title := strings.TrimSpace(p.art.Title)
+	first, _, _ := strings.Cut(p.text, "\n")
+	if title == "" || strings.TrimSpace(first) != title {
+		return 0
+	}
+	n := 0
+	for n < len(p.lines) && p.lines[n].start < len(first) {
+		n++
+	}
+	for n < len(p.lines) && p.lines[n].start == p.lines[n].end {
+		n++
+	}
+	if n >= len(p.lines) {
+		return 0
+	}
+	return n
+}
+
+func (p *readerPane) maxOffset() int { return max(p.skip, len(p.lines)-p.bodyHeight()) }
+
+// lineOf returns the wrapped line holding byte pos.
+func (p *readerPane) lineOf(pos int) int {
+	i := sort.Search(len(p.lines), func(i int) bool { return p.lines[i].end >= pos })
+	return clamp(i, 0, max(0, len(p.lines)-1))
+}
+
+func (p *readerPane) scrollBy(d int) { p.offset = clamp(p.offset+d, p.skip, p.maxOffset()) }
+
+// selectStatement marks statement i and scrolls it into view, a third of
+// the way down the body.
+func (p *readerPane) selectStatement(i int) {
+	if i < 0 || i >= len(p.doc.Statements) {
+		return
+	}
+	p.sel = i
+	p.painted = nil
+	s := p.doc.Statements[i]
+	first, last := p.lineOf(s.Start), p.lineOf(s.End)
+	bh := p.bodyHeight()
+	if first < p.offset || last >= p.offset+bh {
+		p.offset = clamp(first-bh/3, p.skip, p.maxOffset())
+	}
+}
+
+func (p *readerPane) update(msg tea.KeyMsg) {
+	k := p.sh.keys
+	switch {
+	case key.Matches(msg, k.Up):
+		p.scrollBy(-1)
+	case key.Matches(msg, k.Down):
+		p.scrollBy(1)
+	case key.Matches(msg, k.PageUp):
+		p.scrollBy(-max(1, p.bodyHeight()-2))
+	case key.Matches(msg, k.PageDown):
+		p.scrollBy(max(1, p.bodyHeight()-2))
+	case key.Matches(msg, k.Top):
+		p.offset = p.skip
+	case key.Matches(msg, k.Bottom):
+		p.offset = p.maxOffset()
+	}
+}
+
+// selectedRange is the byte range of the selected statement, if any.
+func (p *readerPane) selectedRange() (int, int, bool) {
+	if p.sel < 0 || p.sel >= len(p.doc.Statements) {
+		return 0, 0, false
+	}
+	s := p.doc.Statements[p.sel]
+	return s.Start, s.End, true
+}
+
+func (p *readerPane) paint() {
+	if p.painted != nil && p.wrapW == p.textWidth() {
+		return
+	}
+	if p.wrapW != p.textWidth() {
+		p.rewrap()
+	}
+	p.painted = make([]string, len(p.lines))
+	for i, ln := range p.lines {
+		p.painted[i] = p.hl.paintLine(p.text, ln, p.sel, &p.sh.st)
+	}
+}
+
+func (p *readerPane) view(focused bool) string {
+	st := p.sh.st
+	title := "Article"
+	if p.annotated {
+		title += " · " + plural(len(p.doc.Statements), "statement")
+	}
+	lines := []string{p.sh.paneTitle(title, focused, p.w)}
+	switch {
+	case p.id == 0:
+		lines = append(lines, st.Muted.Render("  no article open"))
+		return block(lines, p.w, p.h)
+	case p.loadErr != "":
+		lines = append(lines, st.Error.Render("  ! "+safeLine(p.loadErr)))
+		return block(lines, p.w, p.h)
+	}
+	lines = append(lines, p.headerLines()...)
+	p.paint()
+	start, end, hasSel := p.selectedRange()
+	for i := p.offset; i < len(p.painted) && len(lines) < p.h; i++ {
+		gutter := " "
+		if hasSel && p.lines[i].end > start && p.lines[i].start < end {
+			gutter = st.Accent.Render("▎")
+		}
+		lines = append(lines, gutter+p.painted[i])
+	}
+	if len(p.lines)-p.skip > p.bodyHeight() && p.offset < p.maxOffset() {
+		pct := 100 * (p.offset - p.skip + p.bodyHeight()) / (len(p.lines) - p.skip)
+		lines[len(lines)-1] = fit(lines[len(lines)-1], p.w-5) + st.Muted.Render(fitLeft(fmt.Sprintf("%d%%", pct), 5))
+	}
+	return block(lines, p.w, p.h)
+}

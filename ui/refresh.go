@@ -1,0 +1,180 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/herald-reader/herald/feeds"
+)
+
+// Refresh runs in its own goroutine; its progress reaches the UI as
+// messages through a channel that one waiting command at a time reads.
+type (
+	refreshProgressMsg struct {
+		seq    int
+		feedID int64
+		title  string
+		err    string
+		stats  feeds.RefreshStats
+	}
+	refreshDoneMsg struct {
+		seq   int
+		stats feeds.RefreshStats
+		err   error
+	}
+	refreshTickMsg struct{}
+)
+
+type refresher struct {
+	fn       RefreshFunc
+	interval time.Duration
+	running  bool
+	seq      int
+	ch       chan tea.Msg
+	cancel   context.CancelFunc
+	stats    feeds.RefreshStats
+	last     time.Time
+	lastErr  string
+}
+
+func newRefresher(fn RefreshFunc, interval time.Duration) *refresher {
+	return &refresher{fn: fn, interval: interval}
+}
+
+// start begins a refresh unless one is running or there is nothing to run.
+func (r *refresher) start(parent context.Context) tea.Cmd {
+	if r.fn == nil || r.running {
+		return nil
+	}
+	r.running = true
+	r.seq++
+	r.stats = feeds.RefreshStats{}
+	ctx, cancel := context.WithCancel(parent)
+	r.cancel = cancel
+	ch := make(chan tea.Msg, 16)
+	r.ch = ch
+	seq, fn := r.seq, r.fn
+	go func() {
+		defer close(ch)
+		send := func(m tea.Msg) {
+			select {
+			case ch <- m:
+			case <-ctx.Done():
+			}
+		}
+		stats, err := safeRefresh(ctx, fn, func(res feeds.Result, st feeds.RefreshStats) {
+			m := refreshProgressMsg{seq: seq, feedID: res.FeedID, title: res.Title, stats: copyStats(st)}
+			if res.Err != nil {
+				m.err = res.Err.Error()
+			}
+			send(m)
+		})
+		send(refreshDoneMsg{seq: seq, stats: copyStats(stats), err: err})
+	}()
+	return waitRefresh(ch)
+}
+
+func copyStats(s feeds.RefreshStats) feeds.RefreshStats {
+	s.Errors = append([]feeds.FeedError(nil), s.Errors...)
+	return s
+}
+
+// safeRefresh turns a panic in the refresh into an error.
+func safeRefresh(ctx context.Context, fn RefreshFunc, progress func(feeds.Result, feeds.RefreshStats)) (st feeds.RefreshStats, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("refresh failed: %v", r)
+		}
+	}()
+	return fn(ctx, progress)
+}
+
+func waitRefresh(ch chan tea.Msg) tea.Cmd {
+	return func() tea.Msg {
+		m, ok := <-ch
+		if !ok {
+			return nil
+		}
+		return m
+	}
+}
+
+// onProgress records a feed's result; the caller marks the feed.
+func (r *refresher) onProgress(m refreshProgressMsg) tea.Cmd {
+	if m.seq != r.seq {
+		return nil
+	}
+	r.stats = m.stats
+	return waitRefresh(r.ch)
+}
+
+func (r *refresher) onDone(m refreshDoneMsg, now time.Time) bool {
+	if m.seq != r.seq {
+		return false
+	}
+	r.running = false
+	r.stats = m.stats
+	r.last = now
+	r.lastErr = ""
+	if m.err != nil && m.err != context.Canceled {
+		r.lastErr = m.err.Error()
+	}
+	if r.cancel != nil {
+		r.cancel()
+	}
+	return true
+}
+
+func (r *refresher) tick() tea.Cmd {
+	if r.interval <= 0 || r.fn == nil {
+		return nil
+	}
+	return tick(r.interval, func(time.Time) tea.Msg { return refreshTickMsg{} })
+}
+
+func (r *refresher) stop() {
+	if r.cancel != nil {
+		r.cancel()
+	}
+}
+
+// view renders the refresh state for the status line.
+func (r *refresher) view(st *Styles) string {
+	s := r.stats
+	if r.running {
+		pct := 0.0
+		if s.Feeds > 0 {
+			pct = float64(s.Done) / float64(s.Feeds)
+		}
+		out := "refreshing " + progressBar(st, pct, 12) + fmt.Sprintf(" %d/%d", s.Done, s.Feeds)
+		if s.Added > 0 {
+			out += fmt.Sprintf(" +%d", s.Added)
+		}
+		if s.Failed > 0 {
+			out += " " + st.Error.Render(fmt.Sprintf("%d failed", s.Failed))
+		}
+		return out
+	}
+	if r.lastErr != "" {
+		return st.Error.Render("refresh: " + safeLine(r.lastErr))
+	}
+	if !r.last.IsZero() {
+		out := fmt.Sprintf("refreshed %d feeds, %d new", s.Feeds, s.Added)
+		if s.Failed > 0 {
+			out += ", " + st.Error.Render(fmt.Sprintf("%d failed", s.Failed))
+		}
+		return out
+	}
+	return ""
+}
+
+// progressBar draws a bar of w cells, filled to fraction pct. (bubbles'
+// progress bar needs a module this project does not carry.)
+func progressBar(st *Styles, pct float64, w int) string {
+	full := clamp(int(pct*float64(w)+0.5), 0, w)
+	return st.Accent.Render(strings.Repeat("█", full)) + st.Muted.Render(strings.Repeat("░", w-full))
+}

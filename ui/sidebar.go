@@ -1,0 +1,235 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/herald-reader/herald/nlp"
+)
+
+// maxQuoteLines caps how many lines of a quote the sidebar shows.
+const maxQuoteLines = 4
+
+// sidebarPane lists the open article's statements in order: the speaker
+// (leaders marked ♛) and the quote.
+type sidebarPane struct {
+	sh     *shared
+	stmts  []nlp.Statement
+	cursor int // -1 before the user selects one
+	offset int // first line shown
+	w, h   int
+
+	// rendered entries, rebuilt on change
+	entries [][]string
+	starts  []int // first line of each entry
+	dirty   bool
+}
+
+func newSidebarPane(sh *shared) *sidebarPane { return &sidebarPane{sh: sh, cursor: -1} }
+
+func (p *sidebarPane) setSize(w, h int) { p.w, p.h, p.dirty = w, h, true }
+
+func (p *sidebarPane) setStatements(s []nlp.Statement) {
+	p.stmts, p.cursor, p.offset, p.dirty = s, -1, 0, true
+}
+
+// speakerLabel names a statement's speaker, marking leaders.
+func speakerLabel(s nlp.Statement) string {
+	if s.Speaker == nil || s.Speaker.Name == "" {
+		return "(unattributed)"
+	}
+	name := safeLine(s.Speaker.Name)
+	if s.Speaker.Leader {
+		return "♛ " + name
+	}
+	return name
+}
+
+func (p *sidebarPane) build() {
+	if !p.dirty {
+		return
+	}
+	p.dirty = false
+	st := p.sh.st
+	p.entries = p.entries[:0]
+	p.starts = p.starts[:0]
+	line := 0
+	w := max(4, p.w-2)
+	for i, s := range p.stmts {
+		var e []string
+		sp := speakerLabel(s)
+		if s.Speaker != nil && s.Speaker.Leader {
+			sp = st.text[clsLeader][0][0].Render(sp)
+		} else if s.Speaker != nil {
+			sp = st.text[clsPerson][0][0].Render(sp)
+		} else {
+			sp = st.Muted.Render(sp)
+		}
+		kind := ""
+		if s.Kind == nlp.KindIndirect {
+			kind = st.Muted.Render(" (reported)")
+		}
+		e = append(e, fmt.Sprintf("%d. %s%s", i+1, sp, kind))
+		q := wrapPlain("“"+safeLine(s.Quote)+"”", w-1)
+		if len(q) > maxQuoteLines {
+			q = q[:maxQuoteLines]
+			q[maxQuoteLines-1] = fit(q[maxQuoteLines-1], w-2) + "…"
+		}
+		for _, l := range q {
+			e = append(e, "  "+st.text[clsNone][1][0].Render(l))
+		}
+		p.entries = append(p.entries, e)
+		p.starts = append(p.starts, line)
+		line += len(e) + 1
+	}
+}
+
+func (p *sidebarPane) totalLines() int {
+	p.build()
+	if len(p.entries) == 0 {
+		return 0
+	}
+	last := len(p.entries) - 1
+	return p.starts[last] + len(p.entries[last])
+}
+
+func (p *sidebarPane) bodyHeight() int { return max(1, p.h-1) }
+
+// move selects the statement d steps away and reports whether the
+// selection changed.
+func (p *sidebarPane) move(d int) bool {
+	if len(p.stmts) == 0 {
+		return false
+	}
+	prev := p.cursor
+	if p.cursor < 0 {
+		if d > 0 {
+			p.cursor = 0
+		} else {
+			p.cursor = len(p.stmts) - 1
+		}
+	} else {
+		p.cursor = clamp(p.cursor+d, 0, len(p.stmts)-1)
+	}
+	p.reveal()
+	return p.cursor != prev
+}
+
+func (p *sidebarPane) reveal() {
+	p.build()
+	if p.cursor < 0 {
+		return
+	}
+	start := p.starts[p.cursor]
+	end := start + len(p.entries[p.cursor])
+	if start < p.offset {
+		p.offset = start
+	}
+	if end > p.offset+p.bodyHeight() {
+		p.offset = end - p.bodyHeight()
+	}
+	p.offset = clamp(p.offset, 0, max(0, p.totalLines()-p.bodyHeight()))
+}
+
+func (p *sidebarPane) scrollBy(d int) {
+	p.offset = clamp(p.offset+d, 0, max(0, p.totalLines()-p.bodyHeight()))
+}
+
+// update handles the pane's keys; it reports whether the selection moved.
+func (p *sidebarPane) update(msg tea.KeyMsg) bool {
+	k := p.sh.keys
+	switch {
+	case key.Matches(msg, k.Up):
+		return p.move(-1)
+	case key.Matches(msg, k.Down):
+		return p.move(1)
+	case key.Matches(msg, k.PageUp):
+		return p.move(-5)
+	case key.Matches(msg, k.PageDown):
+		return p.move(5)
+	case key.Matches(msg, k.Top):
+		return p.move(-len(p.stmts))
+	case key.Matches(msg, k.Bottom):
+		return p.move(len(p.stmts))
+	}
+	return false
+}
+
+// click selects the statement drawn at row y; it reports a change.
+func (p *sidebarPane) click(y int) bool {
+	p.build()
+	line := p.offset + y - 1
+	for i := range p.entries {
+		if line >= p.starts[i] && line < p.starts[i]+len(p.entries[i]) {
+			changed := i != p.cursor
+			p.cursor = i
+			p.reveal()
+			return changed
+		}
+	}
+	return false
+}
+
+func (p *sidebarPane) view(focused bool, loading bool) string {
+	p.build()
+	st := p.sh.st
+	title := "Statements"
+	if n := len(p.stmts); n > 0 {
+		title = fmt.Sprintf("Statements (%d)", n)
+	}
+	lines := []string{p.sh.paneTitle(title, focused, p.w)}
+	if len(p.stmts) == 0 {
+		msg := "  no quotes found"
+		if loading {
+			msg = "  reading…"
+		}
+		lines = append(lines, st.Muted.Render(msg))
+		return block(lines, p.w, p.h)
+	}
+	var all []string
+	for i, e := range p.entries {
+		for j, l := range e {
+			mark := " "
+			if i == p.cursor {
+				mark = st.Accent.Render("▌")
+				if j == 0 {
+					l = st.Bold.Render(l)
+				}
+			}
+			all = append(all, mark+l)
+		}
+		all = append(all, "")
+	}
+	end := min(len(all), p.offset+p.bodyHeight())
+	lines = append(lines, all[min(p.offset, end):end]...)
+	return block(lines, p.w, p.h)
+}
+
+// quoteText is what the copy key puts on the clipboard.
+func quoteText(s nlp.Statement, feed, link string) string {
+	var b strings.Builder
+	b.WriteString("“" + safeLine(s.Quote) + "”")
+	if s.Speaker != nil && s.Speaker.Name != "" {
+		b.WriteString(" — " + safeLine(s.Speaker.Name))
+	}
+	src := safeLine(feed)
+	if l := safeLine(link); l != "" {
+		if src != "" {
+			src += ", "
+		}
+		src += l
+	}
+	if src != "" {
+		b.WriteString(" (" + src + ")")
+	}
+	return b.String()
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}

@@ -1,0 +1,130 @@
+package ui
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+)
+
+// View draws the panes side by side, the status line under them and, when
+// asked for, the help overlay over them.
+func (m *Model) View() string {
+	bodyH := max(3, m.height-1)
+	var body string
+	if m.showHelp {
+		body = m.helpView(bodyH)
+	} else {
+		var cols []string
+		for _, f := range m.panes() {
+			cols = append(cols, m.paneView(f))
+		}
+		body = joinColumns(cols, bodyH, m.sh.st.Separator.Render("│"))
+	}
+	return body + "\n" + m.statusView()
+}
+
+func (m *Model) paneView(f focus) string {
+	focused := f == m.focus
+	switch f {
+	case focusFeeds:
+		return m.feeds.view(focused)
+	case focusList:
+		title := m.feeds.activeLabel()
+		if m.unreadOnly {
+			title += " · unread"
+		}
+		return m.list.view(focused, title)
+	case focusReader:
+		return m.reader.view(focused)
+	default:
+		return m.side.view(focused, m.reader.loading || (!m.reader.annotated && m.sh.ann != nil))
+	}
+}
+
+// joinColumns puts blocks of equal height side by side with a separator.
+func joinColumns(cols []string, h int, sep string) string {
+	split := make([][]string, len(cols))
+	for i, c := range cols {
+		split[i] = strings.Split(c, "\n")
+	}
+	var b strings.Builder
+	for y := 0; y < h; y++ {
+		if y > 0 {
+			b.WriteByte('\n')
+		}
+		for i, lines := range split {
+			if i > 0 {
+				b.WriteString(sep)
+			}
+			if y < len(lines) {
+				b.WriteString(lines[y])
+			}
+		}
+	}
+	return b.String()
+}
+
+// statusView is the bottom line: what the list shows, refresh progress or
+// the latest message, and the help hint.
+func (m *Model) statusView() string {
+	st := m.sh.st
+	left := st.Chip.Render("[" + m.feeds.activeLabel() + "]")
+	if m.unreadOnly {
+		left += " " + st.Chip.Render("[unread]")
+	}
+	if r := m.ref.view(&st); r != "" {
+		left += "  " + r
+	}
+	if m.status != "" {
+		s := m.status
+		if m.statusErr {
+			s = st.Error.Render(s)
+		}
+		left += "  " + s
+	}
+	hint := st.Muted.Render(m.hints())
+	w := m.width
+	hw := lipgloss.Width(hint)
+	if hw+10 > w {
+		return fit(left, w)
+	}
+	return fit(left, w-hw-1) + " " + hint
+}
+
+// hints is the key hint for the current mode.
+func (m *Model) hints() string {
+	k := m.sh.keys
+	parts := []string{}
+	add := func(keys, desc string) { parts = append(parts, keys+" "+desc) }
+	if m.reading {
+		add(k.NextStatement.Help().Key, "quote")
+		add(k.CopyQuote.Help().Key, "copy")
+		add(k.Back.Help().Key, "back")
+	} else {
+		add(k.Open.Help().Key, "open")
+		add(k.Refresh.Help().Key, "refresh")
+	}
+	add(k.Help.Help().Key, "help")
+	return strings.Join(parts, " · ")
+}
+
+func (m *Model) helpView(h int) string {
+	// Lay the groups out in as many rows as the width needs.
+	avail := max(20, m.width-6)
+	m.help.Width = 0
+	var rows []string
+	var row [][]key.Binding
+	for _, g := range m.sh.keys.FullHelp() {
+		try := append(append([][]key.Binding(nil), row...), g)
+		if len(row) > 0 && lipgloss.Width(m.help.FullHelpView(try)) > avail {
+			rows = append(rows, m.help.FullHelpView(row))
+			row = [][]key.Binding{g}
+			continue
+		}
+		row = try
+	}
+	rows = append(rows, m.help.FullHelpView(row))
+	box := m.sh.st.Overlay.Render(m.sh.st.Title.Render("herald — keys") + "\n\n" + strings.Join(rows, "\n\n"))
+	return block(strings.Split(lipgloss.Place(m.width, h, lipgloss.Center, lipgloss.Center, box), "\n"), m.width, h)
+}
