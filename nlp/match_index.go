@@ -37,6 +37,10 @@ const (
 	lexCapitalAct                        // "said", "warned": a capital before it speaks for its country
 	lexCommonSurname                     // too common to name a leader without more context
 	lexCountryGiven                      // a country name that is also a given name ("Jordan", "Chad")
+	lexOrgWord                           // ends an organisation or place name ("University", "Show")
+	lexMonth                             // a month, which may still be a surname after a given name ("Theresa May")
+	lexMale                              // a given name borne mostly by men
+	lexFemale                            // a given name borne mostly by women
 )
 
 type phraseKind uint8
@@ -100,7 +104,8 @@ var placePhrases = []string{
 	"Capitol Hill", "Oval Office", "Air Force One", "Fox News", "New York Times", "Los Angeles", "San Francisco",
 	"Las Vegas", "Silicon Valley", "Middle East", "Far East", "Great Lakes", "Black Sea", "Red Sea",
 	"Persian Gulf", "Supreme Court", "Pacific Islands", "Ivy League", "Union Jack", "Turkish Airlines",
-	"Papua", "Indian Premier League", "Chinese New Year", "Lunar New Year",
+	"Papua", "Indian Premier League", "Chinese New Year", "Lunar New Year", "Miss Universe", "Miss America",
+	"Miss World", "Miss USA", "General Motors", "General Electric", "General Dynamics", "General Assembly",
 }
 
 // buildIndex precomputes every table findEntities needs.
@@ -205,7 +210,11 @@ func buildIndex(g *gazetteer.Data) *index {
 		}
 	}
 	setFlag(ambiguousGivenNames, lexAmbiguousGiven)
+	setFlag(maleGiven, lexMale)
+	setFlag(femaleGiven, lexFemale)
 	setFlag(nonNameWords, lexNotName)
+	setFlag(orgWords, lexNotName|lexOrgWord)
+	setFlag([]string{"may", "june", "april", "august"}, lexMonth)
 	setFlag(nameParticles, lexParticle)
 	setFlag(suffixWords, lexSuffix)
 	setFlag(abbrevWords, lexAbbrev)
@@ -213,6 +222,19 @@ func buildIndex(g *gazetteer.Data) *index {
 	setFlag(commonSurnames, lexCommonSurname)
 	setFlag(countryGivenNames, lexCountryGiven)
 	return x
+}
+
+// givenGender is the gender a given name suggests, or "".
+func (x *index) givenGender(key string) string {
+	e := x.lex[key]
+	switch {
+	case e == nil:
+	case e.flags&lexFemale != 0:
+		return "f"
+	case e.flags&lexMale != 0:
+		return "m"
+	}
+	return ""
 }
 
 func (x *index) entry(key string) *lexEntry {

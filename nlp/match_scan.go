@@ -109,6 +109,9 @@ func isNonPersonKind(k phraseKind) bool { return k != pkLeader }
 // [the] [country|organisation] [modifiers] title [name], or a name alone.
 func (s *scanner) person(i int) (int, bool) {
 	n := len(s.toks)
+	if p, _ := s.matchPhrase(i, func(k phraseKind) bool { return k == pkPlace }); p != nil {
+		return i, false // "Miss Universe", "General Motors"
+	}
 	j := i
 	the := -1
 	if s.toks[i].key == "the" {
@@ -254,9 +257,45 @@ func (s *scanner) nameAfterTitle(i int, m *raw) (int, bool) {
 		return e, true
 	}
 	end := s.nameRun(i)
+	if s.orgFollows(end) {
+		return i, false
+	}
+	// "Miss Universe Alicia Machado": the name starts at the given name.
+	if end-i >= 3 && !s.isGiven(i) {
+		for k := i + 1; k < end-1; k++ {
+			if s.isGiven(k) {
+				return i, false
+			}
+		}
+	}
 	s.fillName(m, i, end)
 	m.leader = s.x.resolveFullName(m.keys)
+	if m.leader < 0 && end-i >= 2 && s.isSurname(i) && !s.isGiven(i) {
+		// "President Obama Speech": a known surname ends the name
+		end = i + 1
+		s.fillName(m, i, end)
+	}
 	return end, true
+}
+
+func (s *scanner) isGiven(i int) bool {
+	l := s.toks[i].lex
+	return l != nil && l.flags&lexGiven != 0
+}
+
+func (s *scanner) isSurname(i int) bool {
+	l := s.toks[i].lex
+	return l != nil && len(l.surnameOf) > 0
+}
+
+// orgFollows reports a capitalised organisation word right after a name,
+// which makes the name part of an organisation's ("Steve Harvey Show").
+func (s *scanner) orgFollows(i int) bool {
+	if i >= len(s.toks) || i == 0 || s.toks[i-1].is(tPoss) {
+		return false
+	}
+	t := &s.toks[i]
+	return t.joined() && t.capitalised() && t.lex != nil && t.lex.flags&lexOrgWord != 0
 }
 
 // namedPerson reads a name with no title in front of it.
@@ -275,6 +314,9 @@ func (s *scanner) namedPerson(i int, _ *roleDef) (int, bool) {
 		}
 	}
 	end := s.nameRun(i)
+	if s.orgFollows(end) {
+		return end, true
+	}
 	s.fillName(&m, i, end)
 	words := len(m.keys)
 	if words >= 2 {
@@ -295,13 +337,18 @@ func (s *scanner) namedPerson(i int, _ *roleDef) (int, bool) {
 		if l := s.toks[end-1].lex; l != nil && len(l.surnameOf) > 0 && !s.suffixAt(end) {
 			return i, false
 		}
+		// "Obama Speech": a known surname followed by unknown words.
+		if s.isSurname(i) {
+			s.fillName(&m, i, i+1)
+			s.out = append(s.out, m)
+			return i + 1, true
+		}
 		m.kind = rkBare
 		s.out = append(s.out, m)
 		return end, true
 	}
-	// one word: a leader's surname
+	// one word: a leader's surname, resolved once the whole article is read
 	if t.lex != nil && len(t.lex.surnameOf) > 0 && t.lex.flags&lexCommonSurname == 0 {
-		m.leader = t.lex.surnameOf[0]
 		s.out = append(s.out, m)
 		return end, true
 	}
@@ -346,14 +393,23 @@ func (s *scanner) nameContinues(i int) bool {
 		return false
 	}
 	t := &s.toks[i]
-	if !t.joined() || s.toks[i-1].is(tPoss) || !t.capitalised() {
+	prev := &s.toks[i-1]
+	if !t.joined() || prev.is(tPoss) {
 		return false
 	}
-	if t.lex != nil && t.lex.flags&lexNotName != 0 {
+	if t.is(tHyph) && t.lex == nil && prev.end-prev.start <= 5 && (prev.lex == nil || len(prev.lex.surnameOf) == 0) {
+		return true // "Ban Ki-moon", not "Clinton-era"
+	}
+	if !t.capitalised() {
+		return false
+	}
+	afterGiven := prev.lex != nil && prev.lex.flags&lexGiven != 0
+	if t.lex != nil && t.lex.flags&lexNotName != 0 && !(afterGiven && t.lex.flags&lexMonth != 0) {
 		return false
 	}
 	if _, e := s.matchPhrase(i, isNonPersonKind); e > i {
-		return false
+		// "Chuck Jordan": a country that is also a name, after a given name
+		return e == i+1 && afterGiven && t.lex.flags&lexCountryGiven != 0
 	}
 	if d, _ := s.matchRole(i); d != nil && d.class != roleModifier && d.class != roleHonorific {
 		return false

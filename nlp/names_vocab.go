@@ -240,6 +240,12 @@ var nonNameWords = []string{
 	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 	"january", "february", "march", "april", "june", "july", "august", "september", "october",
 	"november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+	"ramadan", "covid", "internet", "god", "mp", "mps", "gdp",
+}
+
+// orgWords end the names of organisations, places and events: a name
+// followed by one is no person ("Christopher Newport University").
+var orgWords = []string{
 	"house", "senate", "congress", "parliament", "government", "administration", "ministry", "department",
 	"office", "agency", "council", "committee", "commission", "court", "party", "union", "service", "services",
 	"street", "avenue", "road", "square", "tower", "towers", "foundation", "university", "college", "school",
@@ -252,7 +258,10 @@ var nonNameWords = []string{
 	"cup", "games", "war", "wars", "day", "week", "month", "year", "democrats", "republicans", "europe",
 	"european", "africa", "african", "asia", "asian", "east", "west", "north", "south", "eastern", "western",
 	"northern", "southern", "middle", "central", "gulf", "atlantic", "pacific", "arctic", "christmas", "easter",
-	"ramadan", "covid", "internet", "god", "mp", "mps", "gdp",
+	"show", "society", "observer", "reports", "report", "institution", "associates", "partners",
+	"memorial", "museum", "library", "stadium", "arena", "prize", "award", "awards", "medal",
+	"doctrine", "rule", "law", "plan", "fellowship", "scholarship", "trust", "lecture", "airlines",
+	"motors", "energy", "holdings", "capital", "ventures", "industries", "labs", "pharmaceuticals",
 }
 
 // capitalActs are the words after a capital that make it speak or act for

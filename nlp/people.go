@@ -121,7 +121,8 @@ func (r *peopleResolver) noteTitle(c *cluster, m *raw) {
 	if c.gender == "" {
 		c.gender = m.gender
 	}
-	if c.leader < 0 && m.role != nil && m.role.leader && !m.inactive && m.kind == rkNamed {
+	if c.leader < 0 && m.role != nil && m.role.leader && !m.inactive && m.kind == rkNamed &&
+		(!m.role.needQual || m.qualCountry != "" || m.qualOrg != "") {
 		c.isLeader = true
 	}
 }
@@ -161,7 +162,7 @@ func (r *peopleResolver) fullCluster(m *raw) *cluster {
 	}
 	c := r.byKey[key]
 	if c == nil {
-		c = &cluster{leader: -1, first: keys[0], last: keys[len(keys)-1]}
+		c = &cluster{leader: -1, first: keys[0], last: keys[len(keys)-1], gender: r.x.givenGender(keys[0])}
 		r.add(key, c)
 	}
 	if len(m.keys) > c.words {
@@ -185,6 +186,9 @@ func (r *peopleResolver) add(key string, c *cluster) {
 
 func (r *peopleResolver) seen(c *cluster, m *raw) {
 	c.named++
+	if c.gender == "" {
+		c.gender = m.gender
+	}
 	if m.start > c.lastPos {
 		c.lastPos = m.start
 	}
@@ -199,16 +203,39 @@ func appendCluster(list []*cluster, c *cluster) []*cluster {
 	return append(list, c)
 }
 
-// best picks among clusters the one named most often, then the one named
-// last before pos.
-func best(list []*cluster, pos int) *cluster {
+// choose picks the person a short mention means among those sharing the
+// word: one of the mention's gender ("Mr. Obama" is not Michelle Obama),
+// then one holding the mention's title ("President Obama"), then the one
+// named most often, a gazetteer leader before others, the one named last.
+func (r *peopleResolver) choose(list []*cluster, m *raw) *cluster {
 	var b *cluster
+	bs := [4]int{}
 	for _, c := range list {
-		if b == nil || c.named > b.named || c.named == b.named && c.lastPos < pos && c.lastPos > b.lastPos {
-			b = c
+		s := [4]int{}
+		if m.gender != "" && c.gender != "" && c.gender != m.gender {
+			s[0] = -1
+		}
+		if m.role != nil && m.role.office != "" && r.clusterHolds(c, m.role.office, m.qualCountry, m.qualOrg) {
+			s[1] = 1
+		}
+		s[2] = c.named
+		if c.leader >= 0 {
+			s[3] = 1
+		}
+		if b == nil || greater(s, bs) || s == bs && c.lastPos < m.start && c.lastPos > b.lastPos {
+			b, bs = c, s
 		}
 	}
 	return b
+}
+
+func greater(a, b [4]int) bool {
+	for i := range a {
+		if a[i] != b[i] {
+			return a[i] > b[i]
+		}
+	}
+	return false
 }
 
 // singleName resolves a one-word name, usually after a title: a surname or
@@ -220,15 +247,18 @@ func (r *peopleResolver) singleName(m *raw) *cluster {
 	}
 	k := m.keys[len(m.keys)-1]
 	if cs := r.byLast[k]; len(cs) > 0 {
-		return r.seenBy(best(cs, m.start), m)
+		return r.seenBy(r.choose(cs, m), m)
 	}
 	if m.titled {
 		if cs := r.byFirst[k]; len(cs) > 0 {
-			return r.seenBy(best(cs, m.start), m)
+			return r.seenBy(r.choose(cs, m), m)
 		}
 	}
 	if e := r.x.lex[k]; e != nil && len(e.surnameOf) > 0 && (m.titled || e.flags&lexCommonSurname == 0) {
-		return r.leaderCluster(r.pickLeader(e.surnameOf), m)
+		l := r.pickLeader(e.surnameOf)
+		if m.titled || r.surnameAlone(l) {
+			return r.leaderCluster(l, m)
+		}
 	}
 	if !m.titled {
 		return nil
@@ -262,10 +292,22 @@ func (r *peopleResolver) seenBy(c *cluster, m *raw) *cluster {
 	if m.kind != rkTitle {
 		c.named++
 	}
+	if c.gender == "" {
+		c.gender = m.gender
+	}
 	if m.start > c.lastPos {
 		c.lastPos = m.start
 	}
 	return c
+}
+
+// surnameAlone reports whether a leader's bare surname may name them in an
+// article that never gives their full name or title: when the article
+// mentions their country, or they lead a government or an international
+// body ("Starmer hails...", but not "Rasmussen" the pollster).
+func (r *peopleResolver) surnameAlone(l int32) bool {
+	li := &r.x.leaders[l]
+	return r.countryN[li.country] > 0 || headRank(li, "") <= 2
 }
 
 // pickLeader chooses among leaders sharing a name the one whose country the
@@ -296,11 +338,20 @@ func (r *peopleResolver) bareName(m *raw) *cluster {
 				return r.seenBy(c, m)
 			}
 		}
+		// "Ms. Tanden" ... "Neera Tanden": the fuller name completes a person
+		// the article knew only by surname.
+		if cs := r.byLast[m.keys[n-1]]; len(cs) == 1 && cs[0].first == "" && cs[0].leader < 0 {
+			c := cs[0]
+			c.first, c.words = m.keys[0], n
+			c.name = cleanName(r.text[m.nameStart:m.nameEnd])
+			r.byFirst[c.first] = appendCluster(r.byFirst[c.first], c)
+			return r.seenBy(c, m)
+		}
 		return nil
 	}
 	k := m.keys[0]
 	if cs := r.byLast[k]; len(cs) > 0 {
-		return r.seenBy(best(cs, m.start), m)
+		return r.seenBy(r.choose(cs, m), m)
 	}
 	if e := r.x.lex[k]; e != nil && m.sentStart && e.flags&(lexAmbiguousGiven|lexNotName) != 0 {
 		return nil

@@ -9,14 +9,14 @@ import "strings"
 // is most about.
 func (r *peopleResolver) byRole(m *raw) *cluster {
 	office := m.role.office
-	var found *cluster
+	var holders []*cluster
 	for _, c := range r.clusters {
-		if r.clusterHolds(c, office, m.qualCountry, m.qualOrg) && (found == nil || c.named > found.named) {
-			found = c
+		if r.clusterHolds(c, office, m.qualCountry, m.qualOrg) {
+			holders = append(holders, c)
 		}
 	}
-	if found != nil {
-		return r.seenBy(found, m)
+	if len(holders) > 0 {
+		return r.seenBy(r.choose(holders, m), m)
 	}
 	if l := r.holder(office, m.qualCountry, m.qualOrg); l >= 0 {
 		c := r.leaderCluster(l, m)
