@@ -202,6 +202,9 @@ func (r *resolver) sentenceSubject(toks []tok, s, limit int) int {
 		if t.poss || t.weak && t.kind == tkName && i == s && !r.nextIsVerb(toks, i) {
 			continue
 		}
+		if (t.kind == tkCountry || t.kind == tkOrg) && i+1 < limit && (toks[i+1].kind == tkPerson || toks[i+1].kind == tkName) {
+			continue // "US President …", "NATO chief …": a modifier
+		}
 		if r.isObject(toks, i, s) {
 			continue
 		}

@@ -73,7 +73,9 @@ func (r *resolver) remember(toks []tok, s, e, subj int, subjSpk, spoke spk) {
 		r.hist = append(r.hist[:0], r.hist[len(r.hist)-64:]...)
 	}
 	main := spoke
-	if !main.valid() {
+	if !main.valid() && (subjSpk.kind != tkName || subjSpk.gender != 0) {
+		// a capitalised name of unknown kind ("Eastern Europe") is salient
+		// only once it has spoken
 		main = subjSpk
 	}
 	if main.valid() {
@@ -81,7 +83,7 @@ func (r *resolver) remember(toks []tok, s, e, subj int, subjSpk, spoke spk) {
 	}
 	for i := s; i < e; i++ {
 		t := toks[i]
-		if i == subj || !t.isCandidate() || t.weak {
+		if i == subj || !t.isCandidate() || t.weak || t.kind == tkName && t.gender == 0 {
 			continue
 		}
 		r.hist = append(r.hist, mention{sp: r.speakerOf(toks, i, s), sent: r.sentNo})

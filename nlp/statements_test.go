@@ -98,6 +98,8 @@ func TestStatementFixtures(t *testing.T) {
 			{KindDirect, "Almost,", "friedrich-merz"},
 			{KindDirect, "Donald Trump and Vladimir Putin", "pedro-sanchez"},
 			{KindDirect, "Trump has to listen to Europe,", "pedro-sanchez"},
+			// the subject, not the object or the name inside the quote
+			{KindDirect, "President Putin will accept guarantees", "donald-trump"},
 		}},
 		{"speakers.txt", []wantStmt{
 			{KindDirect, "We reject these claims,", "kremlin"},
