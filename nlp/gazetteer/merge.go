@@ -57,6 +57,9 @@ func Merge(base *Data, extra Data) *Data {
 			out.Leaders[i] = overlayLeader(out.Leaders[i], l)
 			continue
 		}
+		if l.Given == "" && l.Surname == "" {
+			l.Given, l.Surname = SplitName(l.Name)
+		}
 		leaderAt[l.ID] = len(out.Leaders)
 		out.Leaders = append(out.Leaders, l)
 	}
@@ -140,6 +143,32 @@ func appendNew(base, extra []string) []string {
 		}
 	}
 	return base
+}
+
+// SplitName guesses the given name and surname of a name written given name
+// first: the surname is the last word together with any lower-case particles
+// before it ("von der Leyen", "al-Sharaa"), the given name is what precedes
+// it. A single word is taken as a surname. Users who add a person by name
+// alone get these; the embedded data sets both explicitly.
+func SplitName(name string) (given, surname string) {
+	words := strings.Fields(name)
+	if len(words) == 0 {
+		return "", ""
+	}
+	start := len(words) - 1
+	for start > 0 && isParticle(words[start-1]) {
+		start--
+	}
+	return strings.Join(words[:start], " "), strings.Join(words[start:], " ")
+}
+
+// isParticle reports whether a word of a name is a lower-case particle that
+// belongs to the surname after it ("von", "de", "bin").
+func isParticle(w string) bool {
+	for _, r := range w {
+		return unicode.IsLower(r)
+	}
+	return false
 }
 
 // foldLetters spells out letters that Unicode does not decompose into a base

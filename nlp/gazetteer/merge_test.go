@@ -178,3 +178,38 @@ func BenchmarkSlug(b *testing.B) {
 		Slug("Keir Starmer")
 	}
 }
+
+func TestSplitName(t *testing.T) {
+	tests := []struct{ name, given, surname string }{
+		{"Jane Doe", "Jane", "Doe"},
+		{"Ursula von der Leyen", "Ursula", "von der Leyen"},
+		{"Mohammed bin Salman", "Mohammed", "bin Salman"},
+		{"Luiz Inácio Lula da Silva", "Luiz Inácio Lula", "da Silva"},
+		{"Recep Tayyip Erdoğan", "Recep Tayyip", "Erdoğan"},
+		{"  Madonna ", "", "Madonna"},
+		{"de Gaulle", "", "de Gaulle"},
+		{"", "", ""},
+	}
+	for _, tt := range tests {
+		if g, s := SplitName(tt.name); g != tt.given || s != tt.surname {
+			t.Errorf("SplitName(%q) = %q, %q; want %q, %q", tt.name, g, s, tt.given, tt.surname)
+		}
+	}
+}
+
+func TestMergeSplitsNewLeaderNames(t *testing.T) {
+	got := Merge(testBase(), Data{Leaders: []Leader{
+		{Name: "Maria von Trapp"},
+		{Name: "Kim Jong Un", Given: "Jong Un", Surname: "Kim", SurnameFirst: true},
+	}})
+	tests := []struct{ id, given, surname string }{
+		{"maria-von-trapp", "Maria", "von Trapp"},
+		{"kim-jong-un", "Jong Un", "Kim"},
+	}
+	for _, tt := range tests {
+		l, ok := got.LeaderByID(tt.id)
+		if !ok || l.Given != tt.given || l.Surname != tt.surname {
+			t.Errorf("leader %q = %+v (found %v), want given %q surname %q", tt.id, l, ok, tt.given, tt.surname)
+		}
+	}
+}
