@@ -54,8 +54,10 @@ func (e *ParseError) Error() string {
 // that has an xmlUrl, "url" instead of "xmlUrl" on rss and atom outlines,
 // HTML entities such as &nbsp;, and any encoding the XML declaration names.
 // Text is stripped of control characters and escape sequences.
-func Parse(r io.Reader) ([]Feed, error) {
-	lr := &io.LimitedReader{R: r, N: MaxBytes + 1}
+func Parse(r io.Reader) ([]Feed, error) { return parse(r, MaxBytes) }
+
+func parse(r io.Reader, limit int64) ([]Feed, error) {
+	lr := &io.LimitedReader{R: r, N: limit + 1}
 	dec := xml.NewDecoder(lr)
 	dec.CharsetReader = charset.NewReaderLabel
 	dec.Entity = xml.HTMLEntity
@@ -63,7 +65,7 @@ func Parse(r io.Reader) ([]Feed, error) {
 	p := parser{dec: dec}
 	err := p.run()
 	if lr.N <= 0 {
-		return nil, &ParseError{Msg: fmt.Sprintf("larger than %d MiB", MaxBytes>>20)}
+		return nil, &ParseError{Msg: fmt.Sprintf("larger than %d bytes", limit)}
 	}
 	if err != nil {
 		return nil, err

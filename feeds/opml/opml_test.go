@@ -117,9 +117,13 @@ func TestParseStripsEscapes(t *testing.T) {
 }
 
 func TestParseSizeCap(t *testing.T) {
-	big := "<opml><body>" + strings.Repeat("<!-- padding -->", MaxBytes/16+1) + "</body></opml>"
-	if _, err := Parse(strings.NewReader(big)); err == nil || !strings.Contains(err.Error(), "larger than") {
+	const limit = 4096
+	doc := func(n int) string { return "<opml><body>" + strings.Repeat("<!-- padding -->", n) + "</body></opml>" }
+	if _, err := parse(strings.NewReader(doc(limit/16+1)), limit); err == nil || !strings.Contains(err.Error(), "larger than 4096 bytes") {
 		t.Errorf("err = %v, want a size error", err)
+	}
+	if _, err := parse(strings.NewReader(doc(limit/16-2)), limit); err != nil {
+		t.Errorf("a document under the limit: %v", err)
 	}
 }
 
