@@ -32,6 +32,9 @@ func (s *scanner) capitalActs(i, e int) bool {
 	if i > 0 && s.toks[i].joined() && s.toks[i-1].capitalised() {
 		return false
 	}
+	if i > 0 && placePrepositions[s.toks[i-1].key] {
+		return false
+	}
 	if s.toks[e-1].is(tPoss) {
 		return true
 	}
@@ -40,6 +43,13 @@ func (s *scanner) capitalActs(i, e int) bool {
 	}
 	next := &s.toks[e]
 	return next.is(tJoin) && next.lex != nil && next.lex.flags&lexCapitalAct != 0
+}
+
+// placePrepositions before a capital make it a place: "talks in Moscow".
+var placePrepositions = map[string]bool{
+	"in": true, "at": true, "to": true, "from": true, "near": true, "into": true, "outside": true,
+	"around": true, "across": true, "via": true, "toward": true, "towards": true, "through": true,
+	"visit": true, "visited": true, "visiting": true, "leave": true, "left": true, "reached": true,
 }
 
 // georgiaStateWords near "Georgia" make it the US state.

@@ -210,8 +210,8 @@ func buildIndex(g *gazetteer.Data) *index {
 		}
 	}
 	setFlag(ambiguousGivenNames, lexAmbiguousGiven)
-	setFlag(maleGiven, lexMale)
-	setFlag(femaleGiven, lexFemale)
+	setFlag(maleGiven, lexMale|lexGiven)
+	setFlag(femaleGiven, lexFemale|lexGiven)
 	setFlag(nonNameWords, lexNotName)
 	setFlag(orgWords, lexNotName|lexOrgWord)
 	setFlag([]string{"may", "june", "april", "august"}, lexMonth)

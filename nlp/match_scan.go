@@ -143,6 +143,9 @@ func (s *scanner) person(i int) (int, bool) {
 		if d == nil {
 			break
 		}
+		if d.class == roleModifier && s.toks[k].key == "then" && (e >= n || !s.toks[e].is(tHyph)) {
+			break // "then-President", not "then Mrs. Obama"
+		}
 		if firstTitle < 0 {
 			firstTitle = k
 		}
@@ -160,7 +163,7 @@ func (s *scanner) person(i int) (int, bool) {
 		}
 	}
 	if role == nil {
-		if the >= 0 || qual != nil {
+		if the >= 0 {
 			return i, false
 		}
 		return s.namedPerson(i, nil)
@@ -173,12 +176,16 @@ func (s *scanner) person(i int) (int, bool) {
 			m.role = role
 			m.inactive = inactive
 			m.gender = role.gender
-			titleCap := s.toks[firstTitle].capitalised() || s.toks[roleStart].capitalised()
+			// A capitalised title is part of the name's span; a lower-case
+			// one ("ambassador Steve Witkoff") is not.
 			m.start = m.nameStart
-			if titleCap {
-				m.start = s.toks[firstTitle].start
-				if qual != nil && qual.kind == pkOrg {
-					m.start = s.toks[qStart].start
+			for k := firstTitle; k <= roleStart; k++ {
+				if s.toks[k].capitalised() {
+					m.start = s.toks[k].start
+					if qual != nil && qual.kind == pkOrg {
+						m.start = s.toks[qStart].start
+					}
+					break
 				}
 			}
 			s.qualify(&m, qual, qStart, qEnd)
@@ -411,7 +418,7 @@ func (s *scanner) nameContinues(i int) bool {
 		// "Chuck Jordan": a country that is also a name, after a given name
 		return e == i+1 && afterGiven && t.lex.flags&lexCountryGiven != 0
 	}
-	if d, _ := s.matchRole(i); d != nil && d.class != roleModifier && d.class != roleHonorific {
+	if d, _ := s.matchRole(i); d != nil && d.class != roleModifier {
 		return false
 	}
 	return true

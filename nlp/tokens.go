@@ -246,6 +246,10 @@ func markHeadlines(text string, toks []token) {
 		}
 		long, caps := 0, 0
 		for j := a; j < b; j++ {
+			// only everyday words count: names are capitalised anyway
+			if l := toks[j].lex; l != nil && (l.flags&lexGiven != 0 || len(l.surnameOf) > 0 || len(l.phrases) > 0) {
+				continue
+			}
 			if toks[j].end-toks[j].start >= 4 {
 				long++
 				if toks[j].capitalised() {
@@ -253,7 +257,7 @@ func markHeadlines(text string, toks []token) {
 				}
 			}
 		}
-		if long >= 3 && caps*10 >= long*7 {
+		if long >= 2 && caps*10 >= long*7 {
 			for j := a; j < b; j++ {
 				toks[j].flags |= tHeadline
 			}
