@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/herald-reader/herald/feeds/htmltext"
+	"github.com/herald-reader/herald/feeds/sanitize"
 	"github.com/herald-reader/herald/nlp"
 	"github.com/herald-reader/herald/nlp/report"
 )
@@ -120,9 +121,9 @@ func readArticle(e *env, source string) (title, text string, err error) {
 	}
 	s := string(data)
 	if htmltext.LooksLikeHTML(s) {
-		s = htmltext.ToText(s)
+		return "", htmltext.ToText(s), nil
 	}
-	return "", s, nil
+	return "", sanitize.Text(s), nil
 }
 
 func isWebURL(s string) bool {
