@@ -74,6 +74,9 @@ func parseGivenNames(text string) []string {
 
 // CountryByID returns the country with the given id.
 func (d *Data) CountryByID(id string) (Country, bool) {
+	if d == nil {
+		return Country{}, false
+	}
 	for _, c := range d.Countries {
 		if c.ID == id {
 			return c, true
@@ -84,6 +87,9 @@ func (d *Data) CountryByID(id string) (Country, bool) {
 
 // LeaderByID returns the leader with the given id.
 func (d *Data) LeaderByID(id string) (Leader, bool) {
+	if d == nil {
+		return Leader{}, false
+	}
 	for _, l := range d.Leaders {
 		if l.ID == id {
 			return l, true
@@ -94,6 +100,9 @@ func (d *Data) LeaderByID(id string) (Leader, bool) {
 
 // OrganisationByID returns the organisation with the given id.
 func (d *Data) OrganisationByID(id string) (Organisation, bool) {
+	if d == nil {
+		return Organisation{}, false
+	}
 	for _, o := range d.Organisations {
 		if o.ID == id {
 			return o, true

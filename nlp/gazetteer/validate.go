@@ -16,6 +16,9 @@ var organisationKinds = map[string]bool{
 // are "m", "f" or empty, and every country or organisation a leader, office or
 // organisation refers to exists. The error names every offending entry.
 func (d *Data) Validate() error {
+	if d == nil {
+		return nil
+	}
 	var errs []error
 	bad := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
 
