@@ -135,11 +135,11 @@ func runExport(e *env, args []string) error {
 func parseExportFlags(e *env, args []string) (exportOptions, error) {
 	var opts exportOptions
 	fs := subcommandFlags("export", exportUsage, e.stderr)
-	fs.Var((*stringList)(&opts.leaders), "leader", "only articles that mention this person (repeatable: all must match); their statements")
-	fs.Var((*stringList)(&opts.countries), "country", "only articles that mention this country (repeatable: all must match)")
-	fs.StringVar(&opts.feed, "feed", "", "only this feed (title or URL)")
-	fs.StringVar(&opts.since, "since", "", "only articles published since a time ago (24h, 7d, 2w) or a date (2025-11-01)")
-	fs.StringVar(&opts.out, "o", "", "write to FILE (never replaced: a suffix is added) or - for standard output")
+	fs.Var((*stringList)(&opts.leaders), "leader", "only articles that mention the person `NAME` (repeatable: all must match), and their statements")
+	fs.Var((*stringList)(&opts.countries), "country", "only articles that mention the country `NAME` (repeatable: all must match)")
+	fs.StringVar(&opts.feed, "feed", "", "only the feed `NAME` (its title or URL)")
+	fs.StringVar(&opts.since, "since", "", "only articles published since `WHEN`: a time ago (24h, 7d, 2w) or a date (2025-11-01)")
+	fs.StringVar(&opts.out, "o", "", "write to `FILE` (an existing file is kept: a suffix is added), or - for standard output")
 	fs.StringVar(&opts.out, "output", "", "same as -o")
 	if err := parseFlags(fs, reorderFlags(args)); err != nil {
 		return opts, err
