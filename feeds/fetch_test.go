@@ -171,7 +171,10 @@ func TestConditionalGet(t *testing.T) {
 
 func TestFetchErrors(t *testing.T) {
 	srv := newTestServer(t)
-	f := NewFetcher(Options{Timeout: 300 * time.Millisecond, MaxBodyBytes: 1 << 20})
+	// Generous timeouts: under -race on a busy machine a 2 MiB body can take
+	// longer than a tight one. Only /slow uses the short one.
+	f := NewFetcher(Options{Timeout: 10 * time.Second, MaxBodyBytes: 1 << 20})
+	fast := NewFetcher(Options{Timeout: 300 * time.Millisecond, MaxBodyBytes: 1 << 20})
 	tests := []struct {
 		path, url  string
 		status     int
@@ -202,7 +205,11 @@ func TestFetchErrors(t *testing.T) {
 			if url == "" {
 				url = srv.url(tt.path)
 			}
-			res := f.Fetch(context.Background(), Request{URL: url})
+			fetcher := f
+			if tt.path == "/slow" {
+				fetcher = fast
+			}
+			res := fetcher.Fetch(context.Background(), Request{URL: url})
 			var fe *FetchError
 			if !errors.As(res.Err, &fe) {
 				t.Fatalf("Err = %v, want a *FetchError", res.Err)
@@ -224,14 +231,14 @@ func TestFetchErrors(t *testing.T) {
 	if res := f.Fetch(context.Background(), Request{URL: srv.url("/hops/5")}); res.Err != nil {
 		t.Errorf("5 redirects should be followed: %v", res.Err)
 	}
-	if res := f.Fetch(context.Background(), Request{URL: srv.url("/slow")}); !errors.Is(res.Err, context.DeadlineExceeded) {
+	if res := fast.Fetch(context.Background(), Request{URL: srv.url("/slow")}); !errors.Is(res.Err, context.DeadlineExceeded) {
 		t.Errorf("timeout error does not wrap context.DeadlineExceeded: %v", res.Err)
 	}
 }
 
 func TestFetchAllIsolatesFailures(t *testing.T) {
 	srv := newTestServer(t)
-	f := NewFetcher(Options{Timeout: 300 * time.Millisecond, MaxBodyBytes: 1 << 20, Concurrency: 4})
+	f := NewFetcher(Options{Timeout: time.Second, MaxBodyBytes: 1 << 20, Concurrency: 4})
 	good := map[string]bool{"/feeds/rss2.xml": true, "/feeds/atom.xml": true, "/feeds/feed.json": true, "/gzip/rss1.rdf": true}
 	paths := []string{"/status/404", "/feeds/rss2.xml", "/status/500", "/loop/a", "/feeds/atom.xml",
 		"/html-as-feed", "/slow", "/big", "/bomb", "/feeds/feed.json", "/gzip/rss1.rdf"}

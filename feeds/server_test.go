@@ -197,19 +197,24 @@ var (
 )
 
 // gzipBomb is a few kilobytes of gzip that inflate to 64 MiB: a feed
-// header, then spaces.
+// header, then spaces. It is built from concatenated gzip members (which
+// decompress to the concatenation of their contents), so that a megabyte of
+// spaces is compressed once rather than 64 times.
 func gzipBomb() []byte {
 	bombOnce.Do(func() {
-		var buf bytes.Buffer
-		zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-		fmt.Fprint(zw, `<?xml version="1.0"?><rss version="2.0"><channel><title>`)
-		zeros := bytes.Repeat([]byte(" "), 1<<20)
-		for range 64 {
-			zw.Write(zeros)
+		member := func(data []byte) []byte {
+			var buf bytes.Buffer
+			zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+			zw.Write(data)
+			zw.Close()
+			return buf.Bytes()
 		}
-		fmt.Fprint(zw, `</title></channel></rss>`)
-		zw.Close()
-		bomb = buf.Bytes()
+		spaces := member(bytes.Repeat([]byte(" "), 1<<20))
+		out := member([]byte(`<?xml version="1.0"?><rss version="2.0"><channel><title>`))
+		for range 64 {
+			out = append(out, spaces...)
+		}
+		bomb = append(out, member([]byte(`</title></channel></rss>`))...)
 	})
 	return bomb
 }
