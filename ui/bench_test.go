@@ -56,7 +56,7 @@ func buildStore(path string, n int) (*store.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	body := strings.Repeat("President Emmanuel Macron met Chancellor Friedrich Merz in Berlin. “We agree,” he said. ", 20)
+	body := strings.Repeat("President Emmanuel Macron met Chancellor Friedrich Merz in Berlin. “We agree,” he said. ", 3)
 	base := time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC)
 	per := n / len(feeds)
 	for fi, f := range feeds {

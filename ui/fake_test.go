@@ -39,8 +39,9 @@ type fakeLib struct {
 	arts     []store.Article // any order; Articles sorts newest first
 	anns     map[int64]nlp.Doc
 	saved    []savedAnn
-	bodies   int // Article calls: body loads
-	pageLoad int // Articles calls
+	backlog  []int64 // what Unannotated offers
+	bodies   int     // Article calls: body loads
+	pageLoad int     // Articles calls
 }
 
 type savedAnn struct {
@@ -177,7 +178,17 @@ func (f *fakeLib) SaveAnnotation(id int64, hash, version string, doc nlp.Doc) er
 	return nil
 }
 
-func (f *fakeLib) Unannotated(version string, limit int) ([]int64, error) { return nil, nil }
+func (f *fakeLib) Unannotated(version string, limit int) ([]int64, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []int64
+	for _, id := range f.backlog {
+		if _, done := f.anns[id]; !done && len(out) < limit {
+			out = append(out, id)
+		}
+	}
+	return out, nil
+}
 
 func (f *fakeLib) counts() (bodies, pages int) {
 	f.mu.Lock()

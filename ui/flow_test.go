@@ -452,3 +452,56 @@ func TestWarningsShownOnce(t *testing.T) {
 		t.Error("warning still shown after a key")
 	}
 }
+
+func TestRefreshOnStartAndTimer(t *testing.T) {
+	o := testOptions(fixtureLib(t))
+	calls := 0
+	o.Refresh = func(context.Context, func(feeds.Result, feeds.RefreshStats)) (feeds.RefreshStats, error) {
+		calls++
+		return feeds.RefreshStats{Feeds: 3, Done: 3}, nil
+	}
+	o.RefreshOnStart = true
+	o.RefreshInterval = time.Minute
+	d := newDriver(t, o, 100, 30)
+	if calls != 1 {
+		t.Fatalf("refresh on start ran %d times", calls)
+	}
+	if d.m.ref.tick() == nil {
+		t.Fatal("no refresh timer with an interval set")
+	}
+	d.send(refreshTickMsg{})
+	if calls != 2 {
+		t.Errorf("the timer did not refresh: %d calls", calls)
+	}
+	o.RefreshInterval, o.RefreshOnStart = 0, false
+	d2 := newDriver(t, o, 100, 30)
+	if calls != 2 || d2.m.ref.tick() != nil {
+		t.Errorf("refreshed without being asked: %d calls", calls)
+	}
+}
+
+func TestBacklogAnnotatesForListCounts(t *testing.T) {
+	lib := fixtureLib(t)
+	lib.backlog = []int64{2, 3, 5}
+	o := testOptions(lib)
+	o.Annotator = nlp.Default()
+	d := newDriver(t, o, 160, 48)
+	if len(lib.saved) != 3 {
+		t.Fatalf("background annotation saved %d articles, want 3", len(lib.saved))
+	}
+	it, _ := d.m.list.item(rowOf(t, d, "Starmer hails ‘breakthrough’ on security guarantees after crunch White House Ukraine talks"))
+	if !it.Annotated {
+		t.Error("the list does not show the seed article annotated after the backlog ran")
+	}
+	if bodies, _ := lib.counts(); bodies != 3 {
+		t.Errorf("the backlog read %d bodies, want 3", bodies)
+	}
+}
+
+func TestKeysArrivingTogetherAreEachHandled(t *testing.T) {
+	d := newDriver(t, testOptions(fixtureLib(t)), 100, 30)
+	d.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("jjj")})
+	if d.m.list.cursor != 3 {
+		t.Errorf("\"jjj\" in one message moved the cursor to %d, want 3", d.m.list.cursor)
+	}
+}

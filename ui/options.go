@@ -71,6 +71,9 @@ func Run(o Options) error {
 		// NO_COLOR means no colour, not no emphasis: keep bold and underline.
 		lipgloss.SetColorProfile(termenv.ANSI)
 	}
+	// Ask the terminal for its background now: once the program owns the
+	// terminal, the answer would arrive as key presses.
+	_ = lipgloss.HasDarkBackground()
 	_, err := tea.NewProgram(New(o), tea.WithAltScreen(), tea.WithMouseCellMotion()).Run()
 	return err
 }
