@@ -43,16 +43,16 @@ const (
 		"President Recep Tayyip Erdoğan said on Monday that “the door remains open” to new talks."
 )
 
-// span builds an entity over the first occurrence of mention in doc text.
-type span struct {
+// fxSpan is an entity over the first occurrence of mention in doc text.
+type fxSpan struct {
 	mention, kind, id, name string
 	leader                  bool
 }
 
-// quote is a statement over the first occurrence of words.
-type quote struct{ words, speakerID, speakerName string }
+// fxQuote is a statement over the first occurrence of words.
+type fxQuote struct{ words, speakerID, speakerName string }
 
-func handDoc(t testing.TB, txt string, spans []span, quotes []quote) nlp.Doc {
+func fxDoc(t testing.TB, txt string, spans []fxSpan, quotes []fxQuote) nlp.Doc {
 	t.Helper()
 	doc := nlp.Doc{Text: txt}
 	for _, s := range spans {
@@ -140,22 +140,22 @@ dir = "` + f.exports + `"
 			t.Fatal(err)
 		}
 	}
-	starmer := span{"Keir Starmer", nlp.KindPerson, "keir-starmer", "Keir Starmer", true}
+	starmer := fxSpan{"Keir Starmer", nlp.KindPerson, "keir-starmer", "Keir Starmer", true}
 	paris := save(feeds[0].ID, "paris", "https://world.example/paris", articleParis, day(20))
-	annotate(paris, handDoc(t, articleParis, []span{
+	annotate(paris, fxDoc(t, articleParis, []fxSpan{
 		{"British", nlp.KindCountry, "united-kingdom", "United Kingdom", false}, starmer,
 		{"French", nlp.KindCountry, "france", "France", false},
 		{"Emmanuel Macron", nlp.KindPerson, "emmanuel-macron", "Emmanuel Macron", true},
-	}, []quote{
+	}, []fxQuote{
 		{"We will stand together on Ukraine,", "keir-starmer", "Keir Starmer"},
 		{"frank and useful", "emmanuel-macron", "Emmanuel Macron"},
 	}))
 	kyiv := save(feeds[1].ID, "kyiv", "https://europe.example/kyiv", articleKyiv, day(22))
-	annotate(kyiv, handDoc(t, articleKyiv, []span{
+	annotate(kyiv, fxDoc(t, articleKyiv, []fxSpan{
 		{"Ukrainian", nlp.KindCountry, "ukraine", "Ukraine", false},
 		{"Volodymyr Zelensky", nlp.KindPerson, "volodymyr-zelensky", "Volodymyr Zelensky", true},
 		{"Britain", nlp.KindCountry, "united-kingdom", "United Kingdom", false}, starmer,
-	}, []quote{
+	}, []fxQuote{
 		{"Every shell matters *today*,", "volodymyr-zelensky", "Volodymyr Zelensky"},
 		{"[Our] support is [not](http://x.example) up for debate.", "keir-starmer", "Keir Starmer"},
 	}))
@@ -241,7 +241,7 @@ func parseMarkdown(t *testing.T, src string) []mdBlock {
 	return blocks
 }
 
-func kinds(blocks []mdBlock) string {
+func blockKinds(blocks []mdBlock) string {
 	var k []string
 	for _, b := range blocks {
 		k = append(k, b.kind)
@@ -258,7 +258,7 @@ func TestExportLeaderToStdout(t *testing.T) {
 	blocks := parseMarkdown(t, out)
 	// Title, filters, date; one speaker section with two quotes (newest
 	// first); the table of mentions.
-	if got, want := kinds(blocks), "h1 p p h2 quote quote h2 table"; got != want {
+	if got, want := blockKinds(blocks), "h1 p p h2 quote quote h2 table"; got != want {
 		t.Fatalf("structure %q, want %q\n%s", got, want, out)
 	}
 	if blocks[0].text != "herald export" || !strings.Contains(blocks[1].text, "leader: Keir Starmer") {
@@ -295,7 +295,7 @@ func TestExportLeaderToStdout(t *testing.T) {
 	code, out, errOut = f.run(t, "--leader", "zelensky", "-o", "-")
 	blocks = parseMarkdown(t, out)
 	if code != exitOK || len(blocks) < 5 || blocks[4].kind != "quote" {
-		t.Fatalf("exit %d, structure %q: %s", code, kinds(blocks), errOut)
+		t.Fatalf("exit %d, structure %q: %s", code, blockKinds(blocks), errOut)
 	}
 	if q := blocks[4]; q.emphasis || !strings.Contains(q.text, "Every shell matters *today*,") {
 		t.Errorf("markdown in a quote was not escaped: %+v", q)
@@ -382,8 +382,8 @@ func TestExportAnnotatesMissingArticles(t *testing.T) {
 		t.Errorf("unannotated after export: %v (%v)", left, err)
 	}
 	blocks := parseMarkdown(t, out)
-	if !strings.HasPrefix(kinds(blocks), "h1 p h2 quote") || strings.HasPrefix(blocks[1].text, "Filters") {
-		t.Errorf("unfiltered export: structure %q\n%s", kinds(blocks), out)
+	if !strings.HasPrefix(blockKinds(blocks), "h1 p h2 quote") || strings.HasPrefix(blocks[1].text, "Filters") {
+		t.Errorf("unfiltered export: structure %q\n%s", blockKinds(blocks), out)
 	}
 	for _, speaker := range []string{"Keir Starmer (leader)", "Emmanuel Macron (leader)", "Volodymyr Zelensky (leader)"} {
 		if !strings.Contains(out, "## "+speaker) {
@@ -506,8 +506,8 @@ func TestResolveAmbiguity(t *testing.T) {
 	}
 }
 
-// benchStore fills a store with articles × 5 statements, all annotated.
-func benchStore(b *testing.B, articles int) exportFixture {
+// benchExportStore fills a store with articles × 5 statements, all annotated.
+func benchExportStore(b *testing.B, articles int) exportFixture {
 	b.Helper()
 	dir := b.TempDir()
 	b.Setenv("HERALD_CONFIG", "")
@@ -543,15 +543,15 @@ func benchStore(b *testing.B, articles int) exportFixture {
 	if err != nil {
 		b.Fatal(err)
 	}
-	starmer := span{"Keir Starmer", nlp.KindPerson, "keir-starmer", "Keir Starmer", true}
-	macron := span{"Emmanuel Macron", nlp.KindPerson, "emmanuel-macron", "Emmanuel Macron", true}
-	london := span{"London", nlp.KindCountry, "united-kingdom", "United Kingdom", false}
+	starmer := fxSpan{"Keir Starmer", nlp.KindPerson, "keir-starmer", "Keir Starmer", true}
+	macron := fxSpan{"Emmanuel Macron", nlp.KindPerson, "emmanuel-macron", "Emmanuel Macron", true}
+	london := fxSpan{"London", nlp.KindCountry, "united-kingdom", "United Kingdom", false}
 	for _, a := range list {
 		art, err := st.Article(a.ID)
 		if err != nil {
 			b.Fatal(err)
 		}
-		doc := handDoc(b, art.Text, []span{starmer, macron, london}, []quote{
+		doc := fxDoc(b, art.Text, []fxSpan{starmer, macron, london}, []fxQuote{
 			{"We talked about trade", "keir-starmer", "Keir Starmer"},
 			{"And about security,", "emmanuel-macron", "Emmanuel Macron"},
 			{"Nothing was agreed,", "keir-starmer", "Keir Starmer"},
@@ -568,7 +568,7 @@ func benchStore(b *testing.B, articles int) exportFixture {
 // BenchmarkExport10kStatements: 2,000 articles with 10,000 statements,
 // exported whole and for one leader (6,000 of them). Budget: 500 ms.
 func BenchmarkExport10kStatements(b *testing.B) {
-	f := benchStore(b, 2000)
+	f := benchExportStore(b, 2000)
 	for _, args := range [][]string{{"-o", "-"}, {"--leader", "Starmer", "-o", "-"}} {
 		b.Run(strings.Join(args[:len(args)-2], " "), func(b *testing.B) {
 			for i := 0; i < b.N; i++ {

@@ -24,7 +24,7 @@ func feedsEnv(t *testing.T) string {
 	return dir
 }
 
-func runHerald(t *testing.T, args ...string) (int, string, string) {
+func runFeedsCLI(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()
 	var out, errb bytes.Buffer
 	code := run(args, strings.NewReader(""), &out, &errb)
@@ -33,7 +33,7 @@ func runHerald(t *testing.T, args ...string) (int, string, string) {
 
 func opmlFixture(name string) string { return filepath.Join("testdata", "opml", name) }
 
-const userConfig = `# My herald setup — keep this comment.
+const importTestConfig = `# My herald setup — keep this comment.
 [[feeds]]
 url = "https://wire.example/world.rss" # the wire, already here
 title = "Global Wire"
@@ -42,7 +42,7 @@ title = "Global Wire"
 concurrency = 4   # be gentle
 `
 
-func writeConfig(t *testing.T, dir, content string) string {
+func writeTestConfig(t *testing.T, dir, content string) string {
 	t.Helper()
 	p := filepath.Join(dir, "config.toml")
 	if err := os.WriteFile(p, []byte(content), 0o600); err != nil {
@@ -53,8 +53,8 @@ func writeConfig(t *testing.T, dir, content string) string {
 
 func TestFeedsImportAppendsAndKeepsComments(t *testing.T) {
 	dir := feedsEnv(t)
-	cfg := writeConfig(t, dir, userConfig)
-	code, out, errOut := runHerald(t, "--config", cfg, "feeds", "import", opmlFixture("nested.opml"))
+	cfg := writeTestConfig(t, dir, importTestConfig)
+	code, out, errOut := runFeedsCLI(t, "--config", cfg, "feeds", "import", opmlFixture("nested.opml"))
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
@@ -73,7 +73,7 @@ func TestFeedsImportAppendsAndKeepsComments(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasPrefix(string(data), userConfig) {
+	if !strings.HasPrefix(string(data), importTestConfig) {
 		t.Errorf("the original text changed:\n%s", data)
 	}
 	if fi, _ := os.Stat(cfg); fi.Mode().Perm() != 0o600 {
@@ -104,11 +104,11 @@ func TestFeedsImportAppendsAndKeepsComments(t *testing.T) {
 
 func TestFeedsRoundTrip(t *testing.T) {
 	dir := feedsEnv(t)
-	cfg := writeConfig(t, dir, userConfig)
-	if code, _, errOut := runHerald(t, "--config", cfg, "feeds", "import", opmlFixture("nested.opml")); code != exitOK {
+	cfg := writeTestConfig(t, dir, importTestConfig)
+	if code, _, errOut := runFeedsCLI(t, "--config", cfg, "feeds", "import", opmlFixture("nested.opml")); code != exitOK {
 		t.Fatalf("import: %s", errOut)
 	}
-	code, exported, errOut := runHerald(t, "--config", cfg, "feeds", "export")
+	code, exported, errOut := runFeedsCLI(t, "--config", cfg, "feeds", "export")
 	if code != exitOK {
 		t.Fatalf("export: exit %d: %s", code, errOut)
 	}
@@ -127,7 +127,7 @@ func TestFeedsRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	before, _ := os.ReadFile(cfg)
-	code, out, errOut := runHerald(t, "--config", cfg, "feeds", "import", exportedFile)
+	code, out, errOut := runFeedsCLI(t, "--config", cfg, "feeds", "import", exportedFile)
 	if code != exitOK || !strings.Contains(out, "nothing new") || strings.Contains(out, "added") {
 		t.Errorf("re-import: exit %d, out %q, err %q", code, out, errOut)
 	}
@@ -140,8 +140,8 @@ func TestFeedsRoundTrip(t *testing.T) {
 	if err := os.MkdirAll(fresh, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	other := writeConfig(t, fresh, "[[feeds]]\nurl = \"https://unrelated.example/rss\"\n")
-	if code, _, errOut := runHerald(t, "--config", other, "feeds", "import", exportedFile); code != exitOK {
+	other := writeTestConfig(t, fresh, "[[feeds]]\nurl = \"https://unrelated.example/rss\"\n")
+	if code, _, errOut := runFeedsCLI(t, "--config", other, "feeds", "import", exportedFile); code != exitOK {
 		t.Fatalf("import into fresh config: %s", errOut)
 	}
 	orig, _ := LoadConfig(cfg)
@@ -162,7 +162,7 @@ func TestFeedsRoundTrip(t *testing.T) {
 
 func TestFeedsImportOnEmbeddedDefaultsCreatesConfig(t *testing.T) {
 	dir := feedsEnv(t)
-	code, out, errOut := runHerald(t, "feeds", "import", opmlFixture("latin1-v1.opml"))
+	code, out, errOut := runFeedsCLI(t, "feeds", "import", opmlFixture("latin1-v1.opml"))
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
@@ -193,8 +193,8 @@ func TestFeedsImportOnEmbeddedDefaultsCreatesConfig(t *testing.T) {
 
 func TestFeedsImportKeepsDefaultsOfAFeedlessConfig(t *testing.T) {
 	dir := feedsEnv(t)
-	cfg := writeConfig(t, dir, "[fetch]\nconcurrency = 2\n")
-	if code, _, errOut := runHerald(t, "--config", cfg, "feeds", "import", opmlFixture("latin1-v1.opml")); code != exitOK {
+	cfg := writeTestConfig(t, dir, "[fetch]\nconcurrency = 2\n")
+	if code, _, errOut := runFeedsCLI(t, "--config", cfg, "feeds", "import", opmlFixture("latin1-v1.opml")); code != exitOK {
 		t.Fatalf("import: %s", errOut)
 	}
 	lc, err := LoadConfig(cfg)
@@ -209,12 +209,12 @@ func TestFeedsImportKeepsDefaultsOfAFeedlessConfig(t *testing.T) {
 
 func TestFeedsImportErrors(t *testing.T) {
 	dir := feedsEnv(t)
-	cfg := writeConfig(t, dir, userConfig)
+	cfg := writeTestConfig(t, dir, importTestConfig)
 	inline := filepath.Join(dir, "inline")
 	if err := os.MkdirAll(inline, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	inlineCfg := writeConfig(t, inline, "feeds = [{ url = \"https://a.example/rss\" }]\n")
+	inlineCfg := writeTestConfig(t, inline, "feeds = [{ url = \"https://a.example/rss\" }]\n")
 	tests := []struct {
 		name string
 		args []string
@@ -232,7 +232,7 @@ func TestFeedsImportErrors(t *testing.T) {
 	}
 	before, _ := os.ReadFile(cfg)
 	for _, tt := range tests {
-		code, _, errOut := runHerald(t, tt.args...)
+		code, _, errOut := runFeedsCLI(t, tt.args...)
 		if code != tt.code || !strings.Contains(errOut, tt.want) {
 			t.Errorf("%s: exit %d (want %d), stderr %q (want %q)", tt.name, code, tt.code, errOut, tt.want)
 		}
@@ -247,7 +247,7 @@ func TestFeedsImportErrors(t *testing.T) {
 
 func TestFeedsImportHostileText(t *testing.T) {
 	dir := feedsEnv(t)
-	cfg := writeConfig(t, dir, userConfig)
+	cfg := writeTestConfig(t, dir, importTestConfig)
 	doc := `<?xml version="1.0"?>
 <opml version="1.0"><body>
 <outline text="Quotes &quot;and&quot; back\slash&#x9b;31m" xmlUrl="https://q.example/rss"/>
@@ -262,7 +262,7 @@ func TestFeedsImportHostileText(t *testing.T) {
 	if err := os.WriteFile(file, []byte(doc), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	code, out, errOut := runHerald(t, "--config", cfg, "feeds", "import", file)
+	code, out, errOut := runFeedsCLI(t, "--config", cfg, "feeds", "import", file)
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
