@@ -112,9 +112,19 @@ func BenchmarkViewList(b *testing.B) {
 }
 
 func BenchmarkViewReader(b *testing.B) {
-	o := testOptions(bigStore(b))
-	o.Annotator = nlp.Default()
-	d := newDriver(b, o, 200, 50)
+	st := bigStore(b)
+	first, err := st.Articles(store.ArticleQuery{Limit: 1})
+	if err != nil || len(first) != 1 {
+		b.Fatal(first, err)
+	}
+	art, err := st.Article(first[0].ID)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := st.SaveAnnotation(art.ID, art.Hash, nlp.Version, nlp.Default().Annotate(art.Text)); err != nil {
+		b.Fatal(err)
+	}
+	d := newDriver(b, testOptions(st), 200, 50)
 	d.keys("enter", "n")
 	if !d.m.reader.annotated {
 		b.Fatal("the article was not annotated")
@@ -145,4 +155,23 @@ func BenchmarkCursor(b *testing.B) {
 	runtime.ReadMemStats(&ms)
 	b.ReportMetric(float64(ms.HeapInuse)/(1<<20), "heap-MB")
 	b.ReportMetric(float64(ms.Sys)/(1<<20), "sys-MB")
+	if rss := rssMB(); rss > 0 {
+		b.ReportMetric(rss, "rss-MB")
+	}
+}
+
+// rssMB is the process's resident memory from /proc (0 where there is none).
+func rssMB() float64 {
+	data, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmRSS:"); ok {
+			var kb float64
+			fmt.Sscan(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), &kb)
+			return kb / 1024
+		}
+	}
+	return 0
 }

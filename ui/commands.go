@@ -125,9 +125,9 @@ func annotate(ann *nlp.Annotator, text string) (doc nlp.Doc, err error) {
 // backlogCmd annotates a batch of articles that have no annotation for the
 // current annotator version, so the list can show statement and leader
 // counts. It runs in the background; the list reloads after each batch.
-func backlogCmd(lib Library, ann *nlp.Annotator) tea.Cmd {
+func backlogCmd(lib Library, ann *nlp.Annotator, limit int) tea.Cmd {
 	return func() tea.Msg {
-		ids, err := lib.Unannotated(nlp.Version, backlogBatch)
+		ids, err := lib.Unannotated(nlp.Version, limit)
 		if err != nil {
 			return backlogMsg{err: err}
 		}

@@ -408,7 +408,7 @@ func TestHelpOverlay(t *testing.T) {
 		t.Error("a key went through the help overlay")
 	}
 	d.keys("esc")
-	if d.m.showHelp {
+	if d.m.overlay != nil {
 		t.Error("esc did not close help")
 	}
 	d.keys("q")
@@ -503,5 +503,18 @@ func TestKeysArrivingTogetherAreEachHandled(t *testing.T) {
 	d.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("jjj")})
 	if d.m.list.cursor != 3 {
 		t.Errorf("\"jjj\" in one message moved the cursor to %d, want 3", d.m.list.cursor)
+	}
+}
+
+func TestBacklogStopsAtItsBudget(t *testing.T) {
+	lib := bigLib(backlogBudget + 100)
+	for i := range lib.arts {
+		lib.backlog = append(lib.backlog, lib.arts[i].ID)
+	}
+	o := testOptions(lib)
+	o.Annotator = nlp.Default()
+	newDriver(t, o, 100, 30)
+	if len(lib.saved) != backlogBudget {
+		t.Errorf("background annotation read %d articles, want the budget of %d", len(lib.saved), backlogBudget)
 	}
 }

@@ -38,19 +38,20 @@ type Model struct {
 	ref    *refresher
 
 	focus      focus
-	reading    bool  // an article is open: reader and sidebar are shown
-	sideToggle *bool // the user's choice; nil follows the width
-	showHelp   bool
+	reading    bool    // an article is open: reader and sidebar are shown
+	sideToggle *bool   // the user's choice; nil follows the width
+	overlay    overlay // drawn over the panes and given every key first
 	unreadOnly bool
 
 	width, height int
 	rects         map[focus]rect
 
-	status     string
-	statusErr  bool
-	statusID   int
-	backlogOn  bool
-	refreshNow bool
+	status      string
+	statusErr   bool
+	statusID    int
+	backlogOn   bool
+	backlogLeft int // articles the background annotation may still read
+	refreshNow  bool
 
 	ctx     context.Context
 	cancel  context.CancelFunc
@@ -110,6 +111,7 @@ func (m *Model) Init() tea.Cmd {
 	if m.refreshNow {
 		cmds = append(cmds, m.ref.start(m.ctx))
 	}
+	m.backlogLeft = backlogBudget
 	cmds = append(cmds, m.startBacklog())
 	return tea.Batch(cmds...)
 }
@@ -120,12 +122,19 @@ func (m *Model) query() store.ArticleQuery {
 	return q
 }
 
+// backlogBudget is how many unannotated articles (newest first) the
+// background annotation reads after start-up and after each refresh: enough
+// for the lists a reader looks at, without annotating a whole archive.
+const backlogBudget = 500
+
 func (m *Model) startBacklog() tea.Cmd {
-	if m.sh.ann == nil || m.backlogOn || m.sh.lib == nil {
+	if m.sh.ann == nil || m.backlogOn || m.sh.lib == nil || m.backlogLeft <= 0 {
 		return nil
 	}
 	m.backlogOn = true
-	return backlogCmd(m.sh.lib, m.sh.ann)
+	n := min(backlogBatch, m.backlogLeft)
+	m.backlogLeft -= n
+	return backlogCmd(m.sh.lib, m.sh.ann, n)
 }
 
 func (m *Model) sidebarVisible() bool {
@@ -281,6 +290,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.ref.onProgress(msg)
 	case refreshDoneMsg:
 		if m.ref.onDone(msg, m.sh.now()) {
+			m.backlogLeft = backlogBudget
 			return m, tea.Batch(loadFeedsCmd(m.sh.lib), m.list.reload(), m.startBacklog())
 		}
 	}
@@ -303,20 +313,21 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 	if m.status != "" && m.statusErr && m.statusID == 0 {
 		m.status = "" // start-up warnings go with the first key
 	}
-	if m.showHelp {
-		switch {
-		case key.Matches(msg, k.Quit):
-			return m.quit()
-		case key.Matches(msg, k.Help), key.Matches(msg, k.Back):
-			m.showHelp = false
+	if m.overlay != nil {
+		if key.Matches(msg, k.Quit) && msg.Type != tea.KeyRunes {
+			return m.quit() // ctrl+c always quits
 		}
-		return nil
+		done, cmd := m.overlay.update(msg)
+		if done {
+			m.overlay = nil
+		}
+		return cmd
 	}
 	switch {
 	case key.Matches(msg, k.Quit):
 		return m.quit()
 	case key.Matches(msg, k.Help):
-		m.showHelp = true
+		m.overlay = &helpOverlay{m: m}
 		return nil
 	case key.Matches(msg, k.NextPane):
 		m.cycleFocus(1)
@@ -529,7 +540,7 @@ func (m *Model) copyQuote() tea.Cmd {
 }
 
 func (m *Model) onMouse(msg tea.MouseMsg) tea.Cmd {
-	if m.showHelp {
+	if m.overlay != nil {
 		return nil
 	}
 	ev := tea.MouseEvent(msg)

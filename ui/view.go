@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"github.com/charmbracelet/bubbles/key"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
@@ -12,8 +11,8 @@ import (
 func (m *Model) View() string {
 	bodyH := max(3, m.height-1)
 	var body string
-	if m.showHelp {
-		body = m.helpView(bodyH)
+	if m.overlay != nil {
+		body = m.overlay.view(m.width, bodyH)
 	} else {
 		var cols []string
 		for _, f := range m.panes() {
@@ -107,24 +106,4 @@ func (m *Model) hints() string {
 	}
 	add(k.Help.Help().Key, "help")
 	return strings.Join(parts, " · ")
-}
-
-func (m *Model) helpView(h int) string {
-	// Lay the groups out in as many rows as the width needs.
-	avail := max(20, m.width-6)
-	m.help.Width = 0
-	var rows []string
-	var row [][]key.Binding
-	for _, g := range m.sh.keys.FullHelp() {
-		try := append(append([][]key.Binding(nil), row...), g)
-		if len(row) > 0 && lipgloss.Width(m.help.FullHelpView(try)) > avail {
-			rows = append(rows, m.help.FullHelpView(row))
-			row = [][]key.Binding{g}
-			continue
-		}
-		row = try
-	}
-	rows = append(rows, m.help.FullHelpView(row))
-	box := m.sh.st.Overlay.Render(m.sh.st.Title.Render("herald — keys") + "\n\n" + strings.Join(rows, "\n\n"))
-	return block(strings.Split(lipgloss.Place(m.width, h, lipgloss.Center, lipgloss.Center, box), "\n"), m.width, h)
 }
