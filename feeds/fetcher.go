@@ -135,7 +135,7 @@ func (f *Fetcher) Fetch(ctx context.Context, r Request) (res Result) {
 		res.ETag, res.LastModified = keep(res.ETag, r.ETag), keep(res.LastModified, r.LastModified)
 		return res
 	}
-	feed, err := parseFeed(body.data, body.contentType, body.url)
+	feed, err := parseFeed(body.data, body.rawContentType, body.url)
 	if err != nil {
 		res.Err = err
 		return res

@@ -24,10 +24,21 @@ type parsedFeed struct {
 }
 
 // parseFeed parses an RSS, Atom or JSON feed body fetched from feedURL
-// (whose media type was contentType, "" when unknown) into sanitised items.
-func parseFeed(data []byte, contentType, feedURL string) (parsedFeed, error) {
+// (with the Content-Type header rawContentType, "" when unknown) into
+// sanitised items.
+func parseFeed(data []byte, rawContentType, feedURL string) (parsedFeed, error) {
 	parseCount.Add(1)
-	data = stripRawEscapes(data)
+	contentType := mediaType(rawContentType)
+	utf, err := toUTF8(data, rawContentType)
+	if err != nil {
+		if nf := notAFeed(data, contentType, feedURL); strings.Contains(nf.Error(), "HTML page") {
+			return parsedFeed{}, nf
+		}
+		return parsedFeed{}, fetchErr(feedURL, err, "%v", err)
+	}
+	// The XML parser drops an ESC byte but keeps the rest of its sequence
+	// ("[31m", "]0;title") as text, so sequences go before parsing.
+	data = []byte(sanitize.Escapes(string(utf)))
 	kind := gofeed.DetectFeedType(bytes.NewReader(data))
 	if kind == gofeed.FeedTypeUnknown {
 		return parsedFeed{}, notAFeed(data, contentType, feedURL)
@@ -51,20 +62,6 @@ func parseFeed(data []byte, contentType, feedURL string) (parsedFeed, error) {
 		out.items = append(out.items, item)
 	}
 	return out, nil
-}
-
-// stripRawEscapes removes escape sequences from the raw body, because the
-// XML parser drops the ESC byte and leaves "[31m" or "]0;title" behind as
-// text. It leaves alone encodings where ESC is not a control: UTF-16/32
-// (NUL bytes) and ISO-2022 (which switches character sets with ESC).
-func stripRawEscapes(data []byte) []byte {
-	if bytes.IndexByte(data, 0x1b) < 0 || bytes.IndexByte(data, 0) >= 0 {
-		return data
-	}
-	if bytes.Contains(bytes.ToLower(data[:min(len(data), 256)]), []byte("2022")) {
-		return data
-	}
-	return []byte(sanitize.Escapes(string(data)))
 }
 
 func kindName(k gofeed.FeedType) string {
