@@ -82,8 +82,9 @@ type resolver struct {
 func newResolver(text string, ents []Entity, idx *statementIndex, quotes []quoteSpan) *resolver {
 	return &resolver{
 		text: text, ents: ents, idx: idx, quotes: quotes,
-		tz:       tokenizer{text: text, idx: idx},
+		tz:       newTokenizer(text, idx),
 		qAttr:    make([]attribution, len(quotes)),
+		out:      make([]stmt, 0, len(quotes)+len(text)/400),
 		lastPara: -10,
 	}
 }
@@ -379,7 +380,7 @@ func (r *resolver) speakerOf(toks []tok, i, sentStart int) spk {
 	t := toks[i]
 	switch t.kind {
 	case tkPerson:
-		if g, ok := speakerPronouns[lowerInto(&r.tz.buf, r.ents[t.ref].Text)]; ok {
+		if g := r.idx.words[r.tz.low[t.start:t.end]].pron; g != 0 {
 			// a pronoun the entity finder took for a name ("He" Lifeng)
 			return r.resolvePronoun(g, toks, sentStart, i)
 		}
@@ -393,7 +394,7 @@ func (r *resolver) speakerOf(toks []tok, i, sentStart int) spk {
 	case tkName:
 		return spk{kind: tkName, start: t.nameStart, end: t.end, gender: t.gender}
 	case tkWord:
-		if g, ok := speakerPronouns[r.tz.lower(t)]; ok {
+		if g := t.cls.pron; g != 0 {
 			return r.resolvePronoun(g, toks, sentStart, i)
 		}
 	}

@@ -27,11 +27,7 @@ func (r *resolver) isPunct(t tok, chars string) bool {
 
 // isAux reports whether t may stand between a speaker and its verb.
 func (r *resolver) isAux(t tok) bool {
-	if t.kind != tkWord || t.capital {
-		return false
-	}
-	w := r.tz.lower(t)
-	return auxWords[w] || len(w) > 4 && strings.HasSuffix(w, "ly")
+	return t.kind == tkWord && !t.capital && t.cls.has(wAux)
 }
 
 // verbAt returns the reporting verb at token i and its cue text.
@@ -40,11 +36,10 @@ func (r *resolver) verbAt(toks []tok, i int) (verbInfo, string, bool) {
 	if t.kind != tkWord {
 		return verbInfo{}, "", false
 	}
-	w := r.tz.lower(t)
-	v, ok := r.idx.verbs[w]
-	if !ok {
+	if t.cls.verb == 0 {
 		return verbInfo{}, "", false
 	}
+	v := r.idx.verbList[t.cls.verb-1]
 	if v.lemma == "according" {
 		if i+1 < len(toks) && r.isWordTok(toks[i+1], "to") {
 			return v, "according to", true
@@ -54,33 +49,31 @@ func (r *resolver) verbAt(toks []tok, i int) (verbInfo, string, bool) {
 	if i > 0 {
 		// "his remarks", "Trump’s claims": a noun, not a verb
 		p := toks[i-1]
-		if p.poss || p.kind == tkWord && cueDets[r.tz.lower(p)] && r.tz.lower(p) != "that" {
+		if p.poss || p.kind == tkWord && p.cls.has(wDet) && !p.cls.has(wThat) {
 			return verbInfo{}, "", false
 		}
 	}
-	if nounLike[w] {
+	if t.cls.has(wNounLike) {
 		ok := false
 		if i > 0 {
 			p := toks[i-1]
 			if p.isCandidate() && !p.weak || r.isAux(p) {
 				ok = true
 			} else if p.kind == tkWord {
-				g, isPron := speakerPronouns[r.tz.lower(p)]
-				ok = isPron && g != 0
+				ok = p.cls.pron != 0
 			}
 		}
 		if ok && i+1 < len(toks) {
 			// "the IMF report stated": the next word is the verb
-			if _, isVerb := r.idx.verbs[r.tz.lower(toks[i+1])]; isVerb && toks[i+1].kind == tkWord {
+			if toks[i+1].kind == tkWord && toks[i+1].cls.verb != 0 {
 				ok = false
 			}
 		}
 		if !ok {
 			return verbInfo{}, "", false
 		}
-		w = r.tz.lower(t)
 	}
-	return v, strings.Clone(w), true
+	return v, v.form, true
 }
 
 // subjectLeft finds the subject of the verb at v, looking left no further
@@ -115,14 +108,14 @@ func (r *resolver) subjectLeft(toks []tok, v, lo int) (int, subjKind) {
 	}
 	switch t.kind {
 	case tkWord:
-		w := r.tz.lower(t)
-		if _, ok := speakerPronouns[w]; ok {
+		c := t.cls
+		if c.pron != 0 {
 			return i, sjFound
 		}
-		if relativeWords[w] || w == "that" {
+		if c.has(wRel | wThat) {
 			return i, sjRelative
 		}
-		if conjunctions[w] || cuePreps[w] {
+		if c.has(wConj | wPrep) {
 			return -1, sjEmpty
 		}
 		return i, sjUnnamed
@@ -193,8 +186,7 @@ func (r *resolver) sentenceSubject(toks []tok, s, limit int) int {
 		t := toks[i]
 		isPron := false
 		if t.kind == tkWord {
-			g, ok := speakerPronouns[r.tz.lower(t)]
-			isPron = ok && g != 'x'
+			isPron = t.cls.pron != 0 && t.cls.pron != 'x'
 		}
 		if !t.isCandidate() && !isPron {
 			continue
@@ -236,7 +228,7 @@ func (r *resolver) isObject(toks []tok, i, s int) bool {
 		return false
 	}
 	p := toks[k]
-	return p.kind == tkWord && cuePreps[r.tz.lower(p)]
+	return p.kind == tkWord && p.cls.has(wPrep)
 }
 
 // fromSubject makes the attribution for a subject found at k.
@@ -268,14 +260,14 @@ func (r *resolver) fromSubject(toks []tok, k int, kind subjKind, cue string, sen
 // rightSpeaker finds the speaker after an inverted verb ("said X") or
 // "according to", in toks[i:end].
 func (r *resolver) rightSpeaker(toks []tok, i, end int, cue string, sentStart int) (attribution, bool) {
-	for i < end && (r.isAux(toks[i]) || toks[i].kind == tkWord && toks[i].capital && cueNotNames[r.tz.lower(toks[i])]) {
+	for i < end && (r.isAux(toks[i]) || toks[i].kind == tkWord && toks[i].capital && toks[i].cls.has(wNotName)) {
 		i++
 	}
 	if i >= end {
 		return attribution{}, false
 	}
 	t := toks[i]
-	if t.kind == tkWord && (cuePreps[r.tz.lower(t)] || r.tz.lower(t) == "that") {
+	if t.kind == tkWord && t.cls.has(wPrep|wThat) {
 		// "…,” adding that …": a participle, not an inverted cue
 		return attribution{}, false
 	}
@@ -297,7 +289,7 @@ func (r *resolver) rightSpeaker(toks []tok, i, end int, cue string, sentStart in
 	if t.kind != tkWord {
 		return attribution{}, false
 	}
-	if _, ok := speakerPronouns[r.tz.lower(t)]; ok {
+	if t.cls.pron != 0 {
 		return r.fromSubject(toks, i, sjFound, cue, sentStart, 0)
 	}
 	// an unnamed noun phrase, perhaps holding or followed by a name:
@@ -306,7 +298,7 @@ func (r *resolver) rightSpeaker(toks []tok, i, end int, cue string, sentStart in
 		if toks[k].kind == tkQuote || r.isPunct(toks[k], ".;:") {
 			break
 		}
-		if toks[k].kind == tkWord && cuePreps[r.tz.lower(toks[k])] {
+		if toks[k].kind == tkWord && toks[k].cls.has(wPrep) {
 			break
 		}
 		if tk := toks[k]; (tk.kind == tkPerson || tk.kind == tkName && !tk.weak) && !tk.poss {
@@ -386,7 +378,7 @@ func (r *resolver) clauseStart(toks []tok, qt, s int) int {
 		if r.isPunct(toks[j], ";") {
 			return j + 1
 		}
-		if r.isPunct(toks[j], ",") && j+1 < qt && toks[j+1].kind == tkWord && clauseBreakers[r.tz.lower(toks[j+1])] {
+		if r.isPunct(toks[j], ",") && j+1 < qt && toks[j+1].kind == tkWord && toks[j+1].cls.has(wClauseBreak) {
 			return j + 1
 		}
 	}

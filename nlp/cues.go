@@ -4,6 +4,7 @@ package nlp
 
 // verbInfo describes a reporting verb form.
 type verbInfo struct {
+	form  string // the form itself, reported as the cue
 	lemma string
 	// invert: may come before its speaker right after a quote ("…,” said X).
 	invert bool

@@ -56,8 +56,7 @@ func buildOrgIndex(g *gazetteer.Data) *orgIndex {
 // aliasWords splits a name into lower-case words the way the tokenizer does;
 // exact holds the original spelling of acronyms, which must match as written.
 func aliasWords(name string) (words, exact []string) {
-	var buf []byte
-	tz := tokenizer{text: name}
+	tz := newTokenizer(name, nil)
 	for i := 0; i < len(name); {
 		r, w := utf8.DecodeRuneInString(name[i:])
 		if !(unicode.IsLetter(r) || unicode.IsDigit(r)) {
@@ -65,10 +64,10 @@ func aliasWords(name string) (words, exact []string) {
 			continue
 		}
 		j := scanWord(name, i, len(name))
-		if j < len(name) && name[j] == '.' && tz.isAbbrev(name[i:j]) {
+		if j < len(name) && name[j] == '.' && tz.isAbbrev(i, j) {
 			j++
 		}
-		words = append(words, strings.Clone(lowerInto(&buf, name[i:j])))
+		words = append(words, tz.low[i:j])
 		ex := ""
 		if isOrgAcronym(name[i:j]) {
 			ex = name[i:j]
@@ -104,7 +103,7 @@ func (tz *tokenizer) matchOrgs(toks []tok) []tok {
 	out := toks[:0]
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		if t.kind == tkWord && (t.capital || startsWithDigit(tz.text[t.start:t.end])) {
+		if t.kind == tkWord && t.cls.has(wOrgFirst) && (t.capital || startsWithDigit(tz.text[t.start:t.end])) {
 			if list := ix.byFirst[tz.lower(t)]; list != nil {
 				if n, org := tz.longestOrg(toks[i:], list); n > 0 {
 					last := toks[i+n-1]

@@ -1,6 +1,7 @@
 package nlp
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -14,7 +15,7 @@ type textSpan struct{ start, end int }
 // does not end a sentence and is followed by a line starting in lower case
 // continues onto it.
 func splitParagraphs(text string) []textSpan {
-	var out []textSpan
+	out := make([]textSpan, 0, strings.Count(text, "\n")+1)
 	lineStart := 0
 	for lineStart <= len(text) {
 		lineEnd := lineStart

@@ -125,8 +125,16 @@ func (qs *quoteScanner) scan(p, next textSpan, out []quoteSpan) []quoteSpan {
 		stack = append(stack, openMark{r: r, fam: fam, pos: pos, after: pos + width})
 	}
 
-	prev := rune(-1)
 	for i := p.start; i < p.end; {
+		// every mark is ASCII or starts with byte 0xE2 or 0xC2: skip the rest
+		if c := text[i]; c < utf8.RuneSelf && c != '"' && c != '\'' && c != '`' || c >= utf8.RuneSelf && c != 0xE2 && c != 0xC2 {
+			i++
+			continue
+		}
+		prev := rune(-1)
+		if i > p.start {
+			prev, _ = utf8.DecodeLastRuneInString(text[p.start:i])
+		}
 		r, w := utf8.DecodeRuneInString(text[i:p.end])
 		if (r == '\'' || r == '`') && i+1 < p.end && text[i+1] == text[i] {
 			// ''typewriter'' and ``TeX'' double quotes
@@ -134,7 +142,6 @@ func (qs *quoteScanner) scan(p, next textSpan, out []quoteSpan) []quoteSpan {
 		}
 		fam := markFamily(r)
 		if fam == famNone {
-			prev = r
 			i += w
 			continue
 		}
@@ -220,7 +227,6 @@ func (qs *quoteScanner) scan(p, next textSpan, out []quoteSpan) []quoteSpan {
 				push(r, fam, i, w)
 			}
 		}
-		prev = r
 		i += w
 	}
 

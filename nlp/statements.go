@@ -10,16 +10,28 @@ import (
 // It is built once per Annotator and never modified, so it is safe for
 // concurrent use.
 type statementIndex struct {
-	verbs map[string]verbInfo
-	orgs  *orgIndex
+	verbList []verbInfo
+	words    map[string]wordClass
+	orgs     *orgIndex
 }
 
 func buildStatementIndex(g *gazetteer.Data) *statementIndex {
-	ix := &statementIndex{verbs: map[string]verbInfo{}, orgs: buildOrgIndex(g)}
+	ix := &statementIndex{orgs: buildOrgIndex(g)}
+	seen := map[string]bool{}
 	for _, v := range reportingVerbs {
 		for _, f := range v.forms {
-			ix.verbs[f] = verbInfo{lemma: v.forms[0], invert: v.invert, object: v.object, bare: v.bare}
+			if seen[f] {
+				continue
+			}
+			seen[f] = true
+			ix.verbList = append(ix.verbList, verbInfo{form: f, lemma: v.forms[0], invert: v.invert, object: v.object, bare: v.bare})
 		}
+	}
+	ix.words = buildWordClasses(ix.verbList)
+	for w := range ix.orgs.byFirst {
+		c := ix.words[w]
+		c.flags |= wOrgFirst
+		ix.words[w] = c
 	}
 	return ix
 }
@@ -55,8 +67,8 @@ func (a *Annotator) findStatements(text string, ents []Entity) []Statement {
 // or apostrophes.
 func findQuotes(text string, paras []textSpan) ([]quoteSpan, []int) {
 	qs := quoteScanner{text: text}
-	var all []quoteSpan
-	owner := make([]int, 0, 16)
+	all := make([]quoteSpan, 0, len(text)/300+4)
+	owner := make([]int, 0, cap(all))
 	for i, p := range paras {
 		next := textSpan{}
 		if i+1 < len(paras) {

@@ -136,10 +136,10 @@ func (r *resolver) skipObject(toks []tok, k, e int) int {
 		return k
 	}
 	t := toks[k]
-	if t.isCandidate() || t.kind == tkWord && objectWords[r.tz.lower(t)] {
+	if t.isCandidate() || t.kind == tkWord && t.cls.has(wObject) {
 		return k + 1
 	}
-	if t.kind == tkWord && cueDets[r.tz.lower(t)] {
+	if t.kind == tkWord && t.cls.has(wDet) {
 		for m := k + 1; m < e && m <= k+4; m++ {
 			if r.isWordTok(toks[m], "that") {
 				return m
@@ -157,7 +157,7 @@ func (r *resolver) skipAdjunct(toks []tok, k, e int) int {
 	if k >= e || toks[k].kind != tkWord && !r.isPunct(toks[k], ",") {
 		return k
 	}
-	if toks[k].kind == tkWord && !adjunctWords[r.tz.lower(toks[k])] && !r.isAux(toks[k]) {
+	if toks[k].kind == tkWord && !toks[k].cls.has(wAdjunct) && !r.isAux(toks[k]) {
 		return k
 	}
 	for m := k; m < e && m <= k+8; m++ {
@@ -177,5 +177,5 @@ func (r *resolver) startsClause(t tok) bool {
 	if t.isCandidate() && !t.weak {
 		return true
 	}
-	return t.kind == tkWord && clauseStarters[r.tz.lower(t)]
+	return t.kind == tkWord && t.cls.has(wClauseStart)
 }

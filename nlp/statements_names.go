@@ -1,7 +1,5 @@
 package nlp
 
-import "strings"
-
 // cueGroupNouns are capitalised only at a sentence start and name no one
 // ("Officials said").
 var cueGroupNouns = wordSet("officials", "sources", "critics", "analysts", "experts",
@@ -28,7 +26,7 @@ func (tz *tokenizer) matchNames(toks []tok) []tok {
 			i++
 			continue
 		}
-		if w := tz.bareLower(t); cueNotNames[w] || cueGroupNouns[w] {
+		if t.cls.has(wNotName | wGroup) {
 			out = append(out, t)
 			i++
 			continue
@@ -36,20 +34,20 @@ func (tz *tokenizer) matchNames(toks []tok) []tok {
 		j := i
 		var gender byte
 		for j < len(toks) && toks[j].kind == tkWord && toks[j].capital {
-			g, ok := cueHonorifics[tz.bareLower(toks[j])]
-			if !ok {
+			h := toks[j].cls.hon
+			if h == 0 {
 				break
 			}
-			gender = g
+			gender = h - 1
 			j++
-			if toks[j-1].poss || personalHonorifics[tz.bareLower(toks[j-1])] {
+			if toks[j-1].poss || toks[j-1].cls.has(wPersonalHon) {
 				break
 			}
 		}
 		nameStart := j
 		for j < len(toks) && toks[j].kind == tkWord && (j == nameStart || !toks[j-1].poss) {
-			w := tz.bareLower(toks[j])
-			if !(toks[j].capital && !cueNotNames[w] || j > nameStart && cueNameSuffixes[w]) {
+			c := toks[j].cls
+			if !(toks[j].capital && !c.has(wNotName) || j > nameStart && c.has(wSuffix)) {
 				break
 			}
 			j++
@@ -68,12 +66,7 @@ func (tz *tokenizer) matchNames(toks []tok) []tok {
 	return out
 }
 
-// bareLower is the lower-case word without a final period.
-func (tz *tokenizer) bareLower(t tok) string {
-	return strings.TrimSuffix(tz.lower(t), ".")
-}
-
-// nameOf is the display name of a fallback name token: without cueHonorifics
+// nameOf is the display name of a fallback name token: without honorifics
 // and a final possessive.
 func (tz *tokenizer) nameOf(t tok) string {
 	return tz.text[t.nameStart:t.end]

@@ -29,7 +29,8 @@ type tok struct {
 	abbrev     bool // a word whose final period is part of it
 	weak       bool // a name of one bare capitalised word
 	gender     byte // for names: from an honorific
-	nameStart  int  // for names: where the name proper starts, after cueHonorifics
+	nameStart  int  // for names: where the name proper starts, after honorifics
+	cls        wordClass
 }
 
 // isCandidate reports whether t can be a speaker.
@@ -44,43 +45,34 @@ func (t tok) isCandidate() bool {
 // tokenizer turns one paragraph into tokens.
 type tokenizer struct {
 	text string
+	low  string // text with ASCII letters in lower case, offsets aligned
 	idx  *statementIndex
-	buf  []byte // scratch for lower-casing
 }
 
-// lower returns the lower-case form of a word token, reusing a buffer; the
-// result is only valid until the next call.
-func (tz *tokenizer) lower(t tok) string { return lowerInto(&tz.buf, tz.text[t.start:t.end]) }
+func newTokenizer(text string, idx *statementIndex) tokenizer {
+	return tokenizer{text: text, low: asciiLower(text), idx: idx}
+}
 
-func lowerInto(buf *[]byte, s string) string {
-	ascii := true
-	hasUpper := false
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 0x80 {
-			ascii = false
-			break
-		}
-		if 'A' <= c && c <= 'Z' {
-			hasUpper = true
-		}
+// lower returns the lower-case form of a token, a slice of tz.low.
+func (tz *tokenizer) lower(t tok) string { return tz.low[t.start:t.end] }
+
+// asciiLower lowers the ASCII letters of s only, so that every byte offset
+// into s is also one into the result.
+func asciiLower(s string) string {
+	i := 0
+	for i < len(s) && !('A' <= s[i] && s[i] <= 'Z') {
+		i++
 	}
-	if ascii && !hasUpper {
+	if i == len(s) {
 		return s
 	}
-	if !ascii {
-		return strings.ToLower(s)
-	}
-	b := (*buf)[:0]
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
+	b := []byte(s)
+	for ; i < len(b); i++ {
+		if c := b[i]; 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
 		}
-		b = append(b, c)
 	}
-	*buf = b
-	return string(b) // small copy; map lookups on it are cheap
+	return string(b)
 }
 
 // tokenize appends the tokens of paragraph p. quotes are this paragraph's
@@ -122,14 +114,27 @@ func (tz *tokenizer) tokenize(out []tok, p textSpan, quotes []quoteSpan, qBase i
 		if ei < len(ents) && ents[ei].Start < limit {
 			entStart = ents[ei].Start
 		}
-		r, w := utf8.DecodeRuneInString(text[i:limit])
+		var r rune
+		w := 1
+		if c := text[i]; c < utf8.RuneSelf {
+			if c == ' ' || c == '\n' || c == '\t' || c == '\r' {
+				i++
+				continue
+			}
+			r = rune(c)
+		} else {
+			r, w = utf8.DecodeRuneInString(text[i:limit])
+		}
 		switch {
+		case r < utf8.RuneSelf && !asciiAlnum[r]:
+			out = append(out, tok{kind: tkPunct, start: i, end: i + 1})
+			i++
 		case unicode.IsSpace(r):
 			i += w
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
+		case r < utf8.RuneSelf || unicode.IsLetter(r) || unicode.IsDigit(r):
 			j := scanWord(text, i, entStart)
 			t := tok{kind: tkWord, start: i, end: j, capital: unicode.IsUpper(r) && !isShouted(text[i:j])}
-			if j < entStart && text[j] == '.' && tz.isAbbrev(text[i:j]) {
+			if j < entStart && text[j] == '.' && tz.isAbbrev(i, j) {
 				j++
 				t.end = j
 				t.abbrev = true
@@ -138,6 +143,7 @@ func (tz *tokenizer) tokenize(out []tok, p textSpan, quotes []quoteSpan, qBase i
 				t.end -= n
 				t.poss = true
 			}
+			t.cls = tz.classify(t)
 			out = append(out, t)
 			i = j
 		default:
@@ -148,15 +154,31 @@ func (tz *tokenizer) tokenize(out []tok, p textSpan, quotes []quoteSpan, qBase i
 	return out
 }
 
+// asciiAlnum marks the ASCII letters and digits.
+var asciiAlnum = func() (t [utf8.RuneSelf]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
+
 // scanWord returns the end of the word starting at i: letters, digits and
 // marks, joined by inner apostrophes, hyphens and periods (U.S, don’t).
 func scanWord(text string, i, limit int) int {
 	j := i
 	for j < limit {
-		r, w := utf8.DecodeRuneInString(text[j:limit])
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
-			j += w
+		c := text[j]
+		if c < utf8.RuneSelf && asciiAlnum[c] {
+			j++
 			continue
+		}
+		r, w := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(text[j:limit])
+			if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+				j += w
+				continue
+			}
 		}
 		if j+w < limit {
 			nx, _ := utf8.DecodeRuneInString(text[j+w : limit])
@@ -179,15 +201,16 @@ func scanWord(text string, i, limit int) int {
 	return j
 }
 
-// isAbbrev reports whether a period after word w belongs to it.
-func (tz *tokenizer) isAbbrev(w string) bool {
+// isAbbrev reports whether a period after the word text[i:j] belongs to it.
+func (tz *tokenizer) isAbbrev(i, j int) bool {
+	w := tz.text[i:j]
 	if utf8.RuneCountInString(w) == 1 {
 		return true // an initial
 	}
 	if strings.IndexByte(w, '.') >= 0 {
 		return true // U.S. a.m.
 	}
-	return cueAbbrevs[lowerInto(&tz.buf, w)]
+	return cueAbbrevs[tz.low[i:j]]
 }
 
 // possessiveSuffix returns the byte length of a final ’s or 's.
@@ -235,4 +258,26 @@ func isShouted(w string) bool {
 		}
 	}
 	return n >= 5
+}
+
+// lyNouns end in -ly but are no adverbs.
+var lyNouns = wordSet("family", "rally", "assembly", "supply", "anomaly", "monopoly",
+	"reply", "bully", "folly", "homily", "italy", "july", "rely", "apply", "comply",
+	"multiply", "imply", "ally")
+
+// classify looks a word token up in the word tables; a final period of an
+// abbreviation is ignored, and a lower-case word in -ly counts as an adverb.
+func (tz *tokenizer) classify(t tok) wordClass {
+	w := tz.low[t.start:t.end]
+	if t.abbrev && len(w) > 1 && w[len(w)-1] == '.' {
+		w = w[:len(w)-1]
+	}
+	var c wordClass
+	if tz.idx != nil {
+		c = tz.idx.words[w]
+	}
+	if !t.capital && len(w) > 4 && w[len(w)-2:] == "ly" && !lyNouns[w] {
+		c.flags |= wAux
+	}
+	return c
 }

@@ -1,0 +1,74 @@
+package nlp
+
+// wordClass is everything the attribution rules ask about a word, found with
+// one map lookup per word token.
+type wordClass struct {
+	flags uint32
+	verb  int16 // 1 + index into statementIndex.verbList; 0 = not a verb
+	pron  byte  // speaker pronoun gender ('m', 'f', 'n', 'p', 'x'); 0 = none
+	hon   byte  // honorific: 1 + its gender byte; 0 = none
+}
+
+const (
+	wAux uint32 = 1 << iota
+	wPrep
+	wDet
+	wConj
+	wRel
+	wClauseStart
+	wNotName
+	wGroup
+	wPersonalHon
+	wSuffix
+	wObject
+	wAdjunct
+	wClauseBreak
+	wNounLike
+	wThat
+	wOrgFirst // the first word of an organisation's name
+)
+
+func (c wordClass) has(f uint32) bool { return c.flags&f != 0 }
+
+// buildWordClasses merges the word tables of cues.go into one map.
+func buildWordClasses(verbs []verbInfo) map[string]wordClass {
+	m := map[string]wordClass{}
+	add := func(set map[string]bool, f uint32) {
+		for w := range set {
+			c := m[w]
+			c.flags |= f
+			m[w] = c
+		}
+	}
+	add(auxWords, wAux)
+	add(cuePreps, wPrep)
+	add(cueDets, wDet)
+	add(conjunctions, wConj)
+	add(relativeWords, wRel)
+	add(clauseStarters, wClauseStart)
+	add(cueNotNames, wNotName)
+	add(cueGroupNouns, wGroup)
+	add(personalHonorifics, wPersonalHon)
+	add(cueNameSuffixes, wSuffix)
+	add(objectWords, wObject)
+	add(adjunctWords, wAdjunct)
+	add(clauseBreakers, wClauseBreak)
+	add(nounLike, wNounLike)
+	add(map[string]bool{"that": true}, wThat)
+	for w, g := range speakerPronouns {
+		c := m[w]
+		c.pron = g
+		m[w] = c
+	}
+	for w, g := range cueHonorifics {
+		c := m[w]
+		c.hon = g + 1
+		m[w] = c
+	}
+	for i, v := range verbs {
+		c := m[v.form]
+		c.verb = int16(i + 1)
+		m[v.form] = c
+	}
+	return m
+}
