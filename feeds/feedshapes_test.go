@@ -415,6 +415,13 @@ func TestFeedShapeEncodings(t *testing.T) {
 		{"enc-euc-kr.xml", "정상회담 준비"},
 		{"enc-atom-iso8859-1.xml", "Atom Latin-1 é"},
 		{"enc-utf8-bom.xml", "Corpus: utf8"},
+		{"enc-utf16le-bom.xml", "UTF-16 feed: 首脳会談 Переговоры"},
+		{"enc-utf16be-bom.xml", "UTF-16 feed: 首脳会談 Переговоры"},
+		{"enc-utf16le-no-bom.xml", "UTF-16 feed: 首脳会談 Переговоры"},
+		{"enc-iso2022jp.xml", "首脳会談の準備"},
+		{"enc-undeclared-latin1.xml", "Réforme"},
+		{"enc-wrong-declared-utf8-is-latin1.xml", "R\uFFFDforme"},
+		{"enc-json-utf8-bom.json", "JSON corpus https://jsonfeed.org/version/1.1"},
 		{"misc-cjk-utf8.xml", "国际新闻"},
 	}
 	for _, tt := range tests {

@@ -99,14 +99,14 @@ func encodings() {
 	}
 	okBytes("enc-utf16le-bom.xml", 2, utf16(unicode.UTF16(unicode.LittleEndian, unicode.UseBOM), "UTF-16"), "UTF-16 little-endian with BOM")
 	okBytes("enc-utf16be-bom.xml", 2, utf16(unicode.UTF16(unicode.BigEndian, unicode.UseBOM), "UTF-16"), "UTF-16 big-endian with BOM")
-	badBytes("enc-utf16le-no-bom.xml", utf16(unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), "UTF-16LE"), "UTF-16 without a BOM: unreadable without guessing")
+	okBytes("enc-utf16le-no-bom.xml", 2, utf16(unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), "UTF-16LE"), "UTF-16 without a BOM, recognised by its NUL bytes around '<?xml'")
 
 	okBytes("enc-wrong-declared-latin1-is-utf8.xml", 2, encodedRSS("ISO-8859-1", nil, "Déclaré latin1, écrit en UTF-8", textFrench), "declared ISO-8859-1 but UTF-8 bytes: mojibake, still text")
 	latin1Bytes := encodedRSS("ISO-8859-1", charmap.ISO8859_1, "Réforme", textFrench)
-	okBytes("enc-wrong-declared-utf8-is-latin1.xml", 2, []byte(strings.Replace(string(latin1Bytes), "ISO-8859-1", "UTF-8", 1)), "declared UTF-8 but Latin-1 bytes (invalid UTF-8)")
-	okBytes("enc-undeclared-latin1.xml", 2, []byte(strings.Replace(string(latin1Bytes), `<?xml version="1.0" encoding="ISO-8859-1"?>`, "", 1)), "no XML declaration, Latin-1 bytes")
+	okBytes("enc-wrong-declared-utf8-is-latin1.xml", 2, []byte(strings.Replace(string(latin1Bytes), "ISO-8859-1", "UTF-8", 1)), "declared UTF-8 but Latin-1 bytes (invalid UTF-8): the declaration wins, bad bytes become U+FFFD")
+	okBytes("enc-undeclared-latin1.xml", 2, []byte(strings.Replace(string(latin1Bytes), `<?xml version="1.0" encoding="ISO-8859-1"?>`, "", 1)), "no XML declaration, Latin-1 bytes: read as Windows-1252")
 	okBytes("enc-cp1252-bytes-declared-latin1.xml", 2, []byte(strings.Replace(string(encodedRSS("windows-1252", charmap.Windows1252, "“Smart” quotes", textCurly)), "windows-1252", "ISO-8859-1", 1)), "declared ISO-8859-1 with Windows-1252 smart quotes (0x93, 0x94), as browsers read it")
-	okBytes("enc-unknown-label.xml", 2, encodedRSS("x-klingon-1", nil, "Unknown label", "Plain ASCII text under an unknown encoding label."), "an encoding label nobody knows, ASCII content")
+	badBytes("enc-unknown-label.xml", encodedRSS("x-klingon-1", nil, "Unknown label", "Plain ASCII text under an unknown encoding label."), "an encoding label nobody knows, ASCII content: an error naming the label")
 	okBytes("enc-utf8-stray-bytes.xml", 2, []byte(strings.Replace(string(utf8doc), headline(0), headline(0)+" \xff\xfe bad \xc3 bytes", 1)), "UTF-8 with a few invalid bytes in a title")
 	okBytes("enc-json-utf8-bom.json", 3, append([]byte("\xef\xbb\xbf"), jsonFeed("https://jsonfeed.org/version/1.1", 3, true)...), "JSON Feed with a UTF-8 BOM")
 	okBytes("enc-json-invalid-utf8.json", 1, []byte("{\"version\":\"https://jsonfeed.org/version/1.1\",\"title\":\"Bad bytes \xe9t\xe9\",\"items\":[{\"id\":\"x1\",\"url\":\"https://example.org/x/1\",\"title\":\"R\xe9forme\",\"content_text\":\"Latin-1 bytes in JSON\"}]}"), "JSON with Latin-1 bytes (invalid UTF-8)")
