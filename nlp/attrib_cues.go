@@ -135,7 +135,7 @@ func (r *resolver) subjectLeft(toks []tok, v, lo int) (int, subjKind) {
 // leftmost other mention.
 func (r *resolver) appositiveHead(toks []tok, i, lo int) int {
 	best, other := -1, -1
-	for k := i - 1; k >= lo && k > i-50; k-- {
+	for k := i; k >= lo && k > i-50; k-- {
 		tk := toks[k]
 		if tk.kind == tkQuote || r.isPunct(tk, ";:.") {
 			break

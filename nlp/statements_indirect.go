@@ -29,7 +29,9 @@ func (r *resolver) indirect(toks []tok, s, e int) []stmt {
 		}
 		k := j + 1
 		if v.object {
-			k = r.skipObject(toks, k, e)
+			if k = r.skipObject(toks, k, e); k == j+1 && v.lemma != "warn" {
+				continue // "told the BBC: …" is no reported speech
+			}
 		}
 		k = r.skipAdjunct(toks, k, e)
 		if k >= e {
