@@ -113,10 +113,8 @@ func rssRaw() string {
 `
 }
 
-// rssNUL is rssRaw's vectors plus one raw NUL byte. herald takes a NUL in
-// the body as a sign of UTF-16 and then leaves escape sequences to the XML
-// parser, which drops only the ESC bytes: the remains ("[31m") stay visible
-// as text, but no control character gets through.
+// rssNUL is rssRaw's vectors plus one raw NUL byte, which a reader may
+// mistake for a sign of UTF-16 and then skip its escape handling.
 func rssNUL() string {
 	return strings.Replace(rssRaw(), "<title>Title vectors: ", "<title>"+xmlText(nul)+"Title vectors: ", 1)
 }

@@ -51,21 +51,6 @@ func badBytes(name string, body []byte, note string) {
 // parser reads anyway, which is what herald should do with it.
 func lenient(name string, min int, body, note string) { ok(name, min, body, "lenient parse: "+note) }
 
-// gap marks a shape herald should read but currently rejects with a clear
-// error: the expectation records today's behaviour and the note says what a
-// fix would change. A fix makes the test report the row, and EXPECT.tsv is
-// then updated here.
-func gap(name, why string) {
-	for i := range shapes {
-		if shapes[i].Name == name {
-			shapes[i].Expect, shapes[i].Min = "error", 0
-			shapes[i].Note += " (GAP: " + why + ")"
-			return
-		}
-	}
-	log.Fatalf("gap: no shape %s", name)
-}
-
 func main() {
 	versions()
 	entities()
