@@ -49,9 +49,12 @@ func (a *Annotator) findEntities(text string) []Entity {
 		return []Entity{}
 	}
 	x := a.idx
-	toks := x.tokenize(text)
-	s := scanner{x: x, text: text, toks: toks}
+	buf := getTokenBuffers()
+	defer putTokenBuffers(buf)
+	toks := x.tokenize(text, buf)
+	s := scanner{x: x, text: text, toks: toks, out: buf.raws[:0], keyBuf: buf.keyBuf[:0]}
 	s.scan()
+	defer func() { buf.raws, buf.keyBuf = s.out, s.keyBuf }()
 	r := newPeopleResolver(x, text, s.out)
 	ents := r.resolve()
 	sort.SliceStable(ents, func(i, j int) bool { return ents[i].Start < ents[j].Start })

@@ -13,6 +13,10 @@ import (
 // so one index serves any number of goroutines.
 type index struct {
 	lex       map[string]*lexEntry // every folded word the matcher knows
+	// lowerLex holds the few words that matter when written in lower case
+	// (titles, "the", particles, verbs after a capital); most words of an
+	// article are lower case, and a small table is much faster to probe.
+	lowerLex map[string]*lexEntry
 	leaders   []leaderInfo
 	countries map[string]countryInfo // by id
 	fuzzy     []fuzzyName            // long surnames, for anchored misspellings
@@ -221,7 +225,22 @@ func buildIndex(g *gazetteer.Data) *index {
 	setFlag(capitalActs, lexCapitalAct)
 	setFlag(commonSurnames, lexCommonSurname)
 	setFlag(countryGivenNames, lexCountryGiven)
+	x.lowerLex = map[string]*lexEntry{}
+	for k, e := range x.lex {
+		if k == "the" || len(e.roles) > 0 || e.flags&(lexParticle|lexCapitalAct) != 0 || lowerPhraseStart(e) {
+			x.lowerLex[k] = e
+		}
+	}
 	return x
+}
+
+func lowerPhraseStart(e *lexEntry) bool {
+	for _, p := range e.phrases {
+		if p.lowerOK[0] && !p.acronym {
+			return true
+		}
+	}
+	return false
 }
 
 // givenGender is the gender a given name suggests, or "".

@@ -8,6 +8,9 @@ type scanner struct {
 	text string
 	toks []token
 	out  []raw
+	// keyBuf backs the name words of every raw mention (one allocation
+	// instead of one per mention).
+	keyBuf []string
 	// article-wide hints for "Georgia", computed on first need
 	georgiaChecked, georgiaIsState bool
 }
@@ -460,10 +463,11 @@ func (s *scanner) suffixAt(i int) bool {
 func (s *scanner) fillName(m *raw, a, b int) {
 	m.kind = rkNamed
 	m.leader = -1
-	m.keys = m.keys[:0]
+	start := len(s.keyBuf)
 	for k := a; k < b; k++ {
-		m.keys = append(m.keys, s.toks[k].key)
+		s.keyBuf = append(s.keyBuf, s.toks[k].key)
 	}
+	m.keys = s.keyBuf[start:len(s.keyBuf):len(s.keyBuf)]
 	m.nameStart, m.nameEnd = s.toks[a].start, s.toks[b-1].end
 	m.start, m.end = m.nameStart, m.nameEnd
 	m.sentStart = s.toks[a].is(tSentStart)

@@ -12,6 +12,9 @@ import (
 // spaces go, runs of blank lines shrink to one, leading and trailing blank
 // lines go, and invalid UTF-8 becomes U+FFFD.
 func Normalize(text string) string {
+	if isNormal(text) {
+		return text
+	}
 	var b strings.Builder
 	b.Grow(len(text))
 	newlines := 0      // newlines seen since the last written character
@@ -87,4 +90,45 @@ func isInvisible(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// isNormal reports text that Normalize would return unchanged, so that
+// clean articles cost one scan and no copy.
+func isNormal(text string) bool {
+	n := len(text)
+	if n == 0 {
+		return true
+	}
+	if text[0] == '\n' || text[n-1] == '\n' || text[n-1] == ' ' || text[n-1] == '\t' {
+		return false
+	}
+	newlines := 0
+	for i := 0; i < n; {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == '\n':
+				if i > 0 && (text[i-1] == ' ' || text[i-1] == '\t') {
+					return false
+				}
+				newlines++
+				if newlines > 2 {
+					return false
+				}
+			case c < 0x20 && c != '\t', c == 0x7f:
+				return false
+			default:
+				newlines = 0
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if r == utf8.RuneError && size == 1 || isNoBreakSpace(r) || isInvisible(r) {
+			return false
+		}
+		newlines = 0
+		i += size
+	}
+	return true
 }

@@ -21,6 +21,10 @@ type cluster struct {
 	titles   []titleRef
 }
 
+// maxScan bounds the scans over all of an article's people, so that hostile
+// text with thousands of names stays linear.
+const maxScan = 500
+
 type titleRef struct{ office, country, org string }
 
 type peopleResolver struct {
@@ -34,12 +38,13 @@ type peopleResolver struct {
 	byFirst  map[string][]*cluster
 	countryN map[string]int
 	countryO []string // countries in order of first mention
+	holders  map[string]int32 // memo of holder(office, country, org)
 }
 
 func newPeopleResolver(x *index, text string, raws []raw) *peopleResolver {
 	return &peopleResolver{x: x, text: text, raws: raws, owner: make([]*cluster, len(raws)),
 		byKey: map[string]*cluster{}, byLast: map[string][]*cluster{}, byFirst: map[string][]*cluster{},
-		countryN: map[string]int{}}
+		countryN: map[string]int{}, holders: map[string]int32{}}
 }
 
 // resolve ties every raw mention to its entity, in four rounds: full names,
@@ -195,6 +200,9 @@ func (r *peopleResolver) seen(c *cluster, m *raw) {
 }
 
 func appendCluster(list []*cluster, c *cluster) []*cluster {
+	if len(list) >= 64 {
+		return list // hostile text: enough namesakes
+	}
 	for _, v := range list {
 		if v == c {
 			return list
@@ -267,7 +275,7 @@ func (r *peopleResolver) singleName(m *raw) *cluster {
 		// "Sir Keir": an honorific before a leader's given name
 		return r.leaderCluster(r.pickLeader(e.givenOf), m)
 	}
-	for _, c := range r.clusters {
+	for _, c := range r.clusters[:min(len(r.clusters), maxScan)] {
 		if len(c.last) >= 7 && similar(k, c.last) {
 			return r.seenBy(c, m)
 		}

@@ -10,7 +10,7 @@ import "strings"
 func (r *peopleResolver) byRole(m *raw) *cluster {
 	office := m.role.office
 	var holders []*cluster
-	for _, c := range r.clusters {
+	for _, c := range r.clusters[:min(len(r.clusters), maxScan)] {
 		if r.clusterHolds(c, office, m.qualCountry, m.qualOrg) {
 			holders = append(holders, c)
 		}
@@ -42,6 +42,16 @@ func (r *peopleResolver) clusterHolds(c *cluster, office, country, org string) b
 // organisation given, the countries the article mentions are tried in order
 // of how often they appear.
 func (r *peopleResolver) holder(office, country, org string) int32 {
+	key := office + "|" + country + "|" + org
+	if l, ok := r.holders[key]; ok {
+		return l
+	}
+	l := r.findHolder(office, country, org)
+	r.holders[key] = l
+	return l
+}
+
+func (r *peopleResolver) findHolder(office, country, org string) int32 {
 	if country != "" || org != "" {
 		return r.x.officeHolder(office, country, org)
 	}

@@ -2,6 +2,7 @@ package nlp
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -62,11 +63,49 @@ func runeAt(s string, i int) (rune, int) {
 
 // tokenize splits text into word tokens, folds each once and looks it up in
 // the index's lexicon.
-func (x *index) tokenize(text string) []token {
-	toks := make([]token, 0, len(text)/6+4)
-	arena := make([]byte, 0, len(text))
-	type span struct{ a, b int }
-	keys := make([]span, 0, cap(toks))
+// tokenBuffers are reused across calls: allocation dominated the profile.
+type tokenBuffers struct {
+	toks   []token
+	arena  []byte
+	keys   []keySpan
+	raws   []raw
+	keyBuf []string
+}
+
+type keySpan struct{ a, b int }
+
+var tokenPool = sync.Pool{New: func() any { return new(tokenBuffers) }}
+
+// maxPooled keeps one huge article from pinning its buffers forever.
+const maxPooled = 1 << 20
+
+func getTokenBuffers() *tokenBuffers { return tokenPool.Get().(*tokenBuffers) }
+
+func putTokenBuffers(b *tokenBuffers) {
+	if cap(b.arena) > maxPooled {
+		return
+	}
+	clear(b.toks)
+	clear(b.raws)
+	clear(b.keyBuf)
+	b.toks, b.arena, b.keys, b.raws, b.keyBuf = b.toks[:0], b.arena[:0], b.keys[:0], b.raws[:0], b.keyBuf[:0]
+	tokenPool.Put(b)
+}
+
+func (x *index) tokenize(text string, buf *tokenBuffers) []token {
+	toks := buf.toks[:0]
+	if cap(toks) < len(text)/4+4 {
+		toks = make([]token, 0, len(text)/4+4)
+	}
+	arena := buf.arena[:0]
+	if cap(arena) < len(text) {
+		arena = make([]byte, 0, len(text))
+	}
+	keys := buf.keys[:0]
+	if cap(keys) < cap(toks) {
+		keys = make([]keySpan, 0, cap(toks))
+	}
+	defer func() { buf.toks, buf.arena, buf.keys = toks, arena, keys }()
 	gapStart := 0
 	hyphenNext := false // the next token continues a hyphenated word
 	for i := 0; i < len(text); {
@@ -157,8 +196,12 @@ func (x *index) tokenize(text string) []token {
 		} else {
 			t.flags |= gapFlags(text[gapStart:start], toks)
 		}
-		t.lex = x.lex[string(arena[ka:])]
-		keys = append(keys, span{ka, len(arena)})
+		if nUpper == 0 {
+			t.lex = x.lowerLex[string(arena[ka:])]
+		} else {
+			t.lex = x.lex[string(arena[ka:])]
+		}
+		keys = append(keys, keySpan{ka, len(arena)})
 		toks = append(toks, t)
 		gapStart = i
 		hyphenNext = false

@@ -1,0 +1,74 @@
+package nlp
+
+import (
+	"math/rand"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// benchArticles builds at least 1 MB of news text from the fixtures: each
+// article is a headline plus paragraphs drawn from all of them in a
+// shuffled order, so the annotator sees varied articles, not one repeated.
+func benchArticles(tb testing.TB) ([]string, int) {
+	tb.Helper()
+	files, err := filepath.Glob(filepath.Join("testdata", "bench", "*.txt"))
+	if err != nil || len(files) == 0 {
+		tb.Fatalf("no bench fixtures: %v", err)
+	}
+	files = append(files, filepath.Join("testdata", "seed-ukraine-talks.txt"))
+	var paras []string
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		for _, p := range strings.Split(string(b), "\n") {
+			if p = strings.TrimSpace(p); p != "" {
+				paras = append(paras, p)
+			}
+		}
+	}
+	rng := rand.New(rand.NewSource(7))
+	var arts []string
+	total := 0
+	for total < 1<<20 {
+		n := 12 + rng.Intn(20)
+		var b strings.Builder
+		for i := 0; i < n; i++ {
+			b.WriteString(paras[rng.Intn(len(paras))])
+			b.WriteString("\n\n")
+		}
+		arts = append(arts, b.String())
+		total += b.Len()
+	}
+	return arts, total
+}
+
+func BenchmarkAnnotate(b *testing.B) {
+	arts, total := benchArticles(b)
+	a := Default()
+	b.SetBytes(int64(total))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, t := range arts {
+			a.Annotate(t)
+		}
+	}
+}
+
+func TestBenchFixturesAnnotate(t *testing.T) {
+	arts, total := benchArticles(t)
+	if total < 1<<20 {
+		t.Fatalf("bench text is %d bytes, want at least 1 MB", total)
+	}
+	for _, s := range arts[:5] {
+		doc := Annotate(s)
+		checkDoc(t, doc)
+		if len(doc.Entities) == 0 {
+			t.Errorf("no entities in a bench article")
+		}
+	}
+}
