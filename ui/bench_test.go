@@ -11,8 +11,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/lipgloss"
 	"github.com/herald-reader/herald/feeds/store"
 	"github.com/herald-reader/herald/nlp"
+	"github.com/muesli/termenv"
 )
 
 // The benchmarks run on a real store of benchArticles articles in 20
@@ -101,8 +103,16 @@ func BenchmarkStartup(b *testing.B) {
 	}
 }
 
+// trueColour paints in full colour for the rest of the benchmark, the
+// costliest case (the tests otherwise draw without styling).
+func trueColour(b *testing.B) {
+	lipgloss.SetColorProfile(termenv.TrueColor)
+	b.Cleanup(func() { lipgloss.SetColorProfile(termenv.Ascii) })
+}
+
 // BenchmarkViewList and BenchmarkViewReader measure one View at 200×50.
 func BenchmarkViewList(b *testing.B) {
+	trueColour(b)
 	d := newDriver(b, testOptions(bigStore(b)), 200, 50)
 	d.keys("j", "j")
 	b.ReportAllocs()
@@ -112,6 +122,7 @@ func BenchmarkViewList(b *testing.B) {
 }
 
 func BenchmarkViewReader(b *testing.B) {
+	trueColour(b)
 	st := bigStore(b)
 	first, err := st.Articles(store.ArticleQuery{Limit: 1})
 	if err != nil || len(first) != 1 {

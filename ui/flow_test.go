@@ -518,3 +518,19 @@ func TestBacklogStopsAtItsBudget(t *testing.T) {
 		t.Errorf("background annotation read %d articles, want the budget of %d", len(lib.saved), backlogBudget)
 	}
 }
+
+func TestReaderHeaderHeight(t *testing.T) {
+	d := newDriver(t, testOptions(fixtureLib(t)), 80, 24)
+	for _, title := range []string{genevaTitle, "Starmer hails ‘breakthrough’ on security guarantees after crunch White House Ukraine talks"} {
+		if d.m.reading {
+			d.keys("esc")
+		}
+		openTitled(t, d, title)
+		for _, w := range []int{40, 80, 200} {
+			d.m.reader.setSize(w, 30)
+			if got, want := d.m.reader.headerHeight(), len(d.m.reader.headerLines()); got != want {
+				t.Errorf("%q at %d: headerHeight %d, header has %d lines", title, w, got, want)
+			}
+		}
+	}
+}

@@ -151,7 +151,19 @@ func (p *readerPane) legend() string {
 }
 
 // bodyHeight is the rows left for text under the pane title and header.
-func (p *readerPane) bodyHeight() int { return max(1, p.h-1-len(p.headerLines())) }
+func (p *readerPane) bodyHeight() int { return max(1, p.h-1-p.headerHeight()) }
+
+// headerHeight is len(p.headerLines()) without painting them.
+func (p *readerPane) headerHeight() int {
+	if p.id == 0 {
+		return 0
+	}
+	n := min(2, len(wrapText(safeLine(p.art.Title), max(1, p.w-1)))) + 3 // meta, legend, rule
+	if safeLine(p.art.Link) != "" {
+		n++
+	}
+	return n
+}
 
 func (p *readerPane) textWidth() int { return max(10, p.w-2) }
 
