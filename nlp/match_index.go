@@ -12,11 +12,11 @@ import (
 // gazetteer and the fixed vocabulary. It is never modified after buildIndex,
 // so one index serves any number of goroutines.
 type index struct {
-	lex       map[string]*lexEntry // every folded word the matcher knows
+	lex map[string]*lexEntry // every folded word the matcher knows
 	// lowerLex holds the few words that matter when written in lower case
 	// (titles, "the", particles, verbs after a capital); most words of an
 	// article are lower case, and a small table is much faster to probe.
-	lowerLex map[string]*lexEntry
+	lowerLex  map[string]*lexEntry
 	leaders   []leaderInfo
 	countries map[string]countryInfo // by id
 	fuzzy     []fuzzyName            // long surnames, for anchored misspellings

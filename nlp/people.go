@@ -37,7 +37,7 @@ type peopleResolver struct {
 	byLast   map[string][]*cluster
 	byFirst  map[string][]*cluster
 	countryN map[string]int
-	countryO []string // countries in order of first mention
+	countryO []string         // countries in order of first mention
 	holders  map[string]int32 // memo of holder(office, country, org)
 }
 
