@@ -49,7 +49,7 @@ func (r *resolver) verbAt(toks []tok, i int) (verbInfo, string, bool) {
 	if i > 0 {
 		// "his remarks", "Trump’s claims": a noun, not a verb
 		p := toks[i-1]
-		if p.poss || p.kind == tkWord && p.cls.has(wDet) && !p.cls.has(wThat) {
+		if p.poss || p.kind == tkWord && p.cls.has(wArticle) {
 			return verbInfo{}, "", false
 		}
 	}

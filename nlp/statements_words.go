@@ -26,6 +26,7 @@ const (
 	wNounLike
 	wThat
 	wOrgFirst // the first word of an organisation's name
+	wArticle  // an article or possessive: a verb form after it is a noun
 )
 
 func (c wordClass) has(f uint32) bool { return c.flags&f != 0 }
@@ -55,6 +56,7 @@ func buildWordClasses(verbs []verbInfo) map[string]wordClass {
 	add(clauseBreakers, wClauseBreak)
 	add(nounLike, wNounLike)
 	add(map[string]bool{"that": true}, wThat)
+	add(wordSet("a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those"), wArticle)
 	for w, g := range speakerPronouns {
 		c := m[w]
 		c.pron = g
