@@ -534,3 +534,12 @@ func TestReaderHeaderHeight(t *testing.T) {
 		}
 	}
 }
+
+func TestCollapsedSidebarNamesSpeakerInStatus(t *testing.T) {
+	d := newDriver(t, testOptions(fixtureLib(t)), 80, 24)
+	openTitled(t, d, genevaTitle)
+	d.keys("n", "n")
+	if s := d.m.statusView(); !strings.Contains(s, "❝ 2/3 ♛ Friedrich Merz") {
+		t.Errorf("status %q does not name the selected statement", s)
+	}
+}

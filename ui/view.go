@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
@@ -71,6 +72,10 @@ func (m *Model) statusView() string {
 	left := st.Chip.Render("[" + m.feeds.activeLabel() + "]")
 	if m.unreadOnly {
 		left += " " + st.Chip.Render("[unread]")
+	}
+	if i := m.side.cursor; m.reading && !m.sidebarVisible() && i >= 0 && i < len(m.side.stmts) {
+		// the sidebar is collapsed: name the selected statement's speaker here
+		left += fmt.Sprintf("  ❝ %d/%d %s", i+1, len(m.side.stmts), speakerLabel(m.side.stmts[i]))
 	}
 	if r := m.ref.view(&st); r != "" {
 		left += "  " + r
