@@ -49,7 +49,7 @@ func (r *resolver) verbAt(toks []tok, i int) (verbInfo, string, bool) {
 	if i > 0 {
 		// "his remarks", "Trump’s claims": a noun, not a verb
 		p := toks[i-1]
-		if p.poss || p.kind == tkWord && p.cls.has(wArticle) {
+		if (p.poss || p.kind == tkWord && p.cls.has(wArticle)) && t.cls.has(wNounLike) {
 			return verbInfo{}, "", false
 		}
 	}
@@ -325,6 +325,9 @@ func (r *resolver) trailing(toks []tok, qt, end, s int) (attribution, bool) {
 	}
 	if i >= end {
 		return attribution{}, false
+	}
+	if i+1 < end && (r.isWordTok(toks[i], "a") || r.isWordTok(toks[i], "ha") || r.isWordTok(toks[i], "hat")) && toks[i+1].cls.verb != 0 {
+		i++ // « … », a déclaré Macron
 	}
 	if dash && toks[i].isCandidate() && !toks[i].poss && r.onlyPunctAfter(toks, i+1, end) {
 		// “…” ― Jane Doe

@@ -93,6 +93,10 @@ var reportingVerbs = []struct {
 	{[]string{"dub", "dubs", "dubbed"}, false, false, false},
 	{[]string{"dismiss", "dismisses", "dismissed"}, false, false, false},
 	{[]string{"liken", "likens", "likened"}, false, false, false},
+	// reporting verbs of untranslated German, French and Spanish copy
+	{[]string{"sagte", "sagt", "erklärte", "betonte", "fügte", "warnte", "schrieb"}, true, false, false},
+	{[]string{"déclaré", "dit", "affirmé", "ajouté", "estimé", "souligné", "déclare", "affirme", "ajoute"}, true, false, false},
+	{[]string{"dijo", "afirmó", "declaró", "añadió", "señaló", "aseguró"}, true, false, false},
 	{[]string{"according"}, false, false, false},
 }
 

@@ -10,7 +10,8 @@ var objectWords = wordSet("him", "her", "them", "me", "us", "you", "reporters",
 var adjunctWords = wordSet("on", "in", "at", "during", "after", "before", "last",
 	"this", "earlier", "late", "early", "yesterday", "today", "tonight", "recently",
 	"repeatedly", "publicly", "privately", "again", "also", "later", "previously",
-	"to", "when", "while", "from")
+	"to", "when", "while", "from", "monday", "tuesday", "wednesday", "thursday",
+	"friday", "saturday", "sunday", "night", "morning", "evening", "afternoon")
 
 // noIndirect are reporting verbs that do not introduce reported speech on
 // their own.

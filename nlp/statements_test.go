@@ -73,11 +73,13 @@ func TestStatementFixtures(t *testing.T) {
 			{KindDirect, "Europe must become stronger, and it must do so now.", "friedrich-merz"},
 			{KindDirect, "We cannot wait for others to decide for us", "friedrich-merz"},
 			{KindDirect, "The ‚business as usual‘ era is over.", "friedrich-merz"},
+			{KindDirect, "Das ist keine Option", "friedrich-merz"},
 		}},
 		{"french.txt", []wantStmt{
 			{KindDirect, "We have no other choice", "emmanuel-macron"},
 			{KindDirect, "This reform protects the pensions of our children.", "emmanuel-macron"},
 			{KindDirect, "We stand with our partners", "friedrich-merz"},
+			{KindDirect, "Nous ne céderons pas", "emmanuel-macron"},
 		}},
 		{"straight.txt", []wantStmt{
 			{KindDirect, "dead for this session", "jane-holloway"},
