@@ -168,3 +168,20 @@ func clearStatusAfter(id int, d time.Duration) tea.Cmd {
 
 // tick is tea.Tick; tests replace it so that timers never fire.
 var tick = tea.Tick
+
+// emptyLibrary stands in when no library is given: nothing to show, and
+// nothing that can fail.
+type emptyLibrary struct{}
+
+func (emptyLibrary) Feeds() ([]store.Feed, error)                                { return nil, nil }
+func (emptyLibrary) Articles(store.ArticleQuery) ([]store.ArticleSummary, error) { return nil, nil }
+func (emptyLibrary) CountArticles(store.ArticleQuery) (int, error)               { return 0, nil }
+func (emptyLibrary) Article(id int64) (store.Article, error) {
+	return store.Article{}, fmt.Errorf("article %d: no library", id)
+}
+func (emptyLibrary) SetRead(int64, bool) error                           { return nil }
+func (emptyLibrary) SetStarred(int64, bool) error                        { return nil }
+func (emptyLibrary) MarkFeedRead(int64) error                            { return nil }
+func (emptyLibrary) Annotation(int64, string) (nlp.Doc, bool, error)     { return nlp.Doc{}, false, nil }
+func (emptyLibrary) SaveAnnotation(int64, string, string, nlp.Doc) error { return nil }
+func (emptyLibrary) Unannotated(string, int) ([]int64, error)            { return nil, nil }

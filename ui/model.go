@@ -75,6 +75,9 @@ func New(o Options) *Model {
 	if err != nil {
 		warnings = append(warnings, err.Error())
 	}
+	if o.Library == nil {
+		o.Library = emptyLibrary{}
+	}
 	sh := &shared{lib: o.Library, ann: o.Annotator, st: styles, keys: keys, now: o.now, export: o.ExportDir}
 	if sh.now == nil {
 		sh.now = time.Now
@@ -104,9 +107,6 @@ func New(o Options) *Model {
 // Init loads the feeds and the first page of articles, and starts the
 // refresh timer and background annotation.
 func (m *Model) Init() tea.Cmd {
-	if m.sh.lib == nil {
-		return nil
-	}
 	cmds := []tea.Cmd{loadFeedsCmd(m.sh.lib), m.list.setQuery(m.query()), m.ref.tick()}
 	if m.refreshNow {
 		cmds = append(cmds, m.ref.start(m.ctx))
@@ -128,7 +128,7 @@ func (m *Model) query() store.ArticleQuery {
 const backlogBudget = 500
 
 func (m *Model) startBacklog() tea.Cmd {
-	if m.sh.ann == nil || m.backlogOn || m.sh.lib == nil || m.backlogLeft <= 0 {
+	if m.sh.ann == nil || m.backlogOn || m.backlogLeft <= 0 {
 		return nil
 	}
 	m.backlogOn = true
