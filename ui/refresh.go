@@ -163,7 +163,7 @@ func (r *refresher) view(st *Styles) string {
 		return st.Error.Render("refresh: " + safeLine(r.lastErr))
 	}
 	if !r.last.IsZero() {
-		out := fmt.Sprintf("refreshed %d feeds, %d new", s.Feeds, s.Added)
+		out := fmt.Sprintf("refreshed %s, %d new", plural(s.Feeds, "feed"), s.Added)
 		if s.Failed > 0 {
 			out += ", " + st.Error.Render(fmt.Sprintf("%d failed", s.Failed))
 		}

@@ -1,0 +1,110 @@
+package ui
+
+import (
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/herald-reader/herald/feeds/store"
+)
+
+// Actions that act on an article, whichever pane has focus.
+
+// openSelected opens the list's selected article, marking it read.
+func (m *Model) openSelected() tea.Cmd {
+	it, ok := m.list.selected()
+	if !ok {
+		return nil
+	}
+	m.reading = true
+	m.focus = focusReader
+	m.side.setStatements(nil)
+	m.layout()
+	cmds := []tea.Cmd{m.reader.open(it.ID)}
+	if !it.Read {
+		cmds = append(cmds, m.setRead(it.ID, it.FeedID, true))
+	}
+	return tea.Batch(cmds...)
+}
+
+// current is the article the read/star keys act on: the open one while
+// reading, the selected one while browsing.
+func (m *Model) current() (store.ArticleSummary, bool) {
+	if m.reading {
+		if m.reader.id == 0 || m.reader.loading {
+			return store.ArticleSummary{}, false
+		}
+		sum := m.reader.art.ArticleSummary
+		if it, ok := m.list.selected(); ok && it.ID == sum.ID {
+			sum.Read, sum.Starred = it.Read, it.Starred
+		}
+		return sum, true
+	}
+	return m.list.selected()
+}
+
+func (m *Model) setRead(id, feedID int64, read bool) tea.Cmd {
+	m.list.patch(id, func(a *store.ArticleSummary) { a.Read = read })
+	if m.reader.id == id {
+		m.reader.art.Read = read
+	}
+	d := 1
+	if read {
+		d = -1
+	}
+	for i := range m.feeds.items {
+		it := &m.feeds.items[i]
+		if it.feedID == feedID && !it.starred || it.feedID == 0 && !it.starred {
+			it.unread = max(0, it.unread+d)
+		}
+	}
+	return setReadCmd(m.sh.lib, id, read)
+}
+
+func (m *Model) toggleRead() tea.Cmd {
+	it, ok := m.current()
+	if !ok {
+		return nil
+	}
+	return m.setRead(it.ID, it.FeedID, !it.Read)
+}
+
+func (m *Model) toggleStar() tea.Cmd {
+	it, ok := m.current()
+	if !ok {
+		return nil
+	}
+	v := !it.Starred
+	m.list.patch(it.ID, func(a *store.ArticleSummary) { a.Starred = v })
+	if m.reader.id == it.ID {
+		m.reader.art.Starred = v
+	}
+	return setStarredCmd(m.sh.lib, it.ID, v)
+}
+
+func (m *Model) markFeedRead() tea.Cmd {
+	active := m.feeds.items[m.feeds.active]
+	if m.reading || active.starred {
+		return nil
+	}
+	for i := range m.feeds.items {
+		if it := &m.feeds.items[i]; !it.starred && (active.feedID == 0 || it.feedID == active.feedID) {
+			it.unread = 0
+		}
+	}
+	return tea.Sequence(markFeedReadCmd(m.sh.lib, active.feedID), loadFeedsCmd(m.sh.lib), m.list.reload())
+}
+
+func (m *Model) openLink() tea.Cmd {
+	it, ok := m.current()
+	if !ok {
+		return nil
+	}
+	return openLinkCmd(m.openURL, it.Link)
+}
+
+func (m *Model) copyQuote() tea.Cmd {
+	stmts := m.reader.statements()
+	i := m.side.cursor
+	if i < 0 || i >= len(stmts) {
+		return m.setStatus("select a statement first (n / p or the sidebar)", false)
+	}
+	return copyCmd(m.copy, quoteText(stmts[i], m.reader.art.FeedTitle, m.reader.art.Link))
+}
