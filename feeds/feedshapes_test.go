@@ -8,6 +8,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"testing"
@@ -175,22 +176,8 @@ func checkItems(t *testing.T, file string, res feeds.Result) {
 	}
 }
 
-// maxStored bounds the items stored per feed: every item is fetched and
-// checked, but SQLite with full-text indexing under -race needs minutes for
-// the corpus's 7,000 items, and the store has volume tests of its own.
-const maxStored = 200
-
-func toArticles(items []feeds.Item) []store.NewArticle {
-	items = items[:min(len(items), maxStored)]
-	out := make([]store.NewArticle, len(items))
-	for i, it := range items {
-		out[i] = store.NewArticle{GUID: it.GUID, Link: it.Link, Title: it.Title, Author: it.Author, Published: it.Published, Text: it.Text}
-	}
-	return out
-}
-
-// fetchAndStore fetches every URL with one Fetcher, saves each result in st
-// and returns the results by URL.
+// fetchAndStore refreshes every URL into st the way herald does
+// (feeds.Refresh) and returns each feed's result by URL.
 func fetchAndStore(t *testing.T, st *store.Store, urls []string) map[string]feeds.Result {
 	t.Helper()
 	cfg := make([]store.FeedConfig, len(urls))
@@ -201,25 +188,23 @@ func fetchAndStore(t *testing.T, st *store.Store, urls []string) map[string]feed
 	if err != nil {
 		t.Fatal(err)
 	}
-	reqs := make([]feeds.Request, len(list))
-	for i, f := range list {
-		reqs[i] = feeds.Request{FeedID: f.ID, URL: f.URL}
-	}
 	results := map[string]feeds.Result{}
-	for res := range feeds.NewFetcher(feeds.Options{}).FetchAll(context.Background(), reqs) {
-		results[res.URL] = res
-		rec := store.FetchRecord{Title: res.Title, ETag: res.ETag, LastModified: res.LastModified}
+	stats, err := feeds.Refresh(context.Background(), st, feeds.NewFetcher(feeds.Options{}), list,
+		func(res feeds.Result, _ feeds.RefreshStats) { results[res.URL] = res })
+	if err != nil {
+		t.Fatalf("refresh: %v", err)
+	}
+	if len(results) != len(urls) || stats.Done != len(urls) {
+		t.Fatalf("got %d results (%d done) for %d feeds", len(results), stats.Done, len(urls))
+	}
+	failed := 0
+	for _, res := range results {
 		if res.Err != nil {
-			rec.Err = res.Err.Error()
-		} else if _, _, err := st.SaveArticles(res.FeedID, toArticles(res.Items)); err != nil {
-			t.Errorf("%s: storing %d items: %v", res.URL, len(res.Items), err)
-		}
-		if err := st.RecordFetch(res.FeedID, rec); err != nil {
-			t.Errorf("%s: recording the fetch: %v", res.URL, err)
+			failed++
 		}
 	}
-	if len(results) != len(urls) {
-		t.Fatalf("got %d results for %d feeds", len(results), len(urls))
+	if stats.Failed != failed || len(stats.Errors) != failed {
+		t.Errorf("refresh counted %d failures (%d errors), the results hold %d", stats.Failed, len(stats.Errors), failed)
 	}
 	return results
 }
@@ -265,6 +250,25 @@ func openStore(t *testing.T) *store.Store {
 	return st
 }
 
+// maxStoredUnderRace: under the race detector SQLite (C translated to Go) is
+// instrumented and storing the corpus's few thousand-item feeds takes
+// minutes, so those are only fetched and checked there; a plain `go test`
+// stores everything.
+const maxStoredUnderRace = 200
+
+func raceEnabled() bool {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return false
+	}
+	for _, s := range bi.Settings {
+		if s.Key == "-race" {
+			return s.Value == "true"
+		}
+	}
+	return false
+}
+
 func TestFeedShapes(t *testing.T) {
 	if testing.Short() {
 		t.Skip("fetches and stores the whole corpus")
@@ -276,10 +280,21 @@ func TestFeedShapes(t *testing.T) {
 	srv := serveDir(t, shapesDir)
 	st := openStore(t)
 	urls := make([]string, len(exps))
+	var toStore []string
+	unstored := map[string]bool{}
 	for i, e := range exps {
 		urls[i] = srv.URL + "/" + e.file
+		if raceEnabled() && e.minItems > maxStoredUnderRace {
+			unstored[urls[i]] = true
+			continue
+		}
+		toStore = append(toStore, urls[i])
 	}
-	results := fetchAndStore(t, st, urls)
+	results := fetchAndStore(t, st, toStore)
+	for u := range unstored {
+		t.Logf("under -race, %s is fetched but not stored", u)
+		results[u] = feeds.NewFetcher(feeds.Options{}).Fetch(context.Background(), feeds.Request{URL: u})
+	}
 
 	for i, e := range exps {
 		res := results[urls[i]]
@@ -297,13 +312,13 @@ func TestFeedShapes(t *testing.T) {
 		}
 		t.Logf("%s: %s", e.file, summary(res))
 		checkItems(t, e.file, res)
-		if e.ok && res.Err == nil && e.minItems > 0 {
+		if e.ok && res.Err == nil && e.minItems > 0 && !unstored[urls[i]] {
 			f, err := st.FeedByURL(urls[i])
 			if err != nil {
 				t.Fatal(err)
 			}
-			if n, err := st.CountArticles(store.ArticleQuery{FeedID: f.ID}); err != nil || n < min(e.minItems, len(res.Items), maxStored) {
-				t.Errorf("%s: %d articles stored (%v), want at least %d", e.file, n, err, min(e.minItems, maxStored))
+			if n, err := st.CountArticles(store.ArticleQuery{FeedID: f.ID}); err != nil || n < e.minItems {
+				t.Errorf("%s: %d articles stored (%v), want at least %d", e.file, n, err, e.minItems)
 			}
 		}
 	}
