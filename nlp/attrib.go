@@ -77,6 +77,9 @@ type resolver struct {
 
 	last     attribution // the latest statement's attribution
 	lastPara int
+
+	lastSubj     spk // the latest sentence subject, and its paragraph
+	lastSubjPara int
 }
 
 func newResolver(text string, ents []Entity, idx *statementIndex, quotes []quoteSpan) *resolver {
@@ -85,7 +88,7 @@ func newResolver(text string, ents []Entity, idx *statementIndex, quotes []quote
 		tz:       newTokenizer(text, idx),
 		qAttr:    make([]attribution, len(quotes)),
 		out:      make([]stmt, 0, len(quotes)+len(text)/400),
-		lastPara: -10,
+		lastPara: -10, lastSubjPara: -10,
 	}
 }
 
@@ -190,6 +193,10 @@ func (r *resolver) sentence(toks []tok, s, e int, p textSpan, firstQuote *int) {
 					at = attribution{sp: c, cue: "subject", conf: confSentence, found: true, how: howSubject}
 				}
 			}
+		}
+		if !at.found && i == s && r.lastSubjPara == r.paraNo && (r.lastSubj.kind == tkPerson || r.lastSubj.kind == tkName) {
+			// "Sanders spoke of young voters. “They are sick of it.”"
+			at = attribution{sp: r.lastSubj, cue: "subject", conf: confSentence, found: true, how: howSubject}
 		}
 		if *firstQuote < 0 {
 			*firstQuote = i

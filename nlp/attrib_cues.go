@@ -118,8 +118,14 @@ func (r *resolver) subjectLeft(toks []tok, v, lo int) (int, subjKind) {
 		if c.has(wConj | wPrep) {
 			return -1, sjEmpty
 		}
+		if k := r.orgInPhrase(toks, i, lo); k >= 0 {
+			return k, sjFound // "a Kremlin spokesman said": the Kremlin speaks
+		}
 		return i, sjUnnamed
 	case tkPunct:
+		if w := r.tz.lower(toks[v]); len(w) > 4 && w[len(w)-3:] == "ing" {
+			return -1, sjEmpty // "…, saying": the sentence's subject speaks
+		}
 		if r.isPunct(t, ",") {
 			if k := r.appositiveHead(toks, i, lo); k >= 0 {
 				return r.ofHead(toks, k, lo), sjFound
@@ -137,7 +143,7 @@ func (r *resolver) appositiveHead(toks []tok, i, lo int) int {
 	best, other := -1, -1
 	for k := i; k >= lo && k > i-50; k-- {
 		tk := toks[k]
-		if tk.kind == tkQuote || r.isPunct(tk, ";:.") {
+		if tk.kind == tkQuote || r.isPunct(tk, ";:") {
 			break
 		}
 		if !r.isPunct(tk, ",") || k-1 < lo {
@@ -163,6 +169,21 @@ func (r *resolver) appositiveHead(toks []tok, i, lo int) int {
 		return best
 	}
 	return other
+}
+
+// orgInPhrase finds an organisation modifying the unnamed noun phrase that
+// ends with the word at head ("the IMF report", "a Kremlin spokesman").
+func (r *resolver) orgInPhrase(toks []tok, head, lo int) int {
+	for k := head - 1; k >= lo && k >= head-4; k-- {
+		t := toks[k]
+		if t.kind == tkOrg {
+			return k
+		}
+		if t.kind != tkWord || t.cls.has(wPrep|wConj|wThat) || t.cls.verb != 0 {
+			return -1
+		}
+	}
+	return -1
 }
 
 // ofHead moves from "Vermont" in "Sanders of Vermont" to the person.
@@ -412,7 +433,10 @@ func (r *resolver) leading(toks []tok, qt, s int) (attribution, bool) {
 		case "begin":
 			continue
 		}
-		if asVerbs[v.lemma] && (qt-j > 8 || j+1 < qt && r.isWordTok(toks[j+1], "for")) {
+		if asVerbs[v.lemma] && (qt-j > 8 || j+1 < qt && (r.isWordTok(toks[j+1], "for") || r.isWordTok(toks[j+1], "on"))) {
+			continue
+		}
+		if (v.lemma == "continue" || v.lemma == "begin") && j+1 < qt && r.isWordTok(toks[j+1], "to") {
 			continue
 		}
 		k, kind := r.subjectLeft(toks, j, s)

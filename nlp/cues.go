@@ -113,7 +113,7 @@ var nounLike = wordSet("claim", "claims", "promise", "promises", "note", "notes"
 	"quips", "boast", "boasts", "lament", "laments", "shout", "shouts", "warning",
 	"counter", "counters", "concerns", "states", "stress", "stresses", "label",
 	"labels", "brand", "brands", "dub", "hail", "hails", "plea", "pleas", "observe",
-	"post", "writing", "writings", "saying", "sayings", "statement", "report", "answer")
+	"post", "writings", "sayings", "statement", "report", "answer")
 
 // personalHonorifics are followed by a name, never by another title:
 // "Mr. King" is a person called King.

@@ -80,6 +80,7 @@ func (r *resolver) remember(toks []tok, s, e, subj int, subjSpk, spoke spk) {
 	}
 	if main.valid() {
 		r.hist = append(r.hist, mention{sp: main, subject: true, sent: r.sentNo})
+		r.lastSubj, r.lastSubjPara = main, r.paraNo
 	}
 	for i := s; i < e; i++ {
 		t := toks[i]
