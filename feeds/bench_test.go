@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 )
@@ -67,23 +68,27 @@ func refreshAll(b *testing.B, f *Fetcher, reqs []Request, ok func(Result) error)
 	}
 }
 
+// runRefreshBench times each refresh and holds the median to budget; the
+// worst run is reported too. The median, not the worst, is the test: on a
+// shared machine one run can stall for reasons that are not herald's.
 func runRefreshBench(b *testing.B, etag string, budget time.Duration, ok func(Result) error) {
 	srv := benchServer(b)
 	f := NewFetcher(Options{})
 	reqs := benchRequests(srv, etag)
 	parses := parseCount.Load()
-	var worst time.Duration
-	iterations := 0
+	var times []time.Duration
 	for b.Loop() {
 		start := time.Now()
 		refreshAll(b, f, reqs, ok)
-		worst = max(worst, time.Since(start))
-		iterations++
+		times = append(times, time.Since(start))
 	}
+	slices.Sort(times)
+	median, worst := times[len(times)/2], times[len(times)-1]
+	b.ReportMetric(median.Seconds(), "median-s/refresh")
 	b.ReportMetric(worst.Seconds(), "worst-s/refresh")
-	b.ReportMetric(float64(parseCount.Load()-parses)/float64(iterations), "parses/refresh")
-	if worst > budget {
-		b.Errorf("a refresh of %d feeds took %v, budget %v", benchFeeds, worst, budget)
+	b.ReportMetric(float64(parseCount.Load()-parses)/float64(len(times)), "parses/refresh")
+	if median > budget {
+		b.Errorf("refreshing %d feeds took %v (median of %d), budget %v", benchFeeds, median, len(times), budget)
 	}
 }
 
