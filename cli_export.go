@@ -341,7 +341,8 @@ func buildReport(st *store.Store, q store.ArticleQuery, leaderIDs []string) (rep
 		byID[s.ID] = &arts[i]
 		order[s.ID] = i
 	}
-	if err := loadDocs(st, sums, arts); err != nil {
+	mentions, err := indexedMentions(st, q)
+	if err != nil {
 		return report.Report{}, err
 	}
 	var rows []store.StatementRow
@@ -375,34 +376,28 @@ func buildReport(st *store.Store, q store.ArticleQuery, leaderIDs []string) (rep
 		}
 		quotes = append(quotes, report.Quote{Statement: r.Statement, Article: a})
 	}
-	return report.Report{Articles: arts, Statements: quotes}, nil
+	return report.Report{Articles: arts, Statements: quotes, Mentions: mentions}, nil
 }
 
-// loadDocs reads the articles' annotations into arts (for the table of
-// mentions), in parallel: decoding them is most of an export's work.
-func loadDocs(st *store.Store, sums []store.ArticleSummary, arts []report.Article) error {
-	workers := min(runtime.GOMAXPROCS(0), 8, len(sums))
-	errs := make(chan error, workers)
-	for w := 0; w < workers; w++ {
-		go func(w int) {
-			for i := w; i < len(sums); i += workers {
-				doc, _, err := st.Annotation(sums[i].ID, nlp.Version)
-				if err != nil {
-					errs <- err
-					return
-				}
-				arts[i].Doc = doc
+// indexedMentions reads the table of people and countries from the store's
+// entity index, so an export never decodes the annotations themselves.
+func indexedMentions(st *store.Store, q store.ArticleQuery) ([]report.Mention, error) {
+	mentions := []report.Mention{}
+	for _, kind := range []string{"person", "country"} {
+		counts, err := st.EntityCounts(kind, q)
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range counts {
+			k := c.Kind
+			if c.Leader {
+				k = "leader"
 			}
-			errs <- nil
-		}(w)
-	}
-	var first error
-	for w := 0; w < workers; w++ {
-		if err := <-errs; err != nil && first == nil {
-			first = err
+			mentions = append(mentions, report.Mention{Name: c.Name, Kind: k, Mentions: c.Mentions, Articles: c.Articles})
 		}
 	}
-	return first
+	report.SortMentions(mentions)
+	return mentions, nil
 }
 
 // writeExport writes the markdown to stdout (-o -), to a new file at -o

@@ -33,6 +33,17 @@ type Report struct {
 	// Statements, when non-nil, replaces the statements taken from each
 	// article's Doc (used for cross-article lists that were pre-filtered).
 	Statements []Quote
+	// Mentions, when non-nil, replaces the table counted from each
+	// article's Doc (callers with an entity index need not load the docs).
+	Mentions []Mention
+}
+
+// Mention is one row of the table of people and countries mentioned.
+type Mention struct {
+	Name     string
+	Kind     string // "leader", "person" or "country"
+	Mentions int
+	Articles int
 }
 
 // Quote is a statement with its article, for cross-article reports.
@@ -62,7 +73,11 @@ func Write(w io.Writer, r Report) error {
 		}
 	}
 	writeSpeakers(bw, quotes, len(r.Articles) > 1)
-	writeMentions(bw, r.Articles)
+	mentions := r.Mentions
+	if mentions == nil {
+		mentions = countMentions(r.Articles)
+	}
+	writeMentions(bw, mentions)
 	return bw.Flush()
 }
 
@@ -141,12 +156,12 @@ func source(a *Article, withTitle bool) string {
 	return strings.Join(parts, ", ")
 }
 
-// writeMentions writes a table of the people and countries mentioned.
-func writeMentions(w *bufio.Writer, arts []Article) {
+// countMentions counts the people and countries in the articles' docs,
+// most mentioned first.
+func countMentions(arts []Article) []Mention {
 	type row struct {
-		name, kind string
-		mentions   int
-		articles   map[int]bool
+		Mention
+		articles map[int]bool
 	}
 	rows := map[string]*row{}
 	var order []*row
@@ -158,26 +173,41 @@ func writeMentions(w *bufio.Writer, arts []Article) {
 				if en.Leader {
 					kind = "leader"
 				}
-				r = &row{name: en.Name, kind: kind, articles: map[int]bool{}}
+				r = &row{Mention: Mention{Name: en.Name, Kind: kind}, articles: map[int]bool{}}
 				rows[en.Kind+"/"+en.ID] = r
 				order = append(order, r)
 			}
-			r.mentions++
+			r.Mentions++
 			r.articles[i] = true
 		}
 	}
-	if len(order) == 0 {
+	out := make([]Mention, len(order))
+	for i, r := range order {
+		out[i] = r.Mention
+		out[i].Articles = len(r.articles)
+	}
+	SortMentions(out)
+	return out
+}
+
+// SortMentions orders rows most mentioned first, then by name.
+func SortMentions(rows []Mention) {
+	sort.SliceStable(rows, func(i, j int) bool {
+		if rows[i].Mentions != rows[j].Mentions {
+			return rows[i].Mentions > rows[j].Mentions
+		}
+		return rows[i].Name < rows[j].Name
+	})
+}
+
+// writeMentions writes the table of people and countries mentioned.
+func writeMentions(w *bufio.Writer, mentions []Mention) {
+	if len(mentions) == 0 {
 		return
 	}
-	sort.SliceStable(order, func(i, j int) bool {
-		if order[i].mentions != order[j].mentions {
-			return order[i].mentions > order[j].mentions
-		}
-		return order[i].name < order[j].name
-	})
 	w.WriteString("## Mentioned\n\n| Name | Kind | Mentions | Articles |\n| --- | --- | ---: | ---: |\n")
-	for _, r := range order {
-		fmt.Fprintf(w, "| %s | %s | %d | %d |\n", escapeCell(r.name), r.kind, r.mentions, len(r.articles))
+	for _, m := range mentions {
+		fmt.Fprintf(w, "| %s | %s | %d | %d |\n", escapeCell(m.Name), m.Kind, m.Mentions, m.Articles)
 	}
 	w.WriteString("\n")
 }
@@ -205,7 +235,8 @@ func Escape(s string) string {
 
 func escapeCell(s string) string { return Escape(oneLine(s)) }
 
-// linkDest makes a URL safe as a link destination.
-func linkDest(u string) string {
-	return "<" + strings.NewReplacer("<", "%3C", ">", "%3E", "\n", "", " ", "%20").Replace(u) + ">"
-}
+// destEscaper makes a URL safe inside <...>: no angle brackets, spaces,
+// line breaks, or a backslash that would escape the closing '>'.
+var destEscaper = strings.NewReplacer("<", "%3C", ">", "%3E", "\n", "", "\r", "", " ", "%20", "\\", "%5C")
+
+func linkDest(u string) string { return "<" + destEscaper.Replace(u) + ">" }
