@@ -154,9 +154,10 @@ func summary(res feeds.Result) string {
 	return s
 }
 
+// clip shortens s for a failure message.
 func clip(s string) string {
 	if len(s) > 160 {
-		return s[:160] + "…"
+		return strings.ToValidUTF8(s[:160], "") + "…"
 	}
 	return s
 }
