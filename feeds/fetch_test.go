@@ -294,6 +294,12 @@ func TestFetchAllStreams(t *testing.T) {
 	}
 }
 
+func TestFetchAllEmpty(t *testing.T) {
+	for res := range NewFetcher(Options{}).FetchAll(context.Background(), nil) {
+		t.Errorf("result for no request: %+v", res)
+	}
+}
+
 func TestFetchAllCancelled(t *testing.T) {
 	srv := newTestServer(t)
 	f := NewFetcher(Options{Concurrency: 2, Timeout: 10 * time.Second})

@@ -19,8 +19,11 @@ const pagesAtOnce = 4
 
 // fillFullText replaces the summary of the newest MaxFullTextPages items
 // with the article extracted from their pages. An item whose page cannot be
-// fetched or read keeps its summary.
+// fetched or read keeps its summary. The whole pass gets twice the request
+// timeout, so that one slow site cannot hold a worker for 20 requests' worth.
 func (f *Fetcher) fillFullText(ctx context.Context, items []Item) {
+	ctx, cancel := context.WithTimeout(ctx, 2*f.opts.Timeout)
+	defer cancel()
 	var idx []int
 	for i := range items {
 		if items[i].Link != "" {
