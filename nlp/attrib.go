@@ -6,6 +6,10 @@ import (
 	"github.com/herald-reader/herald/nlp/gazetteer"
 )
 
+// maxReach is how many tokens around a quote its cue may lie; it keeps the
+// work linear on text without sentence ends.
+const maxReach = 80
+
 // Confidence of an attribution, by how the speaker was found.
 const (
 	confNamed     = 0.9  // "X said" next to the quote
@@ -99,6 +103,9 @@ func (r *resolver) paragraph(pi int, p textSpan, q0, q1 int) {
 	for r.ei < len(r.ents) && r.ents[r.ei].Start < p.start {
 		r.ei++
 	}
+	if est := (p.end-p.start)/3 + 8; cap(r.toks) < est {
+		r.toks = make([]tok, 0, est)
+	}
 	toks := r.tz.tokenize(r.toks[:0], p, r.quotes[q0:q1], q0, r.ents, r.ei)
 	toks = r.tz.matchOrgs(toks)
 	toks = r.tz.matchNames(toks)
@@ -182,13 +189,14 @@ func (r *resolver) sentence(toks []tok, s, e int, p textSpan, firstQuote *int) {
 			continue
 		}
 		qi := toks[i].ref
-		at := r.attribute(toks, i, s, e)
+		// a sentence that never ends is looked at near the quote only
+		at := r.attribute(toks, i, max(s, i-maxReach), min(e, i+maxReach))
 		if !at.found {
 			at = r.carry(toks, i, qi, p, *firstQuote, i == s)
 		}
 		if !at.found && i > s {
 			// a quote inside a narrative sentence: its subject's words
-			if sub := r.sentenceSubject(toks, s, i); sub >= 0 {
+			if sub := r.sentenceSubject(toks, max(s, i-maxReach), i); sub >= 0 {
 				if c := r.speakerOf(toks, sub, s); c.valid() {
 					at = attribution{sp: c, cue: "subject", conf: confSentence, found: true, how: howSubject}
 				}

@@ -24,6 +24,7 @@ func (r *resolver) resolvePronoun(g byte, toks []tok, s, pos int) spk {
 	if g != 'm' && g != 'f' && g != 'n' {
 		return spk{}
 	}
+	s = max(s, pos-maxReach)
 	if sub := r.sentenceSubject(toks, s, pos); sub >= 0 && sub < pos {
 		if c := r.speakerOf(toks, sub, s); c.valid() && genderFits(g, c.gender) {
 			return c

@@ -18,6 +18,10 @@ const (
 
 func (f quoteFamily) single() bool { return f == famSingle || f == famSGuil }
 
+// maxQuoteDepth bounds nesting so that hostile runs of opening marks stay
+// linear.
+const maxQuoteDepth = 8
+
 // quoteSpan is one top-level quotation found in a paragraph.
 type quoteSpan struct {
 	open     int // byte offset of the opening mark
@@ -122,7 +126,9 @@ func (qs *quoteScanner) scan(p, next textSpan, out []quoteSpan) []quoteSpan {
 		}
 	}
 	push := func(r rune, fam quoteFamily, pos, width int) {
-		stack = append(stack, openMark{r: r, fam: fam, pos: pos, after: pos + width})
+		if len(stack) < maxQuoteDepth {
+			stack = append(stack, openMark{r: r, fam: fam, pos: pos, after: pos + width})
+		}
 	}
 
 	for i := p.start; i < p.end; {

@@ -51,7 +51,7 @@ func (r *resolver) indirect(toks []tok, s, e int) []stmt {
 			continue
 		}
 		end := k
-		for end < e && !r.isPunct(toks[end], ";") {
+		for end < e && end < k+4*maxReach && !r.isPunct(toks[end], ";") {
 			end++
 		}
 		for end > k && toks[end-1].kind == tkPunct {
@@ -105,6 +105,7 @@ func (r *resolver) reportedBefore(toks []tok, j, s, e int, cue string) (stmt, bo
 
 // indirectSpeaker attributes reported speech introduced by the verb at j.
 func (r *resolver) indirectSpeaker(toks []tok, j, s int, cue string) (attribution, bool) {
+	s = max(s, j-maxReach)
 	k, kind := r.subjectLeft(toks, j, s)
 	switch kind {
 	case sjRelative:
