@@ -36,6 +36,8 @@ type Library interface {
 	Unannotated(version string, limit int) ([]int64, error)
 }
 
+var _ Library = (*store.Store)(nil)
+
 // RefreshFunc refreshes every feed, calling progress after each one.
 type RefreshFunc func(ctx context.Context, progress func(feeds.Result, feeds.RefreshStats)) (feeds.RefreshStats, error)
 
