@@ -11,7 +11,6 @@ import (
 	"github.com/herald-reader/herald/nlp"
 )
 
-
 // savingLib counts annotations written to a real store.
 type savingLib struct {
 	*store.Store
