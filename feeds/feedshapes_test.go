@@ -3,6 +3,7 @@ package feeds_test
 import (
 	"bufio"
 	"context"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -532,4 +533,82 @@ func TestFeedShapeLinks(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestHostilePage extracts the hostile article page the way a full-text
+// fetch does: the words survive, the escapes do not.
+func TestHostilePage(t *testing.T) {
+	srv := serveDir(t, hostileDir)
+	text, err := feeds.NewFetcher(feeds.Options{}).ArticleText(context.Background(), srv.URL+"/hostile-page.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(text, "ordinary readable words about a summit") {
+		t.Errorf("the article text was lost: %q", clip(text))
+	}
+	checkText(t, "hostile-page.html", text)
+}
+
+// TestHostileServer answers with escape sequences in the places a server
+// controls beyond the body (status line, Content-Type, redirect target):
+// the error herald reports and stores must still carry none.
+func TestHostileServer(t *testing.T) {
+	// Go's HTTP client rejects C0 controls in header lines, so the headers
+	// carry what it lets through: C1 controls and bidi overrides.
+	responses := map[string]string{
+		"/status":             "HTTP/1.1 500 Internal \x1b]0;pwned\x07Error \x1b[2J\u009b31m\r\nContent-Length: 0\r\n\r\n",
+		"/ctype":              "HTTP/1.1 200 OK\r\nContent-Type: text/\u009b31mplain\u202e\r\nContent-Length: 9\r\n\r\nnot xml!\n",
+		"/redirect":           "HTTP/1.1 302 Found\r\nLocation: /\u009d0;loop\u009c\r\nContent-Length: 0\r\n\r\n",
+		"/\u009d0;loop\u009c": "HTTP/1.1 302 Found\r\nLocation: ftp://evil.example/\u202egnp.exe\r\nContent-Length: 0\r\n\r\n",
+		"/c0-header":          "HTTP/1.1 200 OK\r\nContent-Type: text/plain\x1b]52;c;Y3VybA==\x07\r\nContent-Length: 9\r\n\r\nnot xml!\n",
+	}
+	srv := rawServer(t, responses)
+	st := openStore(t)
+	urls := []string{srv + "/status", srv + "/ctype", srv + "/redirect", srv + "/c0-header"}
+	results := fetchAndStore(t, st, urls)
+	for _, u := range urls {
+		res := results[u]
+		if res.Err == nil {
+			t.Errorf("%s: want an error", u)
+			continue
+		}
+		if !strings.Contains(res.Err.Error(), u) {
+			t.Errorf("%s: the error does not name the URL: %q", u, res.Err)
+		}
+		t.Logf("%s: %v", u, res.Err)
+		checkText(t, u+" error", res.Err.Error())
+	}
+	checkStored(t, st)
+}
+
+// rawServer answers each request line's path with the bytes in responses,
+// written as they are: net/http's server would refuse to send them.
+func rawServer(t *testing.T, responses map[string]string) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ln.Close() })
+	go func() {
+		for {
+			conn, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			go func() {
+				defer conn.Close()
+				req, err := http.ReadRequest(bufio.NewReader(conn))
+				if err != nil {
+					return
+				}
+				resp, ok := responses[req.URL.Path]
+				if !ok {
+					resp = "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n"
+				}
+				conn.Write([]byte(resp))
+			}()
+		}
+	}()
+	return "http://" + ln.Addr().String()
 }

@@ -234,6 +234,32 @@ func jsonFeed() string {
 	return s + "\n"
 }
 
+// page is an article web page, for the full-text fetch and `herald extract`,
+// with raw and entity-encoded vectors in its title, byline and paragraphs.
+func page() string {
+	var b strings.Builder
+	b.WriteString(`<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>Hostile page ` + xmlText(all()) + `</title>
+<meta name="author" content="` + xmlText(osc52Copy) + `Eve">
+</head><body>
+<header><nav><a href="/">Home</a></nav></header>
+<article>
+<h1>Hostile article ` + xmlText(csiColour) + `</h1>
+<p class="byline">By ` + xmlText(bidiRLO) + ` Eve Example</p>
+`)
+	for i, v := range []string{csiColour, csiCursor, osc0Title, osc2Title, osc8Link, osc52Copy, dcsQuery, apcGraphic,
+		pmPrivacy, sosString, c1CSI, c1OSC, bell, overstrike, bidiRLO, bidiLRO, bidiIsol, entityVectors()} {
+		text := xmlText(v)
+		if i == 17 {
+			text = v // entity forms stay entities, decoded by the HTML parser
+		}
+		fmt.Fprintf(&b, "<p>Paragraph %d of the hostile article, long enough for an extractor to keep it as body text, carries a vector here: %s and then goes on with ordinary readable words about a summit.</p>\n", i+1, text)
+	}
+	b.WriteString("</article>\n<footer>Footer</footer></body></html>\n")
+	return b.String()
+}
+
 func main() {
 	dir := filepath.Join("testdata", "hostile")
 	files := map[string]string{
@@ -243,6 +269,7 @@ func main() {
 		"hostile-c1ref.xml":   rssC1Ref(),
 		"hostile.atom":        atomRaw(),
 		"hostile.json":        jsonFeed(),
+		"hostile-page.html":   page(),
 	}
 	for name, body := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
