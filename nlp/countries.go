@@ -21,7 +21,12 @@ func (s *scanner) countryOrPlace(i int) (int, bool) {
 	default:
 		return e, true
 	}
-	s.out = append(s.out, raw{kind: rkCountry, country: p.id, start: s.toks[i].start, end: s.toks[e-1].end, leader: -1})
+	m := raw{kind: rkCountry, country: p.id, start: s.toks[i].start, end: s.toks[e-1].end, leader: -1}
+	if e == i+1 && s.toks[i].lex.flags&lexCountryGiven != 0 {
+		// "Jordan" may yet be the surname of someone the article names
+		m.keys = []string{s.toks[i].key}
+	}
+	s.out = append(s.out, m)
 	return e, true
 }
 
@@ -57,6 +62,8 @@ var georgiaStateWords = map[string]bool{
 	"governor": true, "gov": true, "senate": true, "senator": true, "sen": true, "republicans": true,
 	"democrats": true, "voters": true, "primary": true, "county": true, "legislature": true, "runoff": true,
 	"bulldogs": true, "peach": true, "electoral": true, "polls": true, "ballots": true, "secretary": true,
+	"congressman": true, "congresswoman": true, "rep": true, "representative": true, "democratic": true,
+	"republican": true, "democrat": true, "mayor": true,
 }
 
 // georgiaIsUSState tells the US state from the country: "Atlanta, Georgia",

@@ -91,6 +91,17 @@ func TestEntityTraps(t *testing.T) {
 				{"Jordan", KindCountry, "jordan"}, {"Chad", KindCountry, "chad"}},
 		},
 		{
+			name: "a country word that is the surname of someone named",
+			text: "Rep. Jim Jordan questioned the director. Afterwards Jordan said the answers were thin.",
+			want: []wantSpan{{"Rep. Jim Jordan", KindPerson, "jim-jordan"}, {"Jordan", KindPerson, "jim-jordan"}},
+			none: []wantSpan{{"Jordan said", KindCountry, ""}},
+		},
+		{
+			name: "Georgia's congressman",
+			text: "Civil rights veteran Ann Pruitt, a Democratic congresswoman from Georgia, spoke.",
+			none: []wantSpan{{"Georgia", KindCountry, ""}},
+		},
+		{
 			name: "sentence-initial words are not names",
 			text: "Meanwhile, the talks stalled. However, Officials Said nothing. During the night it rained.",
 			none: []wantSpan{{"Meanwhile", "", ""}, {"However", "", ""}, {"During", "", ""}},

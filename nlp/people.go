@@ -83,6 +83,17 @@ func (r *peopleResolver) resolve() []Entity {
 			r.owner[i] = r.bareName(m)
 		}
 	}
+	for i := range r.raws {
+		// "Jordan said" in an article about Rep. Jim Jordan
+		m := &r.raws[i]
+		if m.kind == rkCountry && len(m.keys) == 1 {
+			if cs := r.byLast[m.keys[0]]; len(cs) > 0 {
+				m.kind = rkNamed
+				m.nameStart, m.nameEnd = m.start, m.end
+				r.owner[i] = r.seenBy(r.choose(cs, m), m)
+			}
+		}
+	}
 	r.noteTitles()
 	for i := range r.raws {
 		m := &r.raws[i]
