@@ -19,7 +19,7 @@ const pagesAtOnce = 4
 
 // fillFullText replaces the summary of the newest MaxFullTextPages items
 // with the article extracted from their pages. An item whose page cannot be
-// fetched or read keeps its summary. The whole pass gets twice the request
+// fetched or read, or yields less text than the summary, keeps its summary. The whole pass gets twice the request
 // timeout, so that one slow site cannot hold a worker for 20 requests' worth.
 func (f *Fetcher) fillFullText(ctx context.Context, items []Item) {
 	ctx, cancel := context.WithTimeout(ctx, 2*f.opts.Timeout)
@@ -45,7 +45,9 @@ func (f *Fetcher) fillFullText(ctx context.Context, items []Item) {
 				return
 			}
 			defer func() { <-sem }()
-			if text, err := f.ArticleText(ctx, items[i].Link); err == nil && text != "" {
+			// A page that yields less than the summary is a paywall,
+			// a cookie wall or a failed extraction: keep the summary.
+			if text, err := f.ArticleText(ctx, items[i].Link); err == nil && len(text) > len(items[i].Text) {
 				items[i].Text = text
 			}
 		})
