@@ -176,10 +176,7 @@ func (p *feedsPane) view(focused bool) string {
 		if i == p.cursor {
 			mark = "▸"
 		}
-		errMark := " "
-		if p.errorOf(it) != "" {
-			errMark = st.Error.Render("!")
-		}
+		failed := p.errorOf(it) != ""
 		count := ""
 		if it.unread > 0 {
 			count = fmt.Sprint(it.unread)
@@ -188,17 +185,28 @@ func (p *feedsPane) view(focused bool) string {
 		if it.starred {
 			label = "★ " + label
 		}
-		cw := len(count)
-		if i == p.active {
-			label = st.Bold.Render(label)
-		}
-		line := mark + errMark + fit(label, p.w-3-cw) + " " + st.Unread.Render(count)
+		labelW := p.w - 3 - len(count)
+		var line string
 		if i == p.cursor {
-			if focused {
-				line = st.SelectedFocus.Render(fit(mark+errMark+fit(label, p.w-3-cw)+" "+count, p.w))
-			} else {
-				line = st.Selected.Render(fit(mark+errMark+fit(label, p.w-3-cw)+" "+count, p.w))
+			// one style for the whole row: inner styles would end its background
+			errMark := " "
+			if failed {
+				errMark = "!"
 			}
+			sel := st.Selected
+			if focused {
+				sel = st.SelectedFocus
+			}
+			line = sel.Render(fit(mark+errMark+fit(label, labelW)+" "+count, p.w))
+		} else {
+			errMark := " "
+			if failed {
+				errMark = st.Error.Render("!")
+			}
+			if i == p.active {
+				label = st.Bold.Render(fit(label, labelW))
+			}
+			line = mark + errMark + fit(label, labelW) + " " + st.Unread.Render(count)
 		}
 		lines = append(lines, line)
 	}
