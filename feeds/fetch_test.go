@@ -342,6 +342,7 @@ func TestLocalAndEmbedded(t *testing.T) {
 		{"file://" + filepath.ToSlash(abs), "Atomic Dispatch"},
 		{abs, "Atomic Dispatch"},
 		{filepath.Join(fixtureDir, "feed.json"), "JSON Wire"},
+		{"file:" + filepath.ToSlash(filepath.Join(fixtureDir, "rss1.rdf")), "RDF Bulletin"},
 		{"herald:world.xml", "Old School News"},
 	}
 	for _, tt := range tests {

@@ -94,7 +94,11 @@ func (f *Fetcher) get(ctx context.Context, rawURL string, o getOptions) (body, e
 		if u.Host != "" && u.Host != "localhost" {
 			return body{}, fetchErr(rawURL, nil, "file URL on another host (%s)", u.Host)
 		}
-		return f.readFile(rawURL, filepath.FromSlash(u.Path))
+		p := u.Path
+		if p == "" {
+			p = u.Opaque // file:relative/path
+		}
+		return f.readFile(rawURL, filepath.FromSlash(p))
 	case u.Scheme == "herald":
 		name := u.Opaque
 		if name == "" {
