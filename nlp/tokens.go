@@ -51,6 +51,11 @@ func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
 
 func isHyphen(r rune) bool { return r == '-' || r == '‐' || r == '‑' }
 
+func peekRune(s string, i int) rune {
+	r, _ := runeAt(s, i)
+	return r
+}
+
 func runeAt(s string, i int) (rune, int) {
 	if i >= len(s) {
 		return 0, 0
@@ -139,7 +144,7 @@ func (x *index) tokenize(text string, buf *tokenBuffers) []token {
 				arena = appendFolded(arena, r)
 				i += size
 				end = i
-			case isApostrophe(r):
+			case isApostrophe(r) || r == '‘' && isNameRune(peekRune(text, i+size)):
 				n, nsize := runeAt(text, i+size)
 				if n == 's' || n == 'S' {
 					if after, _ := runeAt(text, i+size+nsize); !isNameRune(after) {
