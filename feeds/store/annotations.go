@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sync"
 
 	"github.com/herald-reader/herald/nlp"
 )
@@ -19,7 +20,7 @@ import (
 func (s *Store) Annotation(articleID int64, version string) (nlp.Doc, bool, error) {
 	var hash, annHash, annVersion string
 	var blob []byte
-	err := s.db.QueryRow(`SELECT a.hash, a.ann_hash, a.ann_version, n.doc
+	err := s.queryRow(`SELECT a.hash, a.ann_hash, a.ann_version, n.doc
 		FROM articles a LEFT JOIN annotations n ON n.hash = a.hash AND n.version = ?2
 		WHERE a.id = ?1`, articleID, version).Scan(&hash, &annHash, &annVersion, &blob)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -54,7 +55,7 @@ func (s *Store) SaveAnnotation(articleID int64, hash, version string, doc nlp.Do
 	if err != nil {
 		return fmt.Errorf("article %d: encoding annotation: %w", articleID, err)
 	}
-	return s.write(func(tx *sql.Tx) error {
+	return s.write(func(tx txn) error {
 		var current string
 		err := tx.QueryRow(`SELECT hash FROM articles WHERE id = ?`, articleID).Scan(&current)
 		if errors.Is(err, sql.ErrNoRows) {
@@ -113,9 +114,16 @@ func groupEntities(doc nlp.Doc) []indexedEntity {
 
 // writeIndex replaces the article's entity index and statements with doc's
 // and records which hash and version they describe.
-func writeIndex(tx *sql.Tx, articleID int64, hash, version string, doc nlp.Doc) error {
-	if err := clearIndex(tx, articleID); err != nil {
+func writeIndex(tx txn, articleID int64, hash, version string, doc nlp.Doc) error {
+	// Index rows exist only while ann_hash is set (clearIndex resets both).
+	var indexed string
+	if err := tx.QueryRow(`SELECT ann_hash FROM articles WHERE id = ?`, articleID).Scan(&indexed); err != nil {
 		return err
+	}
+	if indexed != "" {
+		if err := clearIndex(tx, articleID); err != nil {
+			return err
+		}
 	}
 	ents := groupEntities(doc)
 	leaders := 0
@@ -166,7 +174,7 @@ func (s *Store) Unannotated(version string, limit int) ([]int64, error) {
 	query, args := limitOffset(`SELECT a.id FROM articles a JOIN feeds f ON f.id = a.feed_id
 		WHERE f.position IS NOT NULL AND NOT (a.ann_hash = a.hash AND a.ann_version = ?)
 		ORDER BY a.published DESC, a.id DESC`, []any{version}, limit, 0)
-	rows, err := s.db.Query(query, args...)
+	rows, err := s.query(query, args...)
 	if err != nil {
 		return nil, s.wrap(err)
 	}
@@ -182,14 +190,20 @@ func (s *Store) Unannotated(version string, limit int) ([]int64, error) {
 	return ids, s.wrapNil(rows.Err())
 }
 
+// gzipWriters recycles compressors: each one allocates about a megabyte
+// of tables, which would otherwise dominate the cost of encoding.
+var gzipWriters = sync.Pool{New: func() any {
+	zw, _ := gzip.NewWriterLevel(io.Discard, gzip.BestSpeed)
+	return zw
+}}
+
 // encodeDoc stores a Doc as gzipped JSON: the annotation holds the whole
-// normalised text, which compresses about threefold.
+// normalised text, which compresses well.
 func encodeDoc(doc nlp.Doc) ([]byte, error) {
 	var buf bytes.Buffer
-	zw, err := gzip.NewWriterLevel(&buf, gzip.BestSpeed)
-	if err != nil {
-		return nil, err
-	}
+	zw := gzipWriters.Get().(*gzip.Writer)
+	defer gzipWriters.Put(zw)
+	zw.Reset(&buf)
 	if err := json.NewEncoder(zw).Encode(doc); err != nil {
 		return nil, err
 	}

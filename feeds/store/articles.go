@@ -59,7 +59,7 @@ type existing struct {
 // or text drops the article's entity index, which is stale from then on.
 func (s *Store) SaveArticles(feedID int64, items []NewArticle) (added, updated int, err error) {
 	now := time.Now().UnixMilli()
-	err = s.write(func(tx *sql.Tx) error {
+	err = s.write(func(tx txn) error {
 		added, updated = 0, 0
 		var one int
 		if err := tx.QueryRow(`SELECT 1 FROM feeds WHERE id = ?`, feedID).Scan(&one); err != nil {
@@ -84,7 +84,7 @@ func (s *Store) SaveArticles(feedID int64, items []NewArticle) (added, updated i
 				return err
 			}
 			if !found {
-				if err := w.insert(feedID, it, hash, published); err != nil {
+				if _, err := w.insert(feedID, it, hash, published); err != nil {
 					return err
 				}
 				added++
@@ -116,14 +116,14 @@ func (s *Store) SaveArticles(feedID int64, items []NewArticle) (added, updated i
 
 // articleWriter holds the prepared statements of one SaveArticles call.
 type articleWriter struct {
-	tx                              *sql.Tx
+	tx                              txn
 	byGUID, byLink, byTitle, byHash *sql.Stmt
 	insArticle, insBody             *sql.Stmt
 	updArticle, updBody             *sql.Stmt
 	all                             []*sql.Stmt
 }
 
-func newArticleWriter(tx *sql.Tx) (*articleWriter, error) {
+func newArticleWriter(tx txn) (*articleWriter, error) {
 	const cols = `SELECT id, guid, link, author, hash, published FROM articles `
 	w := &articleWriter{tx: tx}
 	prep := func(dst **sql.Stmt, q string) error {
@@ -185,17 +185,17 @@ func (w *articleWriter) find(feedID int64, it NewArticle, hash string) (existing
 	return e, err == nil, err
 }
 
-func (w *articleWriter) insert(feedID int64, it NewArticle, hash string, published int64) error {
+func (w *articleWriter) insert(feedID int64, it NewArticle, hash string, published int64) (int64, error) {
 	res, err := w.insArticle.Exec(feedID, it.GUID, it.Link, it.Title, it.Author, published, hash)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	id, err := res.LastInsertId()
 	if err != nil {
-		return err
+		return 0, err
 	}
 	_, err = w.insBody.Exec(id, it.Title, it.Text)
-	return err
+	return id, err
 }
 
 func (w *articleWriter) update(old existing, it NewArticle, guid, hash string, published int64) error {
@@ -212,7 +212,7 @@ func (w *articleWriter) update(old existing, it NewArticle, guid, hash string, p
 }
 
 // clearIndex drops an article's entity index and statements.
-func clearIndex(tx *sql.Tx, articleID int64) error {
+func clearIndex(tx txn, articleID int64) error {
 	for _, q := range []string{
 		`DELETE FROM article_entities WHERE article_id = ?`,
 		`DELETE FROM statements WHERE article_id = ?`,
@@ -245,7 +245,7 @@ func scanSummary(r scanner, dst *ArticleSummary) error {
 // Article returns one article with its body.
 func (s *Store) Article(id int64) (Article, error) {
 	var a Article
-	row := s.db.QueryRow(`SELECT `+summaryColumns+`, b.text, a.hash
+	row := s.queryRow(`SELECT `+summaryColumns+`, b.text, a.hash
 		FROM articles a JOIN feeds f ON f.id = a.feed_id LEFT JOIN bodies b ON b.id = a.id
 		WHERE a.id = ?`, id)
 	var published int64
@@ -282,7 +282,7 @@ func (s *Store) setFlag(column string, id int64, v bool) error {
 		return nil
 	}
 	var one int
-	err = s.db.QueryRow(`SELECT 1 FROM articles WHERE id = ?`, id).Scan(&one)
+	err = s.queryRow(`SELECT 1 FROM articles WHERE id = ?`, id).Scan(&one)
 	if errors.Is(err, sql.ErrNoRows) {
 		return fmt.Errorf("article %d: %w", id, ErrNotFound)
 	}

@@ -70,7 +70,7 @@ func (s *Store) groupedCounts(entityKind string, leadersOnly bool, q ArticleQuer
 // was dropped from the config still has articles.
 func (s *Store) totalsCoverStore() (bool, error) {
 	var stale bool
-	err := s.db.QueryRow(`SELECT EXISTS (SELECT 1 FROM feeds WHERE position IS NULL AND total > 0)`).Scan(&stale)
+	err := s.queryRow(`SELECT EXISTS (SELECT 1 FROM feeds WHERE position IS NULL AND total > 0)`).Scan(&stale)
 	return !stale, s.wrapNil(err)
 }
 
@@ -85,7 +85,7 @@ func (s *Store) entityTotals(kind string, leadersOnly bool) ([]EntityCount, erro
 }
 
 func (s *Store) scanCounts(query string, args ...any) ([]EntityCount, error) {
-	rows, err := s.db.Query(query, args...)
+	rows, err := s.query(query, args...)
 	if err != nil {
 		return nil, s.wrap(err)
 	}
@@ -127,7 +127,7 @@ func (s *Store) Statements(q ArticleQuery, speakerID string, limit int) ([]State
 	}
 	query += ` ORDER BY a.published DESC, a.id DESC, st.seq`
 	query, args = limitOffset(query, args, limit, 0)
-	rows, err := s.db.Query(query, args...)
+	rows, err := s.query(query, args...)
 	if err != nil {
 		return nil, s.wrap(err)
 	}

@@ -40,13 +40,6 @@ type FetchRecord struct {
 const feedColumns = `id, url, config_title, feed_title, tags, full_text, etag, last_modified,
 	last_fetch, last_error, unread, total`
 
-// querier is what *sql.DB and *sql.Tx have in common.
-type querier interface {
-	Exec(query string, args ...any) (sql.Result, error)
-	Query(query string, args ...any) (*sql.Rows, error)
-	QueryRow(query string, args ...any) *sql.Row
-}
-
 type scanner interface{ Scan(dest ...any) error }
 
 func scanFeed(r scanner) (Feed, error) {
@@ -84,7 +77,7 @@ func scanFeed(r scanner) (Feed, error) {
 // repeated URLs are skipped (the first occurrence counts).
 func (s *Store) SyncFeeds(cfg []FeedConfig) ([]Feed, error) {
 	var out []Feed
-	err := s.write(func(tx *sql.Tx) error {
+	err := s.write(func(tx txn) error {
 		if _, err := tx.Exec(`UPDATE feeds SET position = NULL WHERE position IS NOT NULL`); err != nil {
 			return err
 		}
@@ -117,7 +110,7 @@ func (s *Store) SyncFeeds(cfg []FeedConfig) ([]Feed, error) {
 			}
 			pos++
 		}
-		out, err = feedsIn(tx)
+		out, err = feedsIn(tx.Query)
 		return err
 	})
 	if err != nil {
@@ -128,12 +121,12 @@ func (s *Store) SyncFeeds(cfg []FeedConfig) ([]Feed, error) {
 
 // Feeds lists the feeds of the last SyncFeeds, in config order, with counts.
 func (s *Store) Feeds() ([]Feed, error) {
-	fs, err := feedsIn(s.db)
+	fs, err := feedsIn(s.query)
 	return fs, s.wrapNil(err)
 }
 
-func feedsIn(q querier) ([]Feed, error) {
-	rows, err := q.Query(`SELECT ` + feedColumns + ` FROM feeds WHERE position IS NOT NULL ORDER BY position`)
+func feedsIn(query func(string, ...any) (*sql.Rows, error)) ([]Feed, error) {
+	rows, err := query(`SELECT ` + feedColumns + ` FROM feeds WHERE position IS NOT NULL ORDER BY position`)
 	if err != nil {
 		return nil, err
 	}
@@ -151,7 +144,7 @@ func feedsIn(q querier) ([]Feed, error) {
 
 // Feed returns one feed by id, configured or not.
 func (s *Store) Feed(id int64) (Feed, error) {
-	f, err := scanFeed(s.db.QueryRow(`SELECT `+feedColumns+` FROM feeds WHERE id = ?`, id))
+	f, err := scanFeed(s.queryRow(`SELECT `+feedColumns+` FROM feeds WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return Feed{}, fmt.Errorf("feed %d: %w", id, ErrNotFound)
 	}
@@ -160,7 +153,7 @@ func (s *Store) Feed(id int64) (Feed, error) {
 
 // FeedByURL returns one feed by its URL, configured or not.
 func (s *Store) FeedByURL(url string) (Feed, error) {
-	f, err := scanFeed(s.db.QueryRow(`SELECT `+feedColumns+` FROM feeds WHERE url = ?`, strings.TrimSpace(url)))
+	f, err := scanFeed(s.queryRow(`SELECT `+feedColumns+` FROM feeds WHERE url = ?`, strings.TrimSpace(url)))
 	if errors.Is(err, sql.ErrNoRows) {
 		return Feed{}, fmt.Errorf("feed %s: %w", url, ErrNotFound)
 	}

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // ArticleQuery selects articles. Zero fields do not filter; all filters
@@ -76,7 +77,8 @@ func (q ArticleQuery) where() (string, []any) {
 // ftsQuery turns what a user typed into an FTS5 query that cannot be a
 // syntax error: every whitespace-separated word becomes a quoted phrase
 // (so quotes, *, parentheses, NEAR, AND/OR/NOT are plain text), words are
-// ANDed, and the last word is a prefix unless the input ends in a space.
+// ANDed, and the last word is a prefix if it has three letters or more
+// and the input does not end in a space.
 // Words with no letter or digit and control characters are dropped; ""
 // means no search.
 func ftsQuery(s string) string {
@@ -95,7 +97,7 @@ func ftsQuery(s string) string {
 			continue
 		}
 		p := `"` + strings.ReplaceAll(w, `"`, `""`) + `"`
-		if i == len(words)-1 && !unicode.IsSpace(lastRune(s)) {
+		if i == len(words)-1 && !unicode.IsSpace(lastRune(s)) && utf8.RuneCountInString(w) >= 3 {
 			p += "*"
 		}
 		parts = append(parts, p)
@@ -118,7 +120,7 @@ func (s *Store) Articles(q ArticleQuery) ([]ArticleSummary, error) {
 	query := `SELECT ` + summaryColumns + ` FROM articles a JOIN feeds f ON f.id = a.feed_id
 		WHERE ` + where + ` ORDER BY a.published DESC, a.id DESC`
 	query, args = limitOffset(query, args, q.Limit, q.Offset)
-	rows, err := s.db.Query(query, args...)
+	rows, err := s.query(query, args...)
 	if err != nil {
 		return nil, s.wrap(err)
 	}
@@ -157,13 +159,13 @@ func (s *Store) CountArticles(q ArticleQuery) (int, error) {
 		}
 		var err error
 		if q.FeedID != 0 {
-			err = s.db.QueryRow(`SELECT COALESCE(SUM(`+col+`), 0) FROM feeds WHERE id = ?`, q.FeedID).Scan(&n)
+			err = s.queryRow(`SELECT COALESCE(SUM(`+col+`), 0) FROM feeds WHERE id = ?`, q.FeedID).Scan(&n)
 		} else {
-			err = s.db.QueryRow(`SELECT COALESCE(SUM(` + col + `), 0) FROM feeds WHERE position IS NOT NULL`).Scan(&n)
+			err = s.queryRow(`SELECT COALESCE(SUM(` + col + `), 0) FROM feeds WHERE position IS NOT NULL`).Scan(&n)
 		}
 		return n, s.wrapNil(err)
 	}
 	where, args := q.where()
-	err := s.db.QueryRow(`SELECT count(*) FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE `+where, args...).Scan(&n)
+	err := s.queryRow(`SELECT count(*) FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE `+where, args...).Scan(&n)
 	return n, s.wrapNil(err)
 }

@@ -187,9 +187,12 @@ func TestFTSQuery(t *testing.T) {
 		{"  ", ""},
 		{"keir", `"keir"*`},
 		{"keir ", `"keir"`},
+		{"eu", `"eu"`},
+		{"eur", `"eur"*`},
 		{`say "no`, `"say" """no"*`},
 		{"* ( ) NEAR", `"NEAR"*`},
 		{"u.s. trade", `"u.s." "trade"*`},
+		{"trade u.s.", `"trade" "u.s."*`},
 	}
 	for _, tc := range tests {
 		if got := ftsQuery(tc.in); got != tc.want {

@@ -69,7 +69,8 @@ CREATE TABLE bodies (
 );
 CREATE VIRTUAL TABLE articles_fts USING fts5(
 	title, text, content='bodies', content_rowid='id',
-	tokenize='unicode61 remove_diacritics 2'
+	tokenize='unicode61 remove_diacritics 2',
+	prefix='3' -- a three-letter prefix would otherwise merge hundreds of terms
 );
 CREATE TRIGGER bodies_fts_insert AFTER INSERT ON bodies BEGIN
 	INSERT INTO articles_fts(rowid, title, text) VALUES (NEW.id, NEW.title, NEW.text);

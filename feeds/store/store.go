@@ -39,6 +39,9 @@ type Store struct {
 	// instead of spinning in SQLite's busy handler; other processes are
 	// still coordinated by SQLite's locks and busy_timeout.
 	wmu sync.Mutex
+
+	smu   sync.Mutex
+	stmts map[string]*sql.Stmt // prepared statements by query text
 }
 
 // Open opens (creating if needed) the database at path, creating its parent
@@ -63,7 +66,7 @@ func Open(path string) (*Store, error) {
 	}
 	db.SetMaxOpenConns(maxConns)
 	db.SetMaxIdleConns(maxConns)
-	s := &Store{db: db, path: abs}
+	s := &Store{db: db, path: abs, stmts: map[string]*sql.Stmt{}}
 	if err := s.migrate(); err != nil {
 		db.Close()
 		return nil, describe(abs, err)
@@ -84,6 +87,7 @@ func dsn(path string) string {
 		"_pragma=foreign_keys(1)",
 		"_pragma=journal_mode(WAL)",
 		"_pragma=synchronous(NORMAL)",
+		"_pragma=temp_store(MEMORY)", // statement journals and sorts stay off disk
 	}
 	return "file:" + u.EscapedPath() + "?" + strings.Join(q, "&")
 }
@@ -118,35 +122,142 @@ func (s *Store) Close() error {
 	s.wmu.Lock()
 	_, _ = s.db.Exec("PRAGMA optimize")
 	s.wmu.Unlock()
+	s.smu.Lock()
+	for _, st := range s.stmts {
+		st.Close()
+	}
+	s.stmts = nil
+	s.smu.Unlock()
 	return s.db.Close()
 }
 
 // Path is the absolute path of the database file.
 func (s *Store) Path() string { return s.path }
 
+// stmt returns the prepared statement for query, preparing it on first
+// use. Compiling is the larger part of a small query's cost here: the
+// triggers on the written tables are compiled with every statement.
+// The queries are fixed texts or built from a handful of filter shapes, so
+// the cache stays small.
+func (s *Store) stmt(query string) (*sql.Stmt, error) {
+	s.smu.Lock()
+	defer s.smu.Unlock()
+	if st, ok := s.stmts[query]; ok {
+		return st, nil
+	}
+	if s.stmts == nil {
+		return nil, errors.New("store: closed")
+	}
+	st, err := s.db.Prepare(query)
+	if err != nil {
+		return nil, err
+	}
+	s.stmts[query] = st
+	return st, nil
+}
+
+// query runs a cached read statement.
+func (s *Store) query(query string, args ...any) (*sql.Rows, error) {
+	st, err := s.stmt(query)
+	if err != nil {
+		return nil, err
+	}
+	return st.Query(args...)
+}
+
+// queryRow runs a cached single-row read statement.
+func (s *Store) queryRow(query string, args ...any) *sql.Row {
+	st, err := s.stmt(query)
+	if err != nil {
+		return s.db.QueryRow(query, args...) // carries the same error
+	}
+	return st.QueryRow(args...)
+}
+
+// cached returns the prepared statement for query if there is one.
+func (s *Store) cached(query string) (*sql.Stmt, bool) {
+	s.smu.Lock()
+	defer s.smu.Unlock()
+	st, ok := s.stmts[query]
+	return st, ok
+}
+
+// txn is a write transaction whose statements come from the store's cache.
+// A statement not cached yet is prepared on the transaction itself (the
+// pool may have no other connection to prepare it on) and cached once the
+// transaction is over.
+type txn struct {
+	*sql.Tx
+	s      *Store
+	misses *[]string
+}
+
+func (t txn) Prepare(query string) (*sql.Stmt, error) {
+	if st, ok := t.s.cached(query); ok {
+		return t.Tx.Stmt(st), nil
+	}
+	*t.misses = append(*t.misses, query)
+	return t.Tx.Prepare(query)
+}
+
+func (t txn) Exec(query string, args ...any) (sql.Result, error) {
+	st, err := t.Prepare(query)
+	if err != nil {
+		return nil, err
+	}
+	defer st.Close()
+	return st.Exec(args...)
+}
+
+func (t txn) QueryRow(query string, args ...any) *sql.Row {
+	st, err := t.Prepare(query)
+	if err != nil {
+		return t.Tx.QueryRow(query, args...) // carries the same error
+	}
+	// Not closed here: the Row still reads from it. The transaction closes
+	// its statements when it ends.
+	return st.QueryRow(args...)
+}
+
+func (t txn) Query(query string, args ...any) (*sql.Rows, error) {
+	st, err := t.Prepare(query)
+	if err != nil {
+		return nil, err
+	}
+	return st.Query(args...)
+}
+
 // write runs fn in one write transaction (BEGIN IMMEDIATE).
-func (s *Store) write(fn func(tx *sql.Tx) error) error {
+func (s *Store) write(fn func(tx txn) error) error {
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
-	tx, err := s.db.Begin()
+	sqlTx, err := s.db.Begin()
 	if err != nil {
 		return s.wrap(err)
 	}
-	if err := fn(tx); err != nil {
+	var misses []string
+	tx := txn{Tx: sqlTx, s: s, misses: &misses}
+	err = fn(tx)
+	if err != nil {
 		_ = tx.Rollback()
-		return s.wrap(err)
+	} else {
+		err = tx.Commit()
 	}
-	if err := tx.Commit(); err != nil {
-		return s.wrap(err)
+	for _, q := range misses {
+		_, _ = s.stmt(q) // a failure here shows again, and is reported, on next use
 	}
-	return nil
+	return s.wrapNil(err)
 }
 
 // exec runs one write statement outside an explicit transaction.
 func (s *Store) exec(query string, args ...any) (sql.Result, error) {
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
-	r, err := s.db.Exec(query, args...)
+	st, err := s.stmt(query)
+	if err != nil {
+		return nil, s.wrap(err)
+	}
+	r, err := st.Exec(args...)
 	if err != nil {
 		return nil, s.wrap(err)
 	}
