@@ -412,6 +412,10 @@ func (r *resolver) speakerOf(toks []tok, i, sentStart int) spk {
 		if g := t.cls.pron; g != 0 {
 			return r.resolvePronoun(g, toks, sentStart, i)
 		}
+		if i > 0 && collectives[r.tz.lower(t)] {
+			// "the Clinton campaign", "Trump’s administration"
+			return spk{kind: tkName, start: toks[i-1].start, end: t.end, gender: 'n'}
+		}
 	}
 	return spk{}
 }

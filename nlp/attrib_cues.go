@@ -121,6 +121,9 @@ func (r *resolver) subjectLeft(toks []tok, v, lo int) (int, subjKind) {
 		if k := r.orgInPhrase(toks, i, lo); k >= 0 {
 			return k, sjFound // "a Kremlin spokesman said": the Kremlin speaks
 		}
+		if i-1 >= lo && collectives[r.tz.lower(t)] && (toks[i-1].kind == tkPerson || toks[i-1].kind == tkName) {
+			return i, sjFound // "the Clinton campaign said": a body named for a person
+		}
 		return i, sjUnnamed
 	case tkPunct:
 		if w := r.tz.lower(toks[v]); len(w) > 4 && w[len(w)-3:] == "ing" {
@@ -170,6 +173,9 @@ func (r *resolver) appositiveHead(toks []tok, i, lo int) int {
 	}
 	return other
 }
+
+// collectives are bodies named after a person that speak as themselves.
+var collectives = wordSet("campaign", "camp", "administration", "government", "team", "foundation")
 
 // orgInPhrase finds an organisation modifying the unnamed noun phrase that
 // ends with the word at head ("the IMF report", "a Kremlin spokesman").

@@ -110,6 +110,10 @@ func TestStatementFixtures(t *testing.T) {
 			{KindDirect, "the exercise is purely defensive", "nato"},
 			{KindDirect, "The door is open,", "white-house"},
 			{KindDirect, "but not for long.", "white-house"},
+			// an organisation's spokesman speaks for it; a person's
+			// administration speaks as itself
+			{KindDirect, "We will not comment on leaks,", "downing-street"},
+			{KindDirect, "This is false,", "trump-administration"},
 		}},
 		{"indirect.txt", []wantStmt{
 			{KindIndirect, "Italy would send more aid", "giorgia-meloni"},
