@@ -543,3 +543,12 @@ func TestCollapsedSidebarNamesSpeakerInStatus(t *testing.T) {
 		t.Errorf("status %q does not name the selected statement", s)
 	}
 }
+
+func TestEnterInSidebarFocusesReader(t *testing.T) {
+	d := newDriver(t, testOptions(fixtureLib(t)), 160, 48)
+	openTitled(t, d, genevaTitle)
+	d.keys("tab", "j", "j", "enter")
+	if d.m.focus != focusReader || d.m.reader.sel != 1 {
+		t.Errorf("focus %v sel %d, want the reader with statement 2 marked", d.m.focus, d.m.reader.sel)
+	}
+}

@@ -424,6 +424,10 @@ func (m *Model) onReadingKey(msg tea.KeyMsg) tea.Cmd {
 	case focusReader:
 		m.reader.update(msg)
 	case focusSidebar:
+		if key.Matches(msg, m.sh.keys.Open) {
+			m.focus = focusReader // read on from the selected statement
+			return nil
+		}
 		if m.side.update(msg) {
 			m.reader.selectStatement(m.side.cursor)
 		}
