@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/adrg/xdg"
+
+	"github.com/herald-reader/herald/feeds"
 )
 
 func TestEmbeddedDefaultsParse(t *testing.T) {
@@ -22,7 +24,8 @@ func TestEmbeddedDefaultsParse(t *testing.T) {
 	if len(lc.Feeds) < 4 || lc.Feeds[0].URL != "herald:world.xml" {
 		t.Errorf("default feeds should start with the embedded sample and list real feeds, got %+v", lc.Feeds)
 	}
-	if lc.Fetch.Concurrency != 16 || lc.Fetch.Timeout.Duration != 20*time.Second ||
+	if lc.Fetch.Concurrency != feeds.DefaultConcurrency || lc.Fetch.Timeout.Duration != feeds.DefaultTimeout ||
+		int64(lc.Fetch.MaxBody) != feeds.DefaultMaxBodyBytes ||
 		lc.Fetch.RefreshInterval.Duration != 30*time.Minute || lc.Fetch.MaxBody != 8<<20 {
 		t.Errorf("unexpected fetch defaults: %+v", lc.Fetch)
 	}
