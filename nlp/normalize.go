@@ -20,8 +20,30 @@ func Normalize(text string) string {
 	newlines := 0      // newlines seen since the last written character
 	var pending []byte // horizontal white space not yet written
 	started := false   // a visible character has been written
+	flush := func() {
+		if newlines > 0 {
+			b.WriteString("\n\n"[:min(newlines, 2)])
+			newlines = 0
+		}
+		if len(pending) > 0 {
+			b.Write(pending)
+			pending = pending[:0]
+		}
+		started = true
+	}
 	for i := 0; i < len(text); {
 		c := text[i]
+		if c > ' ' && c < 0x7f {
+			// copy a run of visible ASCII at once
+			j := i + 1
+			for j < len(text) && text[j] > ' ' && text[j] < 0x7f {
+				j++
+			}
+			flush()
+			b.WriteString(text[i:j])
+			i = j
+			continue
+		}
 		var r rune
 		size := 1
 		if c < utf8.RuneSelf {
@@ -52,18 +74,7 @@ func Normalize(text string) string {
 		case isInvisible(r):
 			continue
 		}
-		if newlines > 0 {
-			if newlines > 2 {
-				newlines = 2
-			}
-			b.WriteString("\n\n"[:newlines])
-			newlines = 0
-		}
-		if len(pending) > 0 {
-			b.Write(pending)
-			pending = pending[:0]
-		}
-		started = true
+		flush()
 		if r < utf8.RuneSelf {
 			b.WriteByte(byte(r))
 		} else {

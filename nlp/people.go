@@ -33,7 +33,8 @@ type peopleResolver struct {
 	raws     []raw
 	owner    []*cluster // per raw
 	clusters []*cluster
-	byKey    map[string]*cluster
+	byKey    map[string]*cluster // people the gazetteer does not know, by name
+	byLeader map[int32]*cluster
 	byLast   map[string][]*cluster
 	byFirst  map[string][]*cluster
 	countryN map[string]int
@@ -43,7 +44,7 @@ type peopleResolver struct {
 
 func newPeopleResolver(x *index, text string, raws []raw) *peopleResolver {
 	return &peopleResolver{x: x, text: text, raws: raws, owner: make([]*cluster, len(raws)),
-		byKey: map[string]*cluster{}, byLast: map[string][]*cluster{}, byFirst: map[string][]*cluster{},
+		byKey: map[string]*cluster{}, byLeader: map[int32]*cluster{}, byLast: map[string][]*cluster{}, byFirst: map[string][]*cluster{},
 		countryN: map[string]int{}, holders: map[string]int32{}}
 }
 
@@ -144,15 +145,15 @@ func (r *peopleResolver) noteTitle(c *cluster, m *raw) {
 }
 
 func (r *peopleResolver) leaderCluster(l int32, m *raw) *cluster {
-	key := "g:" + r.x.leaders[l].id
-	c := r.byKey[key]
+	c := r.byLeader[l]
 	if c == nil {
 		li := &r.x.leaders[l]
 		c = &cluster{leader: l, name: li.name, gender: li.gender, isLeader: li.leader, first: li.given, last: li.surname}
 		if li.surnameFirst {
 			c.first, c.last = li.surname, li.given
 		}
-		r.add(key, c)
+		r.byLeader[l] = c
+		r.add("", c)
 		if li.surnameFirst {
 			r.byLast[li.surname] = append(r.byLast[li.surname], c)
 		}
@@ -190,7 +191,9 @@ func (r *peopleResolver) fullCluster(m *raw) *cluster {
 }
 
 func (r *peopleResolver) add(key string, c *cluster) {
-	r.byKey[key] = c
+	if key != "" {
+		r.byKey[key] = c
+	}
 	r.clusters = append(r.clusters, c)
 	if c.last != "" {
 		r.byLast[c.last] = appendCluster(r.byLast[c.last], c)

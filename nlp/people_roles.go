@@ -150,7 +150,10 @@ func (x *index) leaderHolds(l int32, office, country, org string) bool {
 	if country != "" && li.country != country {
 		return false
 	}
-	want := strings.Fields(office)
+	want := officeWords[office]
+	if want == nil {
+		want = strings.Fields(office)
+	}
 	for _, t := range li.titles {
 		if containsWords(t, want) {
 			return true
@@ -158,6 +161,18 @@ func (x *index) leaderHolds(l int32, office, country, org string) bool {
 	}
 	return false
 }
+
+// officeWords holds each title's office split into words, for matching
+// against the words of gazetteer titles without allocating.
+var officeWords = func() map[string][]string {
+	m := map[string][]string{}
+	for _, d := range roleDefs {
+		if d.office != "" {
+			m[d.office] = strings.Fields(d.office)
+		}
+	}
+	return m
+}()
 
 // roleMatches compares a held office with the office a title names.
 func roleMatches(held, want string) bool {

@@ -114,6 +114,11 @@ func (x *index) tokenize(text string, buf *tokenBuffers) []token {
 	gapStart := 0
 	hyphenNext := false // the next token continues a hyphenated word
 	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf && !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+			i++
+			hyphenNext = false
+			continue
+		}
 		r, size := runeAt(text, i)
 		if !isNameRune(r) || unicode.Is(unicode.Mn, r) {
 			i += size
@@ -127,6 +132,33 @@ func (x *index) tokenize(text string, buf *tokenBuffers) []token {
 		end := i
 	scan:
 		for i < len(text) {
+			// ASCII letters and digits: the common case, without decoding
+			if c := text[i]; c < utf8.RuneSelf {
+				switch {
+				case c >= 'a' && c <= 'z':
+					nLower++
+					seenLetter = true
+					arena = append(arena, c)
+					i++
+					end = i
+					continue
+				case c >= 'A' && c <= 'Z':
+					nUpper++
+					if !seenLetter {
+						firstUpper = true
+					}
+					seenLetter = true
+					arena = append(arena, c+'a'-'A')
+					i++
+					end = i
+					continue
+				case c >= '0' && c <= '9':
+					arena = append(arena, c)
+					i++
+					end = i
+					continue
+				}
+			}
 			r, size = runeAt(text, i)
 			switch {
 			case isNameRune(r):
