@@ -217,6 +217,13 @@ func (r *resolver) sentence(toks []tok, s, e int, p textSpan, firstQuote *int) {
 		q := r.quotes[qi]
 		r.out = append(r.out, stmt{kind: KindDirect, start: q.start, end: q.end, quote: qi, at: at})
 	}
+	if e-s > 1 && e == len(toks) && r.isPunct(toks[e-1], ":") && !hasQuote(toks[s:e]) {
+		// "In a post, Trump wrote:" — the next paragraph's quote is his
+		if at, ok := r.leading(toks, e, max(s, e-maxReach)); ok && at.sp.valid() {
+			r.note(at)
+			spoke = at.sp
+		}
+	}
 	for _, st := range r.indirect(toks, s, e) {
 		r.note(st.at)
 		if st.at.sp.valid() && !spoke.valid() {

@@ -1,5 +1,7 @@
 package nlp
 
+import "strings"
+
 // objectWords are listeners that may follow "told" before reported speech.
 var objectWords = wordSet("him", "her", "them", "me", "us", "you", "reporters",
 	"journalists", "supporters", "lawmakers", "voters", "viewers", "listeners",
@@ -74,8 +76,11 @@ func (r *resolver) indirect(toks []tok, s, e int) []stmt {
 // will go on, the minister said." The verb at j must end the sentence (bar a
 // short adjunct) and its subject must follow a comma.
 func (r *resolver) reportedBefore(toks []tok, j, s, e int, cue string) (stmt, bool) {
-	if e-j > 10 {
+	if e-j > 10 || !r.isPunct(toks[e-1], ".!?…") {
 		return stmt{}, false
+	}
+	if f := toks[s]; f.kind == tkWord && (f.cls.has(wPrep|wConj) || len(r.tz.lower(f)) > 4 && strings.HasSuffix(r.tz.lower(f), "ing")) {
+		return stmt{}, false // "In a statement, the Kremlin said." reports nothing
 	}
 	for m := j + 1; m < e; m++ {
 		if toks[m].kind == tkQuote || r.isWordTok(toks[m], "that") {

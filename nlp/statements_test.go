@@ -115,6 +115,10 @@ func TestStatementFixtures(t *testing.T) {
 			{KindDirect, "We will not comment on leaks,", "downing-street"},
 			{KindDirect, "This is false,", "trump-administration"},
 		}},
+		{"colon.txt", []wantStmt{
+			// a cue ending its paragraph with a colon introduces the next
+			{KindDirect, "The deal is done. Everybody is happy!", "donald-trump"},
+		}},
 		{"indirect.txt", []wantStmt{
 			{KindIndirect, "Italy would send more aid", "giorgia-meloni"},
 			{KindIndirect, "the summit could fail without a deal", "pedro-sanchez"},
