@@ -147,3 +147,20 @@ func findStmtIn(sts []Statement, kind, prefix string) *Statement {
 	}
 	return nil
 }
+
+// TestNoFalseReportedSpeech lists sentences that hold a reporting verb but
+// report nothing.
+func TestNoFalseReportedSpeech(t *testing.T) {
+	for _, text := range []string{
+		"In a statement, the Kremlin said.",
+		"She told the BBC: “We are watching.”",
+		"Speaking to reporters, Keir Starmer said.",
+		"Sanctions continued to bite.",
+	} {
+		for _, s := range Annotate(text).Statements {
+			if s.Kind == KindIndirect {
+				t.Errorf("%q: unexpected reported speech %q", text, s.Quote)
+			}
+		}
+	}
+}
