@@ -25,11 +25,20 @@ type listPane struct {
 	keepID  int64 // after a reload, put the cursor back on this article
 	loadErr string
 	w, h    int
+	rows    map[rowKey]string // rendered rows: most frames redraw the same ones
+}
+
+// rowKey is everything a rendered row depends on.
+type rowKey struct {
+	s            store.ArticleSummary
+	age          string
+	w            int
+	sel, focused bool
 }
 
 func newListPane(sh *shared) *listPane {
 	return &listPane{sh: sh, total: -1, pages: map[int][]store.ArticleSummary{},
-		pageSeq: map[int]int{}, pending: map[int]int{}}
+		pageSeq: map[int]int{}, pending: map[int]int{}, rows: map[rowKey]string{}}
 }
 
 func (p *listPane) setSize(w, h int) tea.Cmd {
@@ -38,7 +47,7 @@ func (p *listPane) setSize(w, h int) tea.Cmd {
 	return p.ensureLoaded()
 }
 
-func (p *listPane) rows() int { return max(1, p.h-1) }
+func (p *listPane) visibleRows() int { return max(1, p.h-1) }
 
 // setQuery shows the articles matching q from the top.
 func (p *listPane) setQuery(q store.ArticleQuery) tea.Cmd {
@@ -73,7 +82,7 @@ func (p *listPane) reload() tea.Cmd {
 // ensureLoaded requests the pages covering the visible rows and the cursor.
 func (p *listPane) ensureLoaded() tea.Cmd {
 	first := p.offset / pageSize
-	last := (p.offset + p.rows()) / pageSize
+	last := (p.offset + p.visibleRows()) / pageSize
 	var cmds []tea.Cmd
 	for page := first; page <= last; page++ {
 		if p.total >= 0 && page*pageSize >= p.total && page > 0 {
@@ -174,14 +183,14 @@ func (p *listPane) move(d int) tea.Cmd {
 
 // scrollBy moves the view (mouse wheel), dragging the cursor along.
 func (p *listPane) scrollBy(d int) tea.Cmd {
-	p.offset = clamp(p.offset+d, 0, max(0, p.count()-p.rows()))
-	p.cursor = clamp(p.cursor, p.offset, p.offset+p.rows()-1)
+	p.offset = clamp(p.offset+d, 0, max(0, p.count()-p.visibleRows()))
+	p.cursor = clamp(p.cursor, p.offset, p.offset+p.visibleRows()-1)
 	p.cursor = clamp(p.cursor, 0, max(0, p.count()-1))
 	return p.ensureLoaded()
 }
 
 func (p *listPane) scroll() {
-	rows := p.rows()
+	rows := p.visibleRows()
 	if p.cursor < p.offset {
 		p.offset = p.cursor
 	}
@@ -200,9 +209,9 @@ func (p *listPane) update(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Down):
 		return p.move(1)
 	case key.Matches(msg, k.PageUp):
-		return p.move(-p.rows())
+		return p.move(-p.visibleRows())
 	case key.Matches(msg, k.PageDown):
-		return p.move(p.rows())
+		return p.move(p.visibleRows())
 	case key.Matches(msg, k.Top):
 		return p.move(-p.count())
 	case key.Matches(msg, k.Bottom):
@@ -234,7 +243,7 @@ func (p *listPane) view(focused bool, title string) string {
 	} else if p.total == 0 {
 		lines = append(lines, p.sh.st.Muted.Render("  no articles"))
 	}
-	for i := p.offset; i < p.offset+p.rows() && i < p.count(); i++ {
+	for i := p.offset; i < p.offset+p.visibleRows() && i < p.count(); i++ {
 		lines = append(lines, p.row(i, focused))
 	}
 	return block(lines, p.w, p.h)
@@ -242,12 +251,24 @@ func (p *listPane) view(focused bool, title string) string {
 
 // row renders one article: marks, age, feed, title and counts.
 func (p *listPane) row(i int, focused bool) string {
-	st := p.sh.st
 	it, ok := p.item(i)
-	sel := i == p.cursor
 	if !ok {
-		return fit(st.Muted.Render("   …"), p.w)
+		return fit(p.sh.st.Muted.Render("   …"), p.w)
 	}
+	k := rowKey{s: it, age: age(p.sh.now(), it.Published), w: p.w, sel: i == p.cursor, focused: focused}
+	if r, ok := p.rows[k]; ok {
+		return r
+	}
+	if len(p.rows) > 1000 {
+		clear(p.rows)
+	}
+	r := p.renderRow(it, k.age, k.sel, focused)
+	p.rows[k] = r
+	return r
+}
+
+func (p *listPane) renderRow(it store.ArticleSummary, ageS string, sel, focused bool) string {
+	st := p.sh.st
 	cursor := " "
 	if sel {
 		cursor = "▸"
@@ -267,7 +288,7 @@ func (p *listPane) row(i int, focused bool) string {
 	if p.w < 60 {
 		feedW = 0
 	}
-	ageS := fitLeft(age(p.sh.now(), it.Published), 4)
+	ageS = fitLeft(ageS, 4)
 	titleW := p.w - 3 - 1 - 4 - 1 - feedW - 1 - ansiWidth(counts)
 	if feedW > 0 {
 		titleW--
