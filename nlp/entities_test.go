@@ -102,6 +102,13 @@ func TestEntityTraps(t *testing.T) {
 			none: []wantSpan{{"Georgia", KindCountry, ""}},
 		},
 		{
+			name: "particles and modifiers around titles",
+			text: "Ms von der Leyen met Former US president Barack Obama; von der Leyen spoke, and the outgoing Polish president listened.",
+			want: []wantSpan{{"Ms von der Leyen", KindPerson, "ursula-von-der-leyen"}, {"US", KindCountry, "united-states"},
+				{"Barack Obama", KindPerson, "barack-obama"}, {"von der Leyen", KindPerson, "ursula-von-der-leyen"},
+				{"Polish", KindCountry, "poland"}},
+		},
+		{
 			name: "sentence-initial words are not names",
 			text: "Meanwhile, the talks stalled. However, Officials Said nothing. During the night it rained.",
 			none: []wantSpan{{"Meanwhile", "", ""}, {"However", "", ""}, {"During", "", ""}},

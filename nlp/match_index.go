@@ -118,17 +118,23 @@ func buildIndex(g *gazetteer.Data) *index {
 	if g == nil {
 		g = &gazetteer.Data{}
 	}
-	seen := map[string]bool{} // phrase key sequences already indexed
+	seen := map[string]*phrase{} // phrase key sequences already indexed
 	add := func(text string, p *phrase) {
 		keys, lowerOK := phraseKeys(text)
 		if len(keys) == 0 {
 			return
 		}
 		sig := strings.Join(keys, " ")
-		if seen[sig] {
+		if old := seen[sig]; old != nil {
+			// "Von der Leyen" and "von der Leyen": either case will do
+			if old.kind == p.kind && old.id == p.id && old.leader == p.leader {
+				for k := range old.lowerOK {
+					old.lowerOK[k] = old.lowerOK[k] || lowerOK[k]
+				}
+			}
 			return
 		}
-		seen[sig] = true
+		seen[sig] = p
 		p.keys, p.lowerOK = keys, lowerOK
 		e := x.entry(keys[0])
 		e.phrases = append(e.phrases, p)

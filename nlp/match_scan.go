@@ -142,6 +142,16 @@ func (s *scanner) person(i int) (int, bool) {
 		if k > i && s.toks[k-1].is(tPoss) && k != qEnd {
 			break
 		}
+		if qual == nil && role == nil && k > i {
+			// "Former US president": the country may follow a modifier
+			if p, e := s.matchPhrase(k, isQualifierKind); p != nil && e < n && s.toks[e].joined() {
+				if d, _ := s.matchRole(e); d != nil && d.class != roleModifier {
+					qual, qStart, qEnd = p, k, e
+					k = e
+					continue
+				}
+			}
+		}
 		d, e := s.matchRole(k)
 		if d == nil {
 			break
@@ -182,7 +192,11 @@ func (s *scanner) person(i int) (int, bool) {
 			// A capitalised title is part of the name's span; a lower-case
 			// one ("ambassador Steve Witkoff") is not.
 			m.start = m.nameStart
-			for k := firstTitle; k <= roleStart; k++ {
+			from := firstTitle
+			if qual != nil && qual.kind != pkOrg {
+				from = qEnd // the country is its own span
+			}
+			for k := from; k <= roleStart; k++ {
 				if s.toks[k].capitalised() {
 					m.start = s.toks[k].start
 					if qual != nil && qual.kind == pkOrg {
@@ -209,7 +223,11 @@ func (s *scanner) person(i int) (int, bool) {
 	m = raw{kind: rkTitle, role: role, leader: -1, gender: role.gender, sentStart: s.toks[i].is(tSentStart)}
 	m.start = s.toks[roleStart].start
 	if firstTitle >= 0 {
-		m.start = s.toks[firstTitle].start
+		from := firstTitle
+		if qual != nil && qual.kind != pkOrg && from < qEnd {
+			from = qEnd // the country is its own span
+		}
+		m.start = s.toks[from].start
 	}
 	if qual == nil && the >= 0 {
 		m.start = s.toks[the].start
@@ -381,7 +399,12 @@ func (s *scanner) bare(i int) (int, bool) {
 // nameStart reports whether a name may begin at token i.
 func (s *scanner) nameStart(i int) bool {
 	t := &s.toks[i]
-	if !t.capitalised() || t.lex != nil && t.lex.flags&(lexNotName|lexParticle|lexSuffix) != 0 {
+	if t.lex != nil && t.lex.flags&lexParticle != 0 {
+		// "von der Leyen": a leader's surname that starts with a particle
+		p, _ := s.matchPhrase(i, func(k phraseKind) bool { return k == pkLeader })
+		return p != nil
+	}
+	if !t.capitalised() || t.lex != nil && t.lex.flags&(lexNotName|lexSuffix) != 0 {
 		return false
 	}
 	if _, e := s.matchPhrase(i, isNonPersonKind); e > i {
