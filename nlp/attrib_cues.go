@@ -356,7 +356,7 @@ func (r *resolver) trailing(toks []tok, qt, end, s int) (attribution, bool) {
 	if i+1 < end && (r.isWordTok(toks[i], "a") || r.isWordTok(toks[i], "ha") || r.isWordTok(toks[i], "hat")) && toks[i+1].cls.verb != 0 {
 		i++ // « … », a déclaré Macron
 	}
-	if dash && toks[i].isCandidate() && !toks[i].poss && r.onlyPunctAfter(toks, i+1, end) {
+	if dash && toks[i].isCandidate() && !toks[i].poss && (r.onlyPunctAfter(toks, i+1, end) || r.isPunct(toks[i+1], ",")) {
 		// “…” ― Jane Doe
 		return r.fromSubject(toks, i, sjFound, "―", s, 0)
 	}

@@ -47,7 +47,8 @@ func (tz *tokenizer) matchNames(toks []tok) []tok {
 		nameStart := j
 		for j < len(toks) && toks[j].kind == tkWord && (j == nameStart || !toks[j-1].poss) {
 			c := toks[j].cls
-			if !(toks[j].capital && !c.has(wNotName) || j > nameStart && c.has(wSuffix)) {
+			initial := j > nameStart && toks[j].abbrev && toks[j].end-toks[j].start == 2
+			if !(toks[j].capital && (!c.has(wNotName) || initial) || j > nameStart && c.has(wSuffix)) {
 				break
 			}
 			j++

@@ -115,6 +115,10 @@ func TestStatementFixtures(t *testing.T) {
 			{KindDirect, "We will not comment on leaks,", "downing-street"},
 			{KindDirect, "This is false,", "trump-administration"},
 		}},
+		{"byline.txt", []wantStmt{
+			{KindDirect, "The debate changed nothing for me.", "maria-lopez"},
+			{KindDirect, "I was impressed by both of them.", "tom-a-baker"},
+		}},
 		{"colon.txt", []wantStmt{
 			// a cue ending its paragraph with a colon introduces the next
 			{KindDirect, "The deal is done. Everybody is happy!", "donald-trump"},
