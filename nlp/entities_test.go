@@ -268,3 +268,69 @@ func TestGender(t *testing.T) {
 		}
 	}
 }
+
+func TestHeadlinesAndCapitals(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []wantSpan
+		none []string
+	}{
+		{"title-case headline makes no people of given names", "Trump Says He Will Meet Putin After Grant Talks Stall",
+			[]wantSpan{{"Trump", KindPerson, "donald-trump"}, {"Putin", KindPerson, "vladimir-putin"}},
+			[]string{"Will Meet", "Grant Talks"}},
+		{"all-caps headline", "MACRON AND MERZ MEET IN PARIS",
+			[]wantSpan{{"MACRON", KindPerson, "emmanuel-macron"}, {"MERZ", KindPerson, "friedrich-merz"}},
+			[]string{"PARIS"}},
+		{"ambiguous given name at a sentence start", "Will Russia agree? Mark my words, said the envoy.",
+			[]wantSpan{{"Russia", KindCountry, "russia"}}, []string{"Will", "Mark"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := Annotate(tt.text)
+			for _, w := range tt.want {
+				if e, ok := findSpan(doc, w.text); !ok || e.ID != w.id || e.Kind != w.kind {
+					t.Errorf("%q: want %s %s; got %s", w.text, w.kind, w.id, describe(doc))
+				}
+			}
+			for _, n := range tt.none {
+				at := strings.Index(doc.Text, n)
+				for _, e := range doc.Entities {
+					if e.Start < at+len(n) && at < e.End {
+						t.Errorf("%q overlaps %s %s", n, e.Kind, e.ID)
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestAnnotateConcurrent(t *testing.T) {
+	texts := []string{
+		"Sir Keir Starmer met President Putin in Moscow.",
+		"Maria Lopez, a teacher, said Ukraine’s army held.",
+		"The Prime Minister said Britain would act.",
+	}
+	want := make([]string, len(texts))
+	for i, s := range texts {
+		want[i] = describe(Annotate(s))
+	}
+	done := make(chan string, 64)
+	for g := 0; g < 8; g++ {
+		go func(g int) {
+			for k := 0; k < 50; k++ {
+				i := (g + k) % len(texts)
+				if got := describe(Annotate(texts[i])); got != want[i] {
+					done <- "concurrent result differs for " + texts[i] + ": " + got
+					return
+				}
+			}
+			done <- ""
+		}(g)
+	}
+	for g := 0; g < 8; g++ {
+		if msg := <-done; msg != "" {
+			t.Error(msg)
+		}
+	}
+}
