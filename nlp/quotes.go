@@ -251,6 +251,8 @@ func (qs *quoteScanner) scan(p, next textSpan, out []quoteSpan) []quoteSpan {
 		case len(om.children) > 0:
 			// a stray mark that swallowed complete quotes: keep those
 			out = append(out, om.children...)
+		case om.fam.single():
+			// an unpaired single mark is an apostrophe: 'em, rock 'n' roll
 		default:
 			q := quoteSpan{open: om.pos, outerEnd: p.end, start: s, end: e, fam: om.fam}
 			q.contPrev = firstTop && contPrev && om.pos == p.start

@@ -56,6 +56,7 @@ func TestFindQuotesApostrophes(t *testing.T) {
 		{"plural possessive inside single quotes", "She said ‘the voters’ patience is over’ and left.", []string{"the voters’ patience is over"}},
 		{"straight apostrophes in straight quotes", `"It's the voters' choice," he said.`, []string{"It's the voters' choice,"}},
 		{"contraction beside a single-quoted word", "Don't say 'never', he said.", []string{"never"}},
+		{"leading elision opens nothing", "Tell 'em the truth, she said.", []string{}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
