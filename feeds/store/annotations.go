@@ -117,7 +117,8 @@ func groupEntities(doc nlp.Doc) []indexedEntity {
 func writeIndex(tx txn, articleID int64, hash, version string, doc nlp.Doc) error {
 	// Index rows exist only while ann_hash is set (clearIndex resets both).
 	var indexed string
-	if err := tx.QueryRow(`SELECT ann_hash FROM articles WHERE id = ?`, articleID).Scan(&indexed); err != nil {
+	var published int64
+	if err := tx.QueryRow(`SELECT ann_hash, published FROM articles WHERE id = ?`, articleID).Scan(&indexed, &published); err != nil {
 		return err
 	}
 	if indexed != "" {
@@ -128,8 +129,8 @@ func writeIndex(tx txn, articleID int64, hash, version string, doc nlp.Doc) erro
 	ents := groupEntities(doc)
 	leaders := 0
 	if len(ents) > 0 {
-		st, err := tx.Prepare(`INSERT INTO article_entities(article_id, kind, entity_id, name, leader, mentions)
-			VALUES (?, ?, ?, ?, ?, ?)`)
+		st, err := tx.Prepare(`INSERT INTO article_entities(article_id, published, kind, entity_id, name, leader, mentions)
+			VALUES (?, ?, ?, ?, ?, ?, ?)`)
 		if err != nil {
 			return err
 		}
@@ -138,14 +139,14 @@ func writeIndex(tx txn, articleID int64, hash, version string, doc nlp.Doc) erro
 			if e.kind == nlp.KindPerson && e.leader {
 				leaders++
 			}
-			if _, err := st.Exec(articleID, e.kind, e.id, e.name, e.leader, e.mentions); err != nil {
+			if _, err := st.Exec(articleID, published, e.kind, e.id, e.name, e.leader, e.mentions); err != nil {
 				return err
 			}
 		}
 	}
 	if len(doc.Statements) > 0 {
-		st, err := tx.Prepare(`INSERT INTO statements(article_id, seq, kind, speaker_id, speaker_name,
-			speaker_leader, quote, q_start, q_end, cue, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		st, err := tx.Prepare(`INSERT INTO statements(article_id, seq, published, kind, speaker_id, speaker_name,
+			speaker_leader, quote, q_start, q_end, cue, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 		if err != nil {
 			return err
 		}
@@ -155,7 +156,7 @@ func writeIndex(tx txn, articleID int64, hash, version string, doc nlp.Doc) erro
 			if x.Speaker != nil {
 				sp = *x.Speaker
 			}
-			if _, err := st.Exec(articleID, i, x.Kind, sp.ID, sp.Name, sp.Leader, x.Quote,
+			if _, err := st.Exec(articleID, i, published, x.Kind, sp.ID, sp.Name, sp.Leader, x.Quote,
 				x.Start, x.End, x.Cue, x.Confidence); err != nil {
 				return err
 			}
@@ -171,8 +172,14 @@ func writeIndex(tx txn, articleID int64, hash, version string, doc nlp.Doc) erro
 // whose annotation is cached but not yet indexed are included: Annotation
 // on them indexes them without annotating again.
 func (s *Store) Unannotated(version string, limit int) ([]int64, error) {
+	// Two indexed parts, both small once the store is annotated: content
+	// that changed since (or was never) indexed, and content indexed by
+	// another annotator version.
 	query, args := limitOffset(`SELECT a.id FROM articles a JOIN feeds f ON f.id = a.feed_id
-		WHERE f.position IS NOT NULL AND NOT (a.ann_hash = a.hash AND a.ann_version = ?)
+		WHERE f.position IS NOT NULL AND a.id IN (
+			SELECT id FROM articles WHERE ann_hash <> hash
+			UNION ALL
+			SELECT id FROM articles WHERE (ann_version < ?1 OR ann_version > ?1) AND ann_hash = hash)
 		ORDER BY a.published DESC, a.id DESC`, []any{version}, limit, 0)
 	rows, err := s.query(query, args...)
 	if err != nil {

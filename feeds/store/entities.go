@@ -40,38 +40,33 @@ func (s *Store) EntityCounts(kind string, q ArticleQuery) ([]EntityCount, error)
 		return nil, fmt.Errorf("store: unknown entity kind %q (want leader, person or country)", kind)
 	}
 	if q.isZero() {
-		ok, err := s.totalsCoverStore()
+		dropped, err := s.hasDroppedArticles()
 		if err != nil {
 			return nil, err
 		}
-		if ok {
+		if !dropped {
 			return s.entityTotals(entityKind, leadersOnly)
 		}
 	}
 	return s.groupedCounts(entityKind, leadersOnly, q)
 }
 
-// groupedCounts counts entities by grouping the index rows of q's articles.
+// groupedCounts counts entities by grouping the index rows of q's
+// articles, walking from each matching article to its own rows.
 func (s *Store) groupedCounts(entityKind string, leadersOnly bool, q ArticleQuery) ([]EntityCount, error) {
-	where, args := q.where()
+	sel, err := s.compile(q, forCount, "")
+	if err != nil {
+		return nil, err
+	}
 	query := `SELECT e.entity_id, max(e.name), e.kind, max(e.leader), sum(e.mentions), count(*)
-		FROM article_entities e
-		WHERE e.kind = ? AND e.article_id IN (SELECT a.id FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE ` + where + `)
-		GROUP BY e.kind, e.entity_id`
+		FROM (SELECT ` + sel.id + ` AS id` + sel.sql() + `) m
+		CROSS JOIN article_entities e ON e.article_id = m.id AND e.kind = ?
+		GROUP BY e.entity_id`
 	if leadersOnly {
 		query += ` HAVING max(e.leader) = 1`
 	}
 	query += ` ORDER BY 6 DESC, 5 DESC, 2`
-	return s.scanCounts(query, append([]any{entityKind}, args...)...)
-}
-
-// totalsCoverStore reports whether entity_totals, which counts every
-// article, equals the count over configured feeds: true unless a feed that
-// was dropped from the config still has articles.
-func (s *Store) totalsCoverStore() (bool, error) {
-	var stale bool
-	err := s.queryRow(`SELECT EXISTS (SELECT 1 FROM feeds WHERE position IS NULL AND total > 0)`).Scan(&stale)
-	return !stale, s.wrapNil(err)
+	return s.scanCounts(query, append(sel.args, entityKind)...)
 }
 
 func (s *Store) entityTotals(kind string, leadersOnly bool) ([]EntityCount, error) {
@@ -113,20 +108,16 @@ type StatementRow struct {
 // and Offset are ignored), newest article first, then in text order.
 // speakerID "" means every statement, attributed or not; limit 0 = all.
 func (s *Store) Statements(q ArticleQuery, speakerID string, limit int) ([]StatementRow, error) {
-	where, args := q.where()
+	sel, err := s.compile(q, forStatements, speakerID)
+	if err != nil {
+		return nil, err
+	}
 	query := `SELECT a.id, a.title,
 			COALESCE(NULLIF(CASE WHEN f.config_title <> '' THEN f.config_title ELSE f.feed_title END, ''), f.url),
 			a.link, a.published,
 			st.kind, st.quote, st.q_start, st.q_end, st.speaker_id, st.speaker_name, st.speaker_leader,
-			st.cue, st.confidence
-		FROM articles a JOIN feeds f ON f.id = a.feed_id JOIN statements st ON st.article_id = a.id
-		WHERE ` + where
-	if speakerID != "" {
-		query += ` AND st.speaker_id = ?`
-		args = append(args, speakerID)
-	}
-	query += ` ORDER BY a.published DESC, a.id DESC, st.seq`
-	query, args = limitOffset(query, args, limit, 0)
+			st.cue, st.confidence` + sel.sql() + ` ORDER BY ` + sel.order
+	query, args := limitOffset(query, sel.args, limit, 0)
 	rows, err := s.query(query, args...)
 	if err != nil {
 		return nil, s.wrap(err)

@@ -42,38 +42,6 @@ func (q ArticleQuery) entities() []string {
 	return out
 }
 
-// where renders q's filters over "articles a JOIN feeds f" as a WHERE
-// clause body with its arguments (plain ? placeholders).
-func (q ArticleQuery) where() (string, []any) {
-	var conds []string
-	var args []any
-	if q.FeedID != 0 {
-		conds = append(conds, "a.feed_id = ?")
-		args = append(args, q.FeedID)
-	} else {
-		conds = append(conds, "f.position IS NOT NULL")
-	}
-	if q.Unread {
-		conds = append(conds, "a.read = 0")
-	}
-	if q.Starred {
-		conds = append(conds, "a.starred = 1")
-	}
-	if !q.Since.IsZero() {
-		conds = append(conds, "a.published >= ?")
-		args = append(args, q.Since.UnixMilli())
-	}
-	for _, e := range q.entities() {
-		conds = append(conds, "a.id IN (SELECT article_id FROM article_entities WHERE entity_id = ?)")
-		args = append(args, e)
-	}
-	if m := ftsQuery(q.Search); m != "" {
-		conds = append(conds, "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
-		args = append(args, m)
-	}
-	return strings.Join(conds, " AND "), args
-}
-
 // ftsQuery turns what a user typed into an FTS5 query that cannot be a
 // syntax error: every whitespace-separated word becomes a quoted phrase
 // (so quotes, *, parentheses, NEAR, AND/OR/NOT are plain text), words are
@@ -116,10 +84,12 @@ func lastRune(s string) rune {
 // Articles lists the articles matching q, newest first (published, then
 // id). Bodies are never read.
 func (s *Store) Articles(q ArticleQuery) ([]ArticleSummary, error) {
-	where, args := q.where()
-	query := `SELECT ` + summaryColumns + ` FROM articles a JOIN feeds f ON f.id = a.feed_id
-		WHERE ` + where + ` ORDER BY a.published DESC, a.id DESC`
-	query, args = limitOffset(query, args, q.Limit, q.Offset)
+	sel, err := s.compile(q, forList, "")
+	if err != nil {
+		return nil, err
+	}
+	query := `SELECT ` + summaryColumns + sel.sql() + ` ORDER BY ` + sel.order
+	query, args := limitOffset(query, sel.args, q.Limit, q.Offset)
 	rows, err := s.query(query, args...)
 	if err != nil {
 		return nil, s.wrap(err)
@@ -165,7 +135,10 @@ func (s *Store) CountArticles(q ArticleQuery) (int, error) {
 		}
 		return n, s.wrapNil(err)
 	}
-	where, args := q.where()
-	err := s.queryRow(`SELECT count(*) FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE `+where, args...).Scan(&n)
+	sel, err := s.compile(q, forCount, "")
+	if err != nil {
+		return 0, err
+	}
+	err = s.queryRow(`SELECT count(*)`+sel.sql(), sel.args...).Scan(&n)
 	return n, s.wrapNil(err)
 }

@@ -200,3 +200,21 @@ func TestFTSQuery(t *testing.T) {
 		}
 	}
 }
+
+// FuzzSearch: no user input makes a search fail.
+func FuzzSearch(f *testing.F) {
+	for _, seed := range []string{`"`, `NEAR(a b`, `a*`, `)(`, "\x00", `keir "paris`, `title:x`, `-`, `ü*`} {
+		f.Add(seed)
+	}
+	s := openTemp(f)
+	feed := syncURLs(f, s, "https://x.example/")[0]
+	save(f, s, feed, NewArticle{GUID: "1", Title: "Keir Starmer in Paris", Text: "He said “no” (twice) — NEAR the end.", Published: day(1)})
+	f.Fuzz(func(t *testing.T, in string) {
+		if _, err := s.Articles(ArticleQuery{Search: in, Limit: 5}); err != nil {
+			t.Fatalf("Articles(Search: %q): %v", in, err)
+		}
+		if _, err := s.CountArticles(ArticleQuery{Search: in}); err != nil {
+			t.Fatalf("CountArticles(Search: %q): %v", in, err)
+		}
+	})
+}

@@ -48,6 +48,8 @@ CREATE INDEX articles_starred ON articles(published) WHERE starred = 1;
 CREATE INDEX articles_feed ON articles(feed_id, published);
 CREATE INDEX articles_guid ON articles(feed_id, guid) WHERE guid <> '';
 CREATE INDEX articles_link ON articles(feed_id, link) WHERE link <> '';
+CREATE INDEX articles_unindexed ON articles(published) WHERE ann_hash <> hash;
+CREATE INDEX articles_ann_version ON articles(ann_version);
 
 CREATE TRIGGER articles_count_insert AFTER INSERT ON articles BEGIN
 	UPDATE feeds SET total = total + 1, unread = unread + (NEW.read = 0) WHERE id = NEW.feed_id;
@@ -93,8 +95,11 @@ CREATE TABLE annotations (
 );
 
 -- Entity index: which people and countries an article mentions, how often.
+-- "published" repeats the article's, so that a filter reads its entity's
+-- rows newest first and stops at the page's end.
 CREATE TABLE article_entities (
 	article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+	published  INTEGER NOT NULL,
 	kind       TEXT NOT NULL,
 	entity_id  TEXT NOT NULL,
 	name       TEXT NOT NULL,
@@ -102,8 +107,7 @@ CREATE TABLE article_entities (
 	mentions   INTEGER NOT NULL,
 	PRIMARY KEY (article_id, kind, entity_id)
 ) WITHOUT ROWID;
-CREATE INDEX article_entities_entity ON article_entities(entity_id, article_id);
-CREATE INDEX article_entities_kind ON article_entities(kind, entity_id, leader, mentions);
+CREATE INDEX article_entities_entity ON article_entities(entity_id, published, article_id);
 
 -- Store-wide totals per entity, kept by triggers, so that a picker over the
 -- whole store reads a few hundred rows instead of grouping the index.
@@ -137,6 +141,7 @@ END;
 CREATE TABLE statements (
 	article_id     INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
 	seq            INTEGER NOT NULL,
+	published      INTEGER NOT NULL,           -- the article's, for reading in date order
 	kind           TEXT NOT NULL,
 	speaker_id     TEXT NOT NULL DEFAULT '',
 	speaker_name   TEXT NOT NULL DEFAULT '',
@@ -148,7 +153,8 @@ CREATE TABLE statements (
 	confidence     REAL NOT NULL DEFAULT 0,
 	PRIMARY KEY (article_id, seq)
 );
-CREATE INDEX statements_speaker ON statements(speaker_id, article_id);
+CREATE INDEX statements_speaker ON statements(speaker_id, published DESC, article_id DESC, seq);
+CREATE INDEX statements_published ON statements(published DESC, article_id DESC, seq);
 `,
 }
 

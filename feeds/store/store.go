@@ -16,6 +16,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/adrg/xdg"
 	"modernc.org/sqlite"
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
@@ -314,4 +315,10 @@ func (s *Store) IntegrityCheck() error {
 		return s.wrap(err)
 	}
 	return nil
+}
+
+// DefaultPath is where herald keeps its database unless configured
+// otherwise: herald/herald.db under the XDG data directory.
+func DefaultPath() string {
+	return filepath.Join(xdg.DataHome, "herald", "herald.db")
 }

@@ -1,0 +1,177 @@
+package store
+
+import (
+	"sort"
+	"strings"
+)
+
+// Purposes a query is compiled for; each needs different tables.
+const (
+	forList       = iota // article summaries, newest first
+	forCount             // a count or a set of article ids
+	forStatements        // statements with their articles, newest first
+)
+
+// bigSearch is the number of full-text hits above which a page of results
+// is found by walking articles newest first and testing each against the
+// hits, rather than by looking up and sorting every hit.
+const bigSearch = 2000
+
+// selection is an ArticleQuery compiled to SQL: the tables, walked in the
+// order given (CROSS JOIN fixes SQLite's join order), and the conditions.
+type selection struct {
+	tables []string
+	conds  []string
+	args   []any
+	id     string // the article id column of the driving table
+	pub    string // its published column
+	order  string // newest first, in the driving table's index order
+}
+
+func (sel *selection) join(t string) { sel.tables = append(sel.tables, t) }
+
+func (sel *selection) cond(c string, args ...any) {
+	sel.conds = append(sel.conds, c)
+	sel.args = append(sel.args, args...)
+}
+
+// sql renders " FROM ... WHERE ...".
+func (sel selection) sql() string {
+	where := "1"
+	if len(sel.conds) > 0 {
+		where = strings.Join(sel.conds, " AND ")
+	}
+	return " FROM " + strings.Join(sel.tables, " CROSS JOIN ") + " WHERE " + where
+}
+
+// compile plans q. The driving table is chosen so that SQLite walks an
+// index in date order and can stop at the end of a page:
+//   - statements of one speaker: that speaker's statements;
+//   - entity filters: the index rows of the rarest entity, the other
+//     entities tested per article;
+//   - otherwise the articles themselves (or all statements).
+//
+// Feeds are joined only when a title is wanted or when a dropped feed's
+// articles must be left out.
+func (s *Store) compile(q ArticleQuery, purpose int, speaker string) (selection, error) {
+	ents, err := s.byRarity(q.entities())
+	if err != nil {
+		return selection{}, err
+	}
+	restrict := false
+	if q.FeedID == 0 {
+		if restrict, err = s.hasDroppedArticles(); err != nil {
+			return selection{}, err
+		}
+	}
+	var sel selection
+	var rest []string // entities tested per article
+	switch {
+	case purpose == forStatements && (speaker != "" || len(ents) == 0):
+		sel = selection{tables: []string{"statements st"}, id: "st.article_id", pub: "st.published",
+			order: "st.published DESC, st.article_id DESC, st.seq"}
+		if speaker != "" {
+			sel.cond("st.speaker_id = ?", speaker)
+		}
+		rest = ents
+	case len(ents) > 0:
+		sel = selection{tables: []string{"article_entities e0"}, id: "e0.article_id", pub: "e0.published",
+			order: "e0.published DESC, e0.article_id DESC"}
+		sel.cond("e0.entity_id = ?", ents[0])
+		rest = ents[1:]
+		if purpose == forStatements {
+			sel.join("statements st ON st.article_id = e0.article_id")
+			sel.order += ", st.seq"
+		}
+	default:
+		sel = selection{tables: []string{"articles a"}, id: "a.id", pub: "a.published",
+			order: "a.published DESC, a.id DESC"}
+	}
+	needArticle := purpose != forCount || q.FeedID != 0 || q.Unread || q.Starred || restrict
+	if needArticle && sel.id != "a.id" {
+		sel.join("articles a ON a.id = " + sel.id)
+	}
+	if purpose != forCount || restrict {
+		sel.join("feeds f ON f.id = a.feed_id")
+	}
+	if restrict {
+		sel.cond("f.position IS NOT NULL")
+	}
+	if q.FeedID != 0 {
+		sel.cond("a.feed_id = ?", q.FeedID)
+	}
+	if q.Unread {
+		sel.cond("a.read = 0")
+	}
+	if q.Starred {
+		sel.cond("a.starred = 1")
+	}
+	if !q.Since.IsZero() {
+		sel.cond(sel.pub+" >= ?", q.Since.UnixMilli())
+	}
+	for _, e := range rest {
+		sel.cond("EXISTS (SELECT 1 FROM article_entities x WHERE x.article_id = "+sel.id+" AND x.entity_id = ?)", e)
+	}
+	if m := ftsQuery(q.Search); m != "" {
+		col := sel.id
+		if purpose == forList && sel.id == "a.id" {
+			n, err := s.searchHits(m)
+			if err != nil {
+				return selection{}, err
+			}
+			if n > bigSearch {
+				col = "+a.id" // "+": not an index lookup; walk articles by date instead
+			}
+		}
+		sel.cond(col+" IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", m)
+	}
+	return sel, nil
+}
+
+// byRarity orders entity ids by how many articles mention them, fewest
+// first (unknown ones first of all: they match nothing, quickly).
+func (s *Store) byRarity(ids []string) ([]string, error) {
+	if len(ids) < 2 {
+		return ids, nil
+	}
+	counts := make(map[string]int, len(ids))
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	rows, err := s.query(`SELECT entity_id, sum(articles) FROM entity_totals WHERE entity_id IN (?`+
+		strings.Repeat(", ?", len(ids)-1)+`) GROUP BY entity_id`, args...)
+	if err != nil {
+		return nil, s.wrap(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		var n int
+		if err := rows.Scan(&id, &n); err != nil {
+			return nil, s.wrap(err)
+		}
+		counts[id] = n
+	}
+	if err := rows.Err(); err != nil {
+		return nil, s.wrap(err)
+	}
+	out := append([]string(nil), ids...)
+	sort.SliceStable(out, func(i, j int) bool { return counts[out[i]] < counts[out[j]] })
+	return out, nil
+}
+
+// hasDroppedArticles reports whether a feed no longer configured still has
+// articles, which queries over all feeds must then leave out.
+func (s *Store) hasDroppedArticles() (bool, error) {
+	var dropped bool
+	err := s.queryRow(`SELECT EXISTS (SELECT 1 FROM feeds WHERE position IS NULL AND total > 0)`).Scan(&dropped)
+	return dropped, s.wrapNil(err)
+}
+
+// searchHits counts the articles a full-text query matches.
+func (s *Store) searchHits(match string) (int, error) {
+	var n int
+	err := s.queryRow(`SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?`, match).Scan(&n)
+	return n, s.wrapNil(err)
+}
