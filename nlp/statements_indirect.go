@@ -27,6 +27,12 @@ func (r *resolver) indirect(toks []tok, s, e int) []stmt {
 	var out []stmt
 	for j := s; j < e; j++ {
 		v, cue, ok := r.verbAt(toks, j)
+		if ok && v.lemma == "according" {
+			if st, ok := r.accordingTo(toks, j, s, e, cue); ok {
+				out = append(out, st)
+			}
+			continue
+		}
 		if !ok || noIndirect[v.lemma] {
 			continue
 		}
@@ -70,6 +76,38 @@ func (r *resolver) indirect(toks []tok, s, e int) []stmt {
 		j = end - 1
 	}
 	return out
+}
+
+// accordingTo finds reported speech around "according to X": "According to
+// X, CLAUSE." or "CLAUSE, according to X."
+func (r *resolver) accordingTo(toks []tok, j, s, e int, cue string) (stmt, bool) {
+	from, to, who, whoEnd := -1, -1, j+2, e
+	switch {
+	case j == s:
+		for k := j + 2; k < e && k < j+16; k++ {
+			if r.isPunct(toks[k], ",") {
+				from, to, whoEnd = k+1, e, k
+				break
+			}
+		}
+	case j-1 > s && r.isPunct(toks[j-1], ","):
+		from, to = s, j-1
+	}
+	if from < 0 || from >= to {
+		return stmt{}, false
+	}
+	for to > from && toks[to-1].kind == tkPunct {
+		to--
+	}
+	if to-from < 3 || toks[from].kind == tkQuote || hasQuote(toks[from:to]) && to-from < 5 {
+		return stmt{}, false
+	}
+	at, ok := r.rightSpeaker(toks, who, whoEnd, cue, s)
+	if !ok {
+		return stmt{}, false
+	}
+	at.conf = min(at.conf, confIndirect)
+	return stmt{kind: KindIndirect, start: toks[from].start, end: toks[to-1].end, quote: -1, at: at}, true
 }
 
 // reportedBefore finds reported speech that precedes its cue: "The talks

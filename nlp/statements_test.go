@@ -128,6 +128,8 @@ func TestStatementFixtures(t *testing.T) {
 			{KindIndirect, "the summit could fail without a deal", "pedro-sanchez"},
 			{KindIndirect, "the deadline be extended by a month", "mette-frederiksen"},
 			{KindIndirect, "The talks will resume in March", "kremlin"},
+			{KindIndirect, "The ceasefire was holding", "kremlin"},
+			{KindIndirect, "the talks had been productive", "giorgia-meloni"},
 		}},
 	}
 	for _, tt := range tests {
