@@ -290,6 +290,9 @@ func (r *resolver) rightSpeaker(toks []tok, i, end int, cue string, sentStart in
 	for i < end && (r.isAux(toks[i]) || toks[i].kind == tkWord && toks[i].capital && toks[i].cls.has(wNotName)) {
 		i++
 	}
+	if i+1 < end && r.isWordTok(toks[i], "the") && toks[i+1].isCandidate() {
+		i++ // "according to the Kremlin"
+	}
 	if i >= end {
 		return attribution{}, false
 	}
@@ -328,7 +331,7 @@ func (r *resolver) rightSpeaker(toks []tok, i, end int, cue string, sentStart in
 		if toks[k].kind == tkWord && toks[k].cls.has(wPrep) {
 			break
 		}
-		if tk := toks[k]; (tk.kind == tkPerson || tk.kind == tkName && !tk.weak) && !tk.poss {
+		if tk := toks[k]; (tk.kind == tkPerson || tk.kind == tkOrg || tk.kind == tkName && !tk.weak) && !tk.poss {
 			return r.fromSubject(toks, k, sjFound, cue, sentStart, k-i)
 		}
 		if r.isPunct(toks[k], ",") {
