@@ -52,6 +52,9 @@ func (a *Annotator) findEntities(text string) []Entity {
 	buf := getTokenBuffers()
 	defer putTokenBuffers(buf)
 	toks := x.tokenize(text, buf)
+	if cap(buf.raws) < len(toks)/8 {
+		buf.raws = make([]raw, 0, len(toks)/8)
+	}
 	s := scanner{x: x, text: text, toks: toks, out: buf.raws[:0], keyBuf: buf.keyBuf[:0]}
 	s.scan()
 	defer func() { buf.raws, buf.keyBuf = s.out, s.keyBuf }()

@@ -50,7 +50,8 @@ func (x *index) fuzzySurname(key string) int32 {
 	}
 	rk := []rune(key)
 	for _, f := range x.fuzzy {
-		if len(f.key) >= 7 && f.key[0] == rk[0] && editDistance(rk, f.key, 1) <= 1 {
+		if len(f.key) >= 7 && f.key[0] == rk[0] && len(f.key)-len(rk) <= 1 && len(rk)-len(f.key) <= 1 &&
+			editDistance(rk, f.key, 1) <= 1 {
 			return f.leader
 		}
 	}
@@ -62,6 +63,9 @@ func (x *index) fuzzySurname(key string) int32 {
 func similar(a, b string) bool {
 	if a == "" || b == "" || a == b {
 		return a == b && a != ""
+	}
+	if a[0] != b[0] || len(a)-len(b) > 4 || len(b)-len(a) > 4 {
+		return false // cheap rejections before decoding runes
 	}
 	ra, rb := []rune(a), []rune(b)
 	n := max(len(ra), len(rb))
@@ -81,9 +85,13 @@ func editDistance(a, b []rune, limit int) int {
 	if d := len(a) - len(b); d > limit || -d > limit {
 		return limit + 1
 	}
-	prev2 := make([]int, len(b)+1)
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+	var stack [3 * 40]int
+	var prev2, prev, cur []int
+	if n := len(b) + 1; n <= 40 {
+		prev2, prev, cur = stack[:n], stack[40:40+n], stack[80:80+n]
+	} else {
+		prev2, prev, cur = make([]int, n), make([]int, n), make([]int, n)
+	}
 	for j := range prev {
 		prev[j] = j
 	}

@@ -290,7 +290,7 @@ func (r *peopleResolver) singleName(m *raw) *cluster {
 		return r.leaderCluster(r.pickLeader(e.givenOf), m)
 	}
 	for _, c := range r.clusters[:min(len(r.clusters), maxScan)] {
-		if len(c.last) >= 7 && similar(k, c.last) {
+		if (c.words >= 2 || c.leader >= 0) && len(c.last) >= 7 && similar(k, c.last) {
 			return r.seenBy(c, m)
 		}
 	}
