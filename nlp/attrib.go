@@ -194,7 +194,7 @@ func (r *resolver) sentence(toks []tok, s, e int, p textSpan, firstQuote *int) {
 		if !at.found {
 			at = r.carry(toks, i, qi, p, *firstQuote, i == s)
 		}
-		if !at.found && i > s {
+		if !at.found && i > s && !r.namesSomething(toks, i) {
 			// a quote inside a narrative sentence: its subject's words
 			if sub := r.sentenceSubject(toks, max(s, i-maxReach), i); sub >= 0 {
 				if c := r.speakerOf(toks, sub, s); c.valid() {
@@ -232,6 +232,21 @@ func (r *resolver) sentence(toks []tok, s, e int, p textSpan, firstQuote *int) {
 		r.out = append(r.out, st)
 	}
 	r.remember(toks, s, e, subj, subjSpk, spoke)
+}
+
+// namingWords before a quote make it a name, not anyone's words:
+// the so-called “deal of the century”, a film titled “Home”.
+var namingWords = wordSet("so-called", "titled", "entitled", "named", "nicknamed",
+	"dubbed", "as", "called", "label", "word", "term", "phrase", "slogan", "hashtag",
+	"program", "programme", "show", "film", "book", "song", "album", "series", "movie")
+
+// namesSomething reports whether the quote token at i follows a naming word.
+func (r *resolver) namesSomething(toks []tok, i int) bool {
+	if i == 0 {
+		return false
+	}
+	p := toks[i-1]
+	return p.kind == tkWord && namingWords[r.tz.lower(p)]
 }
 
 // note records a statement's attribution for carry-over.

@@ -164,3 +164,15 @@ func TestNoFalseReportedSpeech(t *testing.T) {
 		}
 	}
 }
+
+// TestNamedThingsHaveNoSpeaker: a quoted name is nobody's words, while a
+// quoted phrase in a narrative sentence is its subject's.
+func TestNamedThingsHaveNoSpeaker(t *testing.T) {
+	doc := Annotate("Emmanuel Macron rejected the so-called “peace plan” on Monday.\nEmmanuel Macron called for “a ceasefire without conditions” on Monday.")
+	if s := findStmt(doc, KindDirect, "peace plan"); s == nil || s.Speaker != nil {
+		t.Errorf("so-called name: %+v, want a statement without speaker", s)
+	}
+	if s := findStmt(doc, KindDirect, "a ceasefire without conditions"); s == nil || speakerID(s) != "emmanuel-macron" {
+		t.Errorf("phrase in narrative: %+v, want emmanuel-macron", s)
+	}
+}
