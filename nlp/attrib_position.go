@@ -1,0 +1,200 @@
+package nlp
+
+// rightSpeaker finds the speaker after an inverted verb ("said X") or
+// "according to", in toks[i:end].
+func (r *resolver) rightSpeaker(toks []tok, i, end int, cue string, sentStart int) (attribution, bool) {
+	for i < end && (r.isAux(toks[i]) || toks[i].kind == tkWord && toks[i].capital && toks[i].cls.has(wNotName)) {
+		i++
+	}
+	if i+1 < end && r.isWordTok(toks[i], "the") && toks[i+1].isCandidate() {
+		i++ // "according to the Kremlin"
+	}
+	if i >= end {
+		return attribution{}, false
+	}
+	t := toks[i]
+	if t.kind == tkWord && t.cls.has(wPrep|wThat) {
+		// "…,” adding that …": a participle, not an inverted cue
+		return attribution{}, false
+	}
+	if t.isCandidate() {
+		if t.poss {
+			// "said Trump’s spokesman, Jason Miller"
+			for k := i + 1; k < end && k <= i+6; k++ {
+				if toks[k].isCandidate() && !toks[k].poss {
+					return r.fromSubject(toks, k, sjFound, cue, sentStart, k-i)
+				}
+				if toks[k].kind == tkQuote {
+					break
+				}
+			}
+			return r.fromSubject(toks, i, sjUnnamed, cue, sentStart, 0)
+		}
+		return r.fromSubject(toks, i, sjFound, cue, sentStart, 0)
+	}
+	if t.kind != tkWord {
+		return attribution{}, false
+	}
+	if t.cls.pron != 0 {
+		return r.fromSubject(toks, i, sjFound, cue, sentStart, 0)
+	}
+	// an unnamed noun phrase, perhaps holding or followed by a name:
+	// "said the Rev. Peter Wherry", "said the group’s leader, Jane Doe"
+	for k := i + 1; k < end && k <= i+10; k++ {
+		if toks[k].kind == tkQuote || r.isPunct(toks[k], ".;:") {
+			break
+		}
+		if toks[k].kind == tkWord && toks[k].cls.has(wPrep) {
+			break
+		}
+		if tk := toks[k]; (tk.kind == tkPerson || tk.kind == tkOrg || tk.kind == tkName && !tk.weak) && !tk.poss {
+			return r.fromSubject(toks, k, sjFound, cue, sentStart, k-i)
+		}
+		if r.isPunct(toks[k], ",") {
+			if k+1 < end && toks[k+1].isCandidate() && !toks[k+1].poss {
+				return r.fromSubject(toks, k+1, sjFound, cue, sentStart, k+1-i)
+			}
+			break
+		}
+	}
+	return r.fromSubject(toks, i, sjUnnamed, cue, sentStart, 0)
+}
+
+// trailing looks for the cue after the quote token qt, up to end:
+// "…,” X said", "…,” said X", "…,” according to X".
+func (r *resolver) trailing(toks []tok, qt, end, s int) (attribution, bool) {
+	i := qt + 1
+	dash := false
+	for i < end && r.isPunct(toks[i], ",—–-―") {
+		dash = dash || !r.isPunct(toks[i], ",")
+		i++
+	}
+	if i >= end {
+		return attribution{}, false
+	}
+	if i+1 < end && (r.isWordTok(toks[i], "a") || r.isWordTok(toks[i], "ha") || r.isWordTok(toks[i], "hat")) && toks[i+1].cls.verb != 0 {
+		i++ // « … », a déclaré Macron
+	}
+	if dash && toks[i].isCandidate() && !toks[i].poss && (r.onlyPunctAfter(toks, i+1, end) || r.isPunct(toks[i+1], ",")) {
+		// “…” ― Jane Doe
+		return r.fromSubject(toks, i, sjFound, "―", s, 0)
+	}
+	if v, cue, ok := r.verbAt(toks, i); ok {
+		if v.lemma == "according" {
+			return r.rightSpeaker(toks, i+2, end, cue, s)
+		}
+		if v.invert {
+			if at, ok := r.rightSpeaker(toks, i+1, end, cue, s); ok {
+				return at, true
+			}
+		}
+	}
+	for j := i; j < end && j <= i+30; j++ {
+		if toks[j].kind == tkQuote || r.isPunct(toks[j], ";:") {
+			break
+		}
+		v, cue, ok := r.verbAt(toks, j)
+		if !ok {
+			continue
+		}
+		if v.lemma == "according" {
+			return r.rightSpeaker(toks, j+2, end, cue, s)
+		}
+		k, kind := r.subjectLeft(toks, j, i)
+		if kind == sjRelative {
+			continue
+		}
+		return r.fromSubject(toks, k, kind, cue, s, j-qt)
+	}
+	return attribution{}, false
+}
+
+// onlyPunctAfter reports whether toks[i:end] holds punctuation only.
+func (r *resolver) onlyPunctAfter(toks []tok, i, end int) bool {
+	for ; i < end; i++ {
+		if toks[i].kind != tkPunct {
+			return false
+		}
+	}
+	return true
+}
+
+// clauseStart returns where the clause holding token qt begins, looking no
+// further back than s: after a semicolon or a comma followed by a
+// conjunction ("…, but Kevin was drifting off").
+func (r *resolver) clauseStart(toks []tok, qt, s int) int {
+	for j := qt - 1; j > s; j-- {
+		if r.isPunct(toks[j], ";") {
+			return j + 1
+		}
+		if r.isPunct(toks[j], ",") && j+1 < qt && toks[j+1].kind == tkWord && toks[j+1].cls.has(wClauseBreak) {
+			return j + 1
+		}
+	}
+	return s
+}
+
+// clauseBreakers open a new clause after a comma.
+var clauseBreakers = wordSet("but", "while", "although", "though", "because", "so", "yet", "whereas")
+
+// leading looks for the cue before the quote token qt, back to the sentence
+// start s: "X said: “…”", "X told reporters “…”", "X described it as “…”".
+func (r *resolver) leading(toks []tok, qt, s int) (attribution, bool) {
+	cs := r.clauseStart(toks, qt, s)
+	for j := qt - 1; j >= cs; j-- {
+		if toks[j].kind == tkQuote {
+			continue
+		}
+		v, cue, ok := r.verbAt(toks, j)
+		if !ok {
+			continue
+		}
+		switch v.lemma {
+		case "according":
+			if at, ok := r.rightSpeaker(toks, j+2, qt, cue, s); ok {
+				return at, true
+			}
+			continue
+		case "begin":
+			continue
+		}
+		if asVerbs[v.lemma] && (qt-j > 8 || j+1 < qt && (r.isWordTok(toks[j+1], "for") || r.isWordTok(toks[j+1], "on"))) {
+			continue
+		}
+		if (v.lemma == "continue" || v.lemma == "begin") && j+1 < qt && r.isWordTok(toks[j+1], "to") {
+			continue
+		}
+		k, kind := r.subjectLeft(toks, j, s)
+		switch kind {
+		case sjRelative:
+			continue
+		case sjEmpty:
+			if v.invert && j-2 >= s && r.isPunct(toks[j-1], ",") && toks[j-2].kind == tkQuote {
+				// “…,” said Jones, “…”
+				if at, ok := r.rightSpeaker(toks, j+1, qt, cue, s); ok {
+					return at, true
+				}
+			}
+			if sub := r.sentenceSubject(toks, s, j); sub >= 0 {
+				at, ok := r.fromSubject(toks, sub, sjFound, cue, s, qt-j)
+				if ok && at.conf > confSubject {
+					at.conf = confSubject
+				}
+				return at, ok
+			}
+			continue
+		}
+		at, ok := r.fromSubject(toks, k, kind, cue, s, qt-j)
+		return at, ok
+	}
+	if qt-1 >= s && r.isPunct(toks[qt-1], ":") {
+		if sub := r.sentenceSubject(toks, s, qt-1); sub >= 0 {
+			at, ok := r.fromSubject(toks, sub, sjFound, ":", s, 0)
+			if ok && at.conf > confSubject {
+				at.conf = confSubject
+			}
+			return at, ok
+		}
+	}
+	return attribution{}, false
+}
