@@ -28,6 +28,7 @@ type raw struct {
 	inactive           bool // "former President ..."
 	qualCountry        string
 	qualOrg            string
+	ctxCountry         string // a title alone: the country last named in its paragraph
 	gender             string
 	given              bool // the first name word is a known given name
 	sentStart          bool

@@ -150,6 +150,12 @@ func TestEntityTraps(t *testing.T) {
 				{"US", KindCountry, "united-states"}, {"President", KindPerson, "donald-trump"}},
 		},
 		{
+			name: "a title alone takes the country of its paragraph",
+			text: "Britain faces a budget squeeze. The chancellor said taxes would rise.\n\nIn Germany, the chancellor took a different line. The Pope prayed.",
+			want: []wantSpan{{"The chancellor", KindPerson, "rachel-reeves"}, {"the chancellor", KindPerson, "friedrich-merz"},
+				{"The Pope", KindPerson, "pope-leo-xiv"}},
+		},
+		{
 			name: "a title alone prefers the person the article names",
 			text: "Prime Minister Jana Novakova of Ruritania opened the fair. Later the prime minister cut a ribbon.",
 			want: []wantSpan{{"Prime Minister Jana Novakova", KindPerson, "jana-novakova"}, {"the prime minister", KindPerson, "jana-novakova"}},

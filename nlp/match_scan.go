@@ -1,5 +1,7 @@
 package nlp
 
+import "strings"
+
 // scanner walks the tokens once, left to right, and records raw mentions:
 // people with a title or a name, countries, and capitalised words that may
 // turn out to be a surname the article uses elsewhere.
@@ -239,6 +241,9 @@ func (s *scanner) person(i int) (int, bool) {
 	}
 	m.end = s.toks[roleEnd-1].end
 	m.nameStart, m.nameEnd = m.start, m.end
+	if qual == nil {
+		m.ctxCountry = s.paragraphCountry(m.start)
+	}
 	s.qualify(&m, qual, qStart, qEnd)
 	s.out = append(s.out, m)
 	return roleEnd, true
@@ -259,6 +264,22 @@ func (s *scanner) qualify(m *raw, qual *phrase, qStart, qEnd int) {
 	m.qualCountry = qual.id
 	c := raw{kind: rkCountry, country: qual.id, start: s.toks[qStart].start, end: s.toks[qEnd-1].end, leader: -1}
 	s.out = append(s.out, c)
+}
+
+// paragraphCountry returns the country named last before pos in the same
+// paragraph ("In Germany, the chancellor ..."), or "".
+func (s *scanner) paragraphCountry(pos int) string {
+	for k := len(s.out) - 1; k >= 0 && k >= len(s.out)-50; k-- {
+		m := &s.out[k]
+		if m.kind != rkCountry {
+			continue
+		}
+		if pos-m.end > 2000 || strings.IndexByte(s.text[m.end:pos], '\n') >= 0 {
+			return ""
+		}
+		return m.country
+	}
+	return ""
 }
 
 // ofCountry reports whether "[the] Country" starts at token i.

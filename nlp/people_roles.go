@@ -8,6 +8,14 @@ import "strings"
 // in the qualifying country or organisation, or in the country the article
 // is most about.
 func (r *peopleResolver) byRole(m *raw) *cluster {
+	if m.qualCountry == "" && m.qualOrg == "" && m.ctxCountry != "" {
+		// the country of the paragraph first: "In Germany, the chancellor"
+		q := *m
+		q.qualCountry = m.ctxCountry
+		if c := r.byRole(&q); c != nil {
+			return c
+		}
+	}
 	office := m.role.office
 	var holders []*cluster
 	for _, c := range r.clusters[:min(len(r.clusters), maxScan)] {
@@ -66,6 +74,10 @@ func (r *peopleResolver) findHolder(office, country, org string) int32 {
 			return l
 		}
 	}
+	// an office only one person holds: "the Pope"
+	if l, n := r.x.soleHolder(office); n == 1 {
+		return l
+	}
 	return -1
 }
 
@@ -87,6 +99,18 @@ func (x *index) officeHolder(office, country, org string) int32 {
 		}
 	}
 	return bestL
+}
+
+// soleHolder returns a holder of office and how many leaders hold it.
+func (x *index) soleHolder(office string) (int32, int) {
+	found, n := int32(-1), 0
+	for i := range x.leaders {
+		if x.leaderHolds(int32(i), office, "", "") {
+			found = int32(i)
+			n++
+		}
+	}
+	return found, n
 }
 
 // presidential countries are led by their president; elsewhere a prime
