@@ -4,7 +4,7 @@ package nlp
 // token i, or consumes a place or organisation name so that its words are
 // not taken for people.
 func (s *scanner) countryOrPlace(i int) (int, bool) {
-	p, e := s.matchPhrase(i, isNonPersonKind)
+	p, e := s.matchPhrase(i, kindsNonPerson)
 	if p == nil {
 		return i, false
 	}
@@ -75,7 +75,7 @@ func (s *scanner) georgiaIsUSState(i int) bool {
 		return true
 	}
 	if i >= 1 && t.is(tComma) && s.toks[i-1].capitalised() {
-		if p, _ := s.matchPhrase(i-1, isNonPersonKind); p == nil || p.kind == pkPlace {
+		if p, _ := s.matchPhrase(i-1, kindsNonPerson); p == nil || p.kind == pkPlace {
 			return true
 		}
 	}

@@ -23,8 +23,10 @@ func (s *scanner) scan() {
 	n := len(s.toks)
 	for i := 0; i < n; {
 		t := &s.toks[i]
-		if t.lex == nil && !t.capitalised() {
-			i++
+		capital := t.capitalised()
+		if !capital && (t.lex == nil || len(t.lex.roles) == 0 && len(t.lex.phrases) == 0 && t.key != "the" &&
+			t.lex.flags&lexParticle == 0) {
+			i++ // most lower-case words start nothing
 			continue
 		}
 		if end, ok := s.person(i); ok {
@@ -33,6 +35,10 @@ func (s *scanner) scan() {
 		}
 		if end, ok := s.countryOrPlace(i); ok {
 			i = end
+			continue
+		}
+		if !capital {
+			i++
 			continue
 		}
 		if end, ok := s.bare(i); ok {
@@ -45,13 +51,13 @@ func (s *scanner) scan() {
 
 // matchPhrase returns the longest gazetteer phrase of an accepted kind that
 // starts at token i, written with the capitals it needs.
-func (s *scanner) matchPhrase(i int, accept func(phraseKind) bool) (*phrase, int) {
+func (s *scanner) matchPhrase(i int, accept kindSet) (*phrase, int) {
 	t := &s.toks[i]
 	if t.lex == nil {
 		return nil, i
 	}
 	for _, p := range t.lex.phrases {
-		if !accept(p.kind) || i+len(p.keys) > len(s.toks) {
+		if accept&kindBit(p.kind) == 0 || i+len(p.keys) > len(s.toks) {
 			continue
 		}
 		ok := true
@@ -107,14 +113,21 @@ func (s *scanner) matchRole(i int) (*roleDef, int) {
 	return nil, i
 }
 
-func isQualifierKind(k phraseKind) bool { return k == pkCountry || k == pkDemonym || k == pkOrg }
-func isNonPersonKind(k phraseKind) bool { return k != pkLeader }
+// kindSet is a set of phrase kinds, as bits.
+type kindSet uint8
+
+func kindBit(k phraseKind) kindSet { return 1 << k }
+
+var (
+	kindsQualifier = kindBit(pkCountry) | kindBit(pkDemonym) | kindBit(pkOrg)
+	kindsNonPerson = kindBit(pkCountry) | kindBit(pkDemonym) | kindBit(pkCapital) | kindBit(pkOrg) | kindBit(pkPlace)
+)
 
 // person tries to read a person mention starting at token i:
 // [the] [country|organisation] [modifiers] title [name], or a name alone.
 func (s *scanner) person(i int) (int, bool) {
 	n := len(s.toks)
-	if p, _ := s.matchPhrase(i, func(k phraseKind) bool { return k == pkPlace }); p != nil {
+	if p, _ := s.matchPhrase(i, kindBit(pkPlace)); p != nil {
 		return i, false // "Miss Universe", "General Motors"
 	}
 	j := i
@@ -128,7 +141,7 @@ func (s *scanner) person(i int) (int, bool) {
 	}
 	var qual *phrase
 	qStart, qEnd := j, j
-	if p, e := s.matchPhrase(j, isQualifierKind); p != nil && e < n && (s.toks[e].joined() || s.toks[e-1].is(tPoss)) {
+	if p, e := s.matchPhrase(j, kindsQualifier); p != nil && e < n && (s.toks[e].joined() || s.toks[e-1].is(tPoss)) {
 		qual, qEnd = p, e
 	}
 	// modifiers and titles
@@ -146,7 +159,7 @@ func (s *scanner) person(i int) (int, bool) {
 		}
 		if qual == nil && role == nil && k > i {
 			// "Former US president": the country may follow a modifier
-			if p, e := s.matchPhrase(k, isQualifierKind); p != nil && e < n && s.toks[e].joined() {
+			if p, e := s.matchPhrase(k, kindsQualifier); p != nil && e < n && s.toks[e].joined() {
 				if d, _ := s.matchRole(e); d != nil && d.class != roleModifier {
 					qual, qStart, qEnd = p, k, e
 					k = e
@@ -290,7 +303,7 @@ func (s *scanner) ofCountry(i int) bool {
 	if i >= len(s.toks) {
 		return false
 	}
-	p, _ := s.matchPhrase(i, func(k phraseKind) bool { return k == pkCountry })
+	p, _ := s.matchPhrase(i, kindBit(pkCountry))
 	return p != nil
 }
 
@@ -300,7 +313,7 @@ func (s *scanner) nameAfterTitle(i int, m *raw) (int, bool) {
 	if !s.nameStart(i) {
 		return i, false
 	}
-	if p, e := s.matchPhrase(i, func(k phraseKind) bool { return k == pkLeader }); p != nil && !s.suffixAt(e) {
+	if p, e := s.matchPhrase(i, kindBit(pkLeader)); p != nil && !s.suffixAt(e) {
 		s.fillName(m, i, e)
 		m.leader = p.leader
 		return e, true
@@ -354,7 +367,7 @@ func (s *scanner) namedPerson(i int, _ *roleDef) (int, bool) {
 		return i, false
 	}
 	var m raw
-	if p, e := s.matchPhrase(i, func(k phraseKind) bool { return k == pkLeader }); p != nil {
+	if p, e := s.matchPhrase(i, kindBit(pkLeader)); p != nil {
 		if !s.suffixAt(e) {
 			s.fillName(&m, i, e)
 			m.leader = p.leader
@@ -422,18 +435,18 @@ func (s *scanner) nameStart(i int) bool {
 	t := &s.toks[i]
 	if t.lex != nil && t.lex.flags&lexParticle != 0 {
 		// "von der Leyen": a leader's surname that starts with a particle
-		p, _ := s.matchPhrase(i, func(k phraseKind) bool { return k == pkLeader })
+		p, _ := s.matchPhrase(i, kindBit(pkLeader))
 		return p != nil
 	}
 	if !t.capitalised() || t.lex != nil && t.lex.flags&(lexNotName|lexSuffix) != 0 {
 		return false
 	}
-	if _, e := s.matchPhrase(i, isNonPersonKind); e > i {
+	if _, e := s.matchPhrase(i, kindsNonPerson); e > i {
 		// "Jordan Hale": a country name that is also a given name, before a surname
 		if t.lex.flags&lexCountryGiven != 0 && e == i+1 && !t.is(tPoss) && s.nameContinues(e) {
 			return true
 		}
-		if p, le := s.matchPhrase(i, func(k phraseKind) bool { return k == pkLeader }); p != nil && le >= e {
+		if p, le := s.matchPhrase(i, kindBit(pkLeader)); p != nil && le >= e {
 			return true
 		}
 		return false
@@ -461,7 +474,7 @@ func (s *scanner) nameContinues(i int) bool {
 	if t.lex != nil && t.lex.flags&lexNotName != 0 && !(afterGiven && t.lex.flags&lexMonth != 0) {
 		return false
 	}
-	if _, e := s.matchPhrase(i, isNonPersonKind); e > i {
+	if _, e := s.matchPhrase(i, kindsNonPerson); e > i {
 		// "Chuck Jordan": a country that is also a name, after a given name
 		return e == i+1 && afterGiven && t.lex.flags&lexCountryGiven != 0
 	}

@@ -12,8 +12,8 @@ import (
 // spaces go, runs of blank lines shrink to one, leading and trailing blank
 // lines go, and invalid UTF-8 becomes U+FFFD.
 func Normalize(text string) string {
-	if isNormal(text) {
-		return text
+	if t := trimBlankLines(text); isNormal(t) {
+		return t // most articles: no copy at all
 	}
 	var b strings.Builder
 	b.Grow(len(text))
@@ -101,6 +101,25 @@ func isInvisible(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// trimBlankLines drops leading lines that hold only white space and all
+// trailing white space.
+func trimBlankLines(text string) string {
+	start := 0
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c == '\n' {
+			start = i + 1
+		} else if c != ' ' && c != '\t' && c != '\r' {
+			break
+		}
+	}
+	end := len(text)
+	for end > start && (text[end-1] == '\n' || text[end-1] == ' ' || text[end-1] == '\t' || text[end-1] == '\r') {
+		end--
+	}
+	return text[start:end]
 }
 
 // isNormal reports text that Normalize would return unchanged, so that
