@@ -58,7 +58,9 @@ type Item struct {
 	Text                      string
 }
 
-// Result is the outcome of fetching one feed.
+// Result is the outcome of fetching one feed. Items may be non-empty when
+// Err is set: a feed whose XML breaks off partway keeps the items read
+// before the break, and Err names the line (Refresh stores both).
 type Result struct {
 	FeedID       int64
 	URL          string
@@ -67,7 +69,7 @@ type Result struct {
 	Items        []Item
 	ETag         string // validators from the response, to send next time
 	LastModified string
-	Err          error // a *FetchError naming the URL and the reason
+	Err          error // a *FetchError naming the URL and the reason; see Partial
 	Elapsed      time.Duration
 }
 
@@ -136,16 +138,16 @@ func (f *Fetcher) Fetch(ctx context.Context, r Request) (res Result) {
 		return res
 	}
 	feed, err := parseFeed(body.data, body.rawContentType, body.url)
-	if err != nil {
-		res.Err = err
-		return res
-	}
-	res.Title, res.Items = feed.title, feed.items
-	if r.FullText {
+	res.Title, res.Items, res.Err = feed.title, feed.items, err
+	if len(res.Items) > 0 && r.FullText {
 		f.fillFullText(ctx, res.Items)
 	}
 	return res
 }
+
+// Partial reports a feed that failed part of the way: it has an error and
+// items read before it.
+func (r Result) Partial() bool { return r.Err != nil && len(r.Items) > 0 }
 
 // keep returns v, or old when the response did not repeat a validator (a
 // 304 may omit them).

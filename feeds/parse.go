@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
+	"fmt"
 	"net/url"
 	"strings"
 	"sync/atomic"
@@ -12,6 +14,7 @@ import (
 	"github.com/herald-reader/herald/feeds/htmltext"
 	"github.com/herald-reader/herald/feeds/sanitize"
 	"github.com/mmcdole/gofeed"
+	"github.com/mmcdole/gofeed/rss"
 )
 
 // parseCount counts feed bodies handed to the parser; the benchmarks use it
@@ -25,9 +28,14 @@ type parsedFeed struct {
 
 // parseFeed parses an RSS, Atom or JSON feed body fetched from feedURL
 // (with the Content-Type header rawContentType, "" when unknown) into
-// sanitised items.
+// sanitised items. The error names feedURL. A feed that breaks off partway
+// (malformed or truncated XML) returns the items read before the break
+// together with an error naming the line.
 func parseFeed(data []byte, rawContentType, feedURL string) (parsedFeed, error) {
 	parseCount.Add(1)
+	if isBlank(data) {
+		return parsedFeed{}, fetchErr(feedURL, nil, "empty response: the server sent no feed")
+	}
 	contentType := mediaType(rawContentType)
 	utf, err := toUTF8(data, rawContentType)
 	if err != nil {
@@ -40,28 +48,148 @@ func parseFeed(data []byte, rawContentType, feedURL string) (parsedFeed, error) 
 	// ("[31m", "]0;title") as text, so sequences go before parsing.
 	data = []byte(sanitize.Escapes(string(utf)))
 	kind := gofeed.DetectFeedType(bytes.NewReader(data))
-	if kind == gofeed.FeedTypeUnknown {
+	switch kind {
+	case gofeed.FeedTypeUnknown:
 		return parsedFeed{}, notAFeed(data, contentType, feedURL)
+	case gofeed.FeedTypeJSON:
+		if !looksLikeJSONFeed(data) {
+			return parsedFeed{}, fetchErr(feedURL, nil, "not a feed: JSON without a JSON Feed version")
+		}
+	default:
+		data = dropC0(data)
 	}
-	feed, err := gofeed.NewParser().Parse(bytes.NewReader(data))
+	feed, brokenErr, err := parseLenient(data, kind, feedURL)
 	if err != nil {
-		return parsedFeed{}, fetchErr(feedURL, err, "invalid %s feed: %v", kindName(kind), err)
+		return parsedFeed{}, err
 	}
+	out, err := convertFeed(feed, feedURL)
+	if brokenErr != nil {
+		err = brokenErr
+	}
+	return out, err
+}
+
+// parseLenient runs the feed parser and, for XML that is not well-formed
+// where the parser lost items, the repair of xmlBreak. feed is nil only
+// when err is set; broken reports a break, with feed holding the items
+// complete before it.
+func parseLenient(data []byte, kind gofeed.FeedType, feedURL string) (feed *gofeed.Feed, broken, err error) {
+	feed, perr := newParser().Parse(bytes.NewReader(data))
+	if kind == gofeed.FeedTypeJSON {
+		if perr != nil {
+			return nil, nil, fetchErr(feedURL, perr, "invalid JSON feed: %v", perr)
+		}
+		return feed, nil, nil
+	}
+	local := itemElement(kind == gofeed.FeedTypeAtom)
+	total := countItemTags(data, local)
+	if perr == nil && len(feed.Items) >= total {
+		return feed, nil, nil
+	}
+	brk := findXMLBreak(data, local)
+	if brk == nil {
+		if perr != nil {
+			return nil, nil, fetchErr(feedURL, perr, "invalid %s feed: %v", kindName(kind), perr)
+		}
+		return feed, nil, nil // fewer items than tags, but none lost to a break (a second root, say)
+	}
+	// What the lenient parser read past the break is unreliable (an item
+	// cut short under another id, a title that swallowed the items): only
+	// the items complete before the break are kept.
+	feed = &gofeed.Feed{}
+	if brk.complete > 0 {
+		if repaired, rerr := newParser().Parse(bytes.NewReader(brk.prefix)); rerr == nil {
+			feed = repaired
+		}
+	}
+	kept := "no item before it could be read"
+	if n := len(feed.Items); n > 0 {
+		kept = fmt.Sprintf("kept the %d items before it", n)
+		if n == 1 {
+			kept = "kept the item before it"
+		}
+	}
+	return feed, fetchErr(feedURL, perr, "malformed XML at line %d: %s; %s", brk.line, brk.reason, kept), nil
+}
+
+func newParser() *gofeed.Parser {
+	p := gofeed.NewParser()
+	p.KeepOriginalFeed = true // raw RSS authors and GUIDs, see rssFallbacks
+	return p
+}
+
+// convertFeed turns a parsed feed into sanitised items, skipping repeated
+// ids and items with nothing to show. Its error reports a feed whose items
+// were all empty.
+func convertFeed(feed *gofeed.Feed, feedURL string) (parsedFeed, error) {
 	base := baseURL(feedURL, feed.Link)
 	out := parsedFeed{title: lineText(feed.Title), items: make([]Item, 0, len(feed.Items))}
+	var raw []*rss.Item
+	if orig, ok := feed.OriginalFeed().(*rss.Feed); ok && len(orig.Items) == len(feed.Items) {
+		raw = orig.Items
+	}
 	seen := make(map[string]bool, len(feed.Items))
-	for _, it := range feed.Items {
+	blank := 0
+	for i, it := range feed.Items {
 		if it == nil {
 			continue
 		}
-		item := convertItem(it, base)
+		var r *rss.Item
+		if raw != nil {
+			r = raw[i]
+		}
+		item := convertItem(it, r, base)
+		if item.Title == "" && item.Link == "" && strings.TrimSpace(item.Text) == "" {
+			blank++
+			continue
+		}
 		if seen[item.GUID] {
 			continue // a feed that repeats an id keeps its first item
 		}
 		seen[item.GUID] = true
 		out.items = append(out.items, item)
 	}
+	if len(out.items) == 0 && blank > 0 {
+		return out, fetchErr(feedURL, nil, "no readable item: the feed's %d items have neither title, link nor text", blank)
+	}
 	return out, nil
+}
+
+// isBlank reports a body with nothing but white space and byte-order marks.
+func isBlank(data []byte) bool {
+	for len(data) > 0 {
+		switch {
+		case bytes.HasPrefix(data, []byte("\xef\xbb\xbf")):
+			data = data[3:]
+		case isSpaceByte(data[0]):
+			data = data[1:]
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// looksLikeJSONFeed tells a JSON Feed from any other JSON object (an API's
+// error reply, say): it declares a JSON Feed version or holds an items
+// array. Invalid JSON passes, for the parser to explain.
+func looksLikeJSONFeed(data []byte) bool {
+	var probe struct {
+		Version json.RawMessage `json:"version"`
+		Items   json.RawMessage `json:"items"`
+	}
+	if err := json.Unmarshal(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), &probe); err != nil {
+		return true
+	}
+	var version string
+	if json.Unmarshal(probe.Version, &version) == nil {
+		v := strings.ToLower(strings.TrimSpace(version))
+		if strings.HasPrefix(v, "https://jsonfeed.org/version/") || strings.HasPrefix(v, "http://jsonfeed.org/version/") {
+			return true
+		}
+	}
+	items := bytes.TrimSpace(probe.Items)
+	return len(items) > 0 && items[0] == '['
 }
 
 func kindName(k gofeed.FeedType) string {
@@ -106,14 +234,16 @@ func baseURL(feedURL, siteLink string) *url.URL {
 	return nil
 }
 
-func convertItem(it *gofeed.Item, base *url.URL) Item {
+// convertItem makes it an Item; raw is the RSS item it came from (nil for
+// other formats), for what the parser's translation drops.
+func convertItem(it *gofeed.Item, raw *rss.Item, base *url.URL) Item {
 	content := it.Content
 	if strings.TrimSpace(content) == "" {
 		content = it.Description
 	}
 	item := Item{
 		Title:  lineText(it.Title),
-		Author: author(it),
+		Author: author(it, raw),
 		Text:   htmltext.ToText(content),
 	}
 	link := it.Link
@@ -124,12 +254,10 @@ func convertItem(it *gofeed.Item, base *url.URL) Item {
 		link = l
 	}
 	item.Link = resolveLink(base, link)
-	switch {
-	case it.PublishedParsed != nil:
-		item.Published = it.PublishedParsed.UTC()
-	case it.UpdatedParsed != nil:
-		item.Published = it.UpdatedParsed.UTC()
+	if item.Link == "" && strings.TrimSpace(link) == "" {
+		item.Link = permalinkGUID(raw)
 	}
+	item.Published = published(it)
 	item.GUID = sanitize.Line(it.GUID)
 	if item.GUID == "" {
 		item.GUID = item.Link
@@ -166,7 +294,7 @@ func lineText(s string) string {
 	return sanitize.Line(s)
 }
 
-func author(it *gofeed.Item) string {
+func author(it *gofeed.Item, raw *rss.Item) string {
 	var names []string
 	add := func(p *gofeed.Person) {
 		if p == nil {
@@ -190,6 +318,9 @@ func author(it *gofeed.Item) string {
 	}
 	if len(names) == 0 {
 		add(it.Author)
+	}
+	if len(names) == 0 {
+		return rawAuthor(raw)
 	}
 	return strings.Join(names, ", ")
 }

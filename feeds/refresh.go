@@ -60,6 +60,8 @@ func Refresh(ctx context.Context, st *store.Store, f *Fetcher, feeds []store.Fee
 			storeErr = cmpOr(storeErr, serr)
 			err = cmpOr(err, serr)
 		}
+		stats.Added += saved.added // a partial feed (an error after some items) counts too
+		stats.Updated += saved.updated
 		switch {
 		case err != nil:
 			stats.Failed++
@@ -74,9 +76,6 @@ func Refresh(ctx context.Context, st *store.Store, f *Fetcher, feeds []store.Fee
 			stats.Errors = append(stats.Errors, FeedError{FeedID: res.FeedID, URL: fd.URL, Title: title, Err: err.Error()})
 		case res.NotModified:
 			stats.NotModified++
-		default:
-			stats.Added += saved.added
-			stats.Updated += saved.updated
 		}
 		if progress != nil {
 			progress(res, stats)
@@ -101,10 +100,12 @@ func cmpOr(a, b error) error {
 }
 
 // save stores one result. feedErr is the feed's own failure (fetch or
-// parse); storeErr is a failure of the store.
+// parse); storeErr is a failure of the store. A partial result stores its
+// items and records its error, without the validators: the next refresh
+// fetches the whole feed again.
 func save(st *store.Store, res Result) (saved savedResult, feedErr, storeErr error) {
 	now := time.Now()
-	if res.Err != nil {
+	if res.Err != nil && len(res.Items) == 0 {
 		if err := st.RecordFetch(res.FeedID, store.FetchRecord{When: now, Err: res.Err.Error()}); err != nil {
 			return saved, res.Err, fmt.Errorf("recording the error of %s: %w", res.URL, err)
 		}
@@ -120,12 +121,15 @@ func save(st *store.Store, res Result) (saved savedResult, feedErr, storeErr err
 		if err != nil {
 			err = fmt.Errorf("saving articles of %s: %w", res.URL, err)
 			_ = st.RecordFetch(res.FeedID, store.FetchRecord{When: now, Err: err.Error()})
-			return saved, nil, err
+			return savedResult{}, nil, err
 		}
 	}
 	rec := store.FetchRecord{Title: res.Title, ETag: res.ETag, LastModified: res.LastModified, When: now, NotModified: res.NotModified}
-	if err := st.RecordFetch(res.FeedID, rec); err != nil {
-		return saved, nil, fmt.Errorf("recording the fetch of %s: %w", res.URL, err)
+	if res.Err != nil {
+		rec.ETag, rec.LastModified, rec.Err = "", "", res.Err.Error()
 	}
-	return saved, nil, nil
+	if err := st.RecordFetch(res.FeedID, rec); err != nil {
+		return saved, res.Err, fmt.Errorf("recording the fetch of %s: %w", res.URL, err)
+	}
+	return saved, res.Err, nil
 }

@@ -77,6 +77,13 @@ func dates() {
 		{"date-whitespace.xml", "   \n  ", "only white space"},
 		{"date-garbage.xml", "not a date at all", "garbage"},
 		{"date-unix-timestamp.xml", "1763370840", "Unix seconds"},
+		{"date-unix-millis.xml", "1763370840000", "Unix milliseconds"},
+		{"date-german-full.xml", "Montag, 17. November 2025 10:14:00 +0100", "German day and month names"},
+		{"date-german-umlaut.xml", "Mo, 17. März 2025 09:14 MEZ", "German month with umlaut and MEZ"},
+		{"date-french-abbrev.xml", "lun., 17 nov. 2025 09:14:00 GMT", "French abbreviations with dots"},
+		{"date-french-time.xml", "17 décembre 2025 à 09:14", "French month with accent and à before the time"},
+		{"date-uppercase.xml", "MON, 17 NOV 2025 09:14:00 GMT", "upper case"},
+		{"date-small-number.xml", "12345", "a number too small to be a timestamp"},
 		{"date-far-future.xml", "Mon, 17 Nov 2125 09:14:00 +0000", "a hundred years ahead"},
 		{"date-epoch.xml", "Thu, 01 Jan 1970 00:00:00 +0000", "the Unix epoch"},
 		{"date-year-zero.xml", "0001-01-01T00:00:00Z", "Go's zero time"},
@@ -135,6 +142,10 @@ func links() {
 	ok("links-guid-permalink.xml", 2, strings.Replace(rss20("Permalink GUIDs", "", "",
 		rssItem{Title: "GUID only", Date: rfc822(1), Desc: "x", Extra: "  <guid isPermaLink=\"true\">https://example.org/gp/1</guid>\n"},
 		rssItem{Title: "GUID default permalink", Date: rfc822(2), Desc: "y", Extra: "  <guid>https://example.org/gp/2</guid>\n"}), "", "", 1), "no link, the GUID is the permalink")
+	ok("links-guid-not-permalink.xml", 3, rss20("GUIDs that are no links", "", "",
+		rssItem{Title: "Not a permalink", Date: rfc822(1), Desc: "x", Extra: "  <guid isPermaLink=\"false\">https://example.org/np/1</guid>\n"},
+		rssItem{Title: "Not a URL", Date: rfc822(2), Desc: "y", Extra: "  <guid>tag:example.org,2025:np-2</guid>\n"},
+		rssItem{Title: "Script URL", Date: rfc822(3), Desc: "z", Extra: "  <guid isPermaLink=\"true\">javascript:alert(1)</guid>\n"}), "GUIDs with isPermaLink=false, not a URL, or a javascript: URL: no link")
 	ok("links-atom-rels.xml", 1, atom10("Many rels", "", "",
 		atomEntry{Title: "Rels", ID: "rel1", Updated: iso(1), Content: "x", Extra: `<link rel="self" href="https://example.org/self"/>
 <link rel="enclosure" href="https://example.org/a.mp3" type="audio/mpeg" length="10"/>

@@ -61,7 +61,11 @@ func misc() {
 	ok("misc-author-parenthesised.xml", 2, rss20("Agency bylines", ` xmlns:dc="http://purl.org/dc/elements/1.1/"`, "",
 		rssItem{Title: "Agency in parentheses", Link: "https://example.org/ap/1", GUID: "ap1", Date: rfc822(1), Desc: "x", Extra: "  <dc:creator>Maria Rossi (Reuters)</dc:creator>\n"},
 		rssItem{Title: "Note in parentheses", Link: "https://example.org/ap/2", GUID: "ap2", Date: rfc822(2), Desc: "y", Extra: "  <dc:creator>Paris correspondent (translated from French)</dc:creator>\n"}),
-		"dc:creator as Name (Agency); gofeed reads the parentheses as an e-mail form and returns no name (GAP: the byline is lost)")
+		"dc:creator as Name (Agency); gofeed reads the parentheses as an e-mail form and returns no name, so the byline is kept as written")
+	ok("misc-author-parenthesised-rss.xml", 2, rss20("Agency bylines in author", "", "",
+		rssItem{Title: "Agency in RSS author", Link: "https://example.org/apr/1", GUID: "apr1", Date: rfc822(1), Desc: "x", Extra: "  <author>Maria Rossi (Reuters)</author>\n"},
+		rssItem{Title: "Agency with a control", Link: "https://example.org/apr/2", GUID: "apr2", Date: rfc822(2), Desc: "y", Extra: "  <author>  Jean Dupont\u202e (AFP)  </author>\n"}),
+		"RSS author as Name (Agency) and one with a bidi override: kept as written, sanitised and trimmed")
 	ok("misc-multiple-channels.xml", 1, strings.Replace(stdRSS("mc1", 1), "</channel>", "</channel>\n<channel><title>Second channel</title>"+itemsXML("mc2", 1)+"</channel>", 1), "two channels in one rss element")
 	ok("misc-reversed-order.xml", 3, rss20("Oldest first", "", "", stdItem("rev", 9), stdItem("rev", 5), stdItem("rev", 1)), "items oldest first")
 	ok("misc-whitespace-fields.xml", 1, rss20("\n   Padded title   \n", "", "", rssItem{Title: "\n\t  Padded item title \t\n", Link: "\n https://example.org/pw/1 \n", GUID: "\n pw1 \n", Date: "\n " + rfc822(1) + " \n", Desc: "\n\n   " + xmlEsc(para(1)) + "   \n\n"}), "white space around every field")
