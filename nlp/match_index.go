@@ -20,6 +20,7 @@ type index struct {
 	leaders   []leaderInfo
 	countries map[string]countryInfo // by id
 	fuzzy     []fuzzyName            // long surnames, for anchored misspellings
+	offices   map[string][]int32     // office → leaders holding it anywhere
 }
 
 // lexEntry is what the tables know about one folded word.
@@ -231,6 +232,19 @@ func buildIndex(g *gazetteer.Data) *index {
 	setFlag(capitalActs, lexCapitalAct)
 	setFlag(commonSurnames, lexCommonSurname)
 	setFlag(countryGivenNames, lexCountryGiven)
+	x.offices = map[string][]int32{}
+	for _, d := range roleDefs {
+		if _, done := x.offices[d.office]; d.office == "" || done {
+			continue
+		}
+		list := []int32{}
+		for i := range x.leaders {
+			if x.leaderHolds(int32(i), d.office, "", "") {
+				list = append(list, int32(i))
+			}
+		}
+		x.offices[d.office] = list
+	}
 	x.lowerLex = map[string]*lexEntry{}
 	for k, e := range x.lex {
 		if k == "the" || len(e.roles) > 0 || e.flags&(lexParticle|lexCapitalAct) != 0 || lowerPhraseStart(e) {

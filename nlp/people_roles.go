@@ -85,14 +85,13 @@ func (r *peopleResolver) findHolder(office, country, org string) int32 {
 // "leader" the head of government is preferred (see headRank).
 func (x *index) officeHolder(office, country, org string) int32 {
 	bestL, bestRank := int32(-1), 1<<30
-	for i := range x.leaders {
-		l := int32(i)
+	for _, l := range x.officeCandidates(office) {
 		if !x.leaderHolds(l, office, country, org) {
 			continue
 		}
 		rank := 0
 		if office == "leader" || office == "chief" {
-			rank = headRank(&x.leaders[i], country)
+			rank = headRank(&x.leaders[l], country)
 		}
 		if rank < bestRank {
 			bestL, bestRank = l, rank
@@ -104,13 +103,26 @@ func (x *index) officeHolder(office, country, org string) int32 {
 // soleHolder returns a holder of office and how many leaders hold it.
 func (x *index) soleHolder(office string) (int32, int) {
 	found, n := int32(-1), 0
-	for i := range x.leaders {
-		if x.leaderHolds(int32(i), office, "", "") {
-			found = int32(i)
-			n++
-		}
+	for _, l := range x.officeCandidates(office) {
+		found = l
+		n++
 	}
 	return found, n
+}
+
+// officeCandidates lists the leaders holding office anywhere: a superset of
+// the holders in any one country or organisation.
+func (x *index) officeCandidates(office string) []int32 {
+	if c, ok := x.offices[office]; ok {
+		return c
+	}
+	var c []int32 // an office no title names: scan (only user data gets here)
+	for i := range x.leaders {
+		if x.leaderHolds(int32(i), office, "", "") {
+			c = append(c, int32(i))
+		}
+	}
+	return c
 }
 
 // presidential countries are led by their president; elsewhere a prime
