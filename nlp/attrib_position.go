@@ -89,6 +89,14 @@ func (r *resolver) trailing(toks []tok, qt, end, s int) (attribution, bool) {
 			}
 		}
 	}
+	if t := toks[i]; i+1 < end && (t.kind == tkPerson || t.kind == tkName && !t.weak) && !t.poss &&
+		toks[i+1].kind == tkWord && !toks[i+1].capital && toks[i+1].cls.verb == 0 &&
+		toks[i+1].cls.flags&(wPrep|wDet|wConj|wAux) == 0 && (i+2 == end || toks[i+2].kind == tkPunct) {
+		// “…,” Jane Doe mused. — a verb the tables do not know
+		at, ok := r.fromSubject(toks, i, sjFound, r.tz.lower(toks[i+1]), s, 1)
+		at.conf = min(at.conf, confFar)
+		return at, ok
+	}
 	for j := i; j < end && j <= i+30; j++ {
 		if toks[j].kind == tkQuote || r.isPunct(toks[j], ";:") {
 			break

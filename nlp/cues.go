@@ -93,6 +93,25 @@ var reportingVerbs = []struct {
 	{[]string{"dub", "dubs", "dubbed"}, false, false, false},
 	{[]string{"dismiss", "dismisses", "dismissed"}, false, false, false},
 	{[]string{"liken", "likens", "likened"}, false, false, false},
+	{[]string{"echo", "echoes", "echoed"}, true, false, false},
+	{[]string{"wonder", "wonders", "wondered"}, true, false, false},
+	{[]string{"sigh", "sighs", "sighed"}, true, false, false},
+	{[]string{"laugh", "laughs", "laughed"}, true, false, false},
+	{[]string{"whisper", "whispers", "whispered"}, true, false, false},
+	{[]string{"recount", "recounts", "recounted"}, true, false, false},
+	{[]string{"interject", "interjects", "interjected"}, true, false, false},
+	{[]string{"contend", "contends", "contended"}, true, false, true},
+	{[]string{"pledge", "pledges", "pledged"}, true, false, false},
+	{[]string{"repeat", "repeats", "repeated"}, true, false, false},
+	{[]string{"comment", "comments", "commented"}, true, false, false},
+	{[]string{"speculate", "speculates", "speculated"}, true, false, false},
+	{[]string{"hint", "hints", "hinted"}, true, false, false},
+	{[]string{"underline", "underlines", "underlined", "underscore", "underscores", "underscored"}, true, false, false},
+	{[]string{"remind", "reminds", "reminded"}, true, true, false},
+	{[]string{"reassure", "reassures", "reassured"}, true, true, false},
+	{[]string{"threaten", "threatens", "threatened"}, true, false, false},
+	{[]string{"reckon", "reckons", "reckoned"}, true, false, true},
+	{[]string{"believe", "believes", "believed"}, false, false, true},
 	// reporting verbs of untranslated German, French and Spanish copy
 	{[]string{"sagte", "sagt", "erklärte", "betonte", "fügte", "warnte", "schrieb"}, true, false, false},
 	{[]string{"déclaré", "dit", "affirmé", "ajouté", "estimé", "souligné", "déclare", "affirme", "ajoute"}, true, false, false},
@@ -113,7 +132,9 @@ var nounLike = wordSet("claim", "claims", "promise", "promises", "note", "notes"
 	"quips", "boast", "boasts", "lament", "laments", "shout", "shouts", "warning",
 	"counter", "counters", "concerns", "states", "stress", "stresses", "label",
 	"labels", "brand", "brands", "dub", "hail", "hails", "plea", "pleas", "observe",
-	"post", "writings", "sayings", "statement", "report", "answer")
+	"post", "writings", "sayings", "statement", "report", "answer", "comment",
+	"comments", "hint", "hints", "pledge", "pledges", "echo", "echoes", "laugh",
+	"laughs", "sigh", "sighs", "whisper", "whispers", "repeat", "threat")
 
 // personalHonorifics are followed by a name, never by another title:
 // "Mr. King" is a person called King.
