@@ -9,7 +9,15 @@ var cueGroupNouns = wordSet("officials", "sources", "critics", "analysts", "expe
 	"economists", "scientists", "researchers", "doctors", "people", "others",
 	"some", "many", "most", "reporters", "journalists", "insiders", "allies",
 	"organizers", "organisers", "spokesmen", "leaders", "members", "polls",
-	"officers", "activists", "campaigners", "experts", "democrats", "republicans")
+	"officers", "activists", "campaigners", "experts", "democrats", "republicans",
+	"parents", "students", "teachers", "workers", "farmers", "soldiers", "troops",
+	"families", "neighbours", "neighbors", "locals", "villagers", "citizens",
+	"commentators", "pollsters", "strategists", "staffers", "employees", "doctors",
+	"nurses", "medics", "survivors", "victims", "relatives", "friends", "fans",
+	"defenders", "detractors", "skeptics", "sceptics", "rebels", "militants",
+	"insurgents", "negotiators", "mediators", "delegates", "ministers", "senators",
+	"mps", "legislators", "judges", "lawyers", "attorneys", "spokespeople", "both",
+	"several", "few", "none", "all", "everyone", "nobody", "somebody", "someone")
 
 // suffixes may end a name ("Jr.", "III").
 var cueNameSuffixes = wordSet("jr", "jr.", "sr", "sr.", "ii", "iii", "iv")
