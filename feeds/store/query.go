@@ -1,6 +1,7 @@
 package store
 
 import (
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -27,6 +28,13 @@ func (q ArticleQuery) filtersOnlyCounters() bool {
 // isZero reports whether q selects every configured feed's articles.
 func (q ArticleQuery) isZero() bool {
 	return q.FeedID == 0 && !q.Unread && q.filtersOnlyCounters()
+}
+
+// sameFilters reports whether q and r select the same articles (their
+// pages may differ).
+func (q ArticleQuery) sameFilters(r ArticleQuery) bool {
+	return q.FeedID == r.FeedID && q.Unread == r.Unread && q.Starred == r.Starred &&
+		slices.Equal(q.entities(), r.entities()) && q.Search == r.Search && q.Since.Equal(r.Since)
 }
 
 func (q ArticleQuery) entities() []string {
@@ -134,6 +142,15 @@ func (s *Store) CountArticles(q ArticleQuery) (int, error) {
 			err = s.queryRow(`SELECT COALESCE(SUM(` + col + `), 0) FROM feeds WHERE position IS NOT NULL`).Scan(&n)
 		}
 		return n, s.wrapNil(err)
+	}
+	if m := ftsQuery(q.Search); m != "" && (ArticleQuery{Search: q.Search}).sameFilters(q) {
+		dropped, err := s.hasDroppedArticles()
+		if err != nil {
+			return 0, err
+		}
+		if !dropped {
+			return s.searchHits(m)
+		}
 	}
 	sel, err := s.compile(q, forCount, "")
 	if err != nil {
