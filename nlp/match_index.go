@@ -16,7 +16,10 @@ type index struct {
 	// lowerLex holds the few words that matter when written in lower case
 	// (titles, "the", particles, verbs after a capital); most words of an
 	// article are lower case, and a small table is much faster to probe.
-	lowerLex  map[string]*lexEntry
+	lowerLex map[string]*lexEntry
+	// lowerSeen is a bit per (length, first, last letter) of lowerLex keys:
+	// a cheap test that rules out most words before the map is probed.
+	lowerSeen [1 << 14 / 64]uint64
 	leaders   []leaderInfo
 	countries map[string]countryInfo // by id
 	fuzzy     []fuzzyName            // long surnames, for anchored misspellings
@@ -249,9 +252,27 @@ func buildIndex(g *gazetteer.Data) *index {
 	for k, e := range x.lex {
 		if k == "the" || len(e.roles) > 0 || e.flags&(lexParticle|lexCapitalAct) != 0 || lowerPhraseStart(e) {
 			x.lowerLex[k] = e
+			h := lowerHash(len(k), k[0], k[len(k)-1])
+			x.lowerSeen[h/64] |= 1 << (h % 64)
 		}
 	}
 	return x
+}
+
+func lowerHash(n int, first, last byte) uint {
+	return (uint(n)*131 + uint(first)*31 + uint(last)) & (1<<14 - 1)
+}
+
+// lowerEntry looks up a lower-case folded word.
+func (x *index) lowerEntry(key []byte) *lexEntry {
+	if len(key) == 0 {
+		return nil
+	}
+	h := lowerHash(len(key), key[0], key[len(key)-1])
+	if x.lowerSeen[h/64]&(1<<(h%64)) == 0 {
+		return nil
+	}
+	return x.lowerLex[string(key)]
 }
 
 func lowerPhraseStart(e *lexEntry) bool {

@@ -234,7 +234,7 @@ func (x *index) tokenize(text string, buf *tokenBuffers) []token {
 			t.flags |= gapFlags(text[gapStart:start], toks)
 		}
 		if nUpper == 0 {
-			t.lex = x.lowerLex[string(arena[ka:])]
+			t.lex = x.lowerEntry(arena[ka:])
 		} else {
 			t.lex = x.lex[string(arena[ka:])]
 		}
