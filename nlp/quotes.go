@@ -253,6 +253,8 @@ func (qs *quoteScanner) scan(p, next textSpan, out []quoteSpan) []quoteSpan {
 			out = append(out, om.children...)
 		case om.fam.single():
 			// an unpaired single mark is an apostrophe: 'em, rock 'n' roll
+		case startsWithPunct(body):
+			// a stray mark before punctuation: “he will do more” “. Then …
 		default:
 			q := quoteSpan{open: om.pos, outerEnd: p.end, start: s, end: e, fam: om.fam}
 			q.contPrev = firstTop && contPrev && om.pos == p.start
@@ -311,6 +313,16 @@ func startsWithOpener(text string, p textSpan, fam quoteFamily) bool {
 		return fam == famDouble && r == '”'
 	}
 	return true
+}
+
+// startsWithPunct reports whether s begins with sentence punctuation.
+func startsWithPunct(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	switch r {
+	case '.', ',', ';', ':', '!', '?', ')', ']':
+		return true
+	}
+	return false
 }
 
 // hasWordRune reports whether s contains a letter or digit.

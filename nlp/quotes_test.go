@@ -85,6 +85,8 @@ func TestFindQuotesStructure(t *testing.T) {
 			[]string{"First part.", "Second part."}},
 		{"dangling opening mark", "Rutte said it would “do more” on sanctions “.\nThe alliance meets in May.",
 			[]string{"do more"}},
+		{"stray mark before punctuation mid-paragraph", "Rutte said it would “do more” “. Then he left.",
+			[]string{"do more"}},
 		{"unclosed quote stops at paragraph end", "She said it was “ready to go\nOfficials expect a decision.",
 			[]string{"ready to go"}},
 		{"stray opener keeps the quotes after it", "The “ talks went on. He said “yes” and “no” today.\nNext.",
