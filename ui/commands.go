@@ -185,3 +185,9 @@ func (emptyLibrary) MarkFeedRead(int64) error                            { retur
 func (emptyLibrary) Annotation(int64, string) (nlp.Doc, bool, error)     { return nlp.Doc{}, false, nil }
 func (emptyLibrary) SaveAnnotation(int64, string, string, nlp.Doc) error { return nil }
 func (emptyLibrary) Unannotated(string, int) ([]int64, error)            { return nil, nil }
+func (emptyLibrary) EntityCounts(string, store.ArticleQuery) ([]store.EntityCount, error) {
+	return nil, nil
+}
+func (emptyLibrary) Statements(store.ArticleQuery, string, int) ([]store.StatementRow, error) {
+	return nil, nil
+}

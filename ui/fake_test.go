@@ -39,9 +39,11 @@ type fakeLib struct {
 	arts     []store.Article // any order; Articles sorts newest first
 	anns     map[int64]nlp.Doc
 	saved    []savedAnn
-	backlog  []int64 // what Unannotated offers
-	bodies   int     // Article calls: body loads
-	pageLoad int     // Articles calls
+	backlog  []int64              // what Unannotated offers
+	bodies   int                  // Article calls: body loads
+	pageLoad int                  // Articles calls
+	queries  []store.ArticleQuery // every Articles query, in order
+	counted  []string             // every EntityCounts kind, in order
 }
 
 type savedAnn struct {
@@ -73,6 +75,9 @@ func (f *fakeLib) match(q store.ArticleQuery) []store.ArticleSummary {
 		if (q.FeedID != 0 && a.FeedID != q.FeedID) || (q.Unread && a.Read) || (q.Starred && !a.Starred) {
 			continue
 		}
+		if !f.mentionsAll(a.ID, q.Entities) || !searchMatches(a, q.Search) {
+			continue
+		}
 		s := a.ArticleSummary
 		if doc, ok := f.anns[a.ID]; ok {
 			s.Annotated = true
@@ -93,6 +98,7 @@ func (f *fakeLib) Articles(q store.ArticleQuery) ([]store.ArticleSummary, error)
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.pageLoad++
+	f.queries = append(f.queries, q)
 	all := f.match(q)
 	if q.Offset >= len(all) {
 		return nil, nil
@@ -243,4 +249,114 @@ func (b *docBuilder) quote(sub string, speaker *nlp.Speaker) *docBuilder {
 func (b *docBuilder) build() nlp.Doc {
 	sort.Slice(b.doc.Entities, func(i, j int) bool { return b.doc.Entities[i].Start < b.doc.Entities[j].Start })
 	return b.doc
+}
+
+// mentionsAll reports whether article id's annotation mentions every entity.
+func (f *fakeLib) mentionsAll(id int64, ids []string) bool {
+	if len(ids) == 0 {
+		return true
+	}
+	doc, ok := f.anns[id]
+	if !ok {
+		return false
+	}
+	for _, want := range ids {
+		found := false
+		for _, e := range doc.Entities {
+			found = found || e.ID == want
+		}
+		for _, s := range doc.Statements {
+			found = found || (s.Speaker != nil && s.Speaker.ID == want)
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// searchMatches: every word in the title or the text, case folded.
+func searchMatches(a store.Article, search string) bool {
+	hay := strings.ToLower(a.Title + " " + a.Text)
+	for _, w := range strings.Fields(strings.ToLower(search)) {
+		if !strings.Contains(hay, w) {
+			return false
+		}
+	}
+	return true
+}
+
+func (f *fakeLib) EntityCounts(kind string, q store.ArticleQuery) ([]store.EntityCount, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.counted = append(f.counted, kind)
+	byID := map[string]*store.EntityCount{}
+	var order []string
+	for _, a := range f.match(q) {
+		seen := map[string]bool{}
+		for _, e := range f.anns[a.ID].Entities {
+			want := e.Kind == nlp.KindCountry
+			if kind != store.CountCountries {
+				want = e.Kind == nlp.KindPerson && (kind == store.CountPeople || e.Leader)
+			}
+			if !want {
+				continue
+			}
+			c := byID[e.ID]
+			if c == nil {
+				c = &store.EntityCount{ID: e.ID, Name: e.Name, Kind: e.Kind}
+				byID[e.ID] = c
+				order = append(order, e.ID)
+			}
+			c.Leader = c.Leader || e.Leader
+			c.Mentions++
+			if !seen[e.ID] {
+				seen[e.ID] = true
+				c.Articles++
+			}
+		}
+	}
+	out := make([]store.EntityCount, 0, len(order))
+	for _, id := range order {
+		out = append(out, *byID[id])
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Articles != out[j].Articles {
+			return out[i].Articles > out[j].Articles
+		}
+		if out[i].Mentions != out[j].Mentions {
+			return out[i].Mentions > out[j].Mentions
+		}
+		return out[i].Name < out[j].Name
+	})
+	return out, nil
+}
+
+func (f *fakeLib) Statements(q store.ArticleQuery, speakerID string, limit int) ([]store.StatementRow, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []store.StatementRow
+	for _, a := range f.match(q) {
+		for _, s := range f.anns[a.ID].Statements {
+			if speakerID != "" && (s.Speaker == nil || s.Speaker.ID != speakerID) {
+				continue
+			}
+			out = append(out, store.StatementRow{ArticleID: a.ID, ArticleTitle: a.Title, FeedTitle: a.FeedTitle,
+				Link: a.Link, Published: a.Published, Statement: s})
+		}
+	}
+	if limit > 0 && len(out) > limit {
+		out = out[:limit]
+	}
+	return out, nil
+}
+
+// lastQuery is the most recent Articles query.
+func (f *fakeLib) lastQuery() store.ArticleQuery {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if len(f.queries) == 0 {
+		return store.ArticleQuery{}
+	}
+	return f.queries[len(f.queries)-1]
 }

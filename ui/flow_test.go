@@ -420,15 +420,15 @@ func TestHelpOverlay(t *testing.T) {
 func TestReboundKeys(t *testing.T) {
 	lib := fixtureLib(t)
 	o := testOptions(lib)
-	o.Keys = map[string][]string{"toggle_read": {"x"}, "down": {"ctrl+n", "down"}}
+	o.Keys = map[string][]string{"toggle_read": {"z"}, "down": {"ctrl+n", "down"}}
 	d := newDriver(t, o, 100, 30)
 	d.keys("m")
 	if lib.isRead(3) {
 		t.Fatal("m still toggles read after rebinding")
 	}
-	d.keys("x")
+	d.keys("z")
 	if !lib.isRead(3) {
-		t.Fatal("x does not toggle read")
+		t.Fatal("z does not toggle read")
 	}
 	d.keys("j")
 	if d.m.list.cursor != 0 {

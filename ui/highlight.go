@@ -25,6 +25,7 @@ type span struct{ start, end, cls int }
 type highlights struct {
 	entities []span // cls is clsLeader, clsPerson or clsCountry
 	quotes   []span // cls is the statement index
+	cur      span   // the entity under the reader's cursor; empty for none
 }
 
 // newHighlights takes the spans from doc, dropping any that are out of range,
@@ -218,7 +219,7 @@ func (h highlights) segments(ln lineRange, sel int) []segment {
 			seg.quote = q.cls
 			seg.selected = q.cls == sel
 		}
-		if n := len(segs); n > 0 && segs[n-1].cls == seg.cls && segs[n-1].quote == seg.quote {
+		if n := len(segs); n > 0 && segs[n-1].cls == seg.cls && segs[n-1].quote == seg.quote && a != h.cur.start && a != h.cur.end {
 			segs[n-1].end = b
 			continue
 		}
@@ -238,6 +239,10 @@ func (h highlights) paintLine(text string, ln lineRange, sel int, st *Styles) st
 		}
 		if seg.selected {
 			selQ = 1
+		}
+		if h.cur.end > h.cur.start && seg.start >= h.cur.start && seg.end <= h.cur.end {
+			b.WriteString(st.text[seg.cls][inQ][selQ].Reverse(true).Render(s))
+			continue
 		}
 		if seg.cls == clsNone && inQ == 0 {
 			b.WriteString(s)

@@ -19,6 +19,12 @@ type KeyMap struct {
 	ToggleRead, ToggleStar, MarkFeedRead    key.Binding
 	UnreadOnly, ToggleSidebar               key.Binding
 	Refresh, Help, Quit                     key.Binding
+
+	// The analyst's keys: filters, search, export.
+	PickLeader, PickCountry, Search      key.Binding
+	FilterEntity, PrevEntity, NextEntity key.Binding
+	RemoveChip, ClearChips               key.Binding
+	ExportArticle, ExportFiltered        key.Binding
 }
 
 type action struct {
@@ -50,6 +56,16 @@ var actions = []action{
 	{"mark_feed_read", "mark feed read", []string{"A"}, func(k *KeyMap) *key.Binding { return &k.MarkFeedRead }},
 	{"unread_only", "unread only", []string{"u"}, func(k *KeyMap) *key.Binding { return &k.UnreadOnly }},
 	{"toggle_sidebar", "statements sidebar", []string{"t"}, func(k *KeyMap) *key.Binding { return &k.ToggleSidebar }},
+	{"pick_leader", "filter by leader", []string{"L"}, func(k *KeyMap) *key.Binding { return &k.PickLeader }},
+	{"pick_country", "filter by country", []string{"C"}, func(k *KeyMap) *key.Binding { return &k.PickCountry }},
+	{"search", "search", []string{"/"}, func(k *KeyMap) *key.Binding { return &k.Search }},
+	{"filter_entity", "filter by speaker/entity", []string{"f"}, func(k *KeyMap) *key.Binding { return &k.FilterEntity }},
+	{"prev_entity", "previous entity", []string{"["}, func(k *KeyMap) *key.Binding { return &k.PrevEntity }},
+	{"next_entity", "next entity", []string{"]"}, func(k *KeyMap) *key.Binding { return &k.NextEntity }},
+	{"remove_chip", "remove last filter", []string{"backspace", "x"}, func(k *KeyMap) *key.Binding { return &k.RemoveChip }},
+	{"clear_chips", "clear filters", []string{"X"}, func(k *KeyMap) *key.Binding { return &k.ClearChips }},
+	{"export_article", "export article", []string{"e"}, func(k *KeyMap) *key.Binding { return &k.ExportArticle }},
+	{"export_filtered", "export all filtered", []string{"E"}, func(k *KeyMap) *key.Binding { return &k.ExportFiltered }},
 	{"refresh", "refresh feeds", []string{"r"}, func(k *KeyMap) *key.Binding { return &k.Refresh }},
 	{"help", "help", []string{"?"}, func(k *KeyMap) *key.Binding { return &k.Help }},
 	{"quit", "quit", []string{"q", "ctrl+c"}, func(k *KeyMap) *key.Binding { return &k.Quit }},
@@ -185,5 +201,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.NextPane, k.PrevPane, k.Open, k.Back, k.ToggleSidebar, k.Help, k.Quit},
 		{k.NextStatement, k.PrevStatement, k.CopyQuote, k.OpenLink},
 		{k.ToggleRead, k.ToggleStar, k.MarkFeedRead, k.UnreadOnly, k.Refresh},
+		{k.PickLeader, k.PickCountry, k.Search, k.FilterEntity, k.PrevEntity, k.NextEntity, k.RemoveChip, k.ClearChips},
+		{k.ExportArticle, k.ExportFiltered},
 	}
 }

@@ -14,13 +14,13 @@ func TestValidateKeys(t *testing.T) {
 		wantErr string
 	}{
 		{"defaults", nil, ""},
-		{"rebind", map[string][]string{"toggle_read": {"x"}, "quit": {"ctrl+q"}}, ""},
+		{"rebind", map[string][]string{"toggle_read": {"z"}, "quit": {"ctrl+q"}}, ""},
 		{"space and function keys", map[string][]string{"page_down": {"space", "f5"}}, ""},
 		{"unknown action", map[string][]string{"explode": {"x"}}, `unknown action "explode"`},
 		{"no keys", map[string][]string{"help": {}}, "has no keys"},
 		{"bad key name", map[string][]string{"help": {"hyper+x"}}, "not a key name"},
 		{"clash with a default", map[string][]string{"toggle_read": {"q"}}, `"q" is bound to both`},
-		{"clash between overrides", map[string][]string{"toggle_read": {"x"}, "toggle_star": {"x"}}, `"x" is bound to both`},
+		{"clash between overrides", map[string][]string{"toggle_read": {"z"}, "toggle_star": {"z"}}, `"z" is bound to both`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			err := ValidateKeys(tc.keys)

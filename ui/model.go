@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"time"
 
@@ -21,6 +22,7 @@ const (
 	focusList
 	focusReader
 	focusSidebar
+	focusCross // the cross-article statements beside the list
 )
 
 // sidebarAutoWidth is the terminal width from which the statements sidebar
@@ -34,6 +36,7 @@ type Model struct {
 	list   *listPane
 	reader *readerPane
 	side   *sidebarPane
+	cross  *sidebarPane // a speaker's statements across articles
 	help   help.Model
 	ref    *refresher
 
@@ -42,6 +45,15 @@ type Model struct {
 	sideToggle *bool   // the user's choice; nil follows the width
 	overlay    overlay // drawn over the panes and given every key first
 	unreadOnly bool
+
+	chips        []chip     // filters, combined with AND
+	search       *lineInput // the search input, while open
+	pickerSeq    int        // bumped for every picker opened
+	crossSeq     int        // bumped for every cross-article load
+	crossRows    []store.StatementRow
+	pendingQuote *pendingQuote // select this quote once its article loads
+	markOnLoad   bool          // mark the article read once it loads
+	returnFocus  focus         // where back goes from the reader
 
 	width, height int
 	rects         map[focus]rect
@@ -85,7 +97,7 @@ func New(o Options) *Model {
 	ctx, cancel := context.WithCancel(context.Background())
 	m := &Model{
 		sh: sh, feeds: newFeedsPane(sh), list: newListPane(sh), reader: newReaderPane(sh),
-		side: newSidebarPane(sh), help: help.New(), ref: newRefresher(o.Refresh, o.RefreshInterval),
+		side: newSidebarPane(sh), cross: newSidebarPane(sh), help: help.New(), ref: newRefresher(o.Refresh, o.RefreshInterval),
 		focus: focusList, width: 80, height: 24, ctx: ctx, cancel: cancel,
 		openURL: o.OpenURL, copy: o.copy, refreshNow: o.RefreshOnStart,
 	}
@@ -119,7 +131,7 @@ func (m *Model) Init() tea.Cmd {
 func (m *Model) query() store.ArticleQuery {
 	q := m.feeds.query()
 	q.Unread = m.unreadOnly
-	return q
+	return applyChips(q, m.chips)
 }
 
 // backlogBudget is how many unannotated articles (newest first) the
@@ -150,16 +162,38 @@ func (m *Model) layout() {
 	w := m.width
 	m.rects = map[focus]rect{}
 	if !m.reading {
-		fw := clamp(w/4, 16, 32)
-		if w < 50 {
-			fw = w / 3
+		showFeeds, showCross := m.browseColumns()
+		fw, sw := 0, 0
+		if showCross {
+			sw = clamp(w/3, 28, 56)
+			if !showFeeds {
+				sw = w / 2
+			}
 		}
-		lw := max(1, w-fw-1)
-		m.feeds.setSize(fw, bodyH)
+		if showFeeds {
+			fw = clamp(w/4, 16, 32)
+			if showCross {
+				fw = clamp(w/5, 16, 28)
+			}
+			if w < 50 {
+				fw = w / 3
+			}
+		}
+		x := 0
+		if showFeeds {
+			m.feeds.setSize(fw, bodyH)
+			m.rects[focusFeeds] = rect{0, 0, fw, bodyH}
+			x = fw + 1
+		}
+		lw := max(1, w-x)
+		if showCross {
+			lw = max(1, w-x-sw-1)
+			m.cross.setSize(sw, bodyH)
+			m.rects[focusCross] = rect{x + lw + 1, 0, sw, bodyH}
+		}
 		m.list.w, m.list.h = lw, bodyH
 		m.list.scroll()
-		m.rects[focusFeeds] = rect{0, 0, fw, bodyH}
-		m.rects[focusList] = rect{fw + 1, 0, lw, bodyH}
+		m.rects[focusList] = rect{x, 0, lw, bodyH}
 	} else {
 		rw := w
 		if m.sidebarVisible() {
@@ -179,10 +213,27 @@ func (m *Model) layout() {
 	}
 }
 
+// browseColumns reports which panes the browse view shows beside the
+// list: the feeds unless the cross-article sidebar needs their room on a
+// narrow terminal.
+func (m *Model) browseColumns() (feeds, cross bool) {
+	cross = m.crossOn() && m.sidebarVisible()
+	return !cross || m.width >= sidebarAutoWidth, cross
+}
+
 // panes lists the visible panes in focus order.
 func (m *Model) panes() []focus {
 	if !m.reading {
-		return []focus{focusFeeds, focusList}
+		showFeeds, showCross := m.browseColumns()
+		var ps []focus
+		if showFeeds {
+			ps = append(ps, focusFeeds)
+		}
+		ps = append(ps, focusList)
+		if showCross {
+			ps = append(ps, focusCross)
+		}
+		return ps
 	}
 	if m.sidebarVisible() {
 		return []focus{focusReader, focusSidebar}
@@ -243,7 +294,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.reader.annotated && msg.id == m.reader.id {
 			m.side.setStatements(m.reader.statements())
 		}
-		return m, cmd
+		return m, tea.Batch(cmd, m.afterStatements())
 	case annotatedMsg:
 		m.reader.onAnnotated(msg)
 		if msg.id == m.reader.id && msg.err == nil {
@@ -252,6 +303,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.list.patch(msg.id, func(a *store.ArticleSummary) {
 				a.Annotated, a.Statements, a.Leaders = true, st, ld
 			})
+			return m, m.afterStatements()
 		}
 	case backlogMsg:
 		m.backlogOn = false
@@ -275,6 +327,14 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, m.setStatus("copy failed; the quote: "+msg.text, true)
 		}
 		return m, m.setStatus("copied: "+msg.text, false)
+	case entitiesLoadedMsg:
+		if p, ok := m.overlay.(*pickerOverlay); ok {
+			p.onLoaded(msg)
+		}
+	case crossLoadedMsg:
+		return m, m.onCrossLoaded(msg)
+	case exportedMsg:
+		return m, m.onExported(msg)
 	case statusMsg:
 		return m, m.setStatus(msg.text, msg.isErr)
 	case clearStatusMsg:
@@ -313,6 +373,12 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 	if m.status != "" && m.statusErr && m.statusID == 0 {
 		m.status = "" // start-up warnings go with the first key
 	}
+	if m.search != nil {
+		if key.Matches(msg, k.Quit) && msg.Type != tea.KeyRunes {
+			return m.quit()
+		}
+		return m.onSearchKey(msg)
+	}
 	if m.overlay != nil {
 		if key.Matches(msg, k.Quit) && msg.Type != tea.KeyRunes {
 			return m.quit() // ctrl+c always quits
@@ -350,10 +416,28 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 		v := !m.sidebarVisible()
 		m.sideToggle = &v
 		m.layout()
-		if v && m.reading {
+		switch {
+		case v && m.reading:
 			m.focus = focusSidebar
+		case v && m.crossOn():
+			m.focus = focusCross
 		}
+		return m.list.ensureLoaded()
+	case key.Matches(msg, k.PickLeader):
+		return m.openPicker(store.CountLeaders)
+	case key.Matches(msg, k.PickCountry):
+		return m.openPicker(store.CountCountries)
+	case key.Matches(msg, k.Search):
+		m.openSearch()
 		return nil
+	case key.Matches(msg, k.RemoveChip):
+		return m.removeChip()
+	case key.Matches(msg, k.ClearChips):
+		return m.clearChips()
+	case key.Matches(msg, k.ExportArticle):
+		return m.exportArticle()
+	case key.Matches(msg, k.ExportFiltered):
+		return m.exportFiltered()
 	case key.Matches(msg, k.OpenLink):
 		return m.openLink()
 	case key.Matches(msg, k.ToggleRead):
@@ -388,13 +472,23 @@ func (m *Model) onBrowsingKey(msg tea.KeyMsg) tea.Cmd {
 		}
 	case focusList:
 		if key.Matches(msg, k.Open) {
+			m.returnFocus = focusList
 			return m.openSelected()
 		}
 		if key.Matches(msg, k.Back) {
-			m.focus = focusFeeds
+			m.focus = m.panes()[0]
 			return nil
 		}
 		return m.list.update(msg)
+	case focusCross:
+		switch {
+		case key.Matches(msg, k.Open):
+			return m.openCrossSelected()
+		case key.Matches(msg, k.Back):
+			m.focus = focusList
+			return nil
+		}
+		m.cross.update(msg)
 	}
 	return nil
 }
@@ -408,7 +502,8 @@ func (m *Model) onReadingKey(msg tea.KeyMsg) tea.Cmd {
 			return nil
 		}
 		m.reading = false
-		m.focus = focusList
+		m.pendingQuote, m.markOnLoad = nil, false
+		m.focus = m.returnFocus
 		m.layout()
 		return m.list.ensureLoaded()
 	case key.Matches(msg, k.NextStatement):
@@ -419,6 +514,14 @@ func (m *Model) onReadingKey(msg tea.KeyMsg) tea.Cmd {
 		return nil
 	case key.Matches(msg, k.CopyQuote):
 		return m.copyQuote()
+	case key.Matches(msg, k.NextEntity):
+		m.moveEntity(1)
+		return nil
+	case key.Matches(msg, k.PrevEntity):
+		m.moveEntity(-1)
+		return nil
+	case key.Matches(msg, k.FilterEntity):
+		return m.filterHere()
 	}
 	switch m.focus {
 	case focusReader:
@@ -439,4 +542,38 @@ func (m *Model) moveStatement(d int) {
 	if m.side.move(d) {
 		m.reader.selectStatement(m.side.cursor)
 	}
+}
+
+// moveEntity moves the reader's entity cursor; the statement selection
+// goes, so that the filter key acts on the entity.
+func (m *Model) moveEntity(d int) {
+	if m.reader.moveEntity(d) {
+		m.side.cursor = -1
+	}
+}
+
+// filterHere adds a chip for the selected statement's speaker or, with no
+// statement selected, for the entity under the reader's cursor.
+func (m *Model) filterHere() tea.Cmd {
+	var c chip
+	stmts := m.reader.statements()
+	if i := m.side.cursor; i >= 0 && i < len(stmts) {
+		sp := stmts[i].Speaker
+		if sp == nil || sp.ID == "" {
+			return m.setStatus("this statement has no known speaker to filter by", false)
+		}
+		c = entityChip(nlp.KindPerson, sp.ID, sp.Name, sp.Leader)
+	} else if e, ok := m.reader.cursorEntity(); ok && e.ID != "" {
+		c = entityChip(e.Kind, e.ID, e.Name, e.Leader)
+	} else {
+		k := m.sh.keys
+		return m.setStatus(fmt.Sprintf("select a statement (%s) or an entity (%s %s) to filter by",
+			k.NextStatement.Help().Key, k.PrevEntity.Help().Key, k.NextEntity.Help().Key), false)
+	}
+	n := len(m.chips)
+	cmd := m.addChip(c)
+	if len(m.chips) == n {
+		return cmd
+	}
+	return tea.Batch(cmd, m.setStatus("filtering by "+c.label()+"; "+m.sh.keys.Back.Help().Key+" shows the list", false))
 }

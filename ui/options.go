@@ -34,6 +34,12 @@ type Library interface {
 	Annotation(articleID int64, version string) (nlp.Doc, bool, error)
 	SaveAnnotation(articleID int64, hash, version string, doc nlp.Doc) error
 	Unannotated(version string, limit int) ([]int64, error)
+	// EntityCounts counts the leaders, people or countries the articles
+	// matching q mention (kind "leader", "person" or "country").
+	EntityCounts(kind string, q store.ArticleQuery) ([]store.EntityCount, error)
+	// Statements lists the statements of the articles matching q, newest
+	// first; speakerID "" means all; limit 0 means no limit.
+	Statements(q store.ArticleQuery, speakerID string, limit int) ([]store.StatementRow, error)
 }
 
 var _ Library = (*store.Store)(nil)

@@ -27,15 +27,17 @@ type readerPane struct {
 	text    string // what is shown: doc.Text once annotated, the body before
 	hl      highlights
 	lines   []lineRange
-	painted []string // painted body lines; nil when stale
-	sel     int      // selected statement, -1 for none
+	painted []string     // painted body lines; nil when stale
+	sel     int          // selected statement, -1 for none
+	ents    []nlp.Entity // the highlighted entities in text order
+	ent     int          // the entity under the cursor, -1 for none
 	offset  int
 	skip    int // lines repeating the headline, never shown
 	w, h    int
 	wrapW   int // the width lines was wrapped at
 }
 
-func newReaderPane(sh *shared) *readerPane { return &readerPane{sh: sh, sel: -1} }
+func newReaderPane(sh *shared) *readerPane { return &readerPane{sh: sh, sel: -1, ent: -1} }
 
 func (p *readerPane) setSize(w, h int) {
 	p.w, p.h = w, h
@@ -45,7 +47,7 @@ func (p *readerPane) setSize(w, h int) {
 // open starts loading article id.
 func (p *readerPane) open(id int64) tea.Cmd {
 	p.seq++
-	*p = readerPane{sh: p.sh, seq: p.seq, id: id, loading: true, sel: -1, w: p.w, h: p.h}
+	*p = readerPane{sh: p.sh, seq: p.seq, id: id, loading: true, sel: -1, ent: -1, w: p.w, h: p.h}
 	return loadArticleCmd(p.sh.lib, p.seq, id)
 }
 
@@ -95,7 +97,8 @@ func (p *readerPane) setDoc(doc nlp.Doc) {
 	p.annotated = true
 	p.text = doc.Text
 	p.hl = newHighlights(doc)
-	p.sel = -1
+	p.ents = cursorEntities(doc)
+	p.sel, p.ent = -1, -1
 	p.rewrap()
 	if pos >= 0 {
 		p.offset = clamp(p.lineOf(pos), p.skip, p.maxOffset())
@@ -213,6 +216,7 @@ func (p *readerPane) selectStatement(i int) {
 		return
 	}
 	p.sel = i
+	p.clearEntity()
 	p.painted = nil
 	s := p.doc.Statements[i]
 	first, last := p.lineOf(s.Start), p.lineOf(s.End)
@@ -284,6 +288,8 @@ func (p *readerPane) view(focused bool) string {
 		gutter := " "
 		if hasSel && p.lines[i].end > start && p.lines[i].start < end {
 			gutter = st.Accent.Render("▎")
+		} else if p.hl.cur.end > p.hl.cur.start && p.lines[i].end > p.hl.cur.start && p.lines[i].start < p.hl.cur.end {
+			gutter = st.Accent.Render("›")
 		}
 		lines = append(lines, gutter+p.painted[i])
 	}
@@ -292,4 +298,74 @@ func (p *readerPane) view(focused bool) string {
 		lines[len(lines)-1] = fit(lines[len(lines)-1], p.w-5) + st.Muted.Render(fitLeft(fmt.Sprintf("%d%%", pct), 5))
 	}
 	return block(lines, p.w, p.h)
+}
+
+// cursorEntities are the entities the cursor visits: those painted, in
+// text order.
+func cursorEntities(doc nlp.Doc) []nlp.Entity {
+	var out []nlp.Entity
+	for _, e := range doc.Entities {
+		if validRange(doc.Text, e.Start, e.End) {
+			out = append(out, e)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	kept := out[:0]
+	last := -1
+	for _, e := range out {
+		if e.Start >= last {
+			kept = append(kept, e)
+			last = e.End
+		}
+	}
+	return kept
+}
+
+// moveEntity puts the cursor on the entity d steps away; with none under
+// the cursor it starts from the first (or, going back, the last) entity on
+// screen. It reports whether the cursor is on an entity.
+func (p *readerPane) moveEntity(d int) bool {
+	if len(p.ents) == 0 {
+		return false
+	}
+	if p.ent < 0 {
+		top, bottom := p.offset, p.offset+p.bodyHeight()-1
+		i := -1
+		if d > 0 {
+			i = sort.Search(len(p.ents), func(i int) bool { return p.lineOf(p.ents[i].Start) >= top })
+			if i == len(p.ents) {
+				i = len(p.ents) - 1
+			}
+		} else {
+			i = sort.Search(len(p.ents), func(i int) bool { return p.lineOf(p.ents[i].Start) > bottom }) - 1
+			if i < 0 {
+				i = 0
+			}
+		}
+		p.ent = i
+	} else {
+		p.ent = clamp(p.ent+d, 0, len(p.ents)-1)
+	}
+	p.sel = -1
+	e := p.ents[p.ent]
+	p.hl.cur = span{e.Start, e.End, 0}
+	p.painted = nil
+	line := p.lineOf(e.Start)
+	if bh := p.bodyHeight(); line < p.offset || line >= p.offset+bh {
+		p.offset = clamp(line-bh/3, p.skip, p.maxOffset())
+	}
+	return true
+}
+
+func (p *readerPane) clearEntity() {
+	p.ent = -1
+	p.hl.cur = span{}
+}
+
+// cursorEntity is the entity under the cursor.
+func (p *readerPane) cursorEntity() (nlp.Entity, bool) {
+	if p.ent < 0 || p.ent >= len(p.ents) {
+		return nlp.Entity{}, false
+	}
+	return p.ents[p.ent], true
 }

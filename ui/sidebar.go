@@ -15,11 +15,16 @@ const maxQuoteLines = 4
 // sidebarPane lists the open article's statements in order: the speaker
 // (leaders marked ♛) and the quote.
 type sidebarPane struct {
-	sh     *shared
-	stmts  []nlp.Statement
-	cursor int // -1 before the user selects one
-	offset int // first line shown
-	w, h   int
+	sh    *shared
+	stmts []nlp.Statement
+	// sources, when set, names each statement's outlet and date (the
+	// cross-article list); title overrides the pane's heading.
+	sources []string
+	title   string
+	empty   string // shown when there are no statements
+	cursor  int    // -1 before the user selects one
+	offset  int    // first line shown
+	w, h    int
 
 	// rendered entries, rebuilt on change
 	entries [][]string
@@ -32,7 +37,12 @@ func newSidebarPane(sh *shared) *sidebarPane { return &sidebarPane{sh: sh, curso
 func (p *sidebarPane) setSize(w, h int) { p.w, p.h, p.dirty = w, h, true }
 
 func (p *sidebarPane) setStatements(s []nlp.Statement) {
-	p.stmts, p.cursor, p.offset, p.dirty = s, -1, 0, true
+	p.stmts, p.sources, p.cursor, p.offset, p.dirty = s, nil, -1, 0, true
+}
+
+// setSourced shows statements from many articles, each with its source.
+func (p *sidebarPane) setSourced(s []nlp.Statement, sources []string) {
+	p.stmts, p.sources, p.cursor, p.offset, p.dirty = s, sources, -1, 0, true
 }
 
 // speakerLabel names a statement's speaker, marking leaders.
@@ -72,6 +82,9 @@ func (p *sidebarPane) build() {
 			kind = st.Muted.Render(" (reported)")
 		}
 		e = append(e, fmt.Sprintf("%d. %s%s", i+1, sp, kind))
+		if i < len(p.sources) {
+			e = append(e, "  "+st.Muted.Render(safeLine(p.sources[i])))
+		}
 		q := wrapPlain("“"+safeLine(s.Quote)+"”", w-1)
 		if len(q) > maxQuoteLines {
 			q = q[:maxQuoteLines]
@@ -176,12 +189,18 @@ func (p *sidebarPane) view(focused bool, loading bool) string {
 	p.build()
 	st := p.sh.st
 	title := "Statements"
+	if p.title != "" {
+		title = p.title
+	}
 	if n := len(p.stmts); n > 0 {
-		title = fmt.Sprintf("Statements (%d)", n)
+		title = fmt.Sprintf("%s (%d)", title, n)
 	}
 	lines := []string{p.sh.paneTitle(title, focused, p.w)}
 	if len(p.stmts) == 0 {
 		msg := "  no quotes found"
+		if p.empty != "" {
+			msg = "  " + p.empty
+		}
 		if loading {
 			msg = "  reading…"
 		}

@@ -1,0 +1,121 @@
+package ui
+
+import (
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/herald-reader/herald/feeds/store"
+	"github.com/herald-reader/herald/nlp"
+)
+
+// Chip kinds: an entity the articles must mention, or a search.
+const (
+	chipLeader  = "leader"
+	chipPerson  = "person"
+	chipCountry = "country"
+	chipSearch  = "search"
+)
+
+// chip is one filter shown in the status line. Chips combine with AND.
+type chip struct {
+	kind string
+	id   string // entity id; the words for a search
+	name string // shown; the words for a search
+}
+
+// speaks reports whether the chip names someone whose statements the
+// cross-article sidebar lists.
+func (c chip) speaks() bool { return c.kind == chipLeader || c.kind == chipPerson }
+
+// label is the chip as the status line shows it.
+func (c chip) label() string {
+	switch c.kind {
+	case chipLeader:
+		return "♛ " + safeLine(c.name)
+	case chipCountry:
+		return "◎ " + safeLine(c.name)
+	case chipSearch:
+		return "/ " + safeLine(c.name)
+	}
+	return safeLine(c.name)
+}
+
+// entityChip makes the chip that filters by an entity or speaker.
+func entityChip(kind, id, name string, leader bool) chip {
+	switch {
+	case kind == nlp.KindCountry:
+		return chip{kind: chipCountry, id: id, name: name}
+	case leader:
+		return chip{kind: chipLeader, id: id, name: name}
+	}
+	return chip{kind: chipPerson, id: id, name: name}
+}
+
+// applyChips adds the chips' filters to q.
+func applyChips(q store.ArticleQuery, chips []chip) store.ArticleQuery {
+	q.Entities = nil
+	var words []string
+	for _, c := range chips {
+		if c.kind == chipSearch {
+			words = append(words, c.id)
+			continue
+		}
+		q.Entities = append(q.Entities, c.id)
+	}
+	q.Search = strings.Join(words, " ")
+	return q
+}
+
+// speakers are the chips whose statements the cross-article sidebar lists.
+func speakers(chips []chip) []chip {
+	var out []chip
+	for _, c := range chips {
+		if c.speaks() {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// addChip adds c (a search replaces the search chip; an entity already
+// chosen is not added twice) and reapplies the filters.
+func (m *Model) addChip(c chip) tea.Cmd {
+	for i, old := range m.chips {
+		if old.kind == chipSearch && c.kind == chipSearch {
+			m.chips = append(m.chips[:i:i], m.chips[i+1:]...)
+			break
+		}
+		if old.kind != chipSearch && old.id == c.id {
+			return m.setStatus("already filtering by "+safeLine(c.name), false)
+		}
+	}
+	if c.kind == chipSearch && strings.TrimSpace(c.id) == "" {
+		return m.applyFilters()
+	}
+	m.chips = append(m.chips, c)
+	return m.applyFilters()
+}
+
+// removeChip drops the last chip.
+func (m *Model) removeChip() tea.Cmd {
+	if len(m.chips) == 0 {
+		return nil
+	}
+	m.chips = m.chips[:len(m.chips)-1]
+	return m.applyFilters()
+}
+
+func (m *Model) clearChips() tea.Cmd {
+	if len(m.chips) == 0 {
+		return nil
+	}
+	m.chips = nil
+	return m.applyFilters()
+}
+
+// applyFilters reloads the article list and the cross-article statements
+// for the current chips.
+func (m *Model) applyFilters() tea.Cmd {
+	m.layout()
+	return tea.Batch(m.list.setQuery(m.query()), m.loadCross())
+}
