@@ -15,7 +15,7 @@ const (
 // bigSearch is the number of full-text hits above which a page of results
 // is found by walking articles newest first and testing each against the
 // hits, rather than by looking up and sorting every hit.
-var bigSearch = 2000
+var bigSearch = 500
 
 // selection is an ArticleQuery compiled to SQL: the tables, walked in the
 // order given (CROSS JOIN fixes SQLite's join order), and the conditions.
