@@ -15,7 +15,7 @@ import (
 // NewArticle is one item of a fetched feed, as the fetcher hands it over.
 type NewArticle struct {
 	GUID, Link, Title, Author string
-	Published                 time.Time // zero: the time herald first saw it
+	Published                 time.Time // zero or over a day ahead: the time herald first saw it
 	Text                      string
 }
 
@@ -44,6 +44,9 @@ func ContentHash(title, text string) string {
 	h.Write([]byte(text))
 	return hex.EncodeToString(h.Sum(nil))
 }
+
+// maxFuture is how far ahead of the clock (ms) a publication date may be.
+const maxFuture = 24 * 60 * 60 * 1000
 
 // existing is the stored state of an article SaveArticles compares with.
 type existing struct {
@@ -75,6 +78,11 @@ func (s *Store) SaveArticles(feedID int64, items []NewArticle) (added, updated i
 		defer w.close()
 		for _, it := range items {
 			hash := ContentHash(it.Title, it.Text)
+			// A date more than a day ahead is a feed's mistake (or a
+			// trick to stay on top): it counts as no date at all.
+			if it.Published.UnixMilli() > now+maxFuture {
+				it.Published = time.Time{}
+			}
 			published := now
 			if !it.Published.IsZero() {
 				published = it.Published.UnixMilli()

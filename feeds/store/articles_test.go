@@ -126,6 +126,18 @@ func TestSaveArticlesMissingDateKeepsFirstSeen(t *testing.T) {
 	if _, u := save(t, s, feed, NewArticle{GUID: "g", Title: "Undated"}); u != 0 {
 		t.Fatalf("re-saving an undated article updated it")
 	}
+	future := NewArticle{GUID: "f", Title: "From the future", Published: time.Now().AddDate(1, 0, 0)}
+	save(t, s, feed, future)
+	a, err = s.Article(articleID(t, s, future.Title))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Published.After(time.Now().Add(time.Second)) {
+		t.Errorf("article dated a year ahead stored as %v; want about now", a.Published)
+	}
+	if _, u := save(t, s, feed, future); u != 0 {
+		t.Errorf("re-saving a future-dated article updated it")
+	}
 }
 
 func TestFlagsPersistAcrossReopen(t *testing.T) {
