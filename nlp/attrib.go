@@ -91,7 +91,7 @@ func newResolver(text string, ents []Entity, idx *statementIndex, quotes []quote
 		text: text, ents: ents, idx: idx, quotes: quotes,
 		tz:       newTokenizer(text, idx),
 		qAttr:    make([]attribution, len(quotes)),
-		out:      make([]stmt, 0, len(quotes)+len(text)/400),
+		out:      make([]stmt, 0, len(quotes)+len(text)/2000),
 		lastPara: -10, lastSubjPara: -10,
 	}
 }
@@ -123,7 +123,7 @@ func (r *resolver) paragraph(pi int, p textSpan, q0, q1 int) {
 // sentenceEnd returns the end (exclusive) of the sentence starting at s.
 func (r *resolver) sentenceEnd(toks []tok, s int) int {
 	for i := s; i < len(toks); i++ {
-		t := toks[i]
+		t := &toks[i]
 		switch t.kind {
 		case tkPunct:
 			switch r.text[t.start] {

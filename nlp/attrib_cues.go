@@ -210,12 +210,12 @@ func (r *resolver) ofHead(toks []tok, i, lo int) int {
 // object (after a preposition) or a possessive, or -1.
 func (r *resolver) sentenceSubject(toks []tok, s, limit int) int {
 	for i := s; i < limit; i++ {
-		t := toks[i]
+		t := &toks[i]
 		isPron := false
 		if t.kind == tkWord {
 			isPron = t.cls.pron != 0 && t.cls.pron != 'x'
 		}
-		if !t.isCandidate() && !isPron {
+		if !isPron && t.kind < tkPerson {
 			continue
 		}
 		if t.poss || t.weak && t.kind == tkName && i == s && !r.nextIsVerb(toks, i) {

@@ -84,8 +84,8 @@ func (r *resolver) remember(toks []tok, s, e, subj int, subjSpk, spoke spk) {
 		r.lastSubj, r.lastSubjPara = main, r.paraNo
 	}
 	for i := s; i < e; i++ {
-		t := toks[i]
-		if i == subj || !t.isCandidate() || t.weak || t.kind == tkName && t.gender == 0 {
+		t := &toks[i]
+		if t.kind < tkPerson || i == subj || t.weak || t.kind == tkName && t.gender == 0 {
 			continue
 		}
 		r.hist = append(r.hist, mention{sp: r.speakerOf(toks, i, s), sent: r.sentNo})

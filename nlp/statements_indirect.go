@@ -26,6 +26,9 @@ var noIndirect = wordSet("according", "call", "describe", "begin", "post", "cont
 func (r *resolver) indirect(toks []tok, s, e int) []stmt {
 	var out []stmt
 	for j := s; j < e; j++ {
+		if toks[j].cls.verb == 0 {
+			continue
+		}
 		v, cue, ok := r.verbAt(toks, j)
 		if ok && v.lemma == "according" {
 			if st, ok := r.accordingTo(toks, j, s, e, cue); ok {

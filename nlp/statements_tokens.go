@@ -21,26 +21,20 @@ const (
 )
 
 type tok struct {
-	kind       tokKind
 	start, end int
-	ref        int  // index into ents, orgs or the quotes
+	ref        int // index into ents, orgs or the quotes
+	nameStart  int // for names: where the name proper starts, after honorifics
+	cls        wordClass
+	kind       tokKind
 	poss       bool // followed by a possessive ’s
 	capital    bool // a word that starts in upper case
 	abbrev     bool // a word whose final period is part of it
 	weak       bool // a name of one bare capitalised word
 	gender     byte // for names: from an honorific
-	nameStart  int  // for names: where the name proper starts, after honorifics
-	cls        wordClass
 }
 
-// isCandidate reports whether t can be a speaker.
-func (t tok) isCandidate() bool {
-	switch t.kind {
-	case tkPerson, tkCountry, tkOrg, tkName:
-		return true
-	}
-	return false
-}
+// isCandidate reports whether t can be a speaker: the kinds from tkPerson on.
+func (t *tok) isCandidate() bool { return t.kind >= tkPerson }
 
 // tokenizer turns one paragraph into tokens.
 type tokenizer struct {
@@ -66,13 +60,18 @@ func asciiLower(s string) string {
 	if i == len(s) {
 		return s
 	}
-	b := []byte(s)
-	for ; i < len(b); i++ {
-		if c := b[i]; 'A' <= c && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
+	var b strings.Builder
+	b.Grow(len(s))
+	from := 0
+	for ; i < len(s); i++ {
+		if c := s[i]; 'A' <= c && c <= 'Z' {
+			b.WriteString(s[from:i])
+			b.WriteByte(c + 'a' - 'A')
+			from = i + 1
 		}
 	}
-	return string(b)
+	b.WriteString(s[from:])
+	return b.String()
 }
 
 // tokenize appends the tokens of paragraph p. quotes are this paragraph's
