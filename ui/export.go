@@ -131,7 +131,9 @@ func (m *Model) onExported(msg exportedMsg) tea.Cmd {
 	if msg.err != nil {
 		return m.setStatus("export failed: "+msg.err.Error(), true)
 	}
-	return m.setStatus(fmt.Sprintf("wrote %s", msg.path), false)
+	cmd := m.setStatus(fmt.Sprintf("wrote %s", msg.path), false)
+	m.statusPath = true
+	return cmd
 }
 
 // buildReport gathers the matching articles and the statements: with

@@ -201,7 +201,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.NextPane, k.PrevPane, k.Open, k.Back, k.ToggleSidebar, k.Help, k.Quit},
 		{k.NextStatement, k.PrevStatement, k.CopyQuote, k.OpenLink},
 		{k.ToggleRead, k.ToggleStar, k.MarkFeedRead, k.UnreadOnly, k.Refresh},
-		{k.PickLeader, k.PickCountry, k.Search, k.FilterEntity, k.PrevEntity, k.NextEntity, k.RemoveChip, k.ClearChips},
-		{k.ExportArticle, k.ExportFiltered},
+		{k.PickLeader, k.PickCountry, k.Search, k.FilterEntity, k.PrevEntity, k.NextEntity},
+		{k.RemoveChip, k.ClearChips, k.ExportArticle, k.ExportFiltered},
 	}
 }

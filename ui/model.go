@@ -60,6 +60,7 @@ type Model struct {
 
 	status      string
 	statusErr   bool
+	statusPath  bool // the status ends in a path: cut it from the left
 	statusID    int
 	backlogOn   bool
 	backlogLeft int // articles the background annotation may still read
@@ -254,7 +255,7 @@ func (m *Model) cycleFocus(d int) {
 
 func (m *Model) setStatus(text string, isErr bool) tea.Cmd {
 	m.statusID++
-	m.status, m.statusErr = safeLine(text), isErr
+	m.status, m.statusErr, m.statusPath = safeLine(text), isErr, false
 	return clearStatusAfter(m.statusID, 5*time.Second)
 }
 

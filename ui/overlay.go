@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -18,7 +19,10 @@ type overlay interface {
 }
 
 // helpOverlay shows every binding, grouped (bubbles/help full view).
-type helpOverlay struct{ m *Model }
+type helpOverlay struct {
+	m      *Model
+	offset int // first line shown when the bindings do not fit
+}
 
 func (o *helpOverlay) update(msg tea.KeyMsg) (bool, tea.Cmd) {
 	k := o.m.sh.keys
@@ -27,6 +31,16 @@ func (o *helpOverlay) update(msg tea.KeyMsg) (bool, tea.Cmd) {
 		return false, o.m.quit()
 	case key.Matches(msg, k.Help), key.Matches(msg, k.Back):
 		return true, nil
+	case key.Matches(msg, k.Up):
+		o.offset = max(0, o.offset-1)
+	case key.Matches(msg, k.Down):
+		o.offset++
+	case key.Matches(msg, k.PageUp):
+		o.offset = max(0, o.offset-10)
+	case key.Matches(msg, k.PageDown):
+		o.offset += 10
+	case key.Matches(msg, k.Top):
+		o.offset = 0
 	}
 	return false, nil
 }
@@ -48,6 +62,23 @@ func (o *helpOverlay) view(w, h int) string {
 		row = try
 	}
 	rows = append(rows, m.help.FullHelpView(row))
-	box := m.sh.st.Overlay.Render(m.sh.st.Title.Render("herald — keys") + "\n\n" + strings.Join(rows, "\n\n"))
+	lines := strings.Split(strings.Join(rows, "\n\n"), "\n")
+	head := m.sh.st.Title.Render("herald — keys")
+	if room := max(1, h-4); len(lines) > room {
+		// Too tall for the terminal: show a window that the movement keys scroll.
+		room = max(1, h-3)
+		o.offset = clamp(o.offset, 0, len(lines)-room)
+		more := fmt.Sprintf("lines %d–%d of %d · %s/%s scroll", o.offset+1, o.offset+room, len(lines),
+			m.sh.keys.Up.Help().Key, m.sh.keys.Down.Help().Key)
+		lines = append(lines[o.offset:o.offset+room:o.offset+room], m.sh.st.Muted.Render(more))
+		head = ""
+	} else {
+		o.offset = 0
+		head += "\n"
+	}
+	if head != "" {
+		lines = append([]string{head}, lines...)
+	}
+	box := m.sh.st.Overlay.Render(strings.Join(lines, "\n"))
 	return block(strings.Split(lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, box), "\n"), w, h)
 }

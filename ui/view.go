@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // View draws the panes side by side, the status line under them and, when
@@ -37,6 +39,8 @@ func (m *Model) paneView(f focus) string {
 		return m.list.view(focused, title)
 	case focusReader:
 		return m.reader.view(focused)
+	case focusCross:
+		return m.cross.view(focused, false)
 	default:
 		return m.side.view(focused, m.reader.loading || (!m.reader.annotated && m.sh.ann != nil))
 	}
@@ -69,9 +73,23 @@ func joinColumns(cols []string, h int, sep string) string {
 // the latest message, and the help hint.
 func (m *Model) statusView() string {
 	st := m.sh.st
+	if m.search != nil {
+		hint := st.Muted.Render("enter search · esc cancel")
+		hw := lipgloss.Width(hint)
+		if hw+20 > m.width {
+			return m.search.view(&st, m.width)
+		}
+		return m.search.view(&st, m.width-hw-1) + " " + hint
+	}
 	left := st.Chip.Render("[" + m.feeds.activeLabel() + "]")
 	if m.unreadOnly {
 		left += " " + st.Chip.Render("[unread]")
+	}
+	for _, c := range m.chips {
+		left += " " + st.Chip.Render("["+c.label()+"]")
+	}
+	if e, ok := m.reader.cursorEntity(); m.reading && ok {
+		left += "  › " + safeLine(e.Name)
 	}
 	if i := m.side.cursor; m.reading && !m.sidebarVisible() && i >= 0 && i < len(m.side.stmts) {
 		// the sidebar is collapsed: name the selected statement's speaker here
@@ -80,16 +98,26 @@ func (m *Model) statusView() string {
 	if r := m.ref.view(&st); r != "" {
 		left += "  " + r
 	}
+	w := m.width
+	hint := st.Muted.Render(m.hints())
+	if m.status != "" || m.ref.running {
+		if lipgloss.Width(left)+lipgloss.Width(m.status)+lipgloss.Width(hint)+3 > w {
+			// what is happening matters more than the full hint
+			hint = st.Muted.Render(m.sh.keys.Help.Help().Key + " help")
+		}
+	}
+	hw := lipgloss.Width(hint)
 	if m.status != "" {
 		s := m.status
+		if room := w - hw - 1 - lipgloss.Width(left) - 2; m.statusPath && room > 10 && lipgloss.Width(s) > room {
+			// keep the file name: cut the path from the left
+			s = "…" + ansi.TruncateLeft(s, lipgloss.Width(s)-room+1, "")
+		}
 		if m.statusErr {
 			s = st.Error.Render(s)
 		}
 		left += "  " + s
 	}
-	hint := st.Muted.Render(m.hints())
-	w := m.width
-	hw := lipgloss.Width(hint)
 	if hw+10 > w {
 		return fit(left, w)
 	}
@@ -103,12 +131,27 @@ func (m *Model) hints() string {
 	add := func(keys, desc string) { parts = append(parts, keys+" "+desc) }
 	if m.reading {
 		add(k.NextStatement.Help().Key, "quote")
-		add(k.CopyQuote.Help().Key, "copy")
-		add(k.Back.Help().Key, "back")
+		add(k.FilterEntity.Help().Key, "filter")
+		add(k.ExportArticle.Help().Key, "export")
 	} else {
 		add(k.Open.Help().Key, "open")
-		add(k.Refresh.Help().Key, "refresh")
+		add(k.PickLeader.Help().Key+"/"+k.PickCountry.Help().Key, "filter")
+		add(k.Search.Help().Key, "search")
+	}
+	if len(m.chips) > 0 {
+		add(firstKey(k.RemoveChip), "unfilter")
 	}
 	add(k.Help.Help().Key, "help")
 	return strings.Join(parts, " · ")
+}
+
+// firstKey is a binding's shortest key, for short hints.
+func firstKey(b key.Binding) string {
+	best := ""
+	for _, k := range b.Keys() {
+		if l := keyLabel(k); best == "" || len(l) < len(best) {
+			best = l
+		}
+	}
+	return best
 }

@@ -1,0 +1,373 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/herald-reader/herald/feeds/store"
+)
+
+// typeText sends each rune of s as a key.
+func (d *driver) typeText(s string) {
+	for _, r := range s {
+		d.keys(string(r))
+	}
+}
+
+func (d *driver) listIDs() []int64 {
+	var ids []int64
+	for i := 0; i < d.m.list.count(); i++ {
+		if it, ok := d.m.list.item(i); ok {
+			ids = append(ids, it.ID)
+		}
+	}
+	return ids
+}
+
+func TestPickerChipsFilterTheList(t *testing.T) {
+	lib := analystLib(t)
+	d := newDriver(t, testOptions(lib), 160, 48)
+	steps := []struct {
+		name         string
+		do           func()
+		wantEntities []string
+		wantIDs      []int64
+		wantStatus   []string
+	}{
+		{"leader picker, fuzzy query", func() { d.keys("L"); d.typeText("mcrn"); d.keys("enter") },
+			[]string{"emmanuel-macron"}, []int64{6, 1}, []string{"[♛ Emmanuel Macron]"}},
+		{"country chip combines with AND", func() { d.keys("C"); d.typeText("franc"); d.keys("enter") },
+			[]string{"emmanuel-macron", "france"}, []int64{1}, []string{"[♛ Emmanuel Macron]", "[◎ France]"}},
+		{"remove the last chip", func() { d.keys("x") },
+			[]string{"emmanuel-macron"}, []int64{6, 1}, []string{"[♛ Emmanuel Macron]"}},
+		{"second leader", func() { d.keys("L"); d.typeText("merz"); d.keys("enter") },
+			[]string{"emmanuel-macron", "friedrich-merz"}, []int64{1}, []string{"[♛ Friedrich Merz]"}},
+		{"clear all", func() { d.keys("X") }, nil, []int64{3, 6, 1, 5, 7, 2, 4}, nil},
+	}
+	for _, s := range steps {
+		s.do()
+		if d.m.overlay != nil {
+			t.Fatalf("%s: the picker is still open", s.name)
+		}
+		q := lib.lastQuery()
+		if !reflect.DeepEqual(q.Entities, s.wantEntities) {
+			t.Errorf("%s: list queried with entities %q, want %q", s.name, q.Entities, s.wantEntities)
+		}
+		if got := d.listIDs(); !reflect.DeepEqual(got, s.wantIDs) {
+			t.Errorf("%s: list shows %v, want %v", s.name, got, s.wantIDs)
+		}
+		status := d.m.statusView()
+		for _, w := range s.wantStatus {
+			if !strings.Contains(status, w) {
+				t.Errorf("%s: status line %q lacks %q", s.name, status, w)
+			}
+		}
+		if len(s.wantStatus) == 0 && strings.Contains(status, "♛") {
+			t.Errorf("%s: status line still has a chip: %q", s.name, status)
+		}
+	}
+}
+
+func TestPickerCountsFollowFiltersAndEscCancels(t *testing.T) {
+	lib := analystLib(t)
+	d := newDriver(t, testOptions(lib), 100, 30)
+	d.keys("L")
+	p, ok := d.m.overlay.(*pickerOverlay)
+	if !ok {
+		t.Fatal("L did not open the leader picker")
+	}
+	var names []string
+	for _, c := range p.all {
+		names = append(names, c.Name)
+	}
+	// Macron and Merz are in two articles each, Zelensky in one.
+	if want := []string{"Emmanuel Macron", "Friedrich Merz", "Volodymyr Zelensky"}; !reflect.DeepEqual(names, want) {
+		t.Fatalf("picker lists %q, want %q", names, want)
+	}
+	view := d.m.View()
+	for _, w := range []string{"Filter by leader", "Volodymyr Zelensky", "mentions articles"} {
+		if !strings.Contains(view, w) {
+			t.Errorf("picker view lacks %q:\n%s", w, view)
+		}
+	}
+	d.typeText("zel")
+	if len(p.matches) != 1 || p.all[p.matches[0].Index].ID != "volodymyr-zelensky" {
+		t.Errorf("typing zel matches %v", p.matches)
+	}
+	d.keys("esc")
+	if d.m.overlay != nil || len(d.m.chips) != 0 {
+		t.Fatal("esc did not close the picker without a chip")
+	}
+	// With a Zelensky chip, the country picker counts only article 7.
+	d.keys("L")
+	d.typeText("zel")
+	d.keys("enter", "C")
+	p = d.m.overlay.(*pickerOverlay)
+	if len(p.all) != 1 || p.all[0].ID != "ukraine" || p.all[0].Articles != 1 {
+		t.Errorf("country picker under a Zelensky chip: %+v", p.all)
+	}
+	// A chosen leader is not offered again.
+	d.keys("esc", "L")
+	for _, c := range d.m.overlay.(*pickerOverlay).all {
+		if c.ID == "volodymyr-zelensky" {
+			t.Error("the leader already chosen is offered again")
+		}
+	}
+}
+
+func TestFoldNameMatchesWithoutDiacritics(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Recep Tayyip Erdoğan", "recep tayyip erdogan"},
+		{"Côte d’Ivoire", "cote d’ivoire"},
+		{"ÉMILE", "emile"},
+	} {
+		if got := foldName(tc.in); got != tc.want {
+			t.Errorf("foldName(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+		if n, m := len([]rune(tc.in)), len([]rune(foldName(tc.in))); n != m {
+			t.Errorf("foldName(%q) changed the rune count %d → %d", tc.in, n, m)
+		}
+	}
+}
+
+func TestSearchFlow(t *testing.T) {
+	lib := analystLib(t)
+	d := newDriver(t, testOptions(lib), 160, 48)
+	d.keys("/")
+	d.typeText("zzz")
+	if !strings.Contains(d.m.View(), "/ zzz") {
+		t.Errorf("the status line does not show the search being typed:\n%s", d.m.statusView())
+	}
+	d.keys("esc")
+	if q := lib.lastQuery(); q.Search != "" || len(d.m.chips) != 0 {
+		t.Fatalf("esc applied the search: %+v", q)
+	}
+	d.keys("L")
+	d.typeText("merz")
+	d.keys("enter", "/")
+	d.typeText("air defence")
+	d.keys("enter")
+	q := lib.lastQuery()
+	if q.Search != "air defence" || !reflect.DeepEqual(q.Entities, []string{"friedrich-merz"}) {
+		t.Fatalf("search + chip queried %+v", q)
+	}
+	if got := d.listIDs(); !reflect.DeepEqual(got, []int64{7}) {
+		t.Errorf("list shows %v, want [7]", got)
+	}
+	if s := d.m.statusView(); !strings.Contains(s, "[/ air defence]") {
+		t.Errorf("status lacks the search chip: %q", s)
+	}
+	// A new search replaces the old one; the search clears like a chip.
+	d.keys("/", "ctrl+u")
+	d.typeText("ceasefire")
+	d.keys("enter")
+	if q := lib.lastQuery(); q.Search != "ceasefire" || len(d.m.chips) != 2 {
+		t.Fatalf("second search: %+v, chips %v", q, d.m.chips)
+	}
+	d.keys("x")
+	if q := lib.lastQuery(); q.Search != "" || len(q.Entities) != 1 {
+		t.Errorf("x did not remove the search chip: %+v", q)
+	}
+}
+
+func TestCrossArticleSidebarOpensTheQuote(t *testing.T) {
+	lib := analystLib(t)
+	d := newDriver(t, testOptions(lib), 160, 48)
+	d.keys("L")
+	d.typeText("merz")
+	d.keys("enter")
+	view := d.m.View()
+	for _, w := range []string{"Said: Friedrich Merz (2)", "Nothing is agreed", "We will keep helping", "World Desk · 2026-11-20"} {
+		if !strings.Contains(view, w) {
+			t.Errorf("browse view lacks %q:\n%s", w, view)
+		}
+	}
+	// newest first: article 1 (2h ago) before article 7 (5h ago)
+	if i, j := strings.Index(view, "Nothing is agreed"), strings.Index(view, "We will keep helping"); i > j {
+		t.Error("the statements are not newest first")
+	}
+	d.keys("tab", "j", "j", "enter")
+	if !d.m.reading || d.m.reader.id != 7 {
+		t.Fatalf("enter opened article %d (reading %v), want 7", d.m.reader.id, d.m.reading)
+	}
+	if d.m.reader.sel != 0 || d.m.side.cursor != 0 {
+		t.Errorf("the quote is not selected: reader %d, sidebar %d", d.m.reader.sel, d.m.side.cursor)
+	}
+	if !lib.isRead(7) {
+		t.Error("the article opened from the sidebar is not marked read")
+	}
+	d.keys("esc")
+	if d.m.reading || d.m.focus != focusCross {
+		t.Errorf("esc went to %v (reading %v), want the cross-article sidebar", d.m.focus, d.m.reading)
+	}
+	// The first entry: Merz's quote, the second statement of article 1.
+	d.keys("k", "enter")
+	if d.m.reader.id != 1 || d.m.reader.sel != 1 {
+		t.Errorf("opened article %d at statement %d, want 1 at 1", d.m.reader.id, d.m.reader.sel)
+	}
+	if v := d.m.View(); !strings.Contains(v, "▎") {
+		t.Errorf("the quote is not marked in the reader:\n%s", v)
+	}
+}
+
+func TestCrossSidebarAtNarrowWidthIsAToggle(t *testing.T) {
+	d := newDriver(t, testOptions(analystLib(t)), 80, 24)
+	d.keys("L")
+	d.typeText("merz")
+	d.keys("enter")
+	if _, cross := d.m.browseColumns(); cross {
+		t.Fatal("the cross-article sidebar is shown at 80 columns without being asked for")
+	}
+	d.keys("t")
+	feeds, cross := d.m.browseColumns()
+	if !cross || feeds || d.m.focus != focusCross {
+		t.Fatalf("t: feeds %v cross %v focus %v", feeds, cross, d.m.focus)
+	}
+	if v := d.m.View(); !strings.Contains(v, "We will keep helping") {
+		t.Errorf("the sidebar is not drawn:\n%s", v)
+	}
+}
+
+func TestReaderFilterBySpeakerAndEntityCursor(t *testing.T) {
+	lib := analystLib(t)
+	d := newDriver(t, testOptions(lib), 160, 48)
+	// the list: 3, 6, 1, … — open article 1 (Geneva)
+	d.keys("j", "j", "enter")
+	if d.m.reader.id != 1 {
+		t.Fatalf("opened %d", d.m.reader.id)
+	}
+	d.keys("f")
+	if len(d.m.chips) != 0 || !strings.Contains(d.m.status, "select a statement") {
+		t.Fatalf("f with nothing selected: chips %v, status %q", d.m.chips, d.m.status)
+	}
+	d.keys("n", "n", "f") // Merz's statement
+	if q := lib.lastQuery(); !reflect.DeepEqual(q.Entities, []string{"friedrich-merz"}) {
+		t.Fatalf("f on Merz's statement queried %q", q.Entities)
+	}
+	// ] starts at the first entity on screen and drops the statement selection.
+	d.keys("]")
+	if e, ok := d.m.reader.cursorEntity(); !ok || e.ID != "emmanuel-macron" || d.m.side.cursor != -1 {
+		t.Fatalf("] is on %+v (side cursor %d)", e, d.m.side.cursor)
+	}
+	if !strings.Contains(d.m.View(), "› Emmanuel Macron") {
+		t.Errorf("the status line does not name the entity under the cursor")
+	}
+	d.keys("]", "f")
+	if q := lib.lastQuery(); !reflect.DeepEqual(q.Entities, []string{"friedrich-merz", "france"}) {
+		t.Fatalf("f on France queried %q", q.Entities)
+	}
+	d.keys("[")
+	if e, _ := d.m.reader.cursorEntity(); e.ID != "emmanuel-macron" {
+		t.Errorf("[ went to %q", e.ID)
+	}
+	// esc shows the filtered list: only article 1 mentions Merz and France
+	d.keys("esc")
+	if got := d.listIDs(); !reflect.DeepEqual(got, []int64{1}) {
+		t.Errorf("list after f: %v", got)
+	}
+}
+
+func TestRemoveChipKeysAreRebindable(t *testing.T) {
+	lib := analystLib(t)
+	o := testOptions(lib)
+	o.Keys = map[string][]string{"pick_leader": {"ctrl+l"}, "remove_chip": {"z"}}
+	d := newDriver(t, o, 100, 30)
+	d.keys("L")
+	if d.m.overlay != nil {
+		t.Fatal("L still opens the picker after rebinding")
+	}
+	d.send(keyMsg("ctrl+l"))
+	if _, ok := d.m.overlay.(*pickerOverlay); !ok {
+		t.Fatal("ctrl+l does not open the picker")
+	}
+	d.keys("enter", "x")
+	if len(d.m.chips) != 1 {
+		t.Fatal("x still removes a chip after rebinding")
+	}
+	d.keys("z")
+	if len(d.m.chips) != 0 {
+		t.Fatal("z does not remove the chip")
+	}
+}
+
+func TestExportWritesMarkdownFiles(t *testing.T) {
+	lib := analystLib(t)
+	o := testOptions(lib)
+	o.ExportDir = t.TempDir()
+	d := newDriver(t, o, 160, 48)
+	d.keys("j", "j", "enter", "e")
+	first := exportedPath(t, d)
+	if want := "2026-11-20-leaders-meet-in-geneva-as-ceasefire-talks-resume.md"; filepath.Base(first) != want {
+		t.Errorf("exported to %s, want %s", first, want)
+	}
+	doc := parseMarkdown(t, first)
+	for _, h := range []string{"Emmanuel Macron (leader)", "Friedrich Merz (leader)", "Lena Vogt"} {
+		if !doc.hasHeading(2, h) {
+			t.Errorf("%s lacks a section for %q; headings %v", first, h, doc.headings)
+		}
+	}
+	d.keys("e")
+	second := exportedPath(t, d)
+	if second == first || !strings.HasSuffix(second, "-2.md") {
+		t.Errorf("second export went to %s (first %s)", second, first)
+	}
+	if _, err := os.Stat(first); err != nil {
+		t.Errorf("the first file is gone: %v", err)
+	}
+
+	// Everything under a filter: Macron's statements from both articles.
+	d.keys("esc", "L")
+	d.typeText("macron")
+	d.keys("enter", "E")
+	all := exportedPath(t, d)
+	if !strings.Contains(filepath.Base(all), "leader-emmanuel-macron") {
+		t.Errorf("filtered export named %s", all)
+	}
+	doc = parseMarkdown(t, all)
+	if !doc.hasHeading(2, "Emmanuel Macron (leader)") || doc.hasHeading(2, "Lena Vogt") {
+		t.Errorf("filtered export headings %v", doc.headings)
+	}
+	for _, w := range []string{"Europe must stand together", "We are closer to an agreement", "leader: Emmanuel Macron"} {
+		if !strings.Contains(doc.text, w) {
+			t.Errorf("filtered export lacks %q", w)
+		}
+	}
+	if len(doc.quotes) != 2 {
+		t.Errorf("filtered export has %d quotes, want 2", len(doc.quotes))
+	}
+}
+
+func TestExportErrorsShowInTheStatusLine(t *testing.T) {
+	o := testOptions(analystLib(t))
+	o.ExportDir = ""
+	d := newDriver(t, o, 100, 30)
+	d.keys("E")
+	if !d.m.statusErr || !strings.Contains(d.m.status, "no export directory") {
+		t.Errorf("status %q (err %v)", d.m.status, d.m.statusErr)
+	}
+}
+
+// exportedPath is the path the status line says was written; it checks
+// that the file exists in the export directory.
+func exportedPath(t *testing.T, d *driver) string {
+	t.Helper()
+	path, ok := strings.CutPrefix(d.m.status, "wrote ")
+	if !ok || d.m.statusErr {
+		t.Fatalf("status after export: %q", d.m.status)
+	}
+	if filepath.Dir(path) != d.m.sh.export {
+		t.Errorf("wrote %s outside the export directory %s", path, d.m.sh.export)
+	}
+	if _, err := os.Stat(path); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(d.m.statusView(), filepath.Base(path)) {
+		t.Errorf("the status line does not show the path: %q", d.m.statusView())
+	}
+	return path
+}
+
+var _ = store.ArticleQuery{}
