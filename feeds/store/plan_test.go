@@ -114,3 +114,27 @@ func TestDateChangeReordersFilteredLists(t *testing.T) {
 		t.Errorf("Starmer statements after the date change = %+v; want a1's first", st)
 	}
 }
+
+// Past the statement cache's bound everything still works, unprepared.
+func TestWithoutStatementCache(t *testing.T) {
+	saved := maxStmts
+	maxStmts = 0
+	defer func() { maxStmts = saved }()
+	f := newFixture(t)
+	if len(f.s.stmts) != 0 {
+		t.Fatalf("%d statements cached past the bound", len(f.s.stmts))
+	}
+	got, err := f.s.Articles(ArticleQuery{Entities: []string{"keir-starmer", "france"}})
+	if err != nil || !reflect.DeepEqual(ids(got), []int64{f.a2}) {
+		t.Errorf("Articles = %v, %v", ids(got), err)
+	}
+	if err := f.s.SetRead(f.a1, true); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := f.s.CountArticles(ArticleQuery{Unread: true}); err != nil || n != 4 {
+		t.Errorf("unread = %d, %v; want 4", n, err)
+	}
+	if err := f.s.IntegrityCheck(); err != nil {
+		t.Fatal(err)
+	}
+}

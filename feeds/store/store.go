@@ -135,11 +135,17 @@ func (s *Store) Close() error {
 // Path is the absolute path of the database file.
 func (s *Store) Path() string { return s.path }
 
+// maxStmts bounds the statement cache. Queries are fixed texts or built
+// from a handful of filter shapes, so it is rarely reached; past it,
+// queries run unprepared.
+var maxStmts = 256
+
+// errCacheFull tells stmt's callers to run the query unprepared.
+var errCacheFull = errors.New("statement cache full")
+
 // stmt returns the prepared statement for query, preparing it on first
 // use. Compiling is the larger part of a small query's cost here: the
 // triggers on the written tables are compiled with every statement.
-// The queries are fixed texts or built from a handful of filter shapes, so
-// the cache stays small.
 func (s *Store) stmt(query string) (*sql.Stmt, error) {
 	s.smu.Lock()
 	defer s.smu.Unlock()
@@ -148,6 +154,9 @@ func (s *Store) stmt(query string) (*sql.Stmt, error) {
 	}
 	if s.stmts == nil {
 		return nil, errors.New("store: closed")
+	}
+	if len(s.stmts) >= maxStmts {
+		return nil, errCacheFull
 	}
 	st, err := s.db.Prepare(query)
 	if err != nil {
@@ -160,6 +169,9 @@ func (s *Store) stmt(query string) (*sql.Stmt, error) {
 // query runs a cached read statement.
 func (s *Store) query(query string, args ...any) (*sql.Rows, error) {
 	st, err := s.stmt(query)
+	if errors.Is(err, errCacheFull) {
+		return s.db.Query(query, args...)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -170,7 +182,7 @@ func (s *Store) query(query string, args ...any) (*sql.Rows, error) {
 func (s *Store) queryRow(query string, args ...any) *sql.Row {
 	st, err := s.stmt(query)
 	if err != nil {
-		return s.db.QueryRow(query, args...) // carries the same error
+		return s.db.QueryRow(query, args...) // unprepared, or carries the same error
 	}
 	return st.QueryRow(args...)
 }
@@ -254,11 +266,14 @@ func (s *Store) write(fn func(tx txn) error) error {
 func (s *Store) exec(query string, args ...any) (sql.Result, error) {
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
+	var r sql.Result
 	st, err := s.stmt(query)
-	if err != nil {
-		return nil, s.wrap(err)
+	switch {
+	case errors.Is(err, errCacheFull):
+		r, err = s.db.Exec(query, args...)
+	case err == nil:
+		r, err = st.Exec(args...)
 	}
-	r, err := st.Exec(args...)
 	if err != nil {
 		return nil, s.wrap(err)
 	}
