@@ -169,8 +169,8 @@ func (r *resolver) leading(toks []tok, qt, s int) (attribution, bool) {
 		if asVerbs[v.lemma] && (qt-j > 8 || j+1 < qt && (r.isWordTok(toks[j+1], "for") || r.isWordTok(toks[j+1], "on"))) {
 			continue
 		}
-		if (v.lemma == "continue" || v.lemma == "begin") && j+1 < qt && r.isWordTok(toks[j+1], "to") {
-			continue
+		if weakVerbs[v.lemma] && !(qt-j == 2 && r.isPunct(toks[qt-1], ":,")) {
+			continue // "the talks continued “in a good mood”": no cue
 		}
 		k, kind := r.subjectLeft(toks, j, s)
 		switch kind {

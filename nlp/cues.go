@@ -119,6 +119,12 @@ var reportingVerbs = []struct {
 	{[]string{"according"}, false, false, false},
 }
 
+// weakVerbs introduce a following quote only through a colon or comma
+// ("He continued: “…”"), not "the talks continued “in a good mood”".
+var weakVerbs = wordSet("continue", "answer", "respond", "reply", "observe", "post",
+	"report", "agree", "demand", "promise", "note", "remark", "state", "confirm", "deny",
+	"laugh", "sigh", "repeat", "comment", "hint", "threaten", "pledge", "believe")
+
 // asVerbs attribute a quote only when it follows closely ("called it “…”",
 // "dismissed the plan as “…”").
 var asVerbs = wordSet("call", "describe", "hail", "brand", "label", "dub", "dismiss",

@@ -132,6 +132,8 @@ func TestStatementFixtures(t *testing.T) {
 			{KindIndirect, "The talks will resume in March", "kremlin"},
 			{KindIndirect, "The ceasefire was holding", "kremlin"},
 			{KindIndirect, "the talks had been productive", "giorgia-meloni"},
+			// the verb of the reported clause does not speak the quote
+			{KindDirect, "in a positive atmosphere", "mette-frederiksen"},
 		}},
 	}
 	for _, tt := range tests {
