@@ -14,23 +14,25 @@ import (
 // naming the feed, keep what can be kept, and store nothing invented.
 
 // TestBrokenXMLKeepsItems: XML that breaks off partway keeps the items
-// complete before the break, Refresh stores them, and the error recorded
-// for the feed names the line.
+// complete before the break and the whole ones after it, Refresh stores
+// them, and the error recorded for the feed names the line.
 func TestBrokenXMLKeepsItems(t *testing.T) {
 	tests := []struct {
 		file   string
 		line   string // "malformed XML at line N: "
 		reason string
 		guids  []string // the items kept, in order
+		title  string   // the feed title kept ("" when the break came before it closed)
 	}{
-		{"bad-truncated.xml", "line 29: ", "the document ends inside <title>", []string{"trunc-0", "trunc-1", "trunc-2"}},
-		{"bad-truncated-atom.xml", "line 22: ", "the document ends inside <title>", []string{"urn:example:atomcut:0", "urn:example:atomcut:1"}},
-		{"bad-truncated-between-items.xml", "line 20: ", "the document ends inside <channel>", []string{"trunc-0", "trunc-1"}},
-		{"bad-mismatched-in-item.xml", "line 23: ", "</lnk> where </link> was expected", []string{"mismatch2-0", "mismatch2-1"}},
-		{"bad-mismatched-tags.xml", "line 5: ", "</lnk> where </link> was expected", nil},
-		{"bad-unclosed-tag.xml", "line 13: ", "</item> where </title> was expected", nil},
-		{"bad-truncated-cdata.xml", "line 11: ", "unexpected EOF in CDATA section", nil},
-		{"bad-truncated-early.xml", "line 8: ", "the document ends inside <title>", nil},
+		{"bad-truncated.xml", "line 29: ", "the document ends inside <title>", []string{"trunc-0", "trunc-1", "trunc-2"}, "Corpus: trunc"},
+		{"bad-truncated-atom.xml", "line 22: ", "the document ends inside <title>", []string{"urn:example:atomcut:0", "urn:example:atomcut:1"}, "Corpus: atomcut"},
+		{"bad-truncated-between-items.xml", "line 20: ", "the document ends inside <channel>", []string{"trunc-0", "trunc-1"}, "Corpus: trunc"},
+		// the broken item is dropped, the whole ones after it are kept
+		{"bad-mismatched-in-item.xml", "line 23: ", "</lnk> where </link> was expected", []string{"mismatch2-0", "mismatch2-1", "mismatch2-3"}, "Corpus: mismatch2"},
+		{"bad-mismatched-tags.xml", "line 5: ", "</lnk> where </link> was expected", []string{"mismatch-0", "mismatch-1", "mismatch-2"}, ""},
+		{"bad-unclosed-tag.xml", "line 13: ", "</item> where </title> was expected", []string{"unclosed-1", "unclosed-2"}, ""},
+		{"bad-truncated-cdata.xml", "line 11: ", "unexpected EOF in CDATA section", nil, ""},
+		{"bad-truncated-early.xml", "line 8: ", "the document ends inside <title>", nil, ""},
 	}
 	srv := serveDir(t, shapesDir)
 	st := openStore(t)
@@ -55,6 +57,9 @@ func TestBrokenXMLKeepsItems(t *testing.T) {
 			}
 			if strings.Join(got, " ") != strings.Join(tt.guids, " ") {
 				t.Errorf("kept items %q, want %q", got, tt.guids)
+			}
+			if res.Title != tt.title {
+				t.Errorf("feed title %q, want %q", res.Title, tt.title)
 			}
 			if res.Partial() != (len(tt.guids) > 0) {
 				t.Errorf("Partial() = %v with %d items", res.Partial(), len(res.Items))

@@ -72,7 +72,7 @@ func parseFeed(data []byte, rawContentType, feedURL string) (parsedFeed, error) 
 // parseLenient runs the feed parser and, for XML that is not well-formed
 // where the parser lost items, the repair of xmlBreak. feed is nil only
 // when err is set; broken reports a break, with feed holding the items
-// complete before it.
+// whole before and after it.
 func parseLenient(data []byte, kind gofeed.FeedType, feedURL string) (feed *gofeed.Feed, broken, err error) {
 	feed, perr := newParser().Parse(bytes.NewReader(data))
 	if kind == gofeed.FeedTypeJSON {
@@ -95,19 +95,16 @@ func parseLenient(data []byte, kind gofeed.FeedType, feedURL string) (feed *gofe
 	}
 	// What the lenient parser read past the break is unreliable (an item
 	// cut short under another id, a title that swallowed the items): only
-	// the items complete before the break are kept.
+	// the items whole before and after the break are kept.
 	feed = &gofeed.Feed{}
-	if brk.complete > 0 {
-		if repaired, rerr := newParser().Parse(bytes.NewReader(brk.prefix)); rerr == nil {
+	if brk.repaired != nil {
+		if repaired, rerr := newParser().Parse(bytes.NewReader(brk.repaired)); rerr == nil {
 			feed = repaired
 		}
 	}
-	kept := "no item before it could be read"
+	kept := "no item could be read"
 	if n := len(feed.Items); n > 0 {
-		kept = fmt.Sprintf("kept the %d items before it", n)
-		if n == 1 {
-			kept = "kept the item before it"
-		}
+		kept = fmt.Sprintf("kept %d of %d items", n, max(n, total))
 	}
 	return feed, fetchErr(feedURL, perr, "malformed XML at line %d: %s; %s", brk.line, brk.reason, kept), nil
 }

@@ -62,7 +62,7 @@ func TestRefreshPartialFeed(t *testing.T) {
 		errPart              string // in the stored error; "" for none
 		etag                 string // the validator stored after the refresh
 	}{
-		{"cut in the last item", full[:last+20], 2, 1, 2, "malformed XML at line 32: the document ends inside <title> (cut off?); kept the 2 items before it", ""},
+		{"cut in the last item", full[:last+20], 2, 1, 2, "malformed XML at line 32: the document ends inside <title> (cut off?); kept 2 of 3 items", ""},
 		{"whole", full, 1, 0, 3, "", fullETag},
 		// a partial body never replaces the validator of a whole one
 		{"cut again", full[:last+20], 0, 1, 3, "malformed XML at line 32", fullETag},

@@ -19,14 +19,14 @@ import (
 type xmlBreak struct {
 	line   int
 	reason string
-	// complete counts the item elements closed before the break; prefix is
-	// the document up to the end of the last of them, with closing tags
-	// added for the elements still open there (empty when complete is 0).
-	complete int
-	prefix   []byte
+	// before counts the item elements closed before the break, after the
+	// whole ones found after it. repaired is the document with only those
+	// items and every element closed, nil when it would hold none.
+	before, after int
+	repaired      []byte
 }
 
-// itemElement is the local name of one article in a feed of kind kind.
+// itemElement is the local name of one article: entry in Atom, else item.
 func itemElement(atom bool) string {
 	if atom {
 		return "entry"
@@ -39,7 +39,16 @@ func itemElement(atom bool) string {
 // every feed, to tell whether the lenient parser lost some.
 func countItemTags(data []byte, local string) int {
 	n := 0
-	for i := 0; i < len(data); i++ {
+	for i := nextItemTag(data, 0, local); i >= 0; i = nextItemTag(data, i+1, local) {
+		n++
+	}
+	return n
+}
+
+// nextItemTag is the offset of the first item start tag at or after from,
+// or -1.
+func nextItemTag(data []byte, from int, local string) int {
+	for i := from; i < len(data); i++ {
 		if data[i] != '<' {
 			continue
 		}
@@ -55,11 +64,11 @@ func countItemTags(data []byte, local string) int {
 			name = name[k+1:]
 		}
 		if string(name) == local && (data[j] == '>' || data[j] == '/' || isSpaceByte(data[j])) {
-			n++
+			return i
 		}
 		i = j - 1
 	}
-	return n
+	return -1
 }
 
 func isNameByte(c byte) bool {
@@ -69,28 +78,50 @@ func isNameByte(c byte) bool {
 
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
-// findXMLBreak reads data as the lenient parser does (unknown entities and
-// unquoted attributes are fine) but checks that every element is closed by
-// its own end tag. It returns nil when the document is well-formed in that
-// sense, or the first break and the items complete before it.
-func findXMLBreak(data []byte, itemLocal string) *xmlBreak {
+// newRawDecoder reads XML as the lenient feed parser does: unknown
+// entities and unquoted attributes pass.
+func newRawDecoder(data []byte) *xml.Decoder {
 	d := xml.NewDecoder(bytes.NewReader(data))
 	d.Strict = false
 	d.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil } // already UTF-8
+	return d
+}
+
+// findXMLBreak reads data as the lenient parser does but checks that every
+// element is closed by its own end tag. It returns nil when the document is
+// well-formed in that sense, or the first break and a repaired document:
+// data up to the last clean point before the break (the end of the last
+// item closed in its feed container, else the start of the first item,
+// else the end of the root's start tag), then every later item that is
+// whole in itself, then end tags for what was open at that point.
+func findXMLBreak(data []byte, itemLocal string) *xmlBreak {
+	d := newRawDecoder(data)
 	var (
 		stack    []xml.Name
-		complete int
-		cutAt    int64
-		cutOpen  []xml.Name
+		before   int             // items closed in their container before the break
+		cutAt    int64      = -1 // the clean point
+		cutOpen  []xml.Name      // the elements open there
+		atItem   bool            // the clean point is the start of the first item
+		tokStart int64
 	)
+	checkpoint := func(at int64) {
+		cutAt = at
+		cutOpen = append(cutOpen[:0], stack...)
+	}
 	brk := func(line int, reason string) *xmlBreak {
-		b := &xmlBreak{line: line, reason: reason, complete: complete}
-		if complete > 0 {
-			b.prefix = closeOpen(data[:cutAt], cutOpen)
+		b := &xmlBreak{line: line, reason: reason, before: before}
+		if cutAt < 0 {
+			return b
+		}
+		later := laterItems(data, int(cutAt), itemLocal)
+		b.after = len(later)
+		if len(later) > 0 || before > 0 {
+			b.repaired = repair(data[:cutAt], later, cutOpen)
 		}
 		return b
 	}
 	for {
+		tokStart = d.InputOffset()
 		tok, err := d.RawToken()
 		if err != nil {
 			line, _ := d.InputPos()
@@ -107,7 +138,14 @@ func findXMLBreak(data []byte, itemLocal string) *xmlBreak {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
+			if t.Name.Local == itemLocal && before == 0 && !atItem && inContainer(stack) {
+				checkpoint(tokStart)
+				atItem = true
+			}
 			stack = append(stack, t.Name)
+			if len(stack) == 1 && cutAt < 0 {
+				checkpoint(d.InputOffset())
+			}
 		case xml.EndElement:
 			line, _ := d.InputPos()
 			if len(stack) == 0 {
@@ -117,13 +155,25 @@ func findXMLBreak(data []byte, itemLocal string) *xmlBreak {
 				return brk(line, fmt.Sprintf("</%s> where </%s> was expected", qname(t.Name), qname(open)))
 			}
 			stack = stack[:len(stack)-1]
-			if t.Name.Local == itemLocal {
-				complete++
-				cutAt = d.InputOffset()
-				cutOpen = append(cutOpen[:0], stack...)
+			if t.Name.Local == itemLocal && inContainer(stack) {
+				before++
+				checkpoint(d.InputOffset())
 			}
 		}
 	}
+}
+
+// inContainer reports whether an element opened now has a feed's item
+// container as its parent: the channel, or the root of RSS, RDF or Atom.
+func inContainer(stack []xml.Name) bool {
+	if len(stack) == 0 || len(stack) > 2 {
+		return false
+	}
+	switch stack[len(stack)-1].Local {
+	case "channel", "rss", "RDF", "feed":
+		return true
+	}
+	return false
 }
 
 // qname is an element name as written, prefix included.
@@ -134,17 +184,75 @@ func qname(n xml.Name) string {
 	return n.Space + ":" + n.Local
 }
 
-// closeOpen returns doc followed by end tags for open, innermost first.
-func closeOpen(doc []byte, open []xml.Name) []byte {
-	var b strings.Builder
-	b.Grow(len(doc) + 16*len(open))
-	b.Write(doc)
-	b.WriteByte('\n')
-	for i := len(open) - 1; i >= 0; i-- {
-		b.WriteString("</" + qname(open[i]) + ">")
+// laterItems returns the item elements at or after from that are whole in
+// themselves: every element in them closed by its own end tag. The bytes
+// read by failed attempts are bounded by twice the document, so that
+// nested unclosed items cannot make the search quadratic.
+func laterItems(data []byte, from int, local string) [][]byte {
+	var out [][]byte
+	budget := 2*len(data) + 4096
+	for p := nextItemTag(data, from, local); p >= 0 && budget > 0; p = nextItemTag(data, from, local) {
+		n, ok, atEnd := wholeElement(data[p:])
+		if ok {
+			out = append(out, data[p:p+n])
+			from = p + n
+			continue
+		}
+		if atEnd {
+			break // the item runs to the end of the data: no later item is whole outside it
+		}
+		budget -= n
+		from = p + 1
 	}
-	b.WriteByte('\n')
-	return []byte(b.String())
+	return out
+}
+
+// wholeElement reads the element that data starts with. n is its length
+// when ok, else how far the reading went; atEnd reports reaching the end of
+// data with the element still open.
+func wholeElement(data []byte) (n int, ok, atEnd bool) {
+	d := newRawDecoder(data)
+	var stack []xml.Name
+	for {
+		tok, err := d.RawToken()
+		if err != nil {
+			var se *xml.SyntaxError
+			end := errors.Is(err, io.EOF) || errors.As(err, &se) && strings.HasPrefix(se.Msg, "unexpected EOF")
+			return int(d.InputOffset()), false, end
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			stack = append(stack, t.Name)
+		case xml.EndElement:
+			if len(stack) == 0 || stack[len(stack)-1] != t.Name {
+				return int(d.InputOffset()), false, false
+			}
+			stack = stack[:len(stack)-1]
+			if len(stack) == 0 {
+				return int(d.InputOffset()), true, false
+			}
+		}
+	}
+}
+
+// repair returns doc, then the later items, then end tags for the elements
+// open at the end of doc, innermost first.
+func repair(doc []byte, later [][]byte, open []xml.Name) []byte {
+	size := len(doc) + 16*len(open)
+	for _, it := range later {
+		size += len(it) + 1
+	}
+	b := make([]byte, 0, size+2)
+	b = append(b, doc...)
+	b = append(b, '\n')
+	for _, it := range later {
+		b = append(b, it...)
+		b = append(b, '\n')
+	}
+	for i := len(open) - 1; i >= 0; i-- {
+		b = append(b, "</"+qname(open[i])+">"...)
+	}
+	return append(b, '\n')
 }
 
 // dropC0 removes the C0 control bytes XML forbids (all but tab, newline

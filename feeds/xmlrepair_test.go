@@ -27,29 +27,40 @@ func TestCountItemTags(t *testing.T) {
 
 func TestFindXMLBreak(t *testing.T) {
 	const head = "<?xml version=\"1.0\"?>\n<rss><channel><title>T</title>\n"
+	item := func(s string) string { return "<item><title>" + s + "</title></item>\n" }
 	tests := []struct {
-		name     string
-		doc      string
-		ok       bool // well-formed enough: no break
-		line     int
-		reason   string
-		complete int
-		prefix   string // the end of the repaired prefix
+		name          string
+		doc           string
+		ok            bool // well-formed enough: no break
+		line          int
+		reason        string
+		before, after int
+		repaired      string // "": none
 	}{
-		{"well-formed", head + "<item><title>a</title></item>\n</channel></rss>", true, 0, "", 0, ""},
-		{"lenient entities and attributes", head + "<item><title>a &nbsp; &bogus; b</title><guid isPermaLink=false>x</guid></item></channel></rss>", true, 0, "", 0, ""},
-		{"two roots", head + "</channel></rss>\n<rss><channel/></rss>", true, 0, "", 0, ""},
-		{"truncated in an item", head + "<item><title>a</title></item>\n<item><title>b</title></item>\n<item><title>c", false, 5, "the document ends inside <title>", 2, "<item><title>b</title></item>\n</channel></rss>\n"},
-		{"truncated between items", head + "<item><title>a</title></item>\n", false, 4, "the document ends inside <channel>", 1, "</item>\n</channel></rss>\n"},
-		{"mismatch", head + "<item><title>a</title></item>\n<item><link>x</lnk></item></channel></rss>", false, 4, "</lnk> where </link> was expected", 1, "</item>\n</channel></rss>\n"},
-		{"stray end tag", "<rss></rss></channel>", false, 1, "</channel> closes no open element", 0, ""},
-		{"prefixed names", "<rdf:RDF><rss:item>a</rss:item><rss:item>b", false, 1, "ends inside <rss:item>", 1, "<rss:item>a</rss:item>\n</rdf:RDF>\n"},
-		{"syntax error", head + "<item><title>1 < 2</title></item></channel></rss>", false, 3, "expected element name after <", 0, ""},
+		{"well-formed", head + item("a") + "</channel></rss>", true, 0, "", 0, 0, ""},
+		{"lenient entities and attributes", head + "<item><title>a &nbsp; &bogus; b</title><guid isPermaLink=false>x</guid></item></channel></rss>", true, 0, "", 0, 0, ""},
+		{"two roots", head + "</channel></rss>\n<rss><channel/></rss>", true, 0, "", 0, 0, ""},
+		{"truncated in an item", head + item("a") + item("b") + "<item><title>c", false, 5, "the document ends inside <title>", 2, 0,
+			head + item("a") + item("b") + "</channel></rss>\n"},
+		{"truncated between items", head + item("a"), false, 4, "the document ends inside <channel>", 1, 0,
+			head + item("a") + "</channel></rss>\n"},
+		{"mismatch in an item", head + item("a") + "<item><link>x</lnk></item>\n" + item("c") + "</channel></rss>", false, 4, "</lnk> where </link> was expected", 1, 1,
+			head + item("a") + item("c") + "</channel></rss>\n"},
+		{"mismatch in the first item", head + "<item><title>a</item>\n" + item("b") + item("c") + "</channel></rss>", false, 3, "</item> where </title> was expected", 0, 2,
+			head + "\n" + item("b") + item("c") + "</channel></rss>\n"},
+		{"mismatch in the header", "<rss><channel><link>x</lnk>\n" + item("a") + "</channel></rss>", false, 1, "</lnk> where </link> was expected", 0, 1,
+			"<rss>\n" + item("a") + "</rss>\n"},
+		{"a later item broken too", head + "<item><title>a</lnk></item>\n<item><b></item>\n" + item("c") + "</channel></rss>", false, 3, "</lnk> where </title>", 0, 1,
+			head + "\n" + item("c") + "</channel></rss>\n"},
+		{"stray end tag", "<rss></rss></channel>", false, 1, "</channel> closes no open element", 0, 0, ""},
+		{"prefixed names", "<rdf:RDF><rss:item>a</rss:item><rss:item>b", false, 1, "ends inside <rss:item>", 1, 0, "<rdf:RDF><rss:item>a</rss:item>\n</rdf:RDF>\n"},
+		{"syntax error", head + "<item><title>1 < 2</title></item>\n" + item("b") + "</channel></rss>", false, 3, "expected element name after <", 0, 1,
+			head + "\n" + item("b") + "</channel></rss>\n"},
+		{"nested unclosed items", head + strings.Repeat("<item><p>", 1000) + "</x>", false, 3, "</x> where </p> was expected", 0, 0, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			local := "item"
-			b := findXMLBreak([]byte(tt.doc), local)
+			b := findXMLBreak([]byte(tt.doc), "item")
 			if tt.ok {
 				if b != nil {
 					t.Fatalf("break at line %d: %s", b.line, b.reason)
@@ -59,14 +70,15 @@ func TestFindXMLBreak(t *testing.T) {
 			if b == nil {
 				t.Fatal("no break found")
 			}
-			if b.line != tt.line || !strings.Contains(b.reason, tt.reason) || b.complete != tt.complete {
-				t.Errorf("break at line %d: %q after %d items; want line %d, %q, %d items", b.line, b.reason, b.complete, tt.line, tt.reason, tt.complete)
+			if b.line != tt.line || !strings.Contains(b.reason, tt.reason) || b.before != tt.before || b.after != tt.after {
+				t.Errorf("break at line %d: %q, %d items before, %d after; want line %d, %q, %d, %d",
+					b.line, b.reason, b.before, b.after, tt.line, tt.reason, tt.before, tt.after)
 			}
-			if !strings.HasSuffix(string(b.prefix), tt.prefix) || (tt.prefix == "") != (len(b.prefix) == 0) {
-				t.Errorf("prefix %q, want it to end %q", b.prefix, tt.prefix)
+			if string(b.repaired) != tt.repaired {
+				t.Errorf("repaired\n%q\nwant\n%q", b.repaired, tt.repaired)
 			}
-			if len(b.prefix) > 0 && findXMLBreak(b.prefix, local) != nil {
-				t.Errorf("the repaired prefix is still broken: %q", b.prefix)
+			if len(b.repaired) > 0 && findXMLBreak(b.repaired, "item") != nil {
+				t.Errorf("the repaired document is still broken")
 			}
 		})
 	}
