@@ -218,8 +218,11 @@ func (r *resolver) sentenceSubject(toks []tok, s, limit int) int {
 		if !isPron && t.kind < tkPerson {
 			continue
 		}
-		if t.poss || t.weak && t.kind == tkName && i == s && !r.nextIsVerb(toks, i) {
+		if t.poss || t.weak && t.kind == tkName && !r.weakSubject(toks, i, s, limit) {
 			continue
+		}
+		if i > s && r.isPunct(toks[i-1], "(") {
+			continue // "LONDON (Reuters) -": a dateline, not a subject
 		}
 		if (t.kind == tkCountry || t.kind == tkOrg) && i+1 < limit && (toks[i+1].kind == tkPerson || toks[i+1].kind == tkName) {
 			continue // "US President …", "NATO chief …": a modifier
@@ -230,6 +233,23 @@ func (r *resolver) sentenceSubject(toks []tok, s, limit int) int {
 		return i
 	}
 	return -1
+}
+
+// weakSubject reports whether the bare capitalised word at i acts as a
+// subject: "Reid has gone after Trump", not "The Republican nominee" or
+// "LONDON, Nov 24".
+func (r *resolver) weakSubject(toks []tok, i, s, limit int) bool {
+	if i > s && toks[i-1].kind == tkWord && toks[i-1].cls.has(wDet|wArticle) {
+		return false
+	}
+	if r.nextIsVerb(toks, i) {
+		return true
+	}
+	if i+1 >= limit {
+		return false
+	}
+	n := &toks[i+1]
+	return n.kind == tkWord && !n.capital && n.cls.flags&(wPrep|wDet|wConj|wThat) == 0 && !startsWithDigit(r.text[n.start:n.end])
 }
 
 func (r *resolver) nextIsVerb(toks []tok, i int) bool {

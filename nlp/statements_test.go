@@ -121,6 +121,11 @@ func TestStatementFixtures(t *testing.T) {
 			{KindDirect, "The debate changed nothing for me.", "maria-lopez"},
 			{KindDirect, "I was impressed by both of them.", "tom-a-baker"},
 		}},
+		{"dateline.txt", []wantStmt{
+			// the dateline is no subject; the participle takes the sentence's
+			{KindDirect, "not work in practice", "keir-starmer"},
+			{KindIndirect, "it would", "keir-starmer"},
+		}},
 		{"colon.txt", []wantStmt{
 			// a cue ending its paragraph with a colon introduces the next
 			{KindDirect, "The deal is done. Everybody is happy!", "donald-trump"},
