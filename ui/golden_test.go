@@ -30,6 +30,8 @@ func runScreen(t *testing.T, lib Library, w, h int, steps ...step) *Model {
 				tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
 			} else if r == '\t' {
 				tm.Send(tea.KeyMsg{Type: tea.KeyTab})
+			} else if r == '\x1b' {
+				tm.Send(tea.KeyMsg{Type: tea.KeyEsc})
 			} else {
 				tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
 			}
@@ -47,7 +49,7 @@ func runScreen(t *testing.T, lib Library, w, h int, steps ...step) *Model {
 				teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
 		}
 	}
-	tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("q")})
+	tm.Send(tea.KeyMsg{Type: tea.KeyCtrlC}) // quits from overlays and inputs too
 	return tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*Model)
 }
 

@@ -100,11 +100,9 @@ func (m *Model) statusView() string {
 	}
 	w := m.width
 	hint := st.Muted.Render(m.hints())
-	if m.status != "" || m.ref.running {
-		if lipgloss.Width(left)+lipgloss.Width(m.status)+lipgloss.Width(hint)+3 > w {
-			// what is happening matters more than the full hint
-			hint = st.Muted.Render(m.sh.keys.Help.Help().Key + " help")
-		}
+	if lipgloss.Width(left)+lipgloss.Width(m.status)+lipgloss.Width(hint)+3 > w {
+		// the filters and what is happening matter more than the full hint
+		hint = st.Muted.Render(m.sh.keys.Help.Help().Key + " help")
 	}
 	hw := lipgloss.Width(hint)
 	if m.status != "" {
