@@ -58,55 +58,61 @@ func parseFeed(data []byte, rawContentType, feedURL string) (parsedFeed, error) 
 	default:
 		data = dropC0(data)
 	}
-	feed, brokenErr, err := parseLenient(data, kind, feedURL)
+	p, err := parseLenient(data, kind, feedURL)
 	if err != nil {
 		return parsedFeed{}, err
 	}
-	out, err := convertFeed(feed, feedURL)
-	if brokenErr != nil {
-		err = brokenErr
+	out, err := convertFeed(p.feed, feedURL)
+	if b := p.brk; b != nil {
+		kept := "no item could be read"
+		if n := len(out.items); n > 0 {
+			kept = fmt.Sprintf("kept %d of %d items", n, max(n, p.total))
+		}
+		err = fetchErr(feedURL, p.cause, "malformed XML at line %d: %s; %s", b.line, b.reason, kept)
 	}
 	return out, err
 }
 
+// lenientParse is what parseLenient read.
+type lenientParse struct {
+	feed  *gofeed.Feed
+	brk   *xmlBreak // where the XML broke; nil when it did not or nothing was lost
+	total int       // item start tags in the document (XML only)
+	cause error     // the parser's own error, if any
+}
+
 // parseLenient runs the feed parser and, for XML that is not well-formed
-// where the parser lost items, the repair of xmlBreak. feed is nil only
-// when err is set; broken reports a break, with feed holding the items
-// whole before and after it.
-func parseLenient(data []byte, kind gofeed.FeedType, feedURL string) (feed *gofeed.Feed, broken, err error) {
+// where the parser lost items, reparses the repair of findXMLBreak. Its
+// error is for a feed nothing can be read from.
+func parseLenient(data []byte, kind gofeed.FeedType, feedURL string) (lenientParse, error) {
 	feed, perr := newParser().Parse(bytes.NewReader(data))
 	if kind == gofeed.FeedTypeJSON {
 		if perr != nil {
-			return nil, nil, fetchErr(feedURL, perr, "invalid JSON feed: %v", perr)
+			return lenientParse{}, fetchErr(feedURL, perr, "invalid JSON feed: %v", perr)
 		}
-		return feed, nil, nil
+		return lenientParse{feed: feed}, nil
 	}
 	local := itemElement(kind == gofeed.FeedTypeAtom)
-	total := countItemTags(data, local)
-	if perr == nil && len(feed.Items) >= total {
-		return feed, nil, nil
+	p := lenientParse{feed: feed, total: countItemTags(data, local), cause: perr}
+	if perr == nil && len(feed.Items) >= p.total {
+		return p, nil
 	}
-	brk := findXMLBreak(data, local)
-	if brk == nil {
+	if p.brk = findXMLBreak(data, local); p.brk == nil {
 		if perr != nil {
-			return nil, nil, fetchErr(feedURL, perr, "invalid %s feed: %v", kindName(kind), perr)
+			return lenientParse{}, fetchErr(feedURL, perr, "invalid %s feed: %v", kindName(kind), perr)
 		}
-		return feed, nil, nil // fewer items than tags, but none lost to a break (a second root, say)
+		return p, nil // fewer items than tags, but none lost to a break (a second root, say)
 	}
 	// What the lenient parser read past the break is unreliable (an item
 	// cut short under another id, a title that swallowed the items): only
 	// the items whole before and after the break are kept.
-	feed = &gofeed.Feed{}
-	if brk.repaired != nil {
-		if repaired, rerr := newParser().Parse(bytes.NewReader(brk.repaired)); rerr == nil {
-			feed = repaired
+	p.feed = &gofeed.Feed{}
+	if p.brk.repaired != nil {
+		if repaired, err := newParser().Parse(bytes.NewReader(p.brk.repaired)); err == nil {
+			p.feed = repaired
 		}
 	}
-	kept := "no item could be read"
-	if n := len(feed.Items); n > 0 {
-		kept = fmt.Sprintf("kept %d of %d items", n, max(n, total))
-	}
-	return feed, fetchErr(feedURL, perr, "malformed XML at line %d: %s; %s", brk.line, brk.reason, kept), nil
+	return p, nil
 }
 
 func newParser() *gofeed.Parser {

@@ -185,54 +185,46 @@ func qname(n xml.Name) string {
 }
 
 // laterItems returns the item elements at or after from that are whole in
-// themselves: every element in them closed by its own end tag. The bytes
-// read by failed attempts are bounded by twice the document, so that
-// nested unclosed items cannot make the search quadratic.
+// themselves: every element in them closed by its own end tag. It reads
+// the data once: an end tag that matches nothing abandons the elements
+// open at that point, and a syntax error resumes at the next item.
 func laterItems(data []byte, from int, local string) [][]byte {
 	var out [][]byte
-	budget := 2*len(data) + 4096
-	for p := nextItemTag(data, from, local); p >= 0 && budget > 0; p = nextItemTag(data, from, local) {
-		n, ok, atEnd := wholeElement(data[p:])
-		if ok {
-			out = append(out, data[p:p+n])
-			from = p + n
-			continue
+	for from >= 0 && from < len(data) {
+		d := newRawDecoder(data[from:])
+		var stack []xml.Name
+		itemAt, itemDepth := int64(-1), 0 // the outermost open item: its start, and the stack below it
+		for {
+			start := d.InputOffset()
+			tok, err := d.RawToken()
+			if err != nil {
+				var se *xml.SyntaxError
+				if errors.Is(err, io.EOF) || errors.As(err, &se) && strings.HasPrefix(se.Msg, "unexpected EOF") {
+					return out
+				}
+				from = nextItemTag(data, from+int(max(d.InputOffset(), start+1)), local)
+				break
+			}
+			switch t := tok.(type) {
+			case xml.StartElement:
+				if t.Name.Local == local && itemAt < 0 {
+					itemAt, itemDepth = start, len(stack)
+				}
+				stack = append(stack, t.Name)
+			case xml.EndElement:
+				if len(stack) == 0 || stack[len(stack)-1] != t.Name {
+					stack, itemAt = stack[:0], -1
+					continue
+				}
+				stack = stack[:len(stack)-1]
+				if itemAt >= 0 && len(stack) == itemDepth {
+					out = append(out, data[from+int(itemAt):from+int(d.InputOffset())])
+					itemAt = -1
+				}
+			}
 		}
-		if atEnd {
-			break // the item runs to the end of the data: no later item is whole outside it
-		}
-		budget -= n
-		from = p + 1
 	}
 	return out
-}
-
-// wholeElement reads the element that data starts with. n is its length
-// when ok, else how far the reading went; atEnd reports reaching the end of
-// data with the element still open.
-func wholeElement(data []byte) (n int, ok, atEnd bool) {
-	d := newRawDecoder(data)
-	var stack []xml.Name
-	for {
-		tok, err := d.RawToken()
-		if err != nil {
-			var se *xml.SyntaxError
-			end := errors.Is(err, io.EOF) || errors.As(err, &se) && strings.HasPrefix(se.Msg, "unexpected EOF")
-			return int(d.InputOffset()), false, end
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			stack = append(stack, t.Name)
-		case xml.EndElement:
-			if len(stack) == 0 || stack[len(stack)-1] != t.Name {
-				return int(d.InputOffset()), false, false
-			}
-			stack = stack[:len(stack)-1]
-			if len(stack) == 0 {
-				return int(d.InputOffset()), true, false
-			}
-		}
-	}
 }
 
 // repair returns doc, then the later items, then end tags for the elements
