@@ -119,9 +119,10 @@ func TestFindQuotesContinuationFlags(t *testing.T) {
 }
 
 func TestSingleQuotesDroppedInDoubleQuotedText(t *testing.T) {
-	text := "Obama Sees 'Personal Insult' in Vote\n\n\"It's about me,\" he said. \"It matters.\""
+	text := "Obama Sees 'Personal Insult' in Vote\n\n\"It's about me,\" he said. \"It matters.\"\n" +
+		"He told them: 'come out and vote for her'."
 	got := quoteTexts(text)
-	want := []string{"It's about me,", "It matters."}
+	want := []string{"It's about me,", "It matters.", "come out and vote for her"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("quotes = %q, want %q", got, want)
 	}

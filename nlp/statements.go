@@ -2,6 +2,9 @@ package nlp
 
 import (
 	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/herald-reader/herald/nlp/gazetteer"
 )
@@ -62,9 +65,9 @@ func (a *Annotator) findStatements(text string, ents []Entity) []Statement {
 }
 
 // findQuotes finds the top-level quotes of every paragraph; paraQ[i] is the
-// index of paragraph i's first quote. Single-mark quotes are dropped when the
-// text quotes mostly with double marks: there they are titles and nicknames,
-// or apostrophes.
+// index of paragraph i's first quote. When the text quotes mostly with double
+// marks, its single-mark quotes are kept only when they read like speech:
+// otherwise they are titles, nicknames ('Personal Insult') or apostrophes.
 func findQuotes(text string, paras []textSpan) ([]quoteSpan, []int) {
 	qs := quoteScanner{text: text}
 	all := make([]quoteSpan, 0, len(text)/300+4)
@@ -91,7 +94,7 @@ func findQuotes(text string, paras []textSpan) ([]quoteSpan, []int) {
 	kept := all[:0]
 	keptOwner := owner[:0]
 	for k, q := range all {
-		if q.fam.single() && doubles > singles {
+		if q.fam.single() && doubles > singles && !sentenceLike(text[q.start:q.end]) {
 			continue
 		}
 		kept = append(kept, q)
@@ -107,4 +110,21 @@ func findQuotes(text string, paras []textSpan) ([]quoteSpan, []int) {
 	}
 	paraQ[len(paras)] = len(kept)
 	return kept, paraQ
+}
+
+// sentenceLike reports whether quoted words read like speech rather than a
+// title: four words or more, most of them not capitalised.
+func sentenceLike(q string) bool {
+	words, caps := 0, 0
+	for _, w := range strings.Fields(q) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			continue
+		}
+		words++
+		if unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	return words >= 4 && caps*2 < words
 }
