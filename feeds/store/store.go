@@ -7,6 +7,7 @@
 package store
 
 import (
+	"context"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -119,9 +120,14 @@ func (s *Store) Close() error {
 	if s == nil || s.db == nil {
 		return nil
 	}
-	// Let SQLite refresh its planner statistics where they are stale; cheap.
+	// Let SQLite refresh its planner statistics where they are stale,
+	// sampling a bounded number of rows so that closing stays quick.
 	s.wmu.Lock()
-	_, _ = s.db.Exec("PRAGMA optimize")
+	if conn, err := s.db.Conn(context.Background()); err == nil {
+		_, _ = conn.ExecContext(context.Background(), "PRAGMA analysis_limit = 1000")
+		_, _ = conn.ExecContext(context.Background(), "PRAGMA optimize")
+		conn.Close()
+	}
 	s.wmu.Unlock()
 	s.smu.Lock()
 	for _, st := range s.stmts {
