@@ -119,10 +119,10 @@ func TestFindQuotesContinuationFlags(t *testing.T) {
 }
 
 func TestSingleQuotesDroppedInDoubleQuotedText(t *testing.T) {
-	text := "Obama Sees 'Personal Insult' in Vote\n\n\"It's about me,\" he said. \"It matters.\"\n" +
+	text := "Obama Sees 'Personal Insult' in Vote\n\n\"It's about me and all of us,\" he said. \"It matters.\"\n" +
 		"He told them: 'come out and vote for her'."
 	got := quoteTexts(text)
-	want := []string{"It's about me,", "It matters.", "come out and vote for her"}
+	want := []string{"It's about me and all of us,", "It matters.", "come out and vote for her"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("quotes = %q, want %q", got, want)
 	}

@@ -83,18 +83,31 @@ func findQuotes(text string, paras []textSpan) ([]quoteSpan, []int) {
 			owner = append(owner, i)
 		}
 	}
+	// the text's style: the family that holds more of its speech
 	singles, doubles := 0, 0
 	for _, q := range all {
+		if !sentenceLike(text[q.start:q.end]) {
+			continue
+		}
 		if q.fam.single() {
 			singles++
 		} else {
 			doubles++
 		}
 	}
+	if singles == 0 && doubles == 0 {
+		for _, q := range all {
+			if q.fam.single() {
+				singles++
+			} else {
+				doubles++
+			}
+		}
+	}
 	kept := all[:0]
 	keptOwner := owner[:0]
 	for k, q := range all {
-		if q.fam.single() && doubles > singles && !sentenceLike(text[q.start:q.end]) {
+		if q.fam.single() && doubles >= singles && doubles > 0 && !sentenceLike(text[q.start:q.end]) {
 			continue
 		}
 		kept = append(kept, q)
