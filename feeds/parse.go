@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"net/url"
 	"strings"
@@ -28,9 +27,9 @@ type parsedFeed struct {
 
 // parseFeed parses an RSS, Atom or JSON feed body fetched from feedURL
 // (with the Content-Type header rawContentType, "" when unknown) into
-// sanitised items. The error names feedURL. A feed that breaks off partway
-// (malformed or truncated XML) returns the items read before the break
-// together with an error naming the line.
+// sanitised items. The error names feedURL. A feed whose XML breaks
+// partway (malformed or truncated) returns the items that are whole despite
+// the break together with an error naming the line.
 func parseFeed(data []byte, rawContentType, feedURL string) (parsedFeed, error) {
 	parseCount.Add(1)
 	if isBlank(data) {
@@ -156,74 +155,6 @@ func convertFeed(feed *gofeed.Feed, feedURL string) (parsedFeed, error) {
 		return out, fetchErr(feedURL, nil, "no readable item: the feed's %d items have neither title, link nor text", blank)
 	}
 	return out, nil
-}
-
-// isBlank reports a body with nothing but white space and byte-order marks.
-func isBlank(data []byte) bool {
-	for len(data) > 0 {
-		switch {
-		case bytes.HasPrefix(data, []byte("\xef\xbb\xbf")):
-			data = data[3:]
-		case isSpaceByte(data[0]):
-			data = data[1:]
-		default:
-			return false
-		}
-	}
-	return true
-}
-
-// looksLikeJSONFeed tells a JSON Feed from any other JSON object (an API's
-// error reply, say): it declares a JSON Feed version or holds an items
-// array. Invalid JSON passes, for the parser to explain.
-func looksLikeJSONFeed(data []byte) bool {
-	var probe struct {
-		Version json.RawMessage `json:"version"`
-		Items   json.RawMessage `json:"items"`
-	}
-	if err := json.Unmarshal(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), &probe); err != nil {
-		return true
-	}
-	var version string
-	if json.Unmarshal(probe.Version, &version) == nil {
-		v := strings.ToLower(strings.TrimSpace(version))
-		if strings.HasPrefix(v, "https://jsonfeed.org/version/") || strings.HasPrefix(v, "http://jsonfeed.org/version/") {
-			return true
-		}
-	}
-	items := bytes.TrimSpace(probe.Items)
-	return len(items) > 0 && items[0] == '['
-}
-
-func kindName(k gofeed.FeedType) string {
-	switch k {
-	case gofeed.FeedTypeAtom:
-		return "Atom"
-	case gofeed.FeedTypeRSS:
-		return "RSS"
-	case gofeed.FeedTypeJSON:
-		return "JSON"
-	}
-	return "unknown"
-}
-
-// notAFeed explains a body in no feed format, naming an HTML page as such.
-func notAFeed(data []byte, contentType, feedURL string) error {
-	trimmed := bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")))
-	if len(trimmed) == 0 {
-		return fetchErr(feedURL, nil, "not a feed: the body is empty")
-	}
-	head := bytes.ToLower(trimmed[:min(len(trimmed), 1024)])
-	isHTML := contentType == "text/html" || contentType == "application/xhtml+xml" ||
-		bytes.HasPrefix(head, []byte("<!doctype html")) || bytes.Contains(head, []byte("<html"))
-	ct := contentType
-	if ct == "" {
-		ct = "no content type"
-	}
-	if isHTML {
-		return fetchErr(feedURL, nil, "not a feed: got an HTML page (%s)", ct)
-	}
-	return fetchErr(feedURL, nil, "not a feed: neither RSS, Atom nor JSON Feed (%s)", ct)
 }
 
 // baseURL is what relative item links resolve against: the feed's own URL
