@@ -55,6 +55,12 @@ func (r *resolver) resolvePronoun(g byte, toks []tok, s, pos int) spk {
 		}
 		h = lo - 1
 	}
+	// no subject fits: the latest object that does, further back
+	for h := len(r.hist) - 1; h >= 0 && r.sentNo-r.hist[h].sent <= historyWindow; h-- {
+		if m := r.hist[h]; !m.subject && genderFits(g, m.sp.gender) && m.sp.gender != 0 {
+			return m.sp
+		}
+	}
 	return spk{}
 }
 

@@ -102,6 +102,8 @@ func TestStatementFixtures(t *testing.T) {
 			{KindDirect, "Trump has to listen to Europe,", "pedro-sanchez"},
 			// the subject, not the object or the name inside the quote
 			{KindDirect, "President Putin will accept guarantees", "donald-trump"},
+			// no subject fits "she": the latest female mention does
+			{KindDirect, "We are old friends,", "mette-frederiksen"},
 		}},
 		{"speakers.txt", []wantStmt{
 			{KindDirect, "We reject these claims,", "kremlin"},
