@@ -1,9 +1,11 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -11,6 +13,7 @@ import (
 	"github.com/adrg/xdg"
 
 	"github.com/herald-reader/herald/feeds"
+	"github.com/herald-reader/herald/ui"
 )
 
 func TestEmbeddedDefaultsParse(t *testing.T) {
@@ -200,6 +203,22 @@ func TestByteSize(t *testing.T) {
 	for _, in := range []string{"", "-1MiB", "1.5MiB", "MiB", "ten"} {
 		if _, err := parseByteSize(in); err == nil {
 			t.Errorf("parseByteSize(%q) should fail", in)
+		}
+	}
+}
+
+// TestExampleListsEveryKeyBinding keeps the [keys] comment of
+// config.example.toml equal to the reader's real defaults.
+func TestExampleListsEveryKeyBinding(t *testing.T) {
+	defaults := ui.DefaultKeys()
+	for _, name := range ui.DefaultKeyNames() {
+		quoted := make([]string, len(defaults[name]))
+		for i, k := range defaults[name] {
+			quoted[i] = strconv.Quote(k)
+		}
+		line := fmt.Sprintf("# %s = [%s]\n", name, strings.Join(quoted, ", "))
+		if !strings.Contains(string(defaultConfigTOML), line) {
+			t.Errorf("config.example.toml lacks %q", line)
 		}
 	}
 }
