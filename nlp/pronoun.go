@@ -12,7 +12,7 @@ type mention struct {
 const historyWindow = 12
 
 // objectWindow is how many sentences back a mere object may be the referent.
-const objectWindow = 2
+const objectWindow = 4
 
 // resolvePronoun resolves a pronoun of gender g ('m', 'f', 'n' for it,
 // 'p' for they) at token pos of the sentence starting at s: the subject of
