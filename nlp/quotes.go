@@ -305,14 +305,8 @@ func startsWithOpener(text string, p textSpan, fam quoteFamily) bool {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(text[p.start:p.end])
-	if markFamily(r) != fam {
-		return false
-	}
-	switch r {
-	case '”', '’':
-		return fam == famDouble && r == '”'
-	}
-	return true
+	// a ’ opening a paragraph is an elision (’Tis), not a reopened quote
+	return markFamily(r) == fam && r != '’'
 }
 
 // startsWithPunct reports whether s begins with sentence punctuation.
