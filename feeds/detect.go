@@ -64,7 +64,7 @@ func kindName(k gofeed.FeedType) string {
 func notAFeed(data []byte, contentType, feedURL string) error {
 	trimmed := bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")))
 	if len(trimmed) == 0 {
-		return fetchErr(feedURL, nil, "not a feed: the body is empty")
+		return fetchErr(feedURL, nil, "empty response: the server sent no feed")
 	}
 	head := bytes.ToLower(trimmed[:min(len(trimmed), 1024)])
 	isHTML := contentType == "text/html" || contentType == "application/xhtml+xml" ||
