@@ -22,6 +22,7 @@ type raw struct {
 	// People: the name words (folded) and where the name itself lies.
 	keys               []string
 	nameStart, nameEnd int
+	firstEnd           int   // rkBare: end of a first word that is a leader's surname, or 0
 	leader             int32 // gazetteer leader the scanner resolved, or -1
 	titled             bool  // a title or honorific stands before the name
 	role               *roleDef

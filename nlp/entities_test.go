@@ -109,6 +109,13 @@ func TestEntityTraps(t *testing.T) {
 				{"Polish", KindCountry, "poland"}},
 		},
 		{
+			name: "unknown given names in apposition, surnames that are words",
+			text: "“No,” Quina Jones, 25, said. Vann R. Newkirk II, a writer, agreed. South Korean President Park Geun-hye spoke; Mr. Van Voorhis and Mayor Bill de Blasio listened, and De Blasio left.",
+			want: []wantSpan{{"Quina Jones", KindPerson, "quina-jones"}, {"Vann R. Newkirk II", KindPerson, "vann-r-newkirk-ii"},
+				{"President Park Geun-hye", KindPerson, "park-geun-hye"}, {"Mr. Van Voorhis", KindPerson, "van-voorhis"},
+				{"De Blasio", KindPerson, "bill-de-blasio"}},
+		},
+		{
 			name: "sentence-initial words are not names",
 			text: "Meanwhile, the talks stalled. However, Officials Said nothing. During the night it rained.",
 			none: []wantSpan{{"Meanwhile", "", ""}, {"However", "", ""}, {"During", "", ""}},

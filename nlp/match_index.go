@@ -227,7 +227,7 @@ func buildIndex(g *gazetteer.Data) *index {
 	setFlag(maleGiven, lexMale|lexGiven)
 	setFlag(femaleGiven, lexFemale|lexGiven)
 	setFlag(nonNameWords, lexNotName)
-	setFlag(orgWords, lexNotName|lexOrgWord)
+	setFlag(orgWords, lexOrgWord)
 	setFlag([]string{"may", "june", "april", "august"}, lexMonth)
 	setFlag(nameParticles, lexParticle)
 	setFlag(suffixWords, lexSuffix)

@@ -167,6 +167,9 @@ func (s *scanner) person(i int) (int, bool) {
 				}
 			}
 		}
+		if p, _ := s.matchPhrase(k, kindBit(pkPlace)); p != nil {
+			break // "former Miss Universe"
+		}
 		d, e := s.matchRole(k)
 		if d == nil {
 			break
@@ -225,7 +228,13 @@ func (s *scanner) person(i int) (int, bool) {
 			return end, true
 		}
 	}
-	// a title alone
+	// a title alone, unless an unknown capitalised word follows it ("the
+	// Queen City"); a place or country may ("US President Moscow said").
+	if roleEnd < n && s.toks[roleEnd].joined() && s.toks[roleEnd].capitalised() && !s.toks[roleEnd-1].is(tPoss) {
+		if p, _ := s.matchPhrase(roleEnd, kindsNonPerson); p == nil {
+			return i, false
+		}
+	}
 	if role.class != roleOffice || inactive || role.needQual && qual == nil || the < 0 && qual == nil {
 		return i, false
 	}
@@ -310,7 +319,7 @@ func (s *scanner) ofCountry(i int) bool {
 // nameAfterTitle reads the name after a title ("President [Putin]"),
 // filling m. The name may be any capitalised words.
 func (s *scanner) nameAfterTitle(i int, m *raw) (int, bool) {
-	if !s.nameStart(i) {
+	if !s.nameStart(i, true) {
 		return i, false
 	}
 	if p, e := s.matchPhrase(i, kindBit(pkLeader)); p != nil && !s.suffixAt(e) {
@@ -363,7 +372,7 @@ func (s *scanner) orgFollows(i int) bool {
 // namedPerson reads a name with no title in front of it.
 func (s *scanner) namedPerson(i int, _ *roleDef) (int, bool) {
 	t := &s.toks[i]
-	if !s.nameStart(i) {
+	if !s.nameStart(i, false) {
 		return i, false
 	}
 	var m raw
@@ -395,15 +404,20 @@ func (s *scanner) namedPerson(i int, _ *roleDef) (int, bool) {
 			s.out = append(s.out, m)
 			return end, true
 		}
+		if len(nameKeys(s.x, m.keys)) <= 3 && s.appositionAt(end) && s.plainName(i, end) {
+			// "Quina Jones, 25, said", "Vann R. Newkirk II, a writer"
+			s.out = append(s.out, m)
+			return end, true
+		}
 		// "Crunch Trump": an unknown word before a known surname is no part of the name.
 		if l := s.toks[end-1].lex; l != nil && len(l.surnameOf) > 0 && !s.suffixAt(end) {
 			return i, false
 		}
-		// "Obama Speech": a known surname followed by unknown words.
+		// "Obama Speech": a known surname followed by unknown words, unless
+		// the article writes a longer name that ends with these words
+		// ("Peña Nieto"); the resolver decides.
 		if s.isSurname(i) {
-			s.fillName(&m, i, i+1)
-			s.out = append(s.out, m)
-			return i + 1, true
+			m.firstEnd = s.toks[i].end
 		}
 		m.kind = rkBare
 		s.out = append(s.out, m)
@@ -415,6 +429,55 @@ func (s *scanner) namedPerson(i int, _ *roleDef) (int, bool) {
 		return end, true
 	}
 	return i, false
+}
+
+// plainName reports a name that starts with a word of two letters or more,
+// not hyphenated to the next and not in brackets: not "(D-Va.)".
+func (s *scanner) plainName(a, b int) bool {
+	if st := s.toks[a].start; st > 0 && s.text[st-1] == '(' {
+		return false
+	}
+	return s.toks[a].end-s.toks[a].start >= 2 && !s.toks[a+1].is(tHyph)
+}
+
+// appositionAt reports ", 25," or ", a writer ..." at token i, after a
+// name: the signs of a person whose given name no list knows.
+func (s *scanner) appositionAt(i int) bool {
+	if i >= len(s.toks) || !s.toks[i].is(tComma) {
+		return false
+	}
+	t := &s.toks[i]
+	if len(t.key) > 0 && t.key[0] >= '0' && t.key[0] <= '9' && len(t.key) <= 3 {
+		return i+1 < len(s.toks) && s.toks[i+1].is(tComma)
+	}
+	if t.key != "a" && t.key != "an" && t.key != "the" {
+		return false
+	}
+	for k := i + 1; k < len(s.toks) && k <= i+4; k++ {
+		u := &s.toks[k]
+		if !u.joined() {
+			return false
+		}
+		if appositionNouns[u.key] {
+			return true
+		}
+		if d, _ := s.matchRole(k); d != nil && d.class != roleModifier && d.class != roleHonorific {
+			return true
+		}
+	}
+	return false
+}
+
+// appositionNouns describe a person after their name: "..., a writer for".
+var appositionNouns = map[string]bool{
+	"writer": true, "student": true, "resident": true, "researcher": true, "professor": true, "founder": true,
+	"member": true, "mother": true, "father": true, "nurse": true, "doctor": true, "farmer": true,
+	"veteran": true, "voter": true, "supporter": true, "worker": true, "owner": true, "pastor": true,
+	"scholar": true, "expert": true, "fellow": true, "partner": true, "manager": true, "consultant": true,
+	"retiree": true, "volunteer": true, "organizer": true, "organiser": true, "critic": true, "donor": true,
+	"artist": true, "musician": true, "engineer": true, "officer": true, "soldier": true, "son": true,
+	"daughter": true, "wife": true, "husband": true, "friend": true, "colleague": true, "neighbour": true,
+	"neighbor": true, "woman": true, "man": true, "democrat": true, "republican": true,
 }
 
 // bare records a lone capitalised word that may be a surname used elsewhere.
@@ -431,15 +494,23 @@ func (s *scanner) bare(i int) (int, bool) {
 }
 
 // nameStart reports whether a name may begin at token i.
-func (s *scanner) nameStart(i int) bool {
+// After a title any capitalised word may be a surname ("President Park",
+// "Mr. Van Voorhis"); without one, words that end organisation names and
+// particles start no name unless the gazetteer says so.
+func (s *scanner) nameStart(i int, titled bool) bool {
 	t := &s.toks[i]
 	if t.lex != nil && t.lex.flags&lexParticle != 0 {
 		// "von der Leyen": a leader's surname that starts with a particle
-		p, _ := s.matchPhrase(i, kindBit(pkLeader))
-		return p != nil
+		if p, _ := s.matchPhrase(i, kindBit(pkLeader)); p != nil {
+			return true
+		}
+		return t.capitalised() && s.nameContinues(i+1) // "Mr. Van Voorhis", "De Blasio"
 	}
 	if !t.capitalised() || t.lex != nil && t.lex.flags&(lexNotName|lexSuffix) != 0 {
 		return false
+	}
+	if t.lex != nil && t.lex.flags&lexOrgWord != 0 && (!titled || !s.nameContinues(i+1)) {
+		return false // "Justice Department", but "President Park Geun-hye"
 	}
 	if _, e := s.matchPhrase(i, kindsNonPerson); e > i {
 		// "Jordan Hale": a country name that is also a given name, before a surname
@@ -471,7 +542,7 @@ func (s *scanner) nameContinues(i int) bool {
 		return false
 	}
 	afterGiven := prev.lex != nil && prev.lex.flags&lexGiven != 0
-	if t.lex != nil && t.lex.flags&lexNotName != 0 && !(afterGiven && t.lex.flags&lexMonth != 0) {
+	if t.lex != nil && t.lex.flags&(lexNotName|lexOrgWord) != 0 && !(afterGiven && t.lex.flags&lexMonth != 0) {
 		return false
 	}
 	if _, e := s.matchPhrase(i, kindsNonPerson); e > i {

@@ -1,6 +1,9 @@
 package nlp
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // resolveFullName finds the gazetteer leader a name of two or more words
 // refers to: the exact surname with the given name written right or
@@ -20,8 +23,9 @@ func (x *index) resolveFullName(keys []string) int32 {
 		for _, l := range e.surnameOf {
 			li := &x.leaders[l]
 			if li.surnameFirst {
-				if first == li.surname && containsKey(keys[1:], li.given) {
-					return l
+				if first == li.surname && (containsKey(keys[1:], li.given) ||
+					strings.Join(keys[1:], " ") == strings.ReplaceAll(li.given, "-", " ")) {
+					return l // "Ban Ki-moon", "Lee Jae-myung"
 				}
 				continue
 			}

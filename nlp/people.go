@@ -19,6 +19,7 @@ type cluster struct {
 	named    int // mentions by name
 	lastPos  int // start of the latest named mention seen so far
 	titles   []titleRef
+	keys     []string // the words of the fullest name seen
 }
 
 // maxScan bounds the scans over all of an article's people, so that hostile
@@ -184,6 +185,7 @@ func (r *peopleResolver) fullCluster(m *raw) *cluster {
 	}
 	if len(m.keys) > c.words {
 		c.words = len(m.keys)
+		c.keys = m.keys
 		c.name = cleanName(r.text[m.nameStart:m.nameEnd])
 	}
 	r.seen(c, m)
@@ -347,6 +349,11 @@ func (r *peopleResolver) pickLeader(ls []int32) int32 {
 // bareName resolves capitalised words with no title and no known given
 // name: they name a person only if the article names that person elsewhere.
 func (r *peopleResolver) bareName(m *raw) *cluster {
+	if len(m.keys) >= 2 {
+		if keys := nameKeys(r.x, m.keys); len(keys) == 1 {
+			m.keys = keys // "De Blasio" is Bill de Blasio's surname
+		}
+	}
 	n := len(m.keys)
 	if n == 0 {
 		return nil
@@ -360,14 +367,26 @@ func (r *peopleResolver) bareName(m *raw) *cluster {
 				return r.seenBy(c, m)
 			}
 		}
+		for _, c := range r.byLast[m.keys[n-1]] {
+			// "Peña Nieto" ends "Enrique Peña Nieto"
+			if len(c.keys) > n && slicesEqual(c.keys[len(c.keys)-n:], m.keys) {
+				return r.seenBy(c, m)
+			}
+		}
 		// "Ms. Tanden" ... "Neera Tanden": the fuller name completes a person
 		// the article knew only by surname.
-		if cs := r.byLast[m.keys[n-1]]; len(cs) == 1 && cs[0].first == "" && cs[0].leader < 0 {
+		if cs := r.byLast[m.keys[n-1]]; len(cs) == 1 && cs[0].first == "" && cs[0].leader < 0 && m.firstEnd == 0 {
 			c := cs[0]
-			c.first, c.words = m.keys[0], n
+			c.first, c.words, c.keys = m.keys[0], n, m.keys
 			c.name = cleanName(r.text[m.nameStart:m.nameEnd])
 			r.byFirst[c.first] = appendCluster(r.byFirst[c.first], c)
 			return r.seenBy(c, m)
+		}
+		if m.firstEnd > 0 {
+			// "Obama Speech": only the surname names someone
+			m.end, m.nameEnd, m.keys = m.firstEnd, m.firstEnd, m.keys[:1]
+			m.kind = rkNamed
+			return r.singleName(m)
 		}
 		return nil
 	}
@@ -403,6 +422,18 @@ func nameKeys(x *index, keys []string) []string {
 		out = append(out, keys[len(keys)-1])
 	}
 	return out
+}
+
+func slicesEqual(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }
 
 func (x *index) isSuffix(k string) bool {
