@@ -62,6 +62,7 @@ type openMark struct {
 type quoteScanner struct {
 	text      string
 	carryOpen quoteFamily // family left open by the previous paragraph, if continued
+	stack     []openMark  // reused between paragraphs
 }
 
 // isOpenContext reports whether a mark after prev may open a quote.
@@ -95,7 +96,8 @@ func isAlnumRune(r rune) bool { return r >= 0 && (unicode.IsLetter(r) || unicode
 // continued.
 func (qs *quoteScanner) scan(p, next textSpan, out []quoteSpan) []quoteSpan {
 	text := qs.text
-	var stack []openMark
+	stack := qs.stack[:0]
+	defer func() { qs.stack = stack[:0] }()
 	contPrev := qs.carryOpen != famNone
 	qs.carryOpen = famNone
 	firstTop := true

@@ -2,9 +2,7 @@ package nlp
 
 import (
 	"sort"
-	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/herald-reader/herald/nlp/gazetteer"
 )
@@ -129,14 +127,21 @@ func findQuotes(text string, paras []textSpan) ([]quoteSpan, []int) {
 // title: four words or more, most of them not capitalised.
 func sentenceLike(q string) bool {
 	words, caps := 0, 0
-	for _, w := range strings.Fields(q) {
-		r, _ := utf8.DecodeRuneInString(w)
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+	inWord := false
+	for _, r := range q {
+		if unicode.IsSpace(r) {
+			inWord = false
 			continue
 		}
-		words++
-		if unicode.IsUpper(r) {
-			caps++
+		if inWord {
+			continue
+		}
+		inWord = true
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			words++
+			if unicode.IsUpper(r) {
+				caps++
+			}
 		}
 	}
 	return words >= 4 && caps*2 < words
