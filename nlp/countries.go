@@ -18,6 +18,9 @@ func (s *scanner) countryOrPlace(i int) (int, bool) {
 			return e, true
 		}
 	case pkDemonym:
+		if s.isLanguage(i, e) {
+			return e, true
+		}
 	default:
 		return e, true
 	}
@@ -28,6 +31,30 @@ func (s *scanner) countryOrPlace(i int) (int, bool) {
 	}
 	s.out = append(s.out, m)
 	return e, true
+}
+
+// languageWords after a demonym make it a language: "Spanish-speaking",
+// "French lessons".
+var languageWords = map[string]bool{
+	"speaking": true, "speaker": true, "speakers": true, "language": true, "languages": true,
+	"translation": true, "translations": true, "subtitles": true, "lessons": true, "accent": true,
+	"dialect": true, "teacher": true, "dictionary": true,
+}
+
+// isLanguage reports a demonym used as a language name: "Spanish-speaking
+// voters", "she answered in French." — not "French troops".
+func (s *scanner) isLanguage(i, e int) bool {
+	if e < len(s.toks) {
+		next := &s.toks[e]
+		if next.joined() && languageWords[next.key] {
+			return true
+		}
+	}
+	if i > 0 && (s.toks[i-1].key == "in" || s.toks[i-1].key == "speak" || s.toks[i-1].key == "speaks" ||
+		s.toks[i-1].key == "spoke" || s.toks[i-1].key == "fluent") {
+		return e >= len(s.toks) || !s.toks[e].joined() || s.toks[e].is(tCap) && !s.toks[e].is(tHyph)
+	}
+	return false
 }
 
 // capitalActs reports whether the capital at tokens [i, e) stands for its

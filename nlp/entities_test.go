@@ -116,6 +116,13 @@ func TestEntityTraps(t *testing.T) {
 				{"De Blasio", KindPerson, "bill-de-blasio"}},
 		},
 		{
+			name: "languages are not countries",
+			text: "Spanish-speaking voters heard the ad in Spanish. French lessons grew, and she spoke German; French troops stayed in Russian-occupied towns.",
+			want: []wantSpan{{"French", KindCountry, "france"}, {"Russian", KindCountry, "russia"}},
+			none: []wantSpan{{"Spanish-speaking", KindCountry, ""}, {"in Spanish", KindCountry, ""},
+				{"French lessons", KindCountry, ""}, {"spoke German", KindCountry, ""}},
+		},
+		{
 			name: "sentence-initial words are not names",
 			text: "Meanwhile, the talks stalled. However, Officials Said nothing. During the night it rained.",
 			none: []wantSpan{{"Meanwhile", "", ""}, {"However", "", ""}, {"During", "", ""}},

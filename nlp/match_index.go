@@ -104,7 +104,7 @@ var placePhrases = []string{
 	"New York", "New Jersey", "New Mexico", "New England", "New Hampshire", "New Orleans", "New South Wales",
 	"South America", "North America", "Latin America", "Central America", "South American", "North American",
 	"Latin American", "Central American", "Native American", "Native Americans", "African American",
-	"African Americans", "Americas", "American Samoa", "British Columbia", "British Virgin Islands",
+	"African Americans", "Asian American", "Asian Americans", "Arab American", "Arab Americans", "Americas", "American Samoa", "British Columbia", "British Virgin Islands",
 	"Gulf of Mexico", "Mexico City", "Kuwait City", "Panama City", "Guatemala City", "Secret Service",
 	"Hong Kong", "South Carolina", "North Carolina", "West Virginia", "South Dakota", "North Dakota",
 	"Rhode Island", "Washington Post", "Washington Times", "Washington DC", "Washington D.C.",
