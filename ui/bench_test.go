@@ -31,6 +31,17 @@ var (
 func bigStore(b *testing.B) *store.Store {
 	b.Helper()
 	benchOnce.Do(func() {
+		if p := os.Getenv("HERALD_UI_BENCH_DB"); p != "" {
+			// A kept store, built on the first run only (for profiling).
+			if _, err := os.Stat(p); err == nil {
+				benchStore, benchErr = store.Open(p)
+				return
+			}
+			start := time.Now()
+			benchStore, benchErr = buildStore(p, benchArticles)
+			fmt.Fprintf(os.Stderr, "built a store of %d articles in %v\n", benchArticles, time.Since(start).Round(time.Millisecond))
+			return
+		}
 		benchDir, benchErr = os.MkdirTemp("", "herald-ui-bench-")
 		if benchErr != nil {
 			return
@@ -58,7 +69,6 @@ func buildStore(path string, n int) (*store.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	body := strings.Repeat("President Emmanuel Macron met Chancellor Friedrich Merz in Berlin. “We agree,” he said. ", 3)
 	base := time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC)
 	per := n / len(feeds)
 	for fi, f := range feeds {
@@ -66,10 +76,11 @@ func buildStore(path string, n int) (*store.Store, error) {
 			var items []store.NewArticle
 			for i := start; i < per && i < start+5000; i++ {
 				k := fi*per + i
+				text, _ := benchArticle(k)
 				items = append(items, store.NewArticle{
 					GUID: fmt.Sprintf("g%d", k), Link: fmt.Sprintf("https://feed%d.example/a/%d", fi, i),
 					Title: fmt.Sprintf("Story %d from feed %d about the summit", i, fi), Author: "Desk",
-					Published: base.Add(-time.Duration(k) * time.Minute), Text: fmt.Sprintf("%d %s", k, body),
+					Published: base.Add(-time.Duration(k) * time.Minute), Text: text,
 				})
 			}
 			if _, _, err := st.SaveArticles(f.ID, items); err != nil {
@@ -77,7 +88,67 @@ func buildStore(path string, n int) (*store.Store, error) {
 			}
 		}
 	}
+	// Annotate every article (a hand-made annotation of its own text) so
+	// that the entity index and the statements table are full.
+	all, err := st.Articles(store.ArticleQuery{})
+	if err != nil {
+		return nil, err
+	}
+	for _, a := range all {
+		var i, fi int
+		if _, err := fmt.Sscanf(a.Title, "Story %d from feed %d", &i, &fi); err != nil {
+			return nil, err
+		}
+		text, doc := benchArticle(fi*per + i)
+		if err := st.SaveAnnotation(a.ID, store.ContentHash(a.Title, text), nlp.Version, doc); err != nil {
+			return nil, err
+		}
+	}
+	if n, err := st.CountArticles(store.ArticleQuery{Entities: []string{"leader-00"}}); err != nil || n == 0 {
+		return nil, fmt.Errorf("the benchmark annotations were not indexed (%d articles, %v)", n, err)
+	}
 	return st, nil
+}
+
+// benchLeaders and benchCountries are the cast of the benchmark store: a
+// few leaders are in many articles, most in few.
+const (
+	benchLeaders   = 60
+	benchCountries = 150
+)
+
+func benchLeaderName(i int) string  { return fmt.Sprintf("Leader%02d Surname%02d", i, i) }
+func benchCountryName(i int) string { return fmt.Sprintf("Country%03d", i) }
+
+// benchArticle is article k's text and its annotation: two leaders (one of
+// seven frequent ones and one of the rest), a country, and a statement by
+// the first leader.
+func benchArticle(k int) (string, nlp.Doc) {
+	a, b := k%7, 7+(k*31)%(benchLeaders-7)
+	c := (k * 17) % benchCountries
+	var sb strings.Builder
+	var doc nlp.Doc
+	ent := func(kind, id, name string, leader bool) {
+		start := sb.Len()
+		sb.WriteString(name)
+		doc.Entities = append(doc.Entities, nlp.Entity{Kind: kind, ID: id, Name: name, Leader: leader, Text: name, Start: start, End: sb.Len()})
+	}
+	fmt.Fprintf(&sb, "%d President ", k)
+	ent(nlp.KindPerson, fmt.Sprintf("leader-%02d", a), benchLeaderName(a), true)
+	sb.WriteString(" met Chancellor ")
+	ent(nlp.KindPerson, fmt.Sprintf("leader-%02d", b), benchLeaderName(b), true)
+	sb.WriteString(" in ")
+	ent(nlp.KindCountry, fmt.Sprintf("country-%03d", c), benchCountryName(c), false)
+	sb.WriteString(". “")
+	qs := sb.Len()
+	sb.WriteString("We agree on the summit and its outcome")
+	qe := sb.Len()
+	sb.WriteString(",” he said. ")
+	sb.WriteString(strings.Repeat("The talks went on late into the night over the summit. ", 4))
+	doc.Text = sb.String()
+	sp := &nlp.Speaker{ID: fmt.Sprintf("leader-%02d", a), Name: benchLeaderName(a), Leader: true}
+	doc.Statements = []nlp.Statement{{Kind: nlp.KindDirect, Quote: doc.Text[qs:qe], Start: qs, End: qe, Speaker: sp, Cue: "said", Confidence: 0.9}}
+	return doc.Text, doc
 }
 
 // countingLib counts article body loads.
