@@ -12,10 +12,11 @@ import (
 // timestamps. Anything else stays undated (the zero time) rather than
 // getting an invented date.
 
-var monthNames = map[string]time.Month{}
-
-func init() {
-	for m, names := range [12][]string{
+// monthNames maps English, German and French month names and their
+// abbreviations, in lower case, to their month.
+var monthNames = func() map[string]time.Month {
+	m := map[string]time.Month{}
+	for i, names := range [12][]string{
 		{"january", "jan", "januar", "jänner", "janvier", "janv"},
 		{"february", "feb", "februar", "février", "fevrier", "févr", "fevr", "fév", "fev"},
 		{"march", "mar", "märz", "maerz", "mär", "mrz", "mars"},
@@ -30,20 +31,22 @@ func init() {
 		{"december", "dec", "dezember", "dez", "décembre", "decembre", "déc"},
 	} {
 		for _, n := range names {
-			monthNames[n] = time.Month(m + 1)
+			m[n] = time.Month(i + 1)
 		}
 	}
-}
+	return m
+}()
 
-var dayNames = map[string]bool{}
-
-func init() {
+// dayNames are the day names and abbreviations of the same languages.
+var dayNames = func() map[string]bool {
+	m := map[string]bool{}
 	for _, n := range strings.Fields(`monday mon tuesday tue tues wednesday wed thursday thu thur thurs friday fri saturday sat sunday sun
 		montag mo dienstag di mittwoch mi donnerstag do freitag fr samstag sonnabend sa sonntag so
 		lundi lun mardi mar mercredi mer jeudi jeu vendredi ven samedi sam dimanche dim`) {
-		dayNames[n] = true
+		m[n] = true
 	}
-}
+	return m
+}()
 
 // zoneOffsets are the zone names seen in feeds, in seconds east of UTC.
 var zoneOffsets = map[string]int{
