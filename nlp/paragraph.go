@@ -11,28 +11,71 @@ type textSpan struct{ start, end int }
 
 // splitParagraphs splits normalised text into paragraph spans, trimmed of
 // surrounding white space. A paragraph is one line, or a run of lines when
-// the text is hard-wrapped: inside a block of non-blank lines, a line that
-// does not end a sentence and is followed by a line starting in lower case
-// continues onto it.
+// the text is hard-wrapped: a block of non-blank lines most of which end
+// mid-sentence is one paragraph, and elsewhere a line that does not end a
+// sentence and is followed by a line starting in lower case continues onto it.
 func splitParagraphs(text string) []textSpan {
 	out := make([]textSpan, 0, strings.Count(text, "\n")+1)
-	lineStart := 0
-	for lineStart <= len(text) {
+	var block []textSpan // the trimmed lines of the current block
+	flush := func() {
+		switch {
+		case len(block) == 0:
+		case isWrappedBlock(text, block):
+			out = append(out, textSpan{block[0].start, block[len(block)-1].end})
+		default:
+			for i, l := range block {
+				if i > 0 && isWrapContinuation(text, out[len(out)-1], l.start) {
+					out[len(out)-1].end = l.end
+				} else {
+					out = append(out, l)
+				}
+			}
+		}
+		block = block[:0]
+	}
+	for lineStart := 0; lineStart <= len(text); {
 		lineEnd := lineStart
 		for lineEnd < len(text) && text[lineEnd] != '\n' {
 			lineEnd++
 		}
-		s, e := trimSpaces(text, lineStart, lineEnd)
-		if s < e {
-			if n := len(out); n > 0 && isWrapContinuation(text, out[n-1], s) {
-				out[n-1].end = e
-			} else {
-				out = append(out, textSpan{s, e})
-			}
+		if s, e := trimSpaces(text, lineStart, lineEnd); s < e {
+			block = append(block, textSpan{s, e})
+		} else {
+			flush()
 		}
 		lineStart = lineEnd + 1
 	}
+	flush()
 	return out
+}
+
+// isWrappedBlock reports whether the lines of one block are a single
+// hard-wrapped paragraph: three lines or more, of a wrapped width, two
+// thirds of them ending mid-sentence.
+func isWrappedBlock(text string, lines []textSpan) bool {
+	if len(lines) < 3 {
+		return false
+	}
+	open := 0
+	for _, l := range lines[:len(lines)-1] {
+		if n := utf8.RuneCountInString(text[l.start:l.end]); n < 30 || n > 120 {
+			return false
+		}
+		if !endsSentence(text[l.start:l.end]) {
+			open++
+		}
+	}
+	return open*3 >= 2*(len(lines)-1)
+}
+
+// endsSentence reports whether a line ends with closing punctuation.
+func endsSentence(line string) bool {
+	last, _ := utf8.DecodeLastRuneInString(line)
+	switch last {
+	case '.', '!', '?', ':', '"', '”', '’', '»', '«', '“', ')', ']', '…':
+		return true
+	}
+	return false
 }
 
 // isWrapContinuation reports whether the line starting at next continues
@@ -49,9 +92,7 @@ func isWrapContinuation(text string, prev textSpan, next int) bool {
 	if newlines != 1 {
 		return false
 	}
-	last, _ := utf8.DecodeLastRuneInString(text[prev.start:prev.end])
-	switch last {
-	case '.', '!', '?', ':', '"', '”', '’', '»', '«', '“', ')', ']', '…':
+	if endsSentence(text[prev.start:prev.end]) {
 		return false
 	}
 	first, _ := utf8.DecodeRuneInString(text[next:])

@@ -138,6 +138,8 @@ func TestSplitParagraphs(t *testing.T) {
 		{"blank lines", "Headline\n\nFirst.\n\n\nSecond.", []string{"Headline", "First.", "Second."}},
 		{"hard-wrapped lines join", "The minister said the plan\nwould fail.\nNext one.", []string{"The minister said the plan\nwould fail.", "Next one."}},
 		{"trims spaces", "  padded  \n", []string{"padded"}},
+		{"wrapped block is one paragraph", "Title\n\n\"We will not give up on the people of this country,\" the\nminister told reporters on Tuesday. \"We will stand by them\nUkraine and everyone who needs us in these hard times.\"\n\nNext.",
+			[]string{"Title", "\"We will not give up on the people of this country,\" the\nminister told reporters on Tuesday. \"We will stand by them\nUkraine and everyone who needs us in these hard times.\"", "Next."}},
 		{"empty", "", nil},
 	}
 	for _, tt := range tests {
