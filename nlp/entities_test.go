@@ -123,6 +123,12 @@ func TestEntityTraps(t *testing.T) {
 				{"French lessons", KindCountry, ""}, {"spoke German", KindCountry, ""}},
 		},
 		{
+			name: "a shared surname goes to the one named most, given names included",
+			text: "Sarah Morrow arrived with Paul Morrow. Later, Sarah spoke first, and Sarah won the room. Morrow said she was pleased.",
+			want: []wantSpan{{"Sarah Morrow", KindPerson, "sarah-morrow"}, {"Paul Morrow", KindPerson, "paul-morrow"},
+				{"Sarah", KindPerson, "sarah-morrow"}, {"Morrow", KindPerson, "sarah-morrow"}},
+		},
+		{
 			name: "sentence-initial words are not names",
 			text: "Meanwhile, the talks stalled. However, Officials Said nothing. During the night it rained.",
 			none: []wantSpan{{"Meanwhile", "", ""}, {"However", "", ""}, {"During", "", ""}},

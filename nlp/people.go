@@ -20,6 +20,8 @@ type cluster struct {
 	lastPos  int // start of the latest named mention seen so far
 	titles   []titleRef
 	keys     []string // the words of the fullest name seen
+	// givenHits counts mentions by given name alone ("Hillary")
+	givenHits int
 }
 
 // maxScan bounds the scans over all of an article's people, so that hostile
@@ -71,6 +73,16 @@ func (r *peopleResolver) resolve() []Entity {
 			r.owner[i] = r.leaderCluster(m.leader, m)
 		} else if len(m.keys) >= 2 {
 			r.owner[i] = r.fullCluster(m)
+		}
+	}
+	// "Hillary" alone counts towards Hillary Clinton before anyone decides
+	// which Clinton a bare "Clinton" means.
+	for i := range r.raws {
+		m := &r.raws[i]
+		if m.kind == rkBare && len(m.keys) == 1 {
+			if cs := r.byFirst[m.keys[0]]; len(cs) == 1 && (cs[0].words >= 2 || cs[0].leader >= 0) {
+				cs[0].givenHits++
+			}
 		}
 	}
 	for i := range r.raws {
@@ -242,7 +254,7 @@ func (r *peopleResolver) choose(list []*cluster, m *raw) *cluster {
 		if m.role != nil && m.role.office != "" && r.clusterHolds(c, m.role.office, m.qualCountry, m.qualOrg) {
 			s[1] = 1
 		}
-		s[2] = c.named
+		s[2] = c.named + c.givenHits
 		if c.leader >= 0 {
 			s[3] = 1
 		}
