@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/herald-reader/herald/feeds/store"
+	tea "github.com/charmbracelet/bubbletea"
 )
 
 // typeText sends each rune of s as a key.
@@ -370,4 +370,52 @@ func exportedPath(t *testing.T, d *driver) string {
 	return path
 }
 
-var _ = store.ArticleQuery{}
+func TestHelpScrollsWhenTooTall(t *testing.T) {
+	d := newDriver(t, testOptions(analystLib(t)), 80, 14)
+	d.keys("?")
+	v := d.m.View()
+	if !strings.Contains(v, "lines 1–") {
+		t.Fatalf("help at 80×14 does not say it scrolls:\n%s", v)
+	}
+	d.keys("j", "j")
+	if v2 := d.m.View(); !strings.Contains(v2, "lines 3–") {
+		t.Errorf("j does not scroll the help:\n%s", v2)
+	}
+	d.keys("G") // bottom is not bound in help: the window stays valid
+	d.keys("pgdown", "pgdown", "pgdown")
+	if v3 := d.m.View(); !strings.Contains(v3, "export all filtered") {
+		t.Errorf("the last binding cannot be scrolled to:\n%s", v3)
+	}
+}
+
+func TestCrossSidebarMouse(t *testing.T) {
+	d := newDriver(t, testOptions(analystLib(t)), 160, 48)
+	d.keys("L")
+	d.typeText("merz")
+	d.keys("enter")
+	r := d.m.rects[focusCross]
+	click := tea.MouseMsg{X: r.x + 3, Y: 1, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress}
+	d.send(click)
+	if d.m.focus != focusCross || d.m.cross.cursor != 0 || d.m.reading {
+		t.Fatalf("first click: focus %v cursor %d reading %v", d.m.focus, d.m.cross.cursor, d.m.reading)
+	}
+	d.send(click)
+	if !d.m.reading || d.m.reader.id != 1 || d.m.reader.sel != 1 {
+		t.Errorf("second click opened %d at %d (reading %v)", d.m.reader.id, d.m.reader.sel, d.m.reading)
+	}
+}
+
+func TestExportSelectedArticleWhileBrowsing(t *testing.T) {
+	o := testOptions(analystLib(t))
+	o.ExportDir = t.TempDir()
+	d := newDriver(t, o, 160, 48)
+	d.keys("e") // article 3 has no annotation
+	if !d.m.statusErr || !strings.Contains(d.m.status, "not annotated") {
+		t.Fatalf("exporting an unannotated article: %q", d.m.status)
+	}
+	d.keys("j", "e") // article 6
+	doc := parseMarkdown(t, exportedPath(t, d))
+	if !doc.hasHeading(2, "Emmanuel Macron (leader)") || len(doc.quotes) != 1 || doc.tables != 1 {
+		t.Errorf("export of article 6: headings %v, %d quotes, %d tables", doc.headings, len(doc.quotes), doc.tables)
+	}
+}

@@ -78,6 +78,27 @@ func (m *Model) loadCross() tea.Cmd {
 	return loadCrossCmd(m.sh.lib, m.crossSeq, m.query(), ids)
 }
 
+// reloadCross re-reads the statements (after a refresh or background
+// annotation), keeping the list on screen and the selection on the same
+// statement.
+func (m *Model) reloadCross() tea.Cmd {
+	sp := speakers(m.chips)
+	if len(sp) == 0 {
+		return nil
+	}
+	m.crossSeq++
+	m.crossKeep = nil
+	if i := m.cross.cursor; i >= 0 && i < len(m.crossRows) {
+		r := m.crossRows[i]
+		m.crossKeep = &pendingQuote{id: r.ArticleID, start: r.Statement.Start, end: r.Statement.End}
+	}
+	var ids []string
+	for _, c := range sp {
+		ids = append(ids, c.id)
+	}
+	return loadCrossCmd(m.sh.lib, m.crossSeq, m.query(), ids)
+}
+
 func (m *Model) onCrossLoaded(msg crossLoadedMsg) tea.Cmd {
 	if msg.seq != m.crossSeq {
 		return nil
@@ -99,7 +120,18 @@ func (m *Model) onCrossLoaded(msg crossLoadedMsg) tea.Cmd {
 		sources[i] = src
 	}
 	m.cross.empty = "no statements under these filters"
+	offset := m.cross.offset
 	m.cross.setSourced(stmts, sources)
+	if keep := m.crossKeep; keep != nil {
+		m.crossKeep = nil
+		for i, r := range msg.rows {
+			if r.ArticleID == keep.id && r.Statement.Start == keep.start && r.Statement.End == keep.end {
+				m.cross.cursor, m.cross.offset = i, offset
+				m.cross.reveal()
+				break
+			}
+		}
+	}
 	return nil
 }
 

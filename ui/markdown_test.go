@@ -7,6 +7,8 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
 )
 
@@ -60,7 +62,7 @@ func parseMarkdown(t *testing.T, path string) mdDoc {
 	if err != nil {
 		t.Fatal(err)
 	}
-	md := goldmark.New()
+	md := goldmark.New(goldmark.WithExtensions(extension.Table))
 	root := md.Parser().Parse(text.NewReader(src))
 	doc := mdDoc{text: string(src)}
 	err = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -74,7 +76,7 @@ func parseMarkdown(t *testing.T, path string) mdDoc {
 			doc.quotes = append(doc.quotes, inlineText(n, src))
 			return ast.WalkSkipChildren, nil
 		}
-		if n.Kind().String() == "Table" {
+		if n.Kind() == east.KindTable {
 			doc.tables++
 		}
 		return ast.WalkContinue, nil

@@ -51,6 +51,7 @@ type Model struct {
 	pickerSeq    int        // bumped for every picker opened
 	crossSeq     int        // bumped for every cross-article load
 	crossRows    []store.StatementRow
+	crossKeep    *pendingQuote // keep the selection here across a reload
 	pendingQuote *pendingQuote // select this quote once its article loads
 	markOnLoad   bool          // mark the article read once it loads
 	returnFocus  focus         // where back goes from the reader
@@ -312,7 +313,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, m.setStatus("annotating: "+msg.err.Error(), true)
 		}
 		if msg.done > 0 {
-			return m, tea.Batch(m.list.reload(), m.startBacklog())
+			return m, tea.Batch(m.list.reload(), m.reloadCross(), m.startBacklog())
 		}
 	case savedMsg:
 		if msg.err != nil {
@@ -352,7 +353,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case refreshDoneMsg:
 		if m.ref.onDone(msg, m.sh.now()) {
 			m.backlogLeft = backlogBudget
-			return m, tea.Batch(loadFeedsCmd(m.sh.lib), m.list.reload(), m.startBacklog())
+			return m, tea.Batch(loadFeedsCmd(m.sh.lib), m.list.reload(), m.reloadCross(), m.startBacklog())
 		}
 	}
 	return m, nil
@@ -412,7 +413,7 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 		return m.ref.start(m.ctx)
 	case key.Matches(msg, k.UnreadOnly):
 		m.unreadOnly = !m.unreadOnly
-		return m.list.setQuery(m.query())
+		return m.applyFilters()
 	case key.Matches(msg, k.ToggleSidebar):
 		v := !m.sidebarVisible()
 		m.sideToggle = &v
@@ -466,7 +467,7 @@ func (m *Model) onBrowsingKey(msg tea.KeyMsg) tea.Cmd {
 	case focusFeeds:
 		if m.feeds.update(msg) {
 			m.focus = focusList
-			return m.list.setQuery(m.query())
+			return m.applyFilters()
 		}
 		if key.Matches(msg, k.Back) {
 			return nil

@@ -34,6 +34,8 @@ func (m *Model) onMouse(msg tea.MouseMsg) tea.Cmd {
 			m.reader.scrollBy(d)
 		case focusSidebar:
 			m.side.scrollBy(d)
+		case focusCross:
+			m.cross.scrollBy(d)
 		}
 	case ev.Button == tea.MouseButtonLeft && ev.Action == tea.MouseActionPress:
 		m.focus = target
@@ -41,7 +43,7 @@ func (m *Model) onMouse(msg tea.MouseMsg) tea.Cmd {
 		case focusFeeds:
 			if m.feeds.click(y) {
 				m.focus = focusList
-				return m.list.setQuery(m.query())
+				return m.applyFilters()
 			}
 		case focusList:
 			if again, hit := m.list.click(y); hit {
@@ -54,6 +56,11 @@ func (m *Model) onMouse(msg tea.MouseMsg) tea.Cmd {
 			if m.side.click(y) {
 				m.reader.selectStatement(m.side.cursor)
 			}
+		case focusCross:
+			if i := m.cross.entryAt(y); i >= 0 && i == m.cross.cursor {
+				return m.openCrossSelected() // a second click opens
+			}
+			m.cross.click(y)
 		}
 	}
 	return nil

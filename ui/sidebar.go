@@ -170,19 +170,28 @@ func (p *sidebarPane) update(msg tea.KeyMsg) bool {
 	return false
 }
 
-// click selects the statement drawn at row y; it reports a change.
-func (p *sidebarPane) click(y int) bool {
+// entryAt is the statement drawn at row y, or -1.
+func (p *sidebarPane) entryAt(y int) int {
 	p.build()
 	line := p.offset + y - 1
 	for i := range p.entries {
 		if line >= p.starts[i] && line < p.starts[i]+len(p.entries[i]) {
-			changed := i != p.cursor
-			p.cursor = i
-			p.reveal()
-			return changed
+			return i
 		}
 	}
-	return false
+	return -1
+}
+
+// click selects the statement drawn at row y; it reports a change.
+func (p *sidebarPane) click(y int) bool {
+	i := p.entryAt(y)
+	if i < 0 {
+		return false
+	}
+	changed := i != p.cursor
+	p.cursor = i
+	p.reveal()
+	return changed
 }
 
 func (p *sidebarPane) view(focused bool, loading bool) string {
