@@ -296,6 +296,35 @@ func (r *resolver) attribute(toks []tok, qt, s, e int) attribution {
 	if lok {
 		return lead
 	}
+	return r.finalCue(toks, qt, s, e)
+}
+
+// finalCue attributes a quote inside reported speech whose cue ends the
+// sentence: "A cashier who “steals” is held accountable, Warren said."
+func (r *resolver) finalCue(toks []tok, qt, s, e int) attribution {
+	if e-qt < 3 || !r.isPunct(toks[e-1], ".!?…") {
+		return attribution{}
+	}
+	for j := e - 2; j > qt && j >= e-10; j-- {
+		v, cue, ok := r.verbAt(toks, j)
+		if !ok || v.lemma == "according" {
+			continue
+		}
+		k, kind := r.subjectLeft(toks, j, qt+1)
+		if kind != sjFound && kind != sjUnnamed {
+			return attribution{}
+		}
+		c := k - 1
+		for c > qt && c >= k-5 && toks[c].kind == tkWord {
+			c--
+		}
+		if c <= qt || !r.isPunct(toks[c], ",") || hasQuote(toks[c:e]) {
+			return attribution{}
+		}
+		at, _ := r.fromSubject(toks, k, kind, cue, s, j-qt)
+		at.conf = min(at.conf, confFar)
+		return at
+	}
 	return attribution{}
 }
 

@@ -1,5 +1,10 @@
 package nlp
 
+import (
+	"strings"
+	"unicode/utf8"
+)
+
 // rightSpeaker finds the speaker after an inverted verb ("said X") or
 // "according to", in toks[i:end].
 func (r *resolver) rightSpeaker(toks []tok, i, end int, cue string, sentStart int) (attribution, bool) {
@@ -72,6 +77,9 @@ func (r *resolver) trailing(toks []tok, qt, end, s int) (attribution, bool) {
 	if i >= end {
 		return attribution{}, false
 	}
+	// a quote closed off by punctuation ("…,” X said) may have its cue far
+	// behind a long appositive; one running into the sentence only nearby
+	closed := i > qt+1 || r.quoteEndsWith(toks[qt], ",?!…")
 	if i+1 < end && (r.isWordTok(toks[i], "a") || r.isWordTok(toks[i], "ha") || r.isWordTok(toks[i], "hat")) && toks[i+1].cls.verb != 0 {
 		i++ // « … », a déclaré Macron
 	}
@@ -89,7 +97,7 @@ func (r *resolver) trailing(toks []tok, qt, end, s int) (attribution, bool) {
 			}
 		}
 	}
-	if t := toks[i]; i+1 < end && (t.kind == tkPerson || t.kind == tkName && !t.weak) && !t.poss &&
+	if t := toks[i]; closed && i+1 < end && (t.kind == tkPerson || t.kind == tkName && !t.weak) && !t.poss &&
 		toks[i+1].kind == tkWord && !toks[i+1].capital && toks[i+1].cls.verb == 0 &&
 		toks[i+1].cls.flags&(wPrep|wDet|wConj|wAux) == 0 && (i+2 == end || toks[i+2].kind == tkPunct) {
 		// “…,” Jane Doe mused. — a verb the tables do not know
@@ -97,7 +105,11 @@ func (r *resolver) trailing(toks []tok, qt, end, s int) (attribution, bool) {
 		at.conf = min(at.conf, confFar)
 		return at, ok
 	}
-	for j := i; j < end && j <= i+30; j++ {
+	reach := 30
+	if !closed {
+		reach = 3
+	}
+	for j := i; j < end && j <= i+reach; j++ {
 		if toks[j].kind == tkQuote || r.isPunct(toks[j], ";:") {
 			break
 		}
@@ -205,4 +217,20 @@ func (r *resolver) leading(toks []tok, qt, s int) (attribution, bool) {
 		}
 	}
 	return attribution{}, false
+}
+
+// quoteEndsWith reports whether the words of quote token t end with one of
+// the runes in chars.
+func (r *resolver) quoteEndsWith(t tok, chars string) bool {
+	q := r.quotes[t.ref]
+	words := r.text[q.start:q.end]
+	for words != "" {
+		// look past nested closing marks: “… ‘super predator,’”
+		last, n := utf8.DecodeLastRuneInString(words)
+		if markFamily(last) == famNone && last != ' ' {
+			return strings.ContainsRune(chars, last)
+		}
+		words = words[:len(words)-n]
+	}
+	return false
 }

@@ -128,6 +128,12 @@ func TestStatementFixtures(t *testing.T) {
 			{KindDirect, "not work in practice", "keir-starmer"},
 			{KindIndirect, "it would", "keir-starmer"},
 		}},
+		{"partial.txt", []wantStmt{
+			// a partial quote inside reported speech whose cue ends the sentence
+			{KindDirect, "steals a few pounds", "giorgia-meloni"},
+			// a quote running on into its sentence takes no far-off cue
+			{KindDirect, "breakthrough", "keir-starmer"},
+		}},
 		{"colon.txt", []wantStmt{
 			// a cue ending its paragraph with a colon introduces the next
 			{KindDirect, "The deal is done. Everybody is happy!", "donald-trump"},
