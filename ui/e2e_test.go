@@ -53,7 +53,10 @@ refresh_on_start = true
 
 [store]
 path = %q
-`, "file://"+feed, filepath.Join(dir, "herald.db"))
+
+[export]
+dir = %q
+`, "file://"+feed, filepath.Join(dir, "herald.db"), filepath.Join(dir, "exports"))
 	if err := os.WriteFile(cfg, []byte(conf), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -109,7 +112,37 @@ path = %q
 	if !strings.Contains(screen, "Statements (") {
 		t.Errorf("no statements sidebar on screen:\n%s", screen)
 	}
-	_, _ = tmux("send-keys", "-t", "e2e", "q")
+
+	// Back to the list, filter by Starmer with the leader picker, see his
+	// statements across articles, and export them.
+	keys := func(k ...string) {
+		t.Helper()
+		if out, err := tmux(append([]string{"send-keys", "-t", "e2e"}, k...)...); err != nil {
+			t.Fatalf("send-keys: %v\n%s", err, out)
+		}
+	}
+	keys("Escape")
+	waitFor("the list again", func(s string) bool { return strings.Contains(s, "All articles (") })
+	keys("L")
+	waitFor("the leader picker", func(s string) bool {
+		return strings.Contains(s, "Filter by leader") && strings.Contains(s, "Keir Starmer")
+	})
+	keys("-l", "starmer")
+	keys("Enter")
+	waitFor("the chip and the cross-article sidebar", func(s string) bool {
+		return strings.Contains(s, "[♛ Keir Starmer]") && strings.Contains(s, "Said: Keir Starmer (")
+	})
+	keys("E")
+	screen = waitFor("the export path", func(s string) bool { return strings.Contains(s, "wrote ") })
+	files, _ := filepath.Glob(filepath.Join(dir, "exports", "*leader-keir-starmer*.md"))
+	if len(files) != 1 {
+		t.Fatalf("exports: %v; the screen:\n%s", files, screen)
+	}
+	data, err := os.ReadFile(files[0])
+	if err != nil || !strings.Contains(string(data), "## Keir Starmer (leader)") {
+		t.Errorf("the export lacks Starmer's section (%v):\n%s", err, data)
+	}
+	keys("q")
 }
 
 // sidebarColumn returns what is right of the last pane separator on each
