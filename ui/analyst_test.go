@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/herald-reader/herald/nlp"
 )
 
 // typeText sends each rune of s as a key.
@@ -417,5 +418,35 @@ func TestExportSelectedArticleWhileBrowsing(t *testing.T) {
 	doc := parseMarkdown(t, exportedPath(t, d))
 	if !doc.hasHeading(2, "Emmanuel Macron (leader)") || len(doc.quotes) != 1 || doc.tables != 1 {
 		t.Errorf("export of article 6: headings %v, %d quotes, %d tables", doc.headings, len(doc.quotes), doc.tables)
+	}
+}
+
+func TestHostileEntityNamesNeverReachTheTerminal(t *testing.T) {
+	lib := analystLib(t)
+	name := "Evil" + hostile + "Leader"
+	doc := lib.anns[6]
+	for i := range doc.Entities {
+		if doc.Entities[i].ID == "emmanuel-macron" {
+			doc.Entities[i].Name = name
+		}
+	}
+	doc.Statements[0].Speaker = &nlp.Speaker{ID: "emmanuel-macron", Name: name, Leader: true}
+	lib.anns[6] = doc
+	delete(lib.anns, 1) // only article 6 names Macron now
+	d := newDriver(t, testOptions(lib), 160, 48)
+	d.keys("L")
+	views := []string{d.m.View()}
+	d.typeText("evil")
+	d.keys("enter")
+	views = append(views, d.m.View())
+	if !strings.Contains(views[1], "EvilLeader") && !strings.Contains(views[1], "Evil") {
+		t.Fatalf("the hostile leader is not on screen:\n%s", views[1])
+	}
+	for i, v := range views {
+		for _, bad := range []string{"\x1b", "\u009b", "\x07", "\x00", "\x08", "\r", "\u202e"} {
+			if strings.Contains(v, bad) {
+				t.Errorf("view %d contains %q", i, bad)
+			}
+		}
 	}
 }
