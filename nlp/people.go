@@ -22,6 +22,7 @@ type cluster struct {
 	keys     []string // the words of the fullest name seen
 	// givenHits counts mentions by given name alone ("Hillary")
 	givenHits int
+	id        string // slug of name, once the name is final
 }
 
 // maxScan bounds the scans over all of an article's people, so that hostile
@@ -120,7 +121,13 @@ func (r *peopleResolver) resolve() []Entity {
 			r.noteTitle(c, &r.raws[i])
 		}
 	}
-	ents := make([]Entity, 0, len(r.raws))
+	n := 0
+	for i := range r.raws {
+		if r.raws[i].kind == rkCountry || r.owner[i] != nil {
+			n++
+		}
+	}
+	ents := make([]Entity, 0, n)
 	for i := range r.raws {
 		m := &r.raws[i]
 		if m.kind == rkCountry {
@@ -142,7 +149,10 @@ func (r *peopleResolver) id(c *cluster) string {
 	if c.leader >= 0 {
 		return r.x.leaders[c.leader].id
 	}
-	return gazetteer.Slug(c.name)
+	if c.id == "" {
+		c.id = gazetteer.Slug(c.name)
+	}
+	return c.id
 }
 
 // noteTitle lets a title or honorific tell a cluster's gender and, for people
