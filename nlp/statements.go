@@ -81,6 +81,13 @@ func findQuotes(text string, paras []textSpan) ([]quoteSpan, []int) {
 			owner = append(owner, i)
 		}
 	}
+	hasSingle := false
+	for _, q := range all {
+		hasSingle = hasSingle || q.fam.single()
+	}
+	if !hasSingle {
+		return all, paraIndex(paras, owner, len(all))
+	}
 	// the text's style: the family that holds more of its speech
 	singles, doubles := 0, 0
 	for _, q := range all {
@@ -111,16 +118,22 @@ func findQuotes(text string, paras []textSpan) ([]quoteSpan, []int) {
 		kept = append(kept, q)
 		keptOwner = append(keptOwner, owner[k])
 	}
+	return kept, paraIndex(paras, keptOwner, len(kept))
+}
+
+// paraIndex returns, for each paragraph, the index of its first quote, given
+// the paragraph owning each quote; the last entry is n.
+func paraIndex(paras []textSpan, owner []int, n int) []int {
 	paraQ := make([]int, len(paras)+1)
 	k := 0
 	for i := range paras {
 		paraQ[i] = k
-		for k < len(kept) && keptOwner[k] == i {
+		for k < n && owner[k] == i {
 			k++
 		}
 	}
-	paraQ[len(paras)] = len(kept)
-	return kept, paraQ
+	paraQ[len(paras)] = n
+	return paraQ
 }
 
 // sentenceLike reports whether quoted words read like speech rather than a
