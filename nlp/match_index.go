@@ -30,6 +30,7 @@ type index struct {
 type lexEntry struct {
 	flags     uint32
 	phrases   []*phrase // gazetteer phrases that start with this word, longest first
+	kinds     kindSet   // the kinds among phrases, to skip the list early
 	roles     []*rolePhrase
 	surnameOf []int32 // leaders whose surname (or one-word alias) this is
 	givenOf   []int32 // leaders whose given name this is
@@ -142,6 +143,7 @@ func buildIndex(g *gazetteer.Data) *index {
 		p.keys, p.lowerOK = keys, lowerOK
 		e := x.entry(keys[0])
 		e.phrases = append(e.phrases, p)
+		e.kinds |= kindBit(p.kind)
 	}
 
 	for _, c := range g.Countries {

@@ -53,7 +53,7 @@ func (s *scanner) scan() {
 // starts at token i, written with the capitals it needs.
 func (s *scanner) matchPhrase(i int, accept kindSet) (*phrase, int) {
 	t := &s.toks[i]
-	if t.lex == nil {
+	if t.lex == nil || t.lex.kinds&accept == 0 {
 		return nil, i
 	}
 	for _, p := range t.lex.phrases {

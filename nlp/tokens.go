@@ -90,7 +90,8 @@ func putTokenBuffers(b *tokenBuffers) {
 	if cap(b.arena) > maxPooled {
 		return
 	}
-	clear(b.toks)
+	// b.toks is not cleared: its pointers lead to the long-lived index and
+	// to the last text's keys, which the next call overwrites.
 	clear(b.raws)
 	clear(b.keyBuf)
 	b.toks, b.arena, b.keys, b.raws, b.keyBuf = b.toks[:0], b.arena[:0], b.keys[:0], b.raws[:0], b.keyBuf[:0]
