@@ -1,0 +1,292 @@
+package nlp
+
+// This file reads the names themselves: after a title, alone, and the
+// rules for where a name may start, go on and end.
+
+// nameAfterTitle reads the name after a title ("President [Putin]"),
+// filling m. The name may be any capitalised words.
+func (s *scanner) nameAfterTitle(i int, m *raw) (int, bool) {
+	if !s.nameStart(i, true) {
+		return i, false
+	}
+	if p, e := s.matchPhrase(i, kindBit(pkLeader)); p != nil && !s.suffixAt(e) {
+		s.fillName(m, i, e)
+		m.leader = p.leader
+		return e, true
+	}
+	end := s.nameRun(i)
+	if s.orgFollows(end) {
+		return i, false
+	}
+	// "Miss Universe Alicia Machado": the name starts at the given name.
+	if end-i >= 3 && !s.isGiven(i) {
+		for k := i + 1; k < end-1; k++ {
+			if s.isGiven(k) {
+				return i, false
+			}
+		}
+	}
+	s.fillName(m, i, end)
+	m.leader = s.x.resolveFullName(m.keys)
+	if m.leader < 0 && end-i >= 2 && s.isSurname(i) && !s.isGiven(i) {
+		// "President Obama Speech": a known surname ends the name
+		end = i + 1
+		s.fillName(m, i, end)
+	}
+	return end, true
+}
+
+func (s *scanner) isGiven(i int) bool {
+	l := s.toks[i].lex
+	return l != nil && l.flags&lexGiven != 0
+}
+
+func (s *scanner) isSurname(i int) bool {
+	l := s.toks[i].lex
+	return l != nil && len(l.surnameOf) > 0
+}
+
+// orgFollows reports a capitalised organisation word right after a name,
+// which makes the name part of an organisation's ("Steve Harvey Show").
+func (s *scanner) orgFollows(i int) bool {
+	if i >= len(s.toks) || i == 0 || s.toks[i-1].is(tPoss) {
+		return false
+	}
+	t := &s.toks[i]
+	return t.joined() && t.capitalised() && t.lex != nil && t.lex.flags&lexOrgWord != 0
+}
+
+// namedPerson reads a name with no title in front of it.
+func (s *scanner) namedPerson(i int, _ *roleDef) (int, bool) {
+	t := &s.toks[i]
+	if !s.nameStart(i, false) {
+		return i, false
+	}
+	var m raw
+	if p, e := s.matchPhrase(i, kindBit(pkLeader)); p != nil {
+		if !s.suffixAt(e) {
+			s.fillName(&m, i, e)
+			m.leader = p.leader
+			s.out = append(s.out, m)
+			return e, true
+		}
+	}
+	end := s.nameRun(i)
+	if s.orgFollows(end) {
+		return end, true
+	}
+	s.fillName(&m, i, end)
+	words := len(m.keys)
+	if words >= 2 {
+		if l := s.x.resolveFullName(m.keys); l >= 0 {
+			m.leader = l
+			s.out = append(s.out, m)
+			return end, true
+		}
+		first := s.toks[i].lex
+		givenOK := first != nil && (first.flags&lexGiven != 0 || first.flags&lexCountryGiven != 0) &&
+			!(first.flags&lexAmbiguousGiven != 0 && t.is(tSentStart|tHeadline)) && !t.is(tHeadline)
+		if givenOK {
+			m.given = true
+			s.out = append(s.out, m)
+			return end, true
+		}
+		if len(nameKeys(s.x, m.keys)) <= 3 && s.appositionAt(end) && s.plainName(i, end) {
+			// "Quina Jones, 25, said", "Vann R. Newkirk II, a writer"
+			s.out = append(s.out, m)
+			return end, true
+		}
+		// "Crunch Trump": an unknown word before a known surname is no part of the name.
+		if l := s.toks[end-1].lex; l != nil && len(l.surnameOf) > 0 && !s.suffixAt(end) {
+			return i, false
+		}
+		// "Obama Speech": a known surname followed by unknown words, unless
+		// the article writes a longer name that ends with these words
+		// ("Peña Nieto"); the resolver decides.
+		if s.isSurname(i) {
+			m.firstEnd = s.toks[i].end
+		}
+		m.kind = rkBare
+		s.out = append(s.out, m)
+		return end, true
+	}
+	// one word: a leader's surname, resolved once the whole article is read
+	if t.lex != nil && len(t.lex.surnameOf) > 0 && t.lex.flags&lexCommonSurname == 0 {
+		s.out = append(s.out, m)
+		return end, true
+	}
+	return i, false
+}
+
+// plainName reports a name that starts with a word of two letters or more,
+// not hyphenated to the next and not in brackets: not "(D-Va.)".
+func (s *scanner) plainName(a, b int) bool {
+	if st := s.toks[a].start; st > 0 && s.text[st-1] == '(' {
+		return false
+	}
+	return s.toks[a].end-s.toks[a].start >= 2 && !s.toks[a+1].is(tHyph)
+}
+
+// appositionAt reports ", 25," or ", a writer ..." at token i, after a
+// name: the signs of a person whose given name no list knows.
+func (s *scanner) appositionAt(i int) bool {
+	if i >= len(s.toks) || !s.toks[i].is(tComma) {
+		return false
+	}
+	t := &s.toks[i]
+	if len(t.key) > 0 && t.key[0] >= '0' && t.key[0] <= '9' && len(t.key) <= 3 {
+		return i+1 < len(s.toks) && s.toks[i+1].is(tComma)
+	}
+	if t.key != "a" && t.key != "an" && t.key != "the" {
+		return false
+	}
+	for k := i + 1; k < len(s.toks) && k <= i+4; k++ {
+		u := &s.toks[k]
+		if !u.joined() {
+			return false
+		}
+		if appositionNouns[u.key] {
+			return true
+		}
+		if d, _ := s.matchRole(k); d != nil && d.class != roleModifier && d.class != roleHonorific {
+			return true
+		}
+	}
+	return false
+}
+
+// appositionNouns describe a person after their name: "..., a writer for".
+var appositionNouns = map[string]bool{
+	"writer": true, "student": true, "resident": true, "researcher": true, "professor": true, "founder": true,
+	"member": true, "mother": true, "father": true, "nurse": true, "doctor": true, "farmer": true,
+	"veteran": true, "voter": true, "supporter": true, "worker": true, "owner": true, "pastor": true,
+	"scholar": true, "expert": true, "fellow": true, "partner": true, "manager": true, "consultant": true,
+	"retiree": true, "volunteer": true, "organizer": true, "organiser": true, "critic": true, "donor": true,
+	"artist": true, "musician": true, "engineer": true, "officer": true, "soldier": true, "son": true,
+	"daughter": true, "wife": true, "husband": true, "friend": true, "colleague": true, "neighbour": true,
+	"neighbor": true, "woman": true, "man": true, "democrat": true, "republican": true,
+}
+
+// bare records a lone capitalised word that may be a surname used elsewhere.
+func (s *scanner) bare(i int) (int, bool) {
+	t := &s.toks[i]
+	if !t.capitalised() || t.lex != nil && t.lex.flags&lexNotName != 0 {
+		return i, false
+	}
+	var m raw
+	s.fillName(&m, i, i+1)
+	m.kind = rkBare
+	s.out = append(s.out, m)
+	return i + 1, true
+}
+
+// nameStart reports whether a name may begin at token i.
+// After a title any capitalised word may be a surname ("President Park",
+// "Mr. Van Voorhis"); without one, words that end organisation names and
+// particles start no name unless the gazetteer says so.
+func (s *scanner) nameStart(i int, titled bool) bool {
+	t := &s.toks[i]
+	if t.lex != nil && t.lex.flags&lexParticle != 0 {
+		// "von der Leyen": a leader's surname that starts with a particle
+		if p, _ := s.matchPhrase(i, kindBit(pkLeader)); p != nil {
+			return true
+		}
+		return t.capitalised() && s.nameContinues(i+1) // "Mr. Van Voorhis", "De Blasio"
+	}
+	if !t.capitalised() || t.lex != nil && t.lex.flags&(lexNotName|lexSuffix) != 0 {
+		return false
+	}
+	if t.lex != nil && t.lex.flags&lexOrgWord != 0 && (!titled || !s.nameContinues(i+1)) {
+		return false // "Justice Department", but "President Park Geun-hye"
+	}
+	if _, e := s.matchPhrase(i, kindsNonPerson); e > i {
+		// "Jordan Hale": a country name that is also a given name, before a surname
+		if t.lex.flags&lexCountryGiven != 0 && e == i+1 && !t.is(tPoss) && s.nameContinues(e) {
+			return true
+		}
+		if p, le := s.matchPhrase(i, kindBit(pkLeader)); p != nil && le >= e {
+			return true
+		}
+		return false
+	}
+	return true
+}
+
+// nameContinues reports whether token i carries on a name.
+func (s *scanner) nameContinues(i int) bool {
+	if i >= len(s.toks) {
+		return false
+	}
+	t := &s.toks[i]
+	prev := &s.toks[i-1]
+	if !t.joined() || prev.is(tPoss) {
+		return false
+	}
+	if t.is(tHyph) && t.lex == nil && prev.end-prev.start <= 5 && (prev.lex == nil || len(prev.lex.surnameOf) == 0) {
+		return true // "Ban Ki-moon", not "Clinton-era"
+	}
+	if !t.capitalised() {
+		return false
+	}
+	afterGiven := prev.lex != nil && prev.lex.flags&lexGiven != 0
+	if t.lex != nil && t.lex.flags&(lexNotName|lexOrgWord) != 0 && !(afterGiven && t.lex.flags&lexMonth != 0) {
+		return false
+	}
+	if _, e := s.matchPhrase(i, kindsNonPerson); e > i {
+		// "Chuck Jordan": a country that is also a name, after a given name
+		return e == i+1 && afterGiven && t.lex.flags&lexCountryGiven != 0
+	}
+	if d, _ := s.matchRole(i); d != nil && d.class != roleModifier {
+		return false
+	}
+	return true
+}
+
+// nameRun returns the end of the name that starts at token i: capitalised
+// words, initials, lower-case particles between them and a suffix.
+func (s *scanner) nameRun(i int) int {
+	j := i + 1
+	for j < len(s.toks) && j-i < maxNameWords {
+		if s.nameContinues(j) {
+			j++
+			continue
+		}
+		t := &s.toks[j]
+		if t.lex != nil && t.lex.flags&lexParticle != 0 && t.joined() && !s.toks[j-1].is(tPoss) && s.nameContinues(j+1) {
+			j += 2
+			continue
+		}
+		break
+	}
+	if s.suffixAt(j) {
+		j++
+	}
+	return j
+}
+
+// suffixAt reports a name suffix ("Jr.", "III") at token i.
+func (s *scanner) suffixAt(i int) bool {
+	if i >= len(s.toks) || i == 0 {
+		return false
+	}
+	t := &s.toks[i]
+	return t.lex != nil && t.lex.flags&lexSuffix != 0 && (t.joined() || t.is(tComma) && t.capitalised()) &&
+		!s.toks[i-1].is(tPoss)
+}
+
+// fillName fills m's name fields from tokens [a, b).
+func (s *scanner) fillName(m *raw, a, b int) {
+	m.kind = rkNamed
+	m.leader = -1
+	start := len(s.keyBuf)
+	for k := a; k < b; k++ {
+		s.keyBuf = append(s.keyBuf, s.toks[k].key)
+	}
+	m.keys = s.keyBuf[start:len(s.keyBuf):len(s.keyBuf)]
+	m.nameStart, m.nameEnd = s.toks[a].start, s.toks[b-1].end
+	m.start, m.end = m.nameStart, m.nameEnd
+	m.sentStart = s.toks[a].is(tSentStart)
+	if l := s.toks[a].lex; l != nil && l.flags&lexGiven != 0 {
+		m.given = true
+	}
+}
