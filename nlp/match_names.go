@@ -57,7 +57,7 @@ func (s *scanner) orgFollows(i int) bool {
 }
 
 // namedPerson reads a name with no title in front of it.
-func (s *scanner) namedPerson(i int, _ *roleDef) (int, bool) {
+func (s *scanner) namedPerson(i int) (int, bool) {
 	t := &s.toks[i]
 	if !s.nameStart(i, false) {
 		return i, false

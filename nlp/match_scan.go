@@ -197,7 +197,7 @@ func (s *scanner) person(i int) (int, bool) {
 		if the >= 0 {
 			return i, false
 		}
-		return s.namedPerson(i, nil)
+		return s.namedPerson(i)
 	}
 	// the name after the title
 	var m raw
