@@ -450,3 +450,21 @@ func TestHostileEntityNamesNeverReachTheTerminal(t *testing.T) {
 		}
 	}
 }
+
+func TestPickerFindsGazetteerAliases(t *testing.T) {
+	d := newDriver(t, testOptions(analystLib(t)), 100, 30)
+	d.keys("C")
+	d.typeText("deu") // Germany's ISO 3166 code; no country's name has d…e…u
+	p := d.m.overlay.(*pickerOverlay)
+	if len(p.matches) != 1 || p.all[p.matches[0].Index].ID != "germany" {
+		t.Fatalf("deu matches %v", p.matches)
+	}
+	if v := d.m.View(); !strings.Contains(v, "Germany (deu)") {
+		t.Errorf("the alias is not shown:\n%s", v)
+	}
+	d.keys("backspace", "backspace", "backspace") // (ctrl+u is page up here)
+	d.typeText("ukrainian")
+	if len(p.matches) != 1 || p.all[p.matches[0].Index].ID != "ukraine" {
+		t.Errorf("a demonym does not find its country: %v", p.matches)
+	}
+}

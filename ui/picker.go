@@ -32,6 +32,9 @@ type pickerOverlay struct {
 	rows    int // entries shown at the last view
 }
 
+// aliasScore marks a match on another name than the one shown.
+const aliasScore = -1 << 30
+
 type entitiesLoadedMsg struct {
 	seq    int
 	counts []store.EntityCount
@@ -111,6 +114,16 @@ func (p *pickerOverlay) filter() {
 		}
 	} else {
 		p.matches = fuzzy.Find(pattern, p.keys)
+		// then the entities known by another name that contains the text
+		found := make(map[int]bool, len(p.matches))
+		for _, m := range p.matches {
+			found[m.Index] = true
+		}
+		for i, c := range p.all {
+			if alias, ok := aliasMatch(c.ID, pattern); ok && !found[i] {
+				p.matches = append(p.matches, fuzzy.Match{Str: alias, Index: i, Score: aliasScore})
+			}
+		}
 	}
 	p.cursor, p.offset = 0, 0
 }
@@ -200,6 +213,10 @@ func (p *pickerOverlay) row(i, w int) string {
 	m := p.matches[i]
 	c := p.all[m.Index]
 	matched := map[int]bool{} // rune positions (the key has one rune per name rune)
+	alias := ""
+	if m.Score == aliasScore {
+		alias = st.Muted.Render(" (" + safeLine(m.Str) + ")")
+	}
 	for _, j := range m.MatchedIndexes {
 		if j <= len(m.Str) {
 			matched[utf8.RuneCountInString(m.Str[:j])] = true
@@ -223,7 +240,7 @@ func (p *pickerOverlay) row(i, w int) string {
 	}
 	mark := " "
 	counts := fmt.Sprintf("%8d %8d", c.Mentions, c.Articles)
-	line := fit(mark+name.String(), w-len(counts)-2) + " " + counts
+	line := fit(mark+name.String()+alias, w-len(counts)-2) + " " + counts
 	if i == p.cursor {
 		return st.SelectedFocus.Render(fit("▸"+line, w))
 	}
