@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -294,83 +292,6 @@ func TestRemoveChipKeysAreRebindable(t *testing.T) {
 	}
 }
 
-func TestExportWritesMarkdownFiles(t *testing.T) {
-	lib := analystLib(t)
-	o := testOptions(lib)
-	o.ExportDir = t.TempDir()
-	d := newDriver(t, o, 160, 48)
-	d.keys("j", "j", "enter", "e")
-	first := exportedPath(t, d)
-	if want := "2026-11-20-leaders-meet-in-geneva-as-ceasefire-talks-resume.md"; filepath.Base(first) != want {
-		t.Errorf("exported to %s, want %s", first, want)
-	}
-	doc := parseMarkdown(t, first)
-	for _, h := range []string{"Emmanuel Macron (leader)", "Friedrich Merz (leader)", "Lena Vogt"} {
-		if !doc.hasHeading(2, h) {
-			t.Errorf("%s lacks a section for %q; headings %v", first, h, doc.headings)
-		}
-	}
-	d.keys("e")
-	second := exportedPath(t, d)
-	if second == first || !strings.HasSuffix(second, "-2.md") {
-		t.Errorf("second export went to %s (first %s)", second, first)
-	}
-	if _, err := os.Stat(first); err != nil {
-		t.Errorf("the first file is gone: %v", err)
-	}
-
-	// Everything under a filter: Macron's statements from both articles.
-	d.keys("esc", "L")
-	d.typeText("macron")
-	d.keys("enter", "E")
-	all := exportedPath(t, d)
-	if !strings.Contains(filepath.Base(all), "leader-emmanuel-macron") {
-		t.Errorf("filtered export named %s", all)
-	}
-	doc = parseMarkdown(t, all)
-	if !doc.hasHeading(2, "Emmanuel Macron (leader)") || doc.hasHeading(2, "Lena Vogt") {
-		t.Errorf("filtered export headings %v", doc.headings)
-	}
-	for _, w := range []string{"Europe must stand together", "We are closer to an agreement", "leader: Emmanuel Macron"} {
-		if !strings.Contains(doc.text, w) {
-			t.Errorf("filtered export lacks %q", w)
-		}
-	}
-	if len(doc.quotes) != 2 {
-		t.Errorf("filtered export has %d quotes, want 2", len(doc.quotes))
-	}
-}
-
-func TestExportErrorsShowInTheStatusLine(t *testing.T) {
-	o := testOptions(analystLib(t))
-	o.ExportDir = ""
-	d := newDriver(t, o, 100, 30)
-	d.keys("E")
-	if !d.m.statusErr || !strings.Contains(d.m.status, "no export directory") {
-		t.Errorf("status %q (err %v)", d.m.status, d.m.statusErr)
-	}
-}
-
-// exportedPath is the path the status line says was written; it checks
-// that the file exists in the export directory.
-func exportedPath(t *testing.T, d *driver) string {
-	t.Helper()
-	path, ok := strings.CutPrefix(d.m.status, "wrote ")
-	if !ok || d.m.statusErr {
-		t.Fatalf("status after export: %q", d.m.status)
-	}
-	if filepath.Dir(path) != d.m.sh.export {
-		t.Errorf("wrote %s outside the export directory %s", path, d.m.sh.export)
-	}
-	if _, err := os.Stat(path); err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(d.m.statusView(), filepath.Base(path)) {
-		t.Errorf("the status line does not show the path: %q", d.m.statusView())
-	}
-	return path
-}
-
 func TestHelpScrollsWhenTooTall(t *testing.T) {
 	d := newDriver(t, testOptions(analystLib(t)), 80, 14)
 	d.keys("?")
@@ -403,21 +324,6 @@ func TestCrossSidebarMouse(t *testing.T) {
 	d.send(click)
 	if !d.m.reading || d.m.reader.id != 1 || d.m.reader.sel != 1 {
 		t.Errorf("second click opened %d at %d (reading %v)", d.m.reader.id, d.m.reader.sel, d.m.reading)
-	}
-}
-
-func TestExportSelectedArticleWhileBrowsing(t *testing.T) {
-	o := testOptions(analystLib(t))
-	o.ExportDir = t.TempDir()
-	d := newDriver(t, o, 160, 48)
-	d.keys("e") // article 3 has no annotation
-	if !d.m.statusErr || !strings.Contains(d.m.status, "not annotated") {
-		t.Fatalf("exporting an unannotated article: %q", d.m.status)
-	}
-	d.keys("j", "e") // article 6
-	doc := parseMarkdown(t, exportedPath(t, d))
-	if !doc.hasHeading(2, "Emmanuel Macron (leader)") || len(doc.quotes) != 1 || doc.tables != 1 {
-		t.Errorf("export of article 6: headings %v, %d quotes, %d tables", doc.headings, len(doc.quotes), doc.tables)
 	}
 }
 

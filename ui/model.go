@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"fmt"
 	"strings"
 	"time"
 
@@ -544,38 +543,4 @@ func (m *Model) moveStatement(d int) {
 	if m.side.move(d) {
 		m.reader.selectStatement(m.side.cursor)
 	}
-}
-
-// moveEntity moves the reader's entity cursor; the statement selection
-// goes, so that the filter key acts on the entity.
-func (m *Model) moveEntity(d int) {
-	if m.reader.moveEntity(d) {
-		m.side.cursor = -1
-	}
-}
-
-// filterHere adds a chip for the selected statement's speaker or, with no
-// statement selected, for the entity under the reader's cursor.
-func (m *Model) filterHere() tea.Cmd {
-	var c chip
-	stmts := m.reader.statements()
-	if i := m.side.cursor; i >= 0 && i < len(stmts) {
-		sp := stmts[i].Speaker
-		if sp == nil || sp.ID == "" {
-			return m.setStatus("this statement has no known speaker to filter by", false)
-		}
-		c = entityChip(nlp.KindPerson, sp.ID, sp.Name, sp.Leader)
-	} else if e, ok := m.reader.cursorEntity(); ok && e.ID != "" {
-		c = entityChip(e.Kind, e.ID, e.Name, e.Leader)
-	} else {
-		k := m.sh.keys
-		return m.setStatus(fmt.Sprintf("select a statement (%s) or an entity (%s %s) to filter by",
-			k.NextStatement.Help().Key, k.PrevEntity.Help().Key, k.NextEntity.Help().Key), false)
-	}
-	n := len(m.chips)
-	cmd := m.addChip(c)
-	if len(m.chips) == n {
-		return cmd
-	}
-	return tea.Batch(cmd, m.setStatus("filtering by "+c.label()+"; "+m.sh.keys.Back.Help().Key+" shows the list", false))
 }
