@@ -86,14 +86,33 @@ type resolver struct {
 	lastSubjPara int
 }
 
-func newResolver(text string, ents []Entity, idx *statementIndex, quotes []quoteSpan) *resolver {
+func newResolver(text string, ents []Entity, idx *statementIndex, quotes []quoteSpan, sc *stmtScratch) *resolver {
+	low, lowBuf := lowerInto(sc.low[:0], text)
+	sc.low = lowBuf
+	qAttr := sc.qAttr[:0]
+	if cap(qAttr) < len(quotes) {
+		qAttr = make([]attribution, len(quotes))
+	}
+	qAttr = qAttr[:len(quotes)]
+	clear(qAttr)
+	out := sc.out[:0]
+	if n := len(quotes) + len(text)/2000; cap(out) < n {
+		out = make([]stmt, 0, n)
+	}
 	return &resolver{
 		text: text, ents: ents, idx: idx, quotes: quotes,
-		tz:       newTokenizer(text, idx),
-		qAttr:    make([]attribution, len(quotes)),
-		out:      make([]stmt, 0, len(quotes)+len(text)/2000),
+		tz:       tokenizer{text: text, low: low, idx: idx},
+		qAttr:    qAttr,
+		out:      out,
+		toks:     sc.toks[:0],
+		hist:     sc.hist[:0],
 		lastPara: -10, lastSubjPara: -10,
 	}
+}
+
+// release hands the resolver's grown buffers back to sc.
+func (r *resolver) release(sc *stmtScratch) {
+	sc.qAttr, sc.out, sc.toks, sc.hist = r.qAttr, r.out, r.toks, r.hist
 }
 
 // paragraph attributes the quotes [q0, q1) of paragraph p and finds its
@@ -414,7 +433,7 @@ func (r *resolver) statements() []Statement {
 			Start:      st.start,
 			End:        st.end,
 			Speaker:    r.speaker(st.at.sp),
-			Cue:        st.at.cue,
+			Cue:        r.idx.cue(st.at.cue),
 			Confidence: conf,
 		})
 	}

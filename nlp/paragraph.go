@@ -15,8 +15,17 @@ type textSpan struct{ start, end int }
 // mid-sentence is one paragraph, and elsewhere a line that does not end a
 // sentence and is followed by a line starting in lower case continues onto it.
 func splitParagraphs(text string) []textSpan {
-	out := make([]textSpan, 0, strings.Count(text, "\n")+1)
-	var block []textSpan // the trimmed lines of the current block
+	out, _ := splitParagraphsInto(text, nil, nil)
+	return out
+}
+
+// splitParagraphsInto is splitParagraphs appending to out, with block as
+// scratch for the lines of a block; it returns both for reuse.
+func splitParagraphsInto(text string, out, block []textSpan) ([]textSpan, []textSpan) {
+	if n := strings.Count(text, "\n") + 1; cap(out) < n {
+		out = make([]textSpan, 0, n)
+	}
+	block = block[:0] // the trimmed lines of the current block
 	flush := func() {
 		switch {
 		case len(block) == 0:
@@ -46,7 +55,7 @@ func splitParagraphs(text string) []textSpan {
 		lineStart = lineEnd + 1
 	}
 	flush()
-	return out
+	return out, block
 }
 
 // isWrappedBlock reports whether the lines of one block are a single

@@ -2,6 +2,7 @@ package nlp
 
 import (
 	"sort"
+	"strings"
 	"unicode"
 
 	"github.com/herald-reader/herald/nlp/gazetteer"
@@ -14,6 +15,16 @@ type statementIndex struct {
 	verbList []verbInfo
 	words    map[string]wordClass
 	orgs     *orgIndex
+	cues     map[string]string // interned cue words, see cue
+}
+
+// cue returns a cue for output: cues may be slices of the pooled lower-case
+// text, so known words are interned and others copied.
+func (ix *statementIndex) cue(c string) string {
+	if s, ok := ix.cues[c]; ok {
+		return s
+	}
+	return strings.Clone(c)
 }
 
 func buildStatementIndex(g *gazetteer.Data) *statementIndex {
@@ -29,6 +40,10 @@ func buildStatementIndex(g *gazetteer.Data) *statementIndex {
 		}
 	}
 	ix.words = buildWordClasses(ix.verbList)
+	ix.cues = make(map[string]string, len(ix.words))
+	for w := range ix.words {
+		ix.cues[w] = w
+	}
 	for w := range ix.orgs.byFirst {
 		c := ix.words[w]
 		c.flags |= wOrgFirst
@@ -45,9 +60,13 @@ func (a *Annotator) findStatements(text string, ents []Entity) []Statement {
 	if idx == nil {
 		idx = buildStatementIndex(a.gaz)
 	}
-	paras := splitParagraphs(text)
-	quotes, paraQ := findQuotes(text, paras)
-	r := newResolver(text, ents, idx, quotes)
+	sc := getStmtScratch()
+	defer putStmtScratch(sc)
+	sc.paras, sc.block = splitParagraphsInto(text, sc.paras[:0], sc.block[:0])
+	paras := sc.paras
+	quotes, paraQ := findQuotesInto(text, paras, sc)
+	r := newResolver(text, ents, idx, quotes, sc)
+	defer r.release(sc)
 	for pi, p := range paras {
 		r.paragraph(pi, p, paraQ[pi], paraQ[pi+1])
 	}
@@ -67,9 +86,19 @@ func (a *Annotator) findStatements(text string, ents []Entity) []Statement {
 // marks, its single-mark quotes are kept only when they read like speech:
 // otherwise they are titles, nicknames ('Personal Insult') or apostrophes.
 func findQuotes(text string, paras []textSpan) ([]quoteSpan, []int) {
-	qs := quoteScanner{text: text}
-	all := make([]quoteSpan, 0, len(text)/300+4)
-	owner := make([]int, 0, cap(all))
+	return findQuotesInto(text, paras, new(stmtScratch))
+}
+
+// findQuotesInto is findQuotes using sc's buffers.
+func findQuotesInto(text string, paras []textSpan, sc *stmtScratch) ([]quoteSpan, []int) {
+	qs := quoteScanner{text: text, stack: sc.stack[:0]}
+	defer func() { sc.stack = qs.stack }()
+	all := sc.quotes[:0]
+	if n := len(text)/300 + 4; cap(all) < n {
+		all = make([]quoteSpan, 0, n)
+	}
+	owner := sc.owner[:0]
+	defer func() { sc.quotes, sc.owner = all, owner }()
 	for i, p := range paras {
 		next := textSpan{}
 		if i+1 < len(paras) {
@@ -86,7 +115,8 @@ func findQuotes(text string, paras []textSpan) ([]quoteSpan, []int) {
 		hasSingle = hasSingle || q.fam.single()
 	}
 	if !hasSingle {
-		return all, paraIndex(paras, owner, len(all))
+		sc.paraQ = paraIndex(sc.paraQ, paras, owner, len(all))
+		return all, sc.paraQ
 	}
 	// the text's style: the family that holds more of its speech
 	singles, doubles := 0, 0
@@ -118,13 +148,18 @@ func findQuotes(text string, paras []textSpan) ([]quoteSpan, []int) {
 		kept = append(kept, q)
 		keptOwner = append(keptOwner, owner[k])
 	}
-	return kept, paraIndex(paras, keptOwner, len(kept))
+	sc.paraQ = paraIndex(sc.paraQ, paras, keptOwner, len(kept))
+	return kept, sc.paraQ
 }
 
 // paraIndex returns, for each paragraph, the index of its first quote, given
 // the paragraph owning each quote; the last entry is n.
-func paraIndex(paras []textSpan, owner []int, n int) []int {
-	paraQ := make([]int, len(paras)+1)
+func paraIndex(buf []int, paras []textSpan, owner []int, n int) []int {
+	paraQ := buf[:0]
+	if cap(paraQ) < len(paras)+1 {
+		paraQ = make([]int, len(paras)+1)
+	}
+	paraQ = paraQ[:len(paras)+1]
 	k := 0
 	for i := range paras {
 		paraQ[i] = k

@@ -1,0 +1,61 @@
+package nlp
+
+import (
+	"sync"
+	"unsafe"
+)
+
+// stmtScratch holds the working buffers of one findStatements call. They
+// are pooled: allocation dominated the statement profile. The Annotator
+// stays safe for concurrent use, as each call takes its own scratch.
+type stmtScratch struct {
+	paras  []textSpan
+	block  []textSpan
+	quotes []quoteSpan
+	owner  []int
+	paraQ  []int
+	qAttr  []attribution
+	out    []stmt
+	toks   []tok
+	hist   []mention
+	low    []byte
+	stack  []openMark
+}
+
+var stmtPool = sync.Pool{New: func() any { return new(stmtScratch) }}
+
+func getStmtScratch() *stmtScratch { return stmtPool.Get().(*stmtScratch) }
+
+// putStmtScratch returns sc to the pool unless one huge text grew it; the
+// string fields the buffers hold are cleared so no text stays pinned.
+func putStmtScratch(sc *stmtScratch) {
+	if cap(sc.low) > maxPooled {
+		return
+	}
+	clear(sc.qAttr)
+	clear(sc.out)
+	clear(sc.stack[:cap(sc.stack)])
+	sc.paras, sc.block, sc.quotes, sc.owner, sc.paraQ = sc.paras[:0], sc.block[:0], sc.quotes[:0], sc.owner[:0], sc.paraQ[:0]
+	sc.qAttr, sc.out, sc.toks, sc.hist, sc.low, sc.stack = sc.qAttr[:0], sc.out[:0], sc.toks[:0], sc.hist[:0], sc.low[:0], sc.stack[:0]
+	stmtPool.Put(sc)
+}
+
+// lowerInto is asciiLower writing into buf; the string it returns aliases
+// buf, so it must not outlive the scratch that owns buf (cues taken from it
+// are cloned before they leave the package).
+func lowerInto(buf []byte, s string) (string, []byte) {
+	i := 0
+	for i < len(s) && !('A' <= s[i] && s[i] <= 'Z') {
+		i++
+	}
+	if i == len(s) {
+		return s, buf
+	}
+	buf = append(buf[:0], s...)
+	for ; i < len(buf); i++ {
+		if c := buf[i]; 'A' <= c && c <= 'Z' {
+			buf[i] = c + 'a' - 'A'
+		}
+	}
+	return unsafe.String(unsafe.SliceData(buf), len(buf)), buf
+}
