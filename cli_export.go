@@ -15,6 +15,7 @@ import (
 
 	"github.com/sahilm/fuzzy"
 
+	"github.com/herald-reader/herald/feeds/digest"
 	"github.com/herald-reader/herald/feeds/exportfile"
 	"github.com/herald-reader/herald/feeds/sanitize"
 	"github.com/herald-reader/herald/feeds/store"
@@ -120,7 +121,7 @@ func runExport(e *env, args []string) error {
 		nameParts = append(nameParts, "since", opts.since)
 	}
 
-	rep, err := buildReport(st, q, leaderIDs)
+	rep, err := digest.Report(st, q, leaderIDs)
 	if err != nil {
 		return err
 	}
@@ -323,81 +324,6 @@ func annotateOne(st *store.Store, ann *nlp.Annotator, id int64) (err error) {
 	}()
 	doc := ann.Annotate(art.Text)
 	return st.SaveAnnotation(id, art.Hash, nlp.Version, doc)
-}
-
-// buildReport gathers the matching articles with their annotations and the
-// statements: with leader filters, those leaders' statements; otherwise
-// every statement. Both newest article first.
-func buildReport(st *store.Store, q store.ArticleQuery, leaderIDs []string) (report.Report, error) {
-	sums, err := st.Articles(q)
-	if err != nil {
-		return report.Report{}, err
-	}
-	arts := make([]report.Article, len(sums))
-	byID := make(map[int64]*report.Article, len(sums))
-	order := make(map[int64]int, len(sums))
-	for i, s := range sums {
-		arts[i] = report.Article{Title: s.Title, Feed: s.FeedTitle, Link: s.Link, Published: s.Published}
-		byID[s.ID] = &arts[i]
-		order[s.ID] = i
-	}
-	mentions, err := indexedMentions(st, q)
-	if err != nil {
-		return report.Report{}, err
-	}
-	var rows []store.StatementRow
-	if len(leaderIDs) == 0 {
-		if rows, err = st.Statements(q, "", 0); err != nil {
-			return report.Report{}, err
-		}
-	}
-	for _, id := range leaderIDs {
-		r, err := st.Statements(q, id, 0)
-		if err != nil {
-			return report.Report{}, err
-		}
-		rows = append(rows, r...)
-	}
-	if len(leaderIDs) > 1 {
-		// Interleave the leaders' statements back into article order.
-		sort.SliceStable(rows, func(i, j int) bool {
-			if oi, oj := order[rows[i].ArticleID], order[rows[j].ArticleID]; oi != oj {
-				return oi < oj
-			}
-			return rows[i].Statement.Start < rows[j].Statement.Start
-		})
-	}
-	quotes := make([]report.Quote, 0, len(rows))
-	for _, r := range rows {
-		a := byID[r.ArticleID]
-		if a == nil { // written between the two queries
-			a = &report.Article{Title: r.ArticleTitle, Feed: r.FeedTitle, Link: r.Link, Published: r.Published}
-			byID[r.ArticleID] = a
-		}
-		quotes = append(quotes, report.Quote{Statement: r.Statement, Article: a})
-	}
-	return report.Report{Articles: arts, Statements: quotes, Mentions: mentions}, nil
-}
-
-// indexedMentions reads the table of people and countries from the store's
-// entity index, so an export never decodes the annotations themselves.
-func indexedMentions(st *store.Store, q store.ArticleQuery) ([]report.Mention, error) {
-	mentions := []report.Mention{}
-	for _, kind := range []string{"person", "country"} {
-		counts, err := st.EntityCounts(kind, q)
-		if err != nil {
-			return nil, err
-		}
-		for _, c := range counts {
-			k := c.Kind
-			if c.Leader {
-				k = "leader"
-			}
-			mentions = append(mentions, report.Mention{Name: c.Name, Kind: k, Mentions: c.Mentions, Articles: c.Articles})
-		}
-	}
-	report.SortMentions(mentions)
-	return mentions, nil
 }
 
 // writeExport writes the markdown to stdout (-o -), to a new file at -o
