@@ -14,9 +14,6 @@ func runReader(e *env) error {
 	if err != nil {
 		return err
 	}
-	if err := ui.ValidateKeys(lc.Keys); err != nil {
-		return usagef("%s: [keys]: %v", lc.Source, err)
-	}
 	ann, err := annotator(e)
 	if err != nil {
 		return err
@@ -35,7 +32,6 @@ func runReader(e *env) error {
 		}
 		return feeds.Refresh(ctx, st, fetcher, list, progress)
 	}
-	t := lc.Theme
 	err = ui.Run(ui.Options{
 		Library:         st,
 		Refresh:         refresh,
@@ -43,12 +39,9 @@ func runReader(e *env) error {
 		RefreshInterval: lc.Fetch.RefreshInterval.Duration,
 		RefreshOnStart:  lc.Fetch.RefreshOnStart,
 		ExportDir:       lc.ExportDir(),
-		Theme: ui.ThemeConfig{
-			Leader: t.Leader, Person: t.Person, Country: t.Country, Quote: t.Quote,
-			Accent: t.Accent, Muted: t.Muted, Error: t.Error, Selection: t.Selection,
-		},
-		Keys:     lc.Keys,
-		Warnings: lc.Warnings,
+		Theme:           lc.uiTheme(),
+		Keys:            lc.Keys,
+		Warnings:        lc.Warnings,
 	})
 	if err != nil {
 		return fmt.Errorf("reader: %w", err)

@@ -14,6 +14,7 @@ import (
 	toml "github.com/pelletier/go-toml/v2"
 
 	"github.com/herald-reader/herald/nlp/gazetteer"
+	"github.com/herald-reader/herald/ui"
 )
 
 // defaultConfigTOML is config.example.toml itself: the example is the
@@ -275,7 +276,45 @@ func (lc *LoadedConfig) validate(data []byte) error {
 			return bad("aliases", "nlp.aliases entries need a name and an id")
 		}
 	}
+	if err := lc.uiTheme().Validate(); err != nil {
+		field := strings.TrimPrefix(strings.SplitN(err.Error(), ":", 2)[0], "theme.")
+		line, col := findTableKey(data, "theme", field)
+		return &ConfigError{File: lc.Source, Line: line, Col: col, Msg: err.Error()}
+	}
+	if err := ui.ValidateKeys(lc.Keys); err != nil {
+		line, col := findTableKey(data, "keys", "")
+		return &ConfigError{File: lc.Source, Line: line, Col: col, Msg: "keys: " + err.Error()}
+	}
 	return nil
+}
+
+// uiTheme is [theme] in the reader's terms.
+func (c Config) uiTheme() ui.ThemeConfig {
+	t := c.Theme
+	return ui.ThemeConfig{
+		Leader: t.Leader, Person: t.Person, Country: t.Country, Quote: t.Quote,
+		Accent: t.Accent, Muted: t.Muted, Error: t.Error, Selection: t.Selection,
+	}
+}
+
+// findTableKey returns the position of key inside [table] (of the table
+// header itself when key is ""); 0, 0 when it is not found.
+func findTableKey(data []byte, table, key string) (int, int) {
+	in := false
+	for n, line := range strings.Split(string(data), "\n") {
+		trimmed := strings.TrimSpace(line)
+		if strings.HasPrefix(trimmed, "[") {
+			in = trimmed == "["+table+"]"
+			if in && key == "" {
+				return n + 1, 1
+			}
+			continue
+		}
+		if in && key != "" && strings.HasPrefix(trimmed, key) && strings.HasPrefix(strings.TrimSpace(trimmed[len(key):]), "=") {
+			return n + 1, strings.Index(line, key) + 1
+		}
+	}
+	return 0, 0
 }
 
 // checkFeedURL accepts http, https, file, herald (embedded) URLs and plain paths.

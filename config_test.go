@@ -77,6 +77,8 @@ func TestConfigErrorsCarryPosition(t *testing.T) {
 		{"bad scheme", "[[feeds]]\nurl = \"gopher://x/feed\"\n", "cfg.toml:2:8: feeds[0]: unsupported URL scheme"},
 		{"duplicate feed", "[[feeds]]\nurl = \"https://a/x\"\n[[feeds]]\nurl = \"https://a/x\"\n", "listed twice"},
 		{"empty url", "[[feeds]]\ntitle = \"x\"\n", "feeds[0]: url is empty"},
+		{"bad colour", "[theme]\nquote = \"#12345\"\nleader = \"not-a-colour\"\n", "cfg.toml:3:1: theme.leader: colour"},
+		{"unknown action", "[keys]\nfly = [\"F\"]\n", "cfg.toml:1:1: keys: "},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
