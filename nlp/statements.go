@@ -16,6 +16,7 @@ type statementIndex struct {
 	words    map[string]wordClass
 	orgs     *orgIndex
 	cues     map[string]string // interned cue words, see cue
+	maybe    wordFilter        // words' keys, to skip most lookups that miss
 }
 
 // cue returns a cue for output: cues may be slices of the pooled lower-case
@@ -40,14 +41,15 @@ func buildStatementIndex(g *gazetteer.Data) *statementIndex {
 		}
 	}
 	ix.words = buildWordClasses(ix.verbList)
-	ix.cues = make(map[string]string, len(ix.words))
-	for w := range ix.words {
-		ix.cues[w] = w
-	}
 	for w := range ix.orgs.byFirst {
 		c := ix.words[w]
 		c.flags |= wOrgFirst
 		ix.words[w] = c
+	}
+	ix.cues = make(map[string]string, len(ix.words))
+	for w := range ix.words {
+		ix.cues[w] = w
+		ix.maybe.add(w)
 	}
 	return ix
 }

@@ -272,7 +272,7 @@ func (tz *tokenizer) classify(t tok) wordClass {
 		w = w[:len(w)-1]
 	}
 	var c wordClass
-	if tz.idx != nil {
+	if tz.idx != nil && tz.idx.maybe.has(w) {
 		c = tz.idx.words[w]
 	}
 	if !t.capital && len(w) > 4 && w[len(w)-2:] == "ly" && !lyNouns[w] {

@@ -74,3 +74,31 @@ func buildWordClasses(verbs []verbInfo) map[string]wordClass {
 	}
 	return m
 }
+
+// wordFilter is a one-hash Bloom filter over the keys of the word table:
+// most words of a text are in no table, and the filter rules them out
+// without a map lookup. has never misses a word that was added.
+type wordFilter [wordFilterBits / 64]uint64
+
+const wordFilterBits = 1 << 13
+
+func wordFilterHash(w string) uint32 {
+	n := len(w)
+	if n == 0 {
+		return 0
+	}
+	h := uint32(n)*0x9E3779B1 ^ uint32(w[0])<<16 ^ uint32(w[n/2])<<8 ^ uint32(w[n-1])
+	h ^= uint32(w[(n-1)/3]) << 24
+	h *= 0x85EBCA6B
+	return h >> (32 - 13)
+}
+
+func (f *wordFilter) add(w string) {
+	h := wordFilterHash(w)
+	f[h/64] |= 1 << (h % 64)
+}
+
+func (f *wordFilter) has(w string) bool {
+	h := wordFilterHash(w)
+	return f[h/64]&(1<<(h%64)) != 0
+}
