@@ -394,7 +394,8 @@ func BenchmarkArticlesLeaderCountry(b *testing.B) {
 }
 
 // A search: the first page and its count, for a common word, a rare word,
-// a prefix and a person's name.
+// a prefix, a person's name, two words, and a common word under a leader
+// chip.
 func BenchmarkSearch(b *testing.B) {
 	s := benchStore(b)
 	w := newBenchWorld()
@@ -405,9 +406,12 @@ func BenchmarkSearch(b *testing.B) {
 		"name":   "Surname007",
 		"two":    w.words[10] + " " + w.words[200],
 	}
+	leader, _ := topEntities(b, s)
+	chips := map[string][]string{"common+leader": {leader}}
+	cases["common+leader"] = w.words[3]
 	for name, term := range cases {
 		b.Run(name, func(b *testing.B) {
-			q := ArticleQuery{Search: term, Limit: 200}
+			q := ArticleQuery{Search: term, Entities: chips[name], Limit: 200}
 			for b.Loop() {
 				if _, err := s.Articles(q); err != nil {
 					b.Fatal(err)

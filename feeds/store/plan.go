@@ -124,15 +124,27 @@ func (s *Store) compile(q ArticleQuery, purpose int, speaker string) (selection,
 		sel.cond("EXISTS (SELECT 1 FROM article_entities x WHERE x.article_id = "+sel.id+" AND x.entity_id = ?)", e)
 	}
 	if m := ftsQuery(q.Search); m != "" {
+		// SQLite would look up every hit by its article id (the rowid, or
+		// the first column of article_entities' and statements' keys) and
+		// sort them all. With many hits it is cheaper to walk the driving
+		// index by date and test each row against the hits ("+": not an
+		// index lookup). Counts over all articles have no date to stop at,
+		// so they keep the lookup.
 		col := sel.id
-		if purpose == forList && sel.id == "a.id" {
-			n, err := s.searchHits(m)
+		if sel.id == "e0.article_id" && len(sel.tables) > 0 && strings.HasPrefix(sel.tables[0], "(") {
+			col = "" // an INTERSECT of entities: no index to walk
+		}
+		if col != "" && (purpose != forCount || sel.id != "a.id") {
+			many, err := s.manyHits(m)
 			if err != nil {
 				return selection{}, err
 			}
-			if n > bigSearch {
-				col = "+a.id" // "+": not an index lookup; walk articles by date instead
+			if many {
+				col = "+" + col
 			}
+		}
+		if col == "" {
+			col = sel.id
 		}
 		sel.cond(col+" IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", m)
 	}
@@ -178,6 +190,30 @@ func (s *Store) hasDroppedArticles() (bool, error) {
 	var dropped bool
 	err := s.queryRow(`SELECT EXISTS (SELECT 1 FROM feeds WHERE position IS NULL AND total > 0)`).Scan(&dropped)
 	return dropped, s.wrapNil(err)
+}
+
+// manyHits reports whether a full-text query matches more than bigSearch
+// articles, reading no further than that. A query whose last word is a
+// prefix matches at least what the whole word matches, and the whole
+// word's hits come without merging every term of the prefix first, so
+// that is tried first.
+func (s *Store) manyHits(match string) (bool, error) {
+	tries := []string{match}
+	if exact := strings.TrimSuffix(match, "*"); exact != match {
+		tries = []string{exact, match}
+	}
+	for _, m := range tries {
+		var n int
+		err := s.queryRow(`SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)`,
+			m, bigSearch+1).Scan(&n)
+		if err != nil {
+			return false, s.wrap(err)
+		}
+		if n > bigSearch {
+			return true, nil
+		}
+	}
+	return false, nil
 }
 
 // searchHits counts the articles a full-text query matches.
