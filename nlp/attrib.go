@@ -72,7 +72,9 @@ type resolver struct {
 	quotes []quoteSpan
 	qAttr  []attribution // per quote
 	out    []stmt
+	ind    []stmt // reported speech of the current sentence
 	toks   []tok
+	chain  []int // fillChains: statement index per quote
 
 	hist   []mention
 	sentNo int
@@ -105,6 +107,8 @@ func newResolver(text string, ents []Entity, idx *statementIndex, quotes []quote
 		qAttr:    qAttr,
 		out:      out,
 		toks:     sc.toks[:0],
+		ind:      sc.ind[:0],
+		chain:    sc.chain[:0],
 		hist:     sc.hist[:0],
 		lastPara: -10, lastSubjPara: -10,
 	}
@@ -113,6 +117,7 @@ func newResolver(text string, ents []Entity, idx *statementIndex, quotes []quote
 // release hands the resolver's grown buffers back to sc.
 func (r *resolver) release(sc *stmtScratch) {
 	sc.qAttr, sc.out, sc.toks, sc.hist = r.qAttr, r.out, r.toks, r.hist
+	sc.ind, sc.chain = r.ind, r.chain
 }
 
 // paragraph attributes the quotes [q0, q1) of paragraph p and finds its
@@ -243,7 +248,8 @@ func (r *resolver) sentence(toks []tok, s, e int, p textSpan, firstQuote *int) {
 			spoke = at.sp
 		}
 	}
-	for _, st := range r.indirect(toks, s, e) {
+	r.ind = r.indirect(r.ind[:0], toks, s, e)
+	for _, st := range r.ind {
 		r.note(st.at)
 		if st.at.sp.valid() && !spoke.valid() {
 			spoke = st.at.sp
@@ -393,7 +399,15 @@ func (r *resolver) carry(toks []tok, qt, qi int, p textSpan, firstQuote int, sta
 // fillChains gives the pieces of a multi-paragraph quote the speaker a
 // later piece names when the earlier pieces found no cue of their own.
 func (r *resolver) fillChains() {
-	byQuote := make(map[int]int, len(r.out))
+	byQuote := r.chain[:0]
+	if cap(byQuote) < len(r.quotes) {
+		byQuote = make([]int, len(r.quotes))
+	}
+	byQuote = byQuote[:len(r.quotes)]
+	r.chain = byQuote
+	for i := range byQuote {
+		byQuote[i] = -1
+	}
 	for i, st := range r.out {
 		if st.quote >= 0 {
 			byQuote[st.quote] = i
@@ -403,9 +417,8 @@ func (r *resolver) fillChains() {
 		if !r.quotes[qi].contNext || !r.quotes[qi+1].contPrev {
 			continue
 		}
-		a, ok1 := byQuote[qi]
-		b, ok2 := byQuote[qi+1]
-		if !ok1 || !ok2 {
+		a, b := byQuote[qi], byQuote[qi+1]
+		if a < 0 || b < 0 {
 			continue
 		}
 		if r.out[a].at.how != howCue && r.out[b].at.how == howCue {

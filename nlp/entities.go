@@ -1,7 +1,8 @@
 package nlp
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 )
 
 // A mention as the scanner first sees it, before people are resolved
@@ -60,9 +61,12 @@ func (a *Annotator) findEntities(text string) []Entity {
 	s := scanner{x: x, text: text, toks: toks, out: buf.raws[:0], keyBuf: buf.keyBuf[:0]}
 	s.scan()
 	defer func() { buf.raws, buf.keyBuf = s.out, s.keyBuf }()
-	r := newPeopleResolver(x, text, s.out)
+	ps := getPeopleScratch()
+	defer putPeopleScratch(ps)
+	r := newPeopleResolver(x, text, s.out, ps)
+	defer r.release()
 	ents := r.resolve()
-	sort.SliceStable(ents, func(i, j int) bool { return ents[i].Start < ents[j].Start })
+	slices.SortStableFunc(ents, func(a, b Entity) int { return cmp.Compare(a.Start, b.Start) })
 	out := ents[:0]
 	last := 0
 	for _, e := range ents {

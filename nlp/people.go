@@ -44,12 +44,25 @@ type peopleResolver struct {
 	countryN map[string]int
 	countryO []string         // countries in order of first mention
 	holders  map[string]int32 // memo of holder(office, country, org)
+	ps       *peopleScratch   // where the tables above come from
 }
 
-func newPeopleResolver(x *index, text string, raws []raw) *peopleResolver {
-	return &peopleResolver{x: x, text: text, raws: raws, owner: make([]*cluster, len(raws)),
-		byKey: map[string]*cluster{}, byLeader: map[int32]*cluster{}, byLast: map[string][]*cluster{}, byFirst: map[string][]*cluster{},
-		countryN: map[string]int{}, holders: map[string]int32{}}
+func newPeopleResolver(x *index, text string, raws []raw, ps *peopleScratch) *peopleResolver {
+	owner := ps.owner[:0]
+	if cap(owner) < len(raws) {
+		owner = make([]*cluster, len(raws))
+	}
+	owner = owner[:len(raws)]
+	clear(owner)
+	return &peopleResolver{x: x, text: text, raws: raws, owner: owner, ps: ps,
+		clusters: ps.clusters[:0], countryO: ps.countryO[:0],
+		byKey: ps.byKey, byLeader: ps.byLeader, byLast: ps.byLast, byFirst: ps.byFirst,
+		countryN: ps.countryN, holders: ps.holders}
+}
+
+// release hands the grown slices back to ps.
+func (r *peopleResolver) release() {
+	r.ps.owner, r.ps.clusters, r.ps.countryO = r.owner, r.clusters, r.countryO
 }
 
 // resolve ties every raw mention to its entity, in four rounds: full names,
@@ -171,7 +184,8 @@ func (r *peopleResolver) leaderCluster(l int32, m *raw) *cluster {
 	c := r.byLeader[l]
 	if c == nil {
 		li := &r.x.leaders[l]
-		c = &cluster{leader: l, name: li.name, gender: li.gender, isLeader: li.leader, first: li.given, last: li.surname}
+		c = r.ps.newCluster()
+		*c = cluster{leader: l, name: li.name, gender: li.gender, isLeader: li.leader, first: li.given, last: li.surname}
 		if li.surnameFirst {
 			c.first, c.last = li.surname, li.given
 		}
@@ -202,7 +216,8 @@ func (r *peopleResolver) fullCluster(m *raw) *cluster {
 	}
 	c := r.byKey[key]
 	if c == nil {
-		c = &cluster{leader: -1, first: keys[0], last: keys[len(keys)-1], gender: r.x.givenGender(keys[0])}
+		c = r.ps.newCluster()
+		*c = cluster{leader: -1, first: keys[0], last: keys[len(keys)-1], gender: r.x.givenGender(keys[0])}
 		r.add(key, c)
 	}
 	if len(m.keys) > c.words {
@@ -324,7 +339,8 @@ func (r *peopleResolver) singleName(m *raw) *cluster {
 	key := "u:|" + k
 	c := r.byKey[key]
 	if c == nil {
-		c = &cluster{leader: -1, last: k, words: 1, name: cleanName(r.text[m.nameStart:m.nameEnd])}
+		c = r.ps.newCluster()
+		*c = cluster{leader: -1, last: k, words: 1, name: cleanName(r.text[m.nameStart:m.nameEnd])}
 		r.add(key, c)
 	}
 	r.seen(c, m)

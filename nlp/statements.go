@@ -1,7 +1,8 @@
 package nlp
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -74,11 +75,11 @@ func (a *Annotator) findStatements(text string, ents []Entity) []Statement {
 	}
 	r.fillChains()
 	out := r.statements()
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Start != out[j].Start {
-			return out[i].Start < out[j].Start
+	slices.SortStableFunc(out, func(a, b Statement) int {
+		if c := cmp.Compare(a.Start, b.Start); c != 0 {
+			return c
 		}
-		return out[i].Kind < out[j].Kind
+		return strings.Compare(a.Kind, b.Kind)
 	})
 	return out
 }

@@ -23,8 +23,7 @@ var noIndirect = wordSet("according", "call", "describe", "begin", "post", "cont
 
 // indirect finds reported speech in sentence toks[s:e]: "X said (that) …",
 // "X warned …", "X told reporters that …".
-func (r *resolver) indirect(toks []tok, s, e int) []stmt {
-	var out []stmt
+func (r *resolver) indirect(out []stmt, toks []tok, s, e int) []stmt {
 	for j := s; j < e; j++ {
 		if toks[j].cls.verb == 0 {
 			continue

@@ -16,6 +16,8 @@ type stmtScratch struct {
 	paraQ  []int
 	qAttr  []attribution
 	out    []stmt
+	ind    []stmt
+	chain  []int
 	toks   []tok
 	hist   []mention
 	low    []byte
@@ -34,9 +36,11 @@ func putStmtScratch(sc *stmtScratch) {
 	}
 	clear(sc.qAttr)
 	clear(sc.out)
+	clear(sc.ind)
 	clear(sc.stack[:cap(sc.stack)])
 	sc.paras, sc.block, sc.quotes, sc.owner, sc.paraQ = sc.paras[:0], sc.block[:0], sc.quotes[:0], sc.owner[:0], sc.paraQ[:0]
 	sc.qAttr, sc.out, sc.toks, sc.hist, sc.low, sc.stack = sc.qAttr[:0], sc.out[:0], sc.toks[:0], sc.hist[:0], sc.low[:0], sc.stack[:0]
+	sc.ind, sc.chain = sc.ind[:0], sc.chain[:0]
 	stmtPool.Put(sc)
 }
 
