@@ -5,6 +5,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -254,7 +255,9 @@ func (x *index) tokenize(text string, buf *tokenBuffers) []token {
 			}
 		}
 	}
-	all := string(arena)
+	// The keys alias the pooled arena instead of a copy: they live only
+	// while findEntities holds buf, and no Entity field is made from them.
+	all := unsafe.String(unsafe.SliceData(arena), len(arena))
 	for j := range toks {
 		toks[j].key = all[keys[j].a:keys[j].b]
 	}
