@@ -216,6 +216,27 @@ func (s *Store) manyHits(match string) (bool, error) {
 	return false, nil
 }
 
+// searchHitsIn counts the articles a full-text query matches that mention
+// every one of ents. The hits are streamed and tested against the
+// entities' articles, gathered once: a set far smaller than the hits of a
+// common word, which would otherwise be gathered to test each of the
+// entities' articles against.
+func (s *Store) searchHitsIn(match string, ents []string) (int, error) {
+	if len(ents) == 0 {
+		return s.searchHits(match)
+	}
+	parts := make([]string, len(ents))
+	args := []any{match}
+	for i, e := range ents {
+		parts[i] = "SELECT article_id FROM article_entities WHERE entity_id = ?"
+		args = append(args, e)
+	}
+	var n int
+	err := s.queryRow(`SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ? AND +rowid IN (`+
+		strings.Join(parts, " INTERSECT ")+`)`, args...).Scan(&n)
+	return n, s.wrapNil(err)
+}
+
 // searchHits counts the articles a full-text query matches.
 func (s *Store) searchHits(match string) (int, error) {
 	var n int

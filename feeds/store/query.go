@@ -143,13 +143,13 @@ func (s *Store) CountArticles(q ArticleQuery) (int, error) {
 		}
 		return n, s.wrapNil(err)
 	}
-	if m := ftsQuery(q.Search); m != "" && (ArticleQuery{Search: q.Search}).sameFilters(q) {
+	if m := ftsQuery(q.Search); m != "" && (ArticleQuery{Search: q.Search, Entities: q.Entities}).sameFilters(q) {
 		dropped, err := s.hasDroppedArticles()
 		if err != nil {
 			return 0, err
 		}
 		if !dropped {
-			return s.searchHits(m)
+			return s.searchHitsIn(m, q.entities())
 		}
 	}
 	sel, err := s.compile(q, forCount, "")
