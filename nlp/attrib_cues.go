@@ -299,6 +299,9 @@ func (r *resolver) fromSubject(toks []tok, k int, kind subjKind, cue string, sen
 		}
 		return at, true
 	case sjUnnamed:
+		if sp := r.describedSpeaker(toks, k, sentStart); sp.valid() {
+			return attribution{sp: sp, cue: cue, found: true, how: howCue, conf: confPronoun}, true
+		}
 		return attribution{cue: cue, found: true, how: howCue, conf: confUnnamed}, true
 	}
 	return attribution{}, false

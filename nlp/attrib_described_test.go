@@ -1,0 +1,40 @@
+package nlp
+
+import "testing"
+
+// TestDescribedSpeaker: a definite description refers back to the salient
+// person; an indefinite one, or a description owned by that same person,
+// names nobody.
+func TestDescribedSpeaker(t *testing.T) {
+	tests := []struct {
+		name, text, prefix, want string
+	}{
+		{"the businessman",
+			"Donald Trump spoke in Ohio on Monday.\n\n\"We will win big,\" the New York businessman said.",
+			"We will win big", "donald-trump"},
+		{"possessive description",
+			"Angela Merkel met voters in Berlin.\n\n\"It was a good day,\" Obama's former adviser said.",
+			"It was a good day", "angela-merkel"},
+		{"the possessor is not the speaker",
+			"Angela Merkel met voters in Berlin.\n\n\"She will decide soon,\" Merkel's spokesman said.",
+			"She will decide soon", ""},
+		{"indefinite stays unnamed",
+			"Donald Trump spoke in Ohio on Monday.\n\n\"He is tired,\" a campaign adviser said.",
+			"He is tired", ""},
+		{"gender must fit",
+			"Angela Merkel met voters in Berlin.\n\n\"We are ready,\" the businessman said.",
+			"We are ready", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := Annotate(tc.text)
+			s := findStmt(doc, KindDirect, tc.prefix)
+			if s == nil {
+				t.Fatalf("no statement %q in %+v", tc.prefix, doc.Statements)
+			}
+			if got := speakerID(s); got != tc.want {
+				t.Errorf("speaker = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
