@@ -298,6 +298,9 @@ func (r *resolver) attribute(toks []tok, qt, s, e int) attribution {
 		// “… ballot.” Mr. Obama said. — the cue is a sentence of its own
 		if e2 := r.sentenceEnd(toks, e); e2-e <= 8 && !hasQuote(toks[e:e2]) {
 			trail, tfound = r.trailing(toks, qt, e2, s)
+		} else if c := r.shortCue(toks, e, e2); c > e {
+			// “… votes?” Trump said, looking out on the crowd.
+			trail, tfound = r.trailing(toks, qt, c, s)
 		}
 	}
 	lead, lok := r.leading(toks, qt, s)
@@ -322,6 +325,24 @@ func (r *resolver) attribute(toks []tok, qt, s, e int) attribution {
 		return lead
 	}
 	return r.finalCue(toks, qt, s, e)
+}
+
+// shortCue finds a cue opening the sentence toks[e:e2] and closed by its
+// own comma or full stop ("Trump said, looking out …"): it returns the end
+// of the cue, or -1 when the sentence does not open with one.
+func (r *resolver) shortCue(toks []tok, e, e2 int) int {
+	for j := e + 1; j < e2-1 && j <= e+4; j++ {
+		if toks[j].kind == tkQuote {
+			return -1
+		}
+		if _, _, ok := r.verbAt(toks, j); ok {
+			if r.isPunct(toks[j+1], ",.") && !hasQuote(toks[e:j]) {
+				return j + 1
+			}
+			return -1
+		}
+	}
+	return -1
 }
 
 // finalCue attributes a quote inside reported speech whose cue ends the
