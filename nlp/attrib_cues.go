@@ -124,9 +124,14 @@ func (r *resolver) subjectLeft(toks []tok, v, lo int) (int, subjKind) {
 		if i-1 >= lo && collectives[r.tz.lower(t)] && (toks[i-1].kind == tkPerson || toks[i-1].kind == tkName) {
 			return i, sjFound // "the Clinton campaign said": a body named for a person
 		}
+		if r.isParticiple(toks[v]) && !c.has(wGroup) {
+			if _, person := roleHeads[r.tz.lower(t)]; !person {
+				return -1, sjEmpty // "Biden posted messages saying": the sentence's subject speaks
+			}
+		}
 		return i, sjUnnamed
 	case tkPunct:
-		if w := r.tz.lower(toks[v]); len(w) > 4 && w[len(w)-3:] == "ing" {
+		if r.isParticiple(toks[v]) {
 			return -1, sjEmpty // "…, saying": the sentence's subject speaks
 		}
 		if r.isPunct(t, ",") {
@@ -136,6 +141,12 @@ func (r *resolver) subjectLeft(toks []tok, v, lo int) (int, subjKind) {
 		}
 	}
 	return -1, sjEmpty
+}
+
+// isParticiple reports whether the verb token t is an -ing form.
+func (r *resolver) isParticiple(t tok) bool {
+	w := r.tz.lower(t)
+	return len(w) > 4 && w[len(w)-3:] == "ing"
 }
 
 // appositiveHead finds the subject before an appositive ending with the

@@ -38,3 +38,39 @@ func TestDescribedSpeaker(t *testing.T) {
 		})
 	}
 }
+
+// TestParticipleAfterNoun: "messages saying" reports the sentence's subject;
+// a person or a group before the participle speaks for itself.
+func TestParticipleAfterNoun(t *testing.T) {
+	const lead = "Joe Biden spoke in Ohio.\n\n"
+	tests := []struct {
+		name, text, want string
+	}{
+		{"a thing saying",
+			"Biden posted three messages on Friday saying his rival was “a model of honesty.”", "joe-biden"},
+		{"a statement saying",
+			"Biden issued a statement saying “we are ready to talk.”", "joe-biden"},
+		{"a person saying",
+			"Biden quoted a spokesman saying “we are ready to talk.”", ""},
+		{"a group saying",
+			"Biden cited officials saying “we are ready to talk.”", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := Annotate(lead + tc.text)
+			var s *Statement
+			for i := range doc.Statements {
+				if doc.Statements[i].Kind == KindDirect {
+					s = &doc.Statements[i]
+					break
+				}
+			}
+			if s == nil {
+				t.Fatalf("no direct statement: %+v", doc.Statements)
+			}
+			if got := speakerID(s); got != tc.want {
+				t.Errorf("speaker = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
