@@ -51,19 +51,12 @@ func runExport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	lc, err := e.config()
+	ws, err := openWorkspace(e)
 	if err != nil {
 		return err
 	}
-	ann, err := annotator(e)
-	if err != nil {
-		return err
-	}
-	st, feedList, err := openStore(lc)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
+	defer ws.st.Close()
+	lc, ann, st, feedList := ws.lc, ws.ann, ws.st, ws.feeds
 
 	q := store.ArticleQuery{Since: since}
 	var filters, nameParts []string

@@ -10,19 +10,12 @@ import (
 
 // runReader starts the terminal reader on the configured store and feeds.
 func runReader(e *env) error {
-	lc, err := e.config()
+	ws, err := openWorkspace(e)
 	if err != nil {
 		return err
 	}
-	ann, err := annotator(e)
-	if err != nil {
-		return err
-	}
-	st, _, err := openStore(lc)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
+	defer ws.st.Close()
+	lc, st := ws.lc, ws.st
 	fetcher := newFetcher(lc)
 	refresh := func(ctx context.Context, progress func(feeds.Result, feeds.RefreshStats)) (feeds.RefreshStats, error) {
 		// Read the feeds afresh: the last refresh changed their validators.
@@ -35,7 +28,7 @@ func runReader(e *env) error {
 	err = ui.Run(ui.Options{
 		Library:         st,
 		Refresh:         refresh,
-		Annotator:       ann,
+		Annotator:       ws.ann,
 		RefreshInterval: lc.Fetch.RefreshInterval.Duration,
 		RefreshOnStart:  lc.Fetch.RefreshOnStart,
 		ExportDir:       lc.ExportDir(),

@@ -7,7 +7,35 @@ import (
 	"github.com/herald-reader/herald/feeds"
 	"github.com/herald-reader/herald/feeds/sample"
 	"github.com/herald-reader/herald/feeds/store"
+	"github.com/herald-reader/herald/nlp"
 )
+
+// workspace is what the reader and the export share: the config, the
+// annotator and the open store with the configured feeds synced into it.
+type workspace struct {
+	lc    *LoadedConfig
+	ann   *nlp.Annotator
+	st    *store.Store
+	feeds []store.Feed
+}
+
+// openWorkspace loads the config, builds the annotator and opens the store;
+// the caller closes w.st.
+func openWorkspace(e *env) (*workspace, error) {
+	lc, err := e.config()
+	if err != nil {
+		return nil, err
+	}
+	ann, err := annotator(e)
+	if err != nil {
+		return nil, err
+	}
+	st, list, err := openStore(lc)
+	if err != nil {
+		return nil, err
+	}
+	return &workspace{lc: lc, ann: ann, st: st, feeds: list}, nil
+}
 
 // openStore opens the configured store and syncs the configured feeds into it.
 func openStore(lc *LoadedConfig) (*store.Store, []store.Feed, error) {
