@@ -1,5 +1,7 @@
 package nlp
 
+import "strings"
+
 // A definite description as the subject of a reporting verb ("the New York
 // businessman said", "the former governor added", "Obama's chief strategist
 // said") names nobody by itself but refers back, like a pronoun, to the most
@@ -49,6 +51,7 @@ func (r *resolver) describedSpeaker(toks []tok, k, s int) spk {
 	}
 	possessor := spk{}
 	definite := false
+	first := k // the first word of the description after its determiner
 	for j := k - 1; j >= s && j >= k-describedWindow; j-- {
 		t := toks[j]
 		if t.poss && t.isCandidate() {
@@ -63,12 +66,16 @@ func (r *resolver) describedSpeaker(toks []tok, k, s int) spk {
 			definite = r.isWordTok(t, "the")
 			break
 		}
+		first = j
 		if t.kind == tkWord && (t.cls.has(wConj|wPrep|wRel|wThat) || t.cls.verb != 0 || t.cls.pron != 0) {
 			break
 		}
 	}
 	if !definite {
 		return spk{}
+	}
+	if sp := r.titledPerson(toks[first:k+1], possessor, g); sp.valid() {
+		return sp
 	}
 	for h := len(r.hist) - 1; h >= 0 && r.sentNo-r.hist[h].sent <= historyWindow; h-- {
 		m := r.hist[h]
@@ -83,4 +90,75 @@ func (r *resolver) describedSpeaker(toks []tok, k, s int) spk {
 		}
 	}
 	return spk{}
+}
+
+// titleReach is how far around a person's mention a title may stand:
+// "Senate Majority Leader Chuck Schumer", "Greg Abbott, the governor of Texas".
+const titleReach = 48
+
+// titledPerson returns the latest person mentioned before the description
+// desc with every word of it near one of their mentions ("the majority
+// leader said" after "Senate Majority Leader Chuck Schumer"), skipping the
+// possessor and people of the wrong gender.
+func (r *resolver) titledPerson(desc []tok, possessor spk, g byte) spk {
+	at := desc[0].start
+	for i := len(r.ents) - 1; i >= 0; i-- {
+		e := &r.ents[i]
+		if e.Start >= at || e.Kind != KindPerson {
+			continue
+		}
+		if possessor.kind == tkPerson && r.ents[possessor.ref].ID == e.ID {
+			continue
+		}
+		eg := byte(0)
+		if e.Gender != "" {
+			eg = e.Gender[0]
+		}
+		if g != 0 && eg != 0 && eg != g {
+			continue
+		}
+		all := true
+		for _, t := range desc {
+			if !r.titleNear(r.tz.low[t.start:t.end], e.Start, e.End, at) {
+				all = false
+				break
+			}
+		}
+		if all {
+			return spk{kind: tkPerson, ref: i, gender: eg}
+		}
+	}
+	return spk{}
+}
+
+// titleNear reports whether the word head stands within titleReach bytes
+// of text[start:end], in the same paragraph and before offset limit (the
+// description itself).
+func (r *resolver) titleNear(head string, start, end, limit int) bool {
+	lo, hi := max(0, start-titleReach), min(limit, end+titleReach)
+	if hi < end {
+		return false
+	}
+	if k := strings.LastIndexByte(r.text[lo:start], '\n'); k >= 0 {
+		lo += k + 1
+	}
+	if k := strings.IndexByte(r.text[end:hi], '\n'); k >= 0 {
+		hi = end + k
+	}
+	w := r.tz.low[lo:hi]
+	for off := 0; ; {
+		k := strings.Index(w[off:], head)
+		if k < 0 {
+			return false
+		}
+		a, b := off+k, off+k+len(head)
+		if (a == 0 || !isWordByte(w[a-1])) && (b == len(w) || !isWordByte(w[b])) {
+			return true
+		}
+		off = b
+	}
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 0x80
 }
