@@ -220,7 +220,13 @@ func (r *resolver) ofHead(toks []tok, i, lo int) int {
 // sentenceSubject returns the first mention in toks[s:limit] that is not an
 // object (after a preposition) or a possessive, or -1.
 func (r *resolver) sentenceSubject(toks []tok, s, limit int) int {
-	for i := s; i < limit; i++ {
+	return r.subjectFrom(toks, r.skipDateline(toks, s, limit), s, limit)
+}
+
+// subjectFrom is sentenceSubject scanning from token i of the sentence
+// starting at s.
+func (r *resolver) subjectFrom(toks []tok, i, s, limit int) int {
+	for ; i < limit; i++ {
 		t := &toks[i]
 		isPron := false
 		if t.kind == tkWord {
@@ -244,6 +250,68 @@ func (r *resolver) sentenceSubject(toks []tok, s, limit int) int {
 		return i
 	}
 	return -1
+}
+
+// skipDateline returns the index after a dateline opening the paragraph at
+// s ("LOS ANGELES, Sept. 28 —", "KYIV —"): a run of capital-only words, not
+// a known organisation, followed by a comma, bracket or dash; a person's
+// name in capitals ("SAN MARCOS") counts only when a dash closes the run.
+// Otherwise it returns s.
+func (r *resolver) skipDateline(toks []tok, s, limit int) int {
+	if s >= limit || !r.paragraphStart(toks[s].start) {
+		return s
+	}
+	j, person := s, false
+	for j < limit && toks[j].kind != tkPunct && toks[j].kind != tkQuote && toks[j].kind != tkOrg && r.allCaps(toks[j]) {
+		person = person || toks[j].kind == tkPerson
+		j++
+	}
+	if j == s || j >= limit || !r.isPunct(toks[j], ",(—–-―") {
+		return s
+	}
+	for k := j; k < limit && k <= j+datelineReach && toks[k].kind != tkQuote; k++ {
+		if r.isPunct(toks[k], "—–-―") {
+			return k + 1 // past "…, Sept. 28 (UPI) —"
+		}
+	}
+	if person {
+		return s // "BIDEN, in a statement, …" without a dash: not a place
+	}
+	return j
+}
+
+// datelineReach is how many tokens a dateline's date and agency may take.
+const datelineReach = 10
+
+// paragraphStart reports whether only spaces stand between the last line
+// break (or the start of the text) and offset at.
+func (r *resolver) paragraphStart(at int) bool {
+	for i := at - 1; i >= 0; i-- {
+		switch r.text[i] {
+		case '\n':
+			return true
+		case ' ', '\t', '\r':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// allCaps reports whether token t has two or more letters, all capitals.
+func (r *resolver) allCaps(t tok) bool {
+	w := r.text[t.start:t.end]
+	n := 0
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			n++
+		case c >= 'a' && c <= 'z' || c >= 0x80:
+			return false
+		}
+	}
+	return n >= 2
 }
 
 // weakSubject reports whether the bare capitalised word at i acts as a
