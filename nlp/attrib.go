@@ -286,6 +286,12 @@ func (r *resolver) note(at attribution) {
 // attribute finds the cue of the quote token at qt in sentence toks[s:e].
 func (r *resolver) attribute(toks []tok, qt, s, e int) attribution {
 	q := r.quotes[toks[qt].ref]
+	if sp, ok := r.transcriptSpeaker(q); ok {
+		if !sp.valid() {
+			return attribution{cue: ":", conf: confUnnamed, found: true, how: howCue}
+		}
+		return attribution{sp: sp, cue: ":", conf: confNamed, found: true, how: howCue}
+	}
 	nextQ := e
 	for k := qt + 1; k < e; k++ {
 		if toks[k].kind == tkQuote {

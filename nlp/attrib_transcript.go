@@ -1,0 +1,61 @@
+package nlp
+
+import "strings"
+
+// A transcript quoted line by line names its speaker in capitals before a
+// colon: “PENCE: Well, look …”. When the label is the surname of a person
+// the text mentions, that person speaks; another label names someone the
+// text does not know, so the line has no speaker rather than a carried one.
+
+// labelReach is how many bytes a speaker label may take.
+const labelReach = 32
+
+// transcriptSpeaker reports whether quote q opens with a speaker label and
+// returns the person it names (an invalid speaker when the text names no
+// such person).
+func (r *resolver) transcriptSpeaker(q quoteSpan) (spk, bool) {
+	w := r.text[q.start:min(q.end, q.start+labelReach)]
+	colon := strings.IndexByte(w, ':')
+	if colon < 2 {
+		return spk{}, false
+	}
+	label := w[:colon]
+	upper := 0
+	for i := 0; i < len(label); i++ {
+		c := label[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			upper++
+		case c == ' ' || c == '.' || c == '-' || c == '\'':
+		default:
+			return spk{}, false
+		}
+	}
+	if upper < 2 || colon+2 > len(w) || w[colon+1] != ' ' || w[colon+2] < 'A' || w[colon+2] > 'Z' {
+		return spk{}, false
+	}
+	surname := strings.Trim(label[strings.LastIndexByte(label, ' ')+1:], ".")
+	best := -1
+	for i := range r.ents {
+		e := &r.ents[i]
+		if e.Kind != KindPerson || !strings.EqualFold(surnameOf(e.Name), surname) {
+			continue
+		}
+		if best < 0 || e.Start < q.start {
+			best = i
+		}
+	}
+	if best < 0 {
+		return spk{}, true
+	}
+	g := byte(0)
+	if gs := r.ents[best].Gender; gs != "" {
+		g = gs[0]
+	}
+	return spk{kind: tkPerson, ref: best, gender: g}, true
+}
+
+// lastWord returns the last space-separated word of s.
+func surnameOf(s string) string {
+	return s[strings.LastIndexByte(s, ' ')+1:]
+}
