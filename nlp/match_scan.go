@@ -29,6 +29,10 @@ func (s *scanner) scan() {
 			i++ // most lower-case words start nothing
 			continue
 		}
+		if capital && s.afterPlacePrefix(i) {
+			i++ // "San Marcos", "Fort Bragg": a place, not a person
+			continue
+		}
 		if end, ok := s.person(i); ok {
 			i = end
 			continue
@@ -47,6 +51,21 @@ func (s *scanner) scan() {
 		}
 		i++
 	}
+}
+
+// placePrefixes begin place names whose next word may also be a surname.
+var placePrefixes = map[string]bool{"san": true, "santa": true, "santo": true, "los": true,
+	"las": true, "fort": true, "port": true, "mount": true, "lake": true, "cape": true,
+	"saint": true, "sao": true, "são": true, "el": true}
+
+// afterPlacePrefix reports whether token i follows a capitalised place
+// prefix in the same name run.
+func (s *scanner) afterPlacePrefix(i int) bool {
+	if i == 0 || !s.toks[i].joined() {
+		return false
+	}
+	p := &s.toks[i-1]
+	return p.capitalised() && placePrefixes[p.key]
 }
 
 // matchPhrase returns the longest gazetteer phrase of an accepted kind that
