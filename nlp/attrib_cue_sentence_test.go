@@ -31,3 +31,29 @@ func TestCueSentenceAfterQuote(t *testing.T) {
 		})
 	}
 }
+
+// TestUnknownVerbBeforePreposition: "“…,” Biden sings to the crowd" takes
+// the name before a verb the tables do not know; a plural noun whose clause
+// has its own reporting verb does not.
+func TestUnknownVerbBeforePreposition(t *testing.T) {
+	const lead = "Joe Biden came on stage.\n\n"
+	tests := []struct {
+		name, text, want string
+	}{
+		{"unknown verb and preposition",
+			"“Keep your hands in sight,” Biden sings to the crowd before asking them to sit.", "joe-biden"},
+		{"a noun with its own verb later",
+			"“Four more years,” Biden fans in the hall chanted.", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := Annotate(lead + tc.text)
+			if len(doc.Statements) == 0 {
+				t.Fatalf("no statement")
+			}
+			if got := speakerID(&doc.Statements[0]); got != tc.want {
+				t.Errorf("speaker = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

@@ -99,7 +99,7 @@ func (r *resolver) trailing(toks []tok, qt, end, s int) (attribution, bool) {
 	}
 	if t := toks[i]; closed && i+1 < end && (t.kind == tkPerson || t.kind == tkName && !t.weak) && !t.poss &&
 		toks[i+1].kind == tkWord && !toks[i+1].capital && toks[i+1].cls.verb == 0 &&
-		toks[i+1].cls.flags&(wPrep|wDet|wConj|wAux) == 0 && (i+2 == end || toks[i+2].kind == tkPunct) {
+		toks[i+1].cls.flags&(wPrep|wDet|wConj|wAux) == 0 && (i+2 == end || toks[i+2].kind == tkPunct || r.unknownVerbBeforePrep(toks, i+1, end)) {
 		// “…,” Jane Doe mused. — a verb the tables do not know
 		at, ok := r.fromSubject(toks, i, sjFound, r.tz.lower(toks[i+1]), s, 1)
 		at.conf = min(at.conf, confFar)
@@ -127,6 +127,26 @@ func (r *resolver) trailing(toks []tok, qt, end, s int) (attribution, bool) {
 		return r.fromSubject(toks, k, kind, cue, s, j-qt)
 	}
 	return attribution{}, false
+}
+
+// unknownVerbBeforePrep reports whether the word at j looks like a finite
+// verb followed by a preposition ("sings to the crowd") with no known
+// reporting verb soon after ("supporters in Ohio chanted" is no such verb).
+func (r *resolver) unknownVerbBeforePrep(toks []tok, j, end int) bool {
+	w := r.tz.lower(toks[j])
+	n := len(w)
+	if n <= 3 || !(w[n-2:] == "ed" || w[n-1] == 's' && w[n-2] != 's') || toks[j].cls.has(wGroup) {
+		return false
+	}
+	if j+1 >= end || toks[j+1].kind != tkWord || !toks[j+1].cls.has(wPrep) {
+		return false
+	}
+	for k := j + 2; k < end && k <= j+6; k++ {
+		if _, _, ok := r.verbAt(toks, k); ok && !r.isParticiple(toks[k]) {
+			return false
+		}
+	}
+	return true
 }
 
 // onlyPunctAfter reports whether toks[i:end] holds punctuation only.
