@@ -21,71 +21,52 @@ func Merge(base *Data, extra Data) *Data {
 		out = base.clone()
 	}
 
-	countryAt := map[string]int{}
-	for i, c := range out.Countries {
-		countryAt[c.ID] = i
-	}
-	for _, c := range extra.Countries {
-		c = cloneCountry(c)
-		if c.ID == "" {
-			c.ID = Slug(c.Name)
-		}
-		if c.ID == "" {
-			continue
-		}
-		if i, ok := countryAt[c.ID]; ok {
-			out.Countries[i] = overlayCountry(out.Countries[i], c)
-			continue
-		}
-		countryAt[c.ID] = len(out.Countries)
-		out.Countries = append(out.Countries, c)
-	}
-
-	leaderAt := map[string]int{}
-	for i, l := range out.Leaders {
-		leaderAt[l.ID] = i
-	}
-	for _, l := range extra.Leaders {
-		l = cloneLeader(l)
-		if l.ID == "" {
-			l.ID = Slug(l.Name)
-		}
-		if l.ID == "" {
-			continue
-		}
-		if i, ok := leaderAt[l.ID]; ok {
-			out.Leaders[i] = overlayLeader(out.Leaders[i], l)
-			continue
-		}
-		if l.Given == "" && l.Surname == "" {
-			l.Given, l.Surname = SplitName(l.Name)
-		}
-		leaderAt[l.ID] = len(out.Leaders)
-		out.Leaders = append(out.Leaders, l)
-	}
-
-	orgAt := map[string]int{}
-	for i, o := range out.Organisations {
-		orgAt[o.ID] = i
-	}
-	for _, o := range extra.Organisations {
-		o = cloneOrganisation(o)
-		if o.ID == "" {
-			o.ID = Slug(o.Name)
-		}
-		if o.ID == "" {
-			continue
-		}
-		if i, ok := orgAt[o.ID]; ok {
-			out.Organisations[i] = overlayOrganisation(out.Organisations[i], o)
-			continue
-		}
-		orgAt[o.ID] = len(out.Organisations)
-		out.Organisations = append(out.Organisations, o)
-	}
+	out.Countries = mergeByID(out.Countries, extra.Countries, cloneCountry, overlayCountry,
+		func(c *Country) (*string, string) { return &c.ID, c.Name }, nil)
+	out.Leaders = mergeByID(out.Leaders, extra.Leaders, cloneLeader, overlayLeader,
+		func(l *Leader) (*string, string) { return &l.ID, l.Name },
+		func(l *Leader) {
+			if l.Given == "" && l.Surname == "" {
+				l.Given, l.Surname = SplitName(l.Name)
+			}
+		})
+	out.Organisations = mergeByID(out.Organisations, extra.Organisations, cloneOrganisation, overlayOrganisation,
+		func(o *Organisation) (*string, string) { return &o.ID, o.Name }, nil)
 
 	out.GivenNames = sortedUnique(append(out.GivenNames, extra.GivenNames...))
 	return out
+}
+
+// mergeByID lays extra over base: an entry whose id (or the Slug of its
+// name) is in base is overlaid on it, others are completed by onAdd (may be
+// nil) and appended, and entries with neither id nor name are dropped.
+func mergeByID[T any](base, extra []T, clone func(T) T, overlay func(b, x T) T,
+	key func(*T) (id *string, name string), onAdd func(*T)) []T {
+	at := make(map[string]int, len(base))
+	for i := range base {
+		id, _ := key(&base[i])
+		at[*id] = i
+	}
+	for _, x := range extra {
+		x = clone(x)
+		id, name := key(&x)
+		if *id == "" {
+			*id = Slug(name)
+		}
+		if *id == "" {
+			continue
+		}
+		if i, ok := at[*id]; ok {
+			base[i] = overlay(base[i], x)
+			continue
+		}
+		if onAdd != nil {
+			onAdd(&x)
+		}
+		at[*id] = len(base)
+		base = append(base, x)
+	}
+	return base
 }
 
 func overlayCountry(b, x Country) Country {
