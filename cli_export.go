@@ -297,7 +297,7 @@ func annotateMissing(e *env, st *store.Store, ann *nlp.Annotator, q store.Articl
 }
 
 // annotateOne indexes an article's cached annotation, or annotates it.
-func annotateOne(st *store.Store, ann *nlp.Annotator, id int64) (err error) {
+func annotateOne(st *store.Store, ann *nlp.Annotator, id int64) error {
 	if _, ok, err := st.Annotation(id, nlp.Version); err != nil || ok {
 		return err
 	}
@@ -305,13 +305,7 @@ func annotateOne(st *store.Store, ann *nlp.Annotator, id int64) (err error) {
 	if err != nil {
 		return err
 	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("article %d: annotator failed: %v", id, r)
-		}
-	}()
-	doc := ann.Annotate(art.Text)
-	return st.SaveAnnotation(id, art.Hash, nlp.Version, doc)
+	return st.SaveAnnotation(id, art.Hash, nlp.Version, ann.Annotate(art.Text))
 }
 
 // writeExport writes the markdown to stdout (-o -), to a new file at -o

@@ -102,24 +102,11 @@ func loadArticleCmd(lib Library, seq int, id int64) tea.Cmd {
 // annotateCmd annotates an article off the UI loop and caches the result.
 func annotateCmd(lib Library, ann *nlp.Annotator, seq int, art store.Article) tea.Cmd {
 	return func() tea.Msg {
-		doc, err := annotate(ann, art.Text)
-		if err != nil {
-			return annotatedMsg{seq: seq, id: art.ID, err: err}
-		}
-		err = lib.SaveAnnotation(art.ID, art.Hash, nlp.Version, doc)
+		// Annotate never panics: it recovers internally (nlp.Annotator.Annotate).
+		doc := ann.Annotate(art.Text)
+		err := lib.SaveAnnotation(art.ID, art.Hash, nlp.Version, doc)
 		return annotatedMsg{seq: seq, id: art.ID, doc: doc, err: err}
 	}
-}
-
-// annotate runs the annotator, turning a panic into an error: no panic may
-// reach the user.
-func annotate(ann *nlp.Annotator, text string) (doc nlp.Doc, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("annotator failed: %v", r)
-		}
-	}()
-	return ann.Annotate(text), nil
 }
 
 // backlogCmd annotates a batch of articles that have no annotation for the
@@ -137,11 +124,7 @@ func backlogCmd(lib Library, ann *nlp.Annotator, limit int) tea.Cmd {
 			if err != nil {
 				return backlogMsg{done: done, err: err}
 			}
-			doc, err := annotate(ann, art.Text)
-			if err != nil {
-				return backlogMsg{done: done, err: err}
-			}
-			if err := lib.SaveAnnotation(id, art.Hash, nlp.Version, doc); err != nil {
+			if err := lib.SaveAnnotation(id, art.Hash, nlp.Version, ann.Annotate(art.Text)); err != nil {
 				return backlogMsg{done: done, err: err}
 			}
 			done++
