@@ -1,24 +1,12 @@
 package nlp
 
 import (
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
 )
-
-type goldFile struct {
-	People []struct {
-		Name     string   `json:"name"`
-		Leader   bool     `json:"leader"`
-		Mentions []string `json:"mentions"`
-	} `json:"people"`
-	Countries []string `json:"countries"`
-}
 
 // scoreNorm mirrors the scorer's name normalisation: lower case, no
 // punctuation, no diacritics, single spaces.
@@ -50,19 +38,8 @@ func sameName(a, b string) bool {
 }
 
 func TestSeedArticle(t *testing.T) {
-	raw, err := os.ReadFile(filepath.Join("testdata", "seed-ukraine-talks.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	gb, err := os.ReadFile(filepath.Join("testdata", "seed-ukraine-talks.gold.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var gold goldFile
-	if err := json.Unmarshal(gb, &gold); err != nil {
-		t.Fatal(err)
-	}
-	doc := Annotate(string(raw))
+	raw, gold := loadSeed(t)
+	doc := Annotate(raw)
 
 	predPeople := map[string]bool{}
 	predCountries := map[string]bool{}

@@ -1,23 +1,10 @@
 package nlp
 
 import (
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"unicode"
 )
-
-// seedGold is the part of the seed article's gold file this test reads.
-type seedGold struct {
-	Quotes []struct {
-		Text     string   `json:"text"`
-		Speaker  string   `json:"speaker"`
-		Required *bool    `json:"required"`
-		Alt      []string `json:"alt_speakers"`
-	} `json:"quotes"`
-}
 
 // quoteTokens lower-cases s, unifies apostrophes, drops other punctuation
 // and returns its set of words, as the project's scorer does.
@@ -63,19 +50,8 @@ func lastWord(name string) string {
 // the seed article: every required quote found, precision >= 0.95 and
 // attribution >= 0.94.
 func TestSeedStatementsAcceptance(t *testing.T) {
-	raw, err := os.ReadFile(filepath.Join("testdata", "seed-ukraine-talks.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	gj, err := os.ReadFile(filepath.Join("testdata", "seed-ukraine-talks.gold.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var gold seedGold
-	if err := json.Unmarshal(gj, &gold); err != nil {
-		t.Fatal(err)
-	}
-	doc := Annotate(string(raw))
+	raw, gold := loadSeed(t)
+	doc := Annotate(raw)
 	used := make([]bool, len(gold.Quotes))
 	found := map[int]Statement{}
 	direct, matched := 0, 0
