@@ -206,13 +206,14 @@ func LoadConfig(flagPath string) (*LoadedConfig, error) {
 // feeds keeps the default feeds.
 func parseConfig(source string, data []byte) (*LoadedConfig, error) {
 	lc := &LoadedConfig{Source: source}
+	var defaultFeeds []FeedConfig
 	if source != embeddedSource {
 		def, err := parseConfig(embeddedSource, defaultConfigTOML)
 		if err != nil {
 			return nil, err
 		}
 		lc.Config = def.Config
-		lc.Feeds = nil
+		defaultFeeds, lc.Feeds = def.Feeds, nil
 	}
 	dec := toml.NewDecoder(bytes.NewReader(data)).DisallowUnknownFields()
 	err := dec.Decode(&lc.Config)
@@ -230,9 +231,8 @@ func parseConfig(source string, data []byte) (*LoadedConfig, error) {
 	case err != nil:
 		return nil, &ConfigError{File: source, Msg: err.Error()}
 	}
-	if len(lc.Feeds) == 0 && source != embeddedSource {
-		def, _ := parseConfig(embeddedSource, defaultConfigTOML)
-		lc.Feeds = def.Feeds
+	if len(lc.Feeds) == 0 {
+		lc.Feeds = defaultFeeds
 	}
 	if err := lc.validate(data); err != nil {
 		return nil, err
