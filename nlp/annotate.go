@@ -1,7 +1,11 @@
 package nlp
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"sync"
+	"time"
 
 	"github.com/herald-reader/herald/nlp/gazetteer"
 )
@@ -18,6 +22,7 @@ type Annotator struct {
 	gaz *gazetteer.Data
 	idx *index          // entity matching tables (entities*.go)
 	stm *statementIndex // quote and attribution tables (statements*.go)
+	ver string          // Version(): code version plus a hash of the merged data
 }
 
 // New builds an Annotator over the embedded gazetteer plus opts.Extra.
@@ -27,7 +32,21 @@ func New(opts Options) (*Annotator, error) {
 		return nil, err
 	}
 	merged := gazetteer.Merge(base, opts.Extra)
-	return &Annotator{gaz: merged, idx: buildIndex(merged), stm: buildStatementIndex(merged)}, nil
+	return &Annotator{gaz: merged, idx: buildIndex(merged), stm: buildStatementIndex(merged), ver: dataVersion(merged)}, nil
+}
+
+// Version identifies this annotator's output: the code's Version plus a hash
+// of the merged gazetteer, so a user's [nlp] additions or a new embedded
+// gazetteer key a fresh cache. Stored annotations are keyed by it.
+func (a *Annotator) Version() string { return a.ver }
+
+func dataVersion(d *gazetteer.Data) string {
+	h := sha256.New()
+	enc := json.NewEncoder(h)
+	// Data's JSON omits given names; they change who is a person, so they count.
+	_ = enc.Encode(d)
+	_ = enc.Encode(d.GivenNames)
+	return Version + "-" + hex.EncodeToString(h.Sum(nil))[:12]
 }
 
 var (
@@ -50,15 +69,25 @@ func Default() *Annotator {
 // Annotate annotates text with the default annotator.
 func Annotate(text string) Doc { return Default().Annotate(text) }
 
+// AnnotateArticle annotates an article published at the given time (zero
+// when unknown): titles and surnames link to a gazetteer person only when
+// that date falls within the person's term of office.
+func (a *Annotator) AnnotateArticle(text string, published time.Time) Doc {
+	return a.annotate(text, published)
+}
+
 // Annotate normalises text and finds its entities and statements. It never
 // panics: on an internal failure it returns the text with what was found.
-func (a *Annotator) Annotate(text string) (doc Doc) {
+func (a *Annotator) Annotate(text string) Doc { return a.annotate(text, time.Time{}) }
+
+func (a *Annotator) annotate(text string, published time.Time) (doc Doc) {
 	doc.Text = Normalize(text)
 	doc.Entities = []Entity{}
 	doc.Statements = []Statement{}
 	defer func() {
 		if recover() != nil {
 			doc.Entities, doc.Statements = []Entity{}, []Statement{}
+			doc.Failed = true
 		}
 	}()
 	ents := a.findEntities(doc.Text)

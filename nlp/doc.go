@@ -25,6 +25,9 @@ type Doc struct {
 	Text       string      `json:"text"`
 	Entities   []Entity    `json:"entities"`
 	Statements []Statement `json:"statements"`
+	// Failed is set when annotation recovered from an internal failure: the
+	// empty result must not be cached.
+	Failed bool `json:"-"`
 }
 
 // Entity is one mention of a person or country, resolved to a canonical id.
