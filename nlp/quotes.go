@@ -145,8 +145,10 @@ func (qs *quoteScanner) scan(p, next textSpan, out []quoteSpan) []quoteSpan {
 		}
 		r, w := utf8.DecodeRuneInString(text[i:p.end])
 		if (r == '\'' || r == '`') && i+1 < p.end && text[i+1] == text[i] {
-			// ''typewriter'' and ``TeX'' double quotes
-			r, w = '"', 2
+			// Doubled apostrophes and backticks (''archive'' and ``TeX'' styles)
+			// are not among the quote marks of the contract: skip both.
+			i += 2
+			continue
 		}
 		fam := markFamily(r)
 		if fam == famNone {

@@ -31,7 +31,10 @@ func TestFindQuotesMarkStyles(t *testing.T) {
 		{"german reversed guillemets", "»Wir stehen zur Ukraine«, sagte der Kanzler.", []string{"Wir stehen zur Ukraine"}},
 		{"single guillemets", "Il a dit ‹ jamais › hier.", []string{"jamais"}},
 		{"swedish closing marks both sides", "Hon sa ”vi vinner” igen.", []string{"vi vinner"}},
-		{"typewriter doubled apostrophes", "''This is not reform,'' said the economist.", []string{"This is not reform,"}},
+		// Doubled apostrophes are not quote marks (DESIGN §3 lists the marks),
+		// and neither half may pair with a real single quote.
+		{"doubled apostrophes are no quote", "''This is not reform,'' said the economist.", []string{}},
+		{"doubled apostrophes beside a real quote", "''Not this,'' but ‘this one’ counts.", []string{"this one"}},
 		{"straight quotes paired by context", `"One," he said, "two."`, []string{"One,", "two."}},
 		{"inches are no quote", `The 6'2" senator said "enough" twice.`, []string{"enough"}},
 	}
