@@ -81,7 +81,37 @@ func (a *Annotator) findStatements(text string, ents []Entity) []Statement {
 		}
 		return strings.Compare(a.Kind, b.Kind)
 	})
-	return out
+	return oneUtterance(out)
+}
+
+// oneUtterance keeps one statement per utterance: reported speech that holds
+// a direct quote ("he said the plan was „not a luxury“") is dropped in favour
+// of the quote, which takes the reported speech's speaker when the two
+// disagree, since the clause's own cue is the nearer evidence. out is sorted
+// by Start and is filtered in place.
+func oneUtterance(out []Statement) []Statement {
+	keep := out[:0]
+	for i, st := range out {
+		if st.Kind != KindIndirect {
+			keep = append(keep, st)
+			continue
+		}
+		held := false
+		for j := i + 1; j < len(out) && out[j].Start < st.End; j++ {
+			d := &out[j]
+			if d.Kind != KindDirect || d.End > st.End {
+				continue
+			}
+			held = true
+			if st.Speaker != nil && (d.Speaker == nil || d.Confidence < st.Confidence) {
+				d.Speaker, d.Cue, d.Confidence = st.Speaker, st.Cue, st.Confidence
+			}
+		}
+		if !held {
+			keep = append(keep, st)
+		}
+	}
+	return keep
 }
 
 // findQuotes finds the top-level quotes of every paragraph; paraQ[i] is the

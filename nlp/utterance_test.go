@@ -1,0 +1,36 @@
+package nlp
+
+import (
+	"strings"
+	"testing"
+)
+
+// One utterance gives one statement: reported speech that carries a direct
+// quote is listed once, as the quote, with the reported clause's speaker.
+func TestOneStatementPerUtterance(t *testing.T) {
+	tests := []struct {
+		name, text, quote, speaker string
+	}{
+		{"German marks", "Finance Minister Lars Klingbeil said the investment was „not a luxury, but a duty“ to the country.",
+			"not a luxury, but a duty", "Lars Klingbeil"},
+		{"British single marks", "Kemi Badenoch, the Conservative leader, said the plan was ‘a promise without a price tag’ and called for a vote.",
+			"a promise without a price tag", "Kemi Badenoch"},
+		{"participle clause", "Prime Minister Keir Starmer rejected the proposal, saying it would \"not work in practice\".",
+			"not work in practice", "Keir Starmer"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := Annotate(tt.text)
+			if len(doc.Statements) != 1 {
+				t.Fatalf("%d statements, want 1: %+v", len(doc.Statements), doc.Statements)
+			}
+			s := doc.Statements[0]
+			if s.Kind != KindDirect || !strings.HasPrefix(s.Quote, tt.quote) {
+				t.Errorf("statement %s %q, want direct %q", s.Kind, s.Quote, tt.quote)
+			}
+			if s.Speaker == nil || s.Speaker.Name != tt.speaker {
+				t.Errorf("speaker %+v, want %s", s.Speaker, tt.speaker)
+			}
+		})
+	}
+}
