@@ -92,6 +92,8 @@ func (a *Annotator) annotate(text string, published time.Time) (doc Doc) {
 	}()
 	ents := a.findEntities(doc.Text)
 	doc.Entities = ents
-	doc.Statements = a.findStatements(doc.Text, ents)
+	var named []textSpan
+	doc.Statements, named = a.findStatementsNamed(doc.Text, ents, nil)
+	doc.Entities = a.idx.promoteSpeakers(doc.Text, ents, named)
 	return doc
 }

@@ -9,12 +9,14 @@ func (s *scanner) nameAfterTitle(i int, m *raw) (int, bool) {
 	if !s.nameStart(i, true) {
 		return i, false
 	}
-	if p, e := s.matchPhrase(i, kindBit(pkLeader)); p != nil && !s.suffixAt(e) {
+	end := s.nameRun(i)
+	// "Mayor Kennedy Stewart" is not Robert F. Kennedy: a leader's name
+	// counts only when the name ends with it.
+	if p, e := s.matchPhrase(i, kindBit(pkLeader)); p != nil && !s.suffixAt(e) && e >= end {
 		s.fillName(m, i, e)
 		m.leader = p.leader
 		return e, true
 	}
-	end := s.nameRun(i)
 	if s.orgFollows(end) {
 		return i, false
 	}
@@ -28,8 +30,9 @@ func (s *scanner) nameAfterTitle(i int, m *raw) (int, bool) {
 	}
 	s.fillName(m, i, end)
 	m.leader = s.x.resolveFullName(m.keys)
-	if m.leader < 0 && end-i >= 2 && s.isSurname(i) && !s.isGiven(i) {
-		// "President Obama Speech": a known surname ends the name
+	if m.leader < 0 && end-i >= 2 && s.isSurname(i) && !s.isGiven(i) && s.toks[i].is(tHeadline) {
+		// "President Obama Speech" in a headline: a known surname ends the
+		// name; in running text "Mayor Kennedy Stewart" is someone else
 		end = i + 1
 		s.fillName(m, i, end)
 	}
@@ -63,6 +66,9 @@ func (s *scanner) namedPerson(i int) (int, bool) {
 		return i, false
 	}
 	var m raw
+	if i+1 < len(s.toks) && s.toks[i+1].is(tHyph) && s.toks[i+1].capitalised() && !s.nameContinues(i+2) {
+		return i, false // "Petro-Canada" names a company, not Gustavo Petro
+	}
 	if p, e := s.matchPhrase(i, kindBit(pkLeader)); p != nil {
 		if !s.suffixAt(e) {
 			s.fillName(&m, i, e)
@@ -72,7 +78,9 @@ func (s *scanner) namedPerson(i int) (int, bool) {
 		}
 	}
 	end := s.nameRun(i)
-	if s.orgFollows(end) {
+	if s.orgFollows(end) || end-i >= 2 && s.afterThe(i) {
+		// "the Orlando Magic", "the Arnold Palmer Invitational": the article
+		// does not come before a person's name
 		return end, true
 	}
 	s.fillName(&m, i, end)
@@ -116,6 +124,11 @@ func (s *scanner) namedPerson(i int) (int, bool) {
 		return end, true
 	}
 	return i, false
+}
+
+// afterThe reports the article "the" right before token i.
+func (s *scanner) afterThe(i int) bool {
+	return i > 0 && s.toks[i-1].key == "the" && s.toks[i].joined()
 }
 
 // plainName reports a name that starts with a word of two letters or more,
@@ -233,13 +246,23 @@ func (s *scanner) nameContinues(i int) bool {
 		return false
 	}
 	if _, e := s.matchPhrase(i, kindsNonPerson); e > i {
-		// "Chuck Jordan": a country that is also a name, after a given name
-		return e == i+1 && afterGiven && t.lex.flags&lexCountryGiven != 0
+		// "Chuck Jordan": a country that is also a name, after a given name;
+		// "Lisa O. Monaco": any word after a middle initial is the surname
+		return e == i+1 && (afterGiven && t.lex.flags&lexCountryGiven != 0 || s.afterInitial(i))
 	}
 	if d, _ := s.matchRole(i); d != nil && d.class != roleModifier {
 		return false
 	}
 	return true
+}
+
+// afterInitial reports a middle initial before token i: "Lisa O. Monaco".
+func (s *scanner) afterInitial(i int) bool {
+	if i < 2 {
+		return false
+	}
+	in, first := &s.toks[i-1], &s.toks[i-2]
+	return in.joined() && in.capitalised() && len(in.key) == 1 && first.capitalised() && len(first.key) > 1
 }
 
 // nameRun returns the end of the name that starts at token i: capitalised

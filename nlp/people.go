@@ -216,6 +216,16 @@ func (r *peopleResolver) fullCluster(m *raw) *cluster {
 	}
 	c := r.byKey[key]
 	if c == nil {
+		// "Mr. Peña Nieto" after "Enrique Peña Nieto": a longer name the
+		// article already gave ends with these words
+		for _, o := range r.byLast[keys[len(keys)-1]] {
+			if len(o.keys) > len(m.keys) && slicesEqual(o.keys[len(o.keys)-len(m.keys):], m.keys) {
+				c = o
+				break
+			}
+		}
+	}
+	if c == nil {
 		c = r.ps.newCluster()
 		*c = cluster{leader: -1, first: keys[0], last: keys[len(keys)-1], gender: r.x.givenGender(keys[0])}
 		r.add(key, c)

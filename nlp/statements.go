@@ -59,6 +59,14 @@ func buildStatementIndex(g *gazetteer.Data) *statementIndex {
 // text and attributes each to its speaker. ents are the person and country
 // mentions, sorted by Start and not overlapping.
 func (a *Annotator) findStatements(text string, ents []Entity) []Statement {
+	out, _ := a.findStatementsNamed(text, ents, nil)
+	return out
+}
+
+// findStatementsNamed is findStatements that also appends to named the spans
+// of the speakers it found by name alone: capitalised words the entity finder
+// did not know, which a reporting cue now vouches for.
+func (a *Annotator) findStatementsNamed(text string, ents []Entity, named []textSpan) ([]Statement, []textSpan) {
 	idx := a.stm
 	if idx == nil {
 		idx = buildStatementIndex(a.gaz)
@@ -75,13 +83,18 @@ func (a *Annotator) findStatements(text string, ents []Entity) []Statement {
 	}
 	r.fillChains()
 	out := r.statements()
+	for _, st := range r.out {
+		if sp := st.at.sp; sp.kind == tkName && st.at.how == howCue {
+			named = append(named, textSpan{sp.start, sp.end})
+		}
+	}
 	slices.SortStableFunc(out, func(a, b Statement) int {
 		if c := cmp.Compare(a.Start, b.Start); c != 0 {
 			return c
 		}
 		return strings.Compare(a.Kind, b.Kind)
 	})
-	return oneUtterance(out)
+	return oneUtterance(out), named
 }
 
 // oneUtterance keeps one statement per utterance: reported speech that holds

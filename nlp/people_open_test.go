@@ -1,0 +1,73 @@
+package nlp
+
+import (
+	"slices"
+	"testing"
+)
+
+// People are found from their context, not from a closed list of given
+// names: a reporting cue, an apposition or a title vouches for them.
+func TestOpenVocabularyPeople(t *testing.T) {
+	tests := []struct {
+		name, text string
+		people     []string // every one must be found as a person
+		notPeople  []string // none may be a person's name
+	}{
+		{"cue subject", "Officials met on Monday.\nBritney Spears said she would sing at the gala.",
+			[]string{"Britney Spears"}, nil},
+		{"cue with object", "Plants were idle.\nGuenther Schuh told reporters the car was ready.",
+			[]string{"Guenther Schuh"}, nil},
+		{"place as given name", "Awards night.\nRegina King said the film was finished. Christian Bale said he was happy.",
+			[]string{"Regina King", "Christian Bale"}, nil},
+		{"inverted cue and apposition", "Taxes.\n\"I don't think so,\" said Len Burman, head of the centrist Tax Policy Center.",
+			[]string{"Len Burman"}, nil},
+		{"middle initial before a country", "Security.\nLisa O. Monaco, the president's adviser on terrorism, said the threat was real.",
+			[]string{"Lisa O. Monaco"}, []string{"Lisa O"}},
+		{"title before an unknown full name", "Vancouver.\nMayor Kennedy Stewart said the city would act.",
+			[]string{"Kennedy Stewart"}, []string{"Robert F. Kennedy Jr."}},
+		{"teams and events take the article", "Sport.\nThe Orlando Magic said the game was off. The Arnold Palmer Invitational said the course was ready.",
+			nil, []string{"Orlando Magic", "Arnold Palmer Invitational"}},
+		{"hyphenated company", "Markets.\nPetro-Canada said prices would rise.",
+			nil, []string{"Gustavo Petro"}},
+		{"end of an organisation's name", "Budget.\n\"It is a gimmick,\" said the Committee for a Responsible Federal Budget.",
+			nil, []string{"Responsible Federal Budget"}},
+		{"surname after the full name", "Mexico.\nEnrique Peña Nieto met the envoy. Later Mr. Peña Nieto said no.",
+			[]string{"Enrique Peña Nieto"}, []string{"Peña Nieto", "Santiago Peña"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := Annotate(tt.text)
+			var got []string
+			for _, e := range doc.Entities {
+				if e.Kind == KindPerson {
+					got = append(got, e.Name)
+				}
+			}
+			for _, p := range tt.people {
+				if !slices.Contains(got, p) {
+					t.Errorf("%q not found as a person; people: %q", p, got)
+				}
+			}
+			for _, p := range tt.notPeople {
+				if slices.Contains(got, p) {
+					t.Errorf("%q taken for a person; people: %q", p, got)
+				}
+			}
+		})
+	}
+}
+
+// A surname alone, later in the article, refers back to a person a cue
+// introduced.
+func TestPromotedSpeakerSurname(t *testing.T) {
+	doc := Annotate("Cars.\nGuenther Schuh told reporters the car was ready. Schuh also said prices would fall.")
+	n := 0
+	for _, e := range doc.Entities {
+		if e.Kind == KindPerson && e.ID == "guenther-schuh" {
+			n++
+		}
+	}
+	if n != 2 {
+		t.Errorf("%d mentions of guenther-schuh, want 2: %+v", n, doc.Entities)
+	}
+}
