@@ -103,6 +103,10 @@ func (r *resolver) subjectLeft(toks []tok, v, lo int) (int, subjKind) {
 		return -1, sjEmpty
 	}
 	t := toks[i]
+	if t.kind == tkCountry && i-2 >= lo && toks[i-1].kind == tkWord && toks[i-1].cls.has(wPrep) &&
+		toks[i-2].kind == tkWord && toks[i-2].cls.has(wPersonNoun) {
+		return i - 2, sjUnnamed // "a diplomat in Brussels said": the diplomat speaks
+	}
 	if t.isCandidate() {
 		return r.ofHead(toks, i, lo), sjFound
 	}
@@ -149,12 +153,27 @@ func (r *resolver) isParticiple(t tok) bool {
 	return len(w) > 4 && w[len(w)-3:] == "ing"
 }
 
+// personNounAhead reports a noun for a person within the lower-case words
+// from token i: "senior German official", "Russian embassy".
+func (r *resolver) personNounAhead(toks []tok, i, limit int) bool {
+	for k := i; k < limit && k < i+3; k++ {
+		t := toks[k]
+		if t.kind != tkWord || t.capital {
+			return false
+		}
+		if t.cls.has(wPersonNoun) {
+			return true
+		}
+	}
+	return false
+}
+
 // appositiveHead finds the subject before an appositive ending with the
 // comma at i: "Jean-Marc Ayrault, the foreign minister of France, said". It
 // takes the leftmost person that precedes a comma in the clause, else the
 // leftmost other mention.
 func (r *resolver) appositiveHead(toks []tok, i, lo int) int {
-	best, other := -1, -1
+	best, name, other := -1, -1, -1
 	for k := i; k >= lo && k > i-50; k-- {
 		tk := toks[k]
 		if tk.kind == tkQuote || r.isPunct(tk, ";:") {
@@ -173,14 +192,20 @@ func (r *resolver) appositiveHead(toks []tok, i, lo int) int {
 		if h < lo || !toks[h].isCandidate() || toks[h].poss || toks[h].weak {
 			continue
 		}
-		if toks[h].kind == tkPerson || toks[h].kind == tkName {
+		switch toks[h].kind {
+		case tkPerson:
 			best = h
-		} else {
+		case tkName:
+			name = h // "Scotland's First Minister, John Swinney,": the known person wins
+		default:
 			other = h
 		}
 	}
-	if best >= 0 {
+	switch {
+	case best >= 0:
 		return best
+	case name >= 0:
+		return name
 	}
 	return other
 }
@@ -243,6 +268,9 @@ func (r *resolver) subjectFrom(toks []tok, i, s, limit int) int {
 		}
 		if (t.kind == tkCountry || t.kind == tkOrg) && i+1 < limit && (toks[i+1].kind == tkPerson || toks[i+1].kind == tkName) {
 			continue // "US President …", "NATO chief …": a modifier
+		}
+		if t.kind == tkCountry && i+2 < limit && r.personNounAhead(toks, i+1, limit) {
+			return -1 // "A senior German official …": the subject is unnamed
 		}
 		if r.isObject(toks, i, s) {
 			continue

@@ -125,9 +125,16 @@ func (r *peopleResolver) resolve() []Entity {
 	r.noteTitles()
 	for i := range r.raws {
 		m := &r.raws[i]
-		if m.kind == rkTitle {
-			r.owner[i] = r.byRole(m)
+		if m.kind != rkTitle {
+			continue
 		}
+		if i+1 < len(r.raws) && r.owner[i+1] != nil && r.apposed(m, &r.raws[i+1]) {
+			// "Scotland's First Minister, John Swinney, said": the name
+			// in apposition is who the title means
+			r.owner[i] = r.owner[i+1]
+			continue
+		}
+		r.owner[i] = r.byRole(m)
 	}
 	for i := range r.raws {
 		if c := r.owner[i]; c != nil {
@@ -452,6 +459,12 @@ func (r *peopleResolver) bareName(m *raw) *cluster {
 		return r.seenBy(cs[0], m)
 	}
 	return nil
+}
+
+// apposed reports a name set off by a comma right after a title.
+func (r *peopleResolver) apposed(title, name *raw) bool {
+	between := r.text[title.end:name.start]
+	return name.kind == rkNamed && strings.TrimSpace(between) == "," && len(between) <= 3
 }
 
 // nameKeys drops particles and suffixes, keeping the words that identify.

@@ -96,11 +96,20 @@ func (x *index) promoteSpeakers(text string, ents []Entity, named []textSpan) []
 
 // personName reports whether capitalised words read as a person's name: two
 // to four words, each capitalised or a particle, none an organisation word,
-// a digit, an acronym or a word that is never a name, and not opening with a
+// a title, a digit, an acronym or a word that is never a name, and not opening with a
 // country or demonym ("Russian Embassy", "American Action Forum").
 func (x *index) personName(name string) bool {
 	words := strings.Fields(name)
 	if len(words) < 2 || len(words) > 4 {
+		return false
+	}
+	titles := 0 // words that start a title: "First Minister" is no one's name
+	for _, w := range words {
+		if e := x.lex[fold(w)]; e != nil && len(e.roles) > 0 && e.flags&lexGiven == 0 {
+			titles++
+		}
+	}
+	if titles == len(words) {
 		return false
 	}
 	for i, w := range words {

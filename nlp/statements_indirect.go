@@ -209,6 +209,9 @@ func (r *resolver) skipAdjunct(toks []tok, k, e int) int {
 	if toks[k].kind == tkWord && !toks[k].cls.has(wAdjunct) && !r.isAux(toks[k]) {
 		return k
 	}
+	if r.isWordTok(toks[k], "to") && k+1 < e && !r.listener(toks[k+1]) {
+		return k // "threatened to vote …": an infinitive, not a listener
+	}
 	for m := k; m < e && m <= k+8; m++ {
 		t := toks[m]
 		if r.isWordTok(t, "that") {
@@ -219,6 +222,12 @@ func (r *resolver) skipAdjunct(toks []tok, k, e int) int {
 		}
 	}
 	return k
+}
+
+// listener reports a word that can follow "to" as the one spoken to: a name,
+// a pronoun, a determiner or a listener noun ("to reporters").
+func (r *resolver) listener(t tok) bool {
+	return t.isCandidate() || t.kind == tkWord && (t.capital || t.cls.has(wObject|wDet|wArticle))
 }
 
 // startsClause reports whether t can open reported speech without "that".

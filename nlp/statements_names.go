@@ -19,6 +19,14 @@ var cueGroupNouns = wordSet("officials", "sources", "critics", "analysts", "expe
 	"mps", "legislators", "judges", "lawyers", "attorneys", "spokespeople", "both",
 	"several", "few", "none", "all", "everyone", "nobody", "somebody", "someone")
 
+// personNouns stand for a person or a body of people: a country before one
+// modifies it ("a senior German official", "the Russian embassy") and does
+// not speak.
+var personNouns = wordSet("official", "diplomat", "source", "spokesman", "spokeswoman",
+	"spokesperson", "embassy", "ministry", "envoy", "negotiator", "analyst", "aide",
+	"adviser", "advisor", "lawmaker", "ambassador", "delegation", "consulate", "mission",
+	"official's", "officer", "expert", "economist", "commentator", "journalist", "reporter")
+
 // suffixes may end a name ("Jr.", "III").
 var cueNameSuffixes = wordSet("jr", "jr.", "sr", "sr.", "ii", "iii", "iv")
 
@@ -66,6 +74,14 @@ func (tz *tokenizer) matchNames(toks []tok) []tok {
 			i = j
 			continue
 		}
+		if j-nameStart == 1 && nameStart == i && j < len(toks) && tz.modifies(toks[j]) {
+			// "Small island states said": a capital opening the sentence
+			// before a noun is no name
+			out = append(out, toks[i:j]...)
+			i = j
+			continue
+		}
+		j = tz.orgNameEnd(toks, nameStart, j)
 		n := tok{kind: tkName, start: toks[i].start, end: toks[j-1].end, poss: toks[j-1].poss,
 			gender: gender, nameStart: toks[nameStart].start}
 		n.weak = j-nameStart == 1 && nameStart == i
@@ -79,4 +95,38 @@ func (tz *tokenizer) matchNames(toks []tok) []tok {
 // and a final possessive.
 func (tz *tokenizer) nameOf(t tok) string {
 	return tz.text[t.nameStart:t.end]
+}
+
+// modifies reports a lower-case word that a capitalised word before it would
+// modify: not a verb, an auxiliary, a function word or punctuation.
+func (tz *tokenizer) modifies(t tok) bool {
+	return t.kind == tkWord && !t.capital && t.cls.verb == 0 && !t.cls.has(wAux|wPrep|wConj|wRel|wThat|wDet|wAdjunct|wClauseBreak)
+}
+
+// orgNameEnd extends a name that ends with an organisation word across "of",
+// "for" or "on" and the capitalised words after it: "Ministry of Commerce",
+// "Institute for Fiscal Studies". It returns the new end.
+func (tz *tokenizer) orgNameEnd(toks []tok, start, j int) int {
+	if j >= len(toks) || !toks[j-1].cls.has(wOrgHead) || toks[j-1].poss {
+		return j
+	}
+	w := tz.lower(toks[j])
+	if toks[j].kind != tkWord || w != "of" && w != "for" && w != "on" {
+		return j
+	}
+	k := j + 1
+	if k < len(toks) && tz.lower(toks[k]) == "the" {
+		k++
+	}
+	e := k
+	for e < len(toks) && e-k < 5 && toks[e].kind == tkWord && toks[e].capital && !toks[e].cls.has(wNotName) {
+		e++
+		if toks[e-1].poss {
+			break
+		}
+	}
+	if e == k {
+		return j
+	}
+	return e
 }

@@ -25,8 +25,10 @@ const (
 	wClauseBreak
 	wNounLike
 	wThat
-	wOrgFirst // the first word of an organisation's name
-	wArticle  // an article or possessive: a verb form after it is a noun
+	wOrgFirst   // the first word of an organisation's name
+	wArticle    // an article or possessive: a verb form after it is a noun
+	wPersonNoun // a noun for a person or a body of people ("official", "embassy")
+	wOrgHead    // a word that ends an organisation's name ("Ministry", "Institute")
 )
 
 func (c wordClass) has(f uint32) bool { return c.flags&f != 0 }
@@ -56,6 +58,14 @@ func buildWordClasses(verbs []verbInfo) map[string]wordClass {
 	add(clauseBreakers, wClauseBreak)
 	add(nounLike, wNounLike)
 	add(map[string]bool{"that": true}, wThat)
+	add(personNouns, wPersonNoun)
+	add(cueGroupNouns, wPersonNoun)
+	for w := range roleHeads {
+		c := m[w]
+		c.flags |= wPersonNoun
+		m[w] = c
+	}
+	add(wordSet(orgWords...), wOrgHead)
 	add(wordSet("a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those"), wArticle)
 	for w, g := range speakerPronouns {
 		c := m[w]
