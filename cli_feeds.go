@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/adrg/xdg"
+	"github.com/spf13/cobra"
 	toml "github.com/pelletier/go-toml/v2"
 
 	"github.com/herald-reader/herald/feeds/exportfile"
@@ -18,38 +19,36 @@ import (
 	"github.com/herald-reader/herald/feeds/sanitize"
 )
 
-const (
-	feedsUsage       = "herald feeds import FILE.opml | herald feeds export"
-	feedsImportUsage = "herald feeds import FILE.opml"
-	feedsExportUsage = "herald feeds export"
-)
+// newFeedsCmd is the feeds command group: subscriptions in the config file.
+func newFeedsCmd(e *env) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "feeds",
+		Short: "List, add, remove, tag, import and export the feeds you follow",
+		Long: `Manage the feeds of the config file. The commands that change it edit the
+file in place, keeping its comments and layout, and replace it atomically.`,
+		Args: cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usagef("feeds needs a sub-command (see herald feeds --help)")
+			}
+			return usagef("feeds: unknown sub-command %q (see herald feeds --help)", args[0])
+		},
+	}
+	cmd.AddCommand(newFeedsImportCmd(e), newFeedsExportCmd(e))
+	return cmd
+}
 
-// runFeeds dispatches "feeds import" and "feeds export".
-func runFeeds(e *env, args []string) error {
-	if len(args) == 0 {
-		return usagef("feeds needs a sub-command: %s", feedsUsage)
+func newFeedsExportCmd(e *env) *cobra.Command {
+	return &cobra.Command{
+		Use:   "export",
+		Short: "Print the feeds as OPML 2.0, with tags as folders",
+		Args:  noArgs,
+		RunE:  func(cmd *cobra.Command, args []string) error { return runFeedsExport(e) },
 	}
-	switch args[0] {
-	case "import":
-		return runFeedsImport(e, args[1:])
-	case "export":
-		return runFeedsExport(e, args[1:])
-	case "-h", "-help", "--help", "help":
-		fmt.Fprintf(e.stdout, "Usage: %s\n", feedsUsage)
-		return nil
-	}
-	return usagef("feeds: unknown sub-command %q (use: %s)", args[0], feedsUsage)
 }
 
 // runFeedsExport prints the configured feeds as OPML 2.0.
-func runFeedsExport(e *env, args []string) error {
-	fs := subcommandFlags("feeds export", feedsExportUsage, e.stderr)
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	if fs.NArg() > 0 {
-		return usagef("feeds export takes no arguments (got %q)", fs.Args())
-	}
+func runFeedsExport(e *env) error {
 	lc, err := e.config()
 	if err != nil {
 		return err
@@ -61,17 +60,18 @@ func runFeedsExport(e *env, args []string) error {
 	return opml.Write(e.stdout, "herald feeds", time.Now(), list)
 }
 
+func newFeedsImportCmd(e *env) *cobra.Command {
+	return &cobra.Command{
+		Use:   "import FILE",
+		Short: "Add the feeds of an OPML file to the config",
+		Args:  argsBetween(1, 1, "one OPML file"),
+		RunE:  func(cmd *cobra.Command, args []string) error { return runFeedsImport(e, args[0]) },
+	}
+}
+
 // runFeedsImport appends the feeds of an OPML file that the config does not
 // have yet to the config file, as [[feeds]] tables.
-func runFeedsImport(e *env, args []string) error {
-	fs := subcommandFlags("feeds import", feedsImportUsage, e.stderr)
-	if err := parseFlags(fs, reorderFlags(args)); err != nil {
-		return err
-	}
-	if fs.NArg() != 1 {
-		return usagef("feeds import takes one OPML file (usage: %s)", feedsImportUsage)
-	}
-	file := fs.Arg(0)
+func runFeedsImport(e *env, file string) error {
 	incoming, err := readOPML(file)
 	if err != nil {
 		return err
