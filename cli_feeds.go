@@ -11,8 +11,8 @@ import (
 	"time"
 
 	"github.com/adrg/xdg"
-	"github.com/spf13/cobra"
 	toml "github.com/pelletier/go-toml/v2"
+	"github.com/spf13/cobra"
 
 	"github.com/herald-reader/herald/feeds/exportfile"
 	"github.com/herald-reader/herald/feeds/opml"
