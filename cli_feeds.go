@@ -34,7 +34,7 @@ file in place, keeping its comments and layout, and replace it atomically.`,
 			return usagef("feeds: unknown sub-command %q (see herald feeds --help)", args[0])
 		},
 	}
-	cmd.AddCommand(newFeedsImportCmd(e), newFeedsExportCmd(e))
+	cmd.AddCommand(newFeedsListCmd(e), newFeedsAddCmd(e), newFeedsRemoveCmd(e), newFeedsTagCmd(e), newFeedsImportCmd(e), newFeedsExportCmd(e))
 	return cmd
 }
 
