@@ -51,7 +51,7 @@ func TestUsageErrorsNameTheProblem(t *testing.T) {
 		{[]string{"extract", "--format", "yaml"}, `unknown --format "yaml" (json, markdown, text)`},
 		{[]string{"extract", "--date", "Monday", "-"}, `--date "Monday"`},
 		{[]string{"export", "--group", "feed"}, `unknown --group "feed"`},
-		{[]string{"feeds", "import"}, "one OPML file"},
+		{[]string{"feeds", "import"}, "one FILE or -"},
 	}
 	for _, tt := range tests {
 		code, out, errOut := runCLI(t, "", tt.args...)
