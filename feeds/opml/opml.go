@@ -109,7 +109,7 @@ type parser struct {
 	open     []pending
 	unusable []Unusable
 	sawRoot  bool
-	inHead  int
+	inHead   int
 }
 
 func (p *parser) errorf(format string, args ...any) error {
