@@ -150,7 +150,8 @@ func readArticle(e *env, source string) (article, error) {
 	}
 	s := string(data)
 	if htmltext.LooksLikeHTML(s) {
-		return article{text: htmltext.ToText(s), published: htmltext.PublishedDate(s)}, nil
+		meta := htmltext.Meta(s)
+		return article{title: meta.Title, text: htmltext.ToText(s), published: meta.Published}, nil
 	}
 	return article{text: sanitize.Text(s)}, nil
 }

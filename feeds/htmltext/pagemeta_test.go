@@ -5,7 +5,7 @@ import (
 	"time"
 )
 
-func TestPublishedDate(t *testing.T) {
+func TestMetaPublished(t *testing.T) {
 	tests := []struct {
 		name, page string
 		want       time.Time
@@ -20,8 +20,20 @@ func TestPublishedDate(t *testing.T) {
 		{"none", `<p>Just text</p>`, time.Time{}},
 	}
 	for _, tt := range tests {
-		if got := PublishedDate(tt.page); !got.Equal(tt.want) {
+		if got := Meta(tt.page).Published; !got.Equal(tt.want) {
 			t.Errorf("%s: %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestMetaTitle(t *testing.T) {
+	for page, want := range map[string]string{
+		`<head><title>Talks &amp; more | Site</title><meta property="og:title" content="Talks resume"></head>`: "Talks resume",
+		`<head><title>  Talks &amp; more‮  </title></head>`:                                                    "Talks & more",
+		`<p>no title</p>`: "",
+	} {
+		if got := Meta(page).Title; got != want {
+			t.Errorf("%q: title %q, want %q", page, got, want)
 		}
 	}
 }

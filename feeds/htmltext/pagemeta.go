@@ -4,29 +4,53 @@ import (
 	"strings"
 	"time"
 
+	"github.com/herald-reader/herald/feeds/sanitize"
+
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
 
-// PublishedDate finds an HTML page's publication time in the places news
-// sites put it: <meta property="article:published_time">, the common meta
-// names (date, pubdate, DC.date.issued, ...) and the first <time datetime>.
-// It returns the zero time when none parses.
-func PublishedDate(s string) time.Time {
+// PageMeta is what a web page says about its article.
+type PageMeta struct {
+	Title     string    // og:title, else <title>; sanitised
+	Published time.Time // zero when unknown
+}
+
+// Meta reads a page's title and publication time from where news sites put
+// them: <meta property="og:title"> or <title>; <meta
+// property="article:published_time"> and the common meta names (date,
+// pubdate, DC.date.issued, ...), else the first <time datetime>.
+func Meta(s string) PageMeta {
 	z := html.NewTokenizer(strings.NewReader(s))
+	var m PageMeta
+	var ogTitle, titleTag string
 	var fromTime time.Time
 	for {
 		switch z.Next() {
 		case html.ErrorToken:
-			return fromTime
+			if m.Published.IsZero() {
+				m.Published = fromTime
+			}
+			m.Title = sanitize.Line(ogTitle)
+			if m.Title == "" {
+				m.Title = sanitize.Line(titleTag)
+			}
+			return m
 		case html.StartTagToken, html.SelfClosingTagToken:
 			tok := z.Token()
 			switch tok.DataAtom {
 			case atom.Meta:
-				if isDateMeta(attr(tok, "property")) || isDateMeta(attr(tok, "name")) || isDateMeta(attr(tok, "itemprop")) {
+				if strings.EqualFold(attr(tok, "property"), "og:title") && ogTitle == "" {
+					ogTitle = attr(tok, "content")
+				}
+				if m.Published.IsZero() && (isDateMeta(attr(tok, "property")) || isDateMeta(attr(tok, "name")) || isDateMeta(attr(tok, "itemprop"))) {
 					if t, ok := parsePageDate(attr(tok, "content")); ok {
-						return t
+						m.Published = t
 					}
+				}
+			case atom.Title:
+				if titleTag == "" && z.Next() == html.TextToken {
+					titleTag = string(z.Text())
 				}
 			case atom.Time:
 				if fromTime.IsZero() {
