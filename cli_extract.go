@@ -225,15 +225,15 @@ func markedText(doc nlp.Doc) string {
 }
 
 // fetchArticle fetches a web page under the fetcher's limits and extracts
-// its article text with readability.
+// its article, title and date with readability.
 func fetchArticle(e *env, url string) (article, error) {
 	lc, err := e.config()
 	if err != nil {
 		return article{}, err
 	}
-	text, err := newFetcher(lc).ArticleText(e.ctx, url)
+	a, err := newFetcher(lc).Article(e.ctx, url)
 	if err != nil {
 		return article{}, err
 	}
-	return article{text: text}, nil
+	return article{title: a.Title, text: a.Text, published: a.Published}, nil
 }

@@ -56,7 +56,7 @@ func TestExtractURLSource(t *testing.T) {
 	isolate(t)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		w.Write([]byte(`<html><head><title>Talks</title></head><body><article><h1>Talks</h1>
+		w.Write([]byte(`<html><head><title>Talks</title><meta property="article:published_time" content="2025-10-06T09:00:00Z"></head><body><article><h1>Talks</h1>
 <p>“We will not give up,” Prime Minister Keir Starmer said in London on Monday, as talks on Ukraine resumed for a third day.</p>
 <p>The talks are expected to continue through the week, officials said, with delegations from both sides present in the city.</p>
 </article></body></html>`))
@@ -66,7 +66,8 @@ func TestExtractURLSource(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	if s := extractSchema(t, out); s.Source.URL != srv.URL+"/article" || s.Source.File != "" {
+	if s := extractSchema(t, out); s.Source.URL != srv.URL+"/article" || s.Source.File != "" ||
+		s.Source.Title != "Talks" || s.Source.Date != "2025-10-06T09:00:00Z" {
 		t.Errorf("source = %+v", s.Source)
 	}
 }
