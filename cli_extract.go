@@ -48,6 +48,7 @@ The JSON output is documented in the README ("Machine-readable output").`,
 		},
 	}
 	cmd.Flags().StringVar(&o.format, "format", "json", "output `FORMAT`: json, markdown or text")
+	completeValues(cmd, "format", "json", "markdown", "text")
 	cmd.Flags().StringVar(&o.date, "date", "", "the article's publication `DATE` (2025-10-04 or RFC 3339), which dates like \"on Monday\" are read against")
 	return cmd
 }

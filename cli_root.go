@@ -78,6 +78,11 @@ func argsBetween(min, max int, what string) cobra.PositionalArgs {
 	}
 }
 
+// completeValues offers a flag's fixed values to shell completion.
+func completeValues(cmd *cobra.Command, flag string, values ...string) {
+	_ = cmd.RegisterFlagCompletionFunc(flag, cobra.FixedCompletions(values, cobra.ShellCompDirectiveNoFileComp))
+}
+
 // oneOf checks a flag's value against its allowed values.
 func oneOf(cmd *cobra.Command, flag, value string, allowed ...string) error {
 	for _, a := range allowed {

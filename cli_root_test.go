@@ -95,6 +95,13 @@ func TestVersionFromBuildInfo(t *testing.T) {
 	}
 }
 
+func TestCompletionOffersFlagValues(t *testing.T) {
+	code, out, _ := runCLI(t, "", "__complete", "export", "--format", "")
+	if code != exitOK || !strings.Contains(out, "markdown\njson\ncsv\n") {
+		t.Errorf("code %d, completions %q", code, out)
+	}
+}
+
 func TestCompletionScripts(t *testing.T) {
 	for shell, want := range map[string]string{
 		"bash": "__start_herald",

@@ -17,16 +17,16 @@ func isTerminal(stream any) bool {
 // and read keys from: standard output must be one, and standard input one
 // or the controlling terminal (/dev/tty) must open.
 func needTerminal(stdin io.Reader, stdout io.Writer) error {
-	const hint = "herald's reader needs a terminal; for scripts use herald fetch, export or extract (see herald --help)"
+	const hint = "for scripts use herald fetch, export or extract (see herald --help)"
 	if !isTerminal(stdout) {
-		return usagef("%s: standard output is not a terminal", hint)
+		return usagef("the reader needs a terminal: standard output is not one; %s", hint)
 	}
 	if isTerminal(stdin) {
 		return nil
 	}
 	tty, err := os.Open("/dev/tty")
 	if err != nil {
-		return usagef("%s: standard input is not a terminal and there is no controlling terminal", hint)
+		return usagef("the reader needs a terminal: standard input is not one and there is no controlling terminal; %s", hint)
 	}
 	tty.Close()
 	return nil
