@@ -149,6 +149,9 @@ func readSubscriptions(e *env, file string) (name string, list []imported, notes
 	var r io.Reader = e.stdin
 	if file == "-" {
 		name = "standard input"
+		if isTerminal(e.stdin) {
+			fmt.Fprintln(e.stderr, "herald: reading the feed list from the terminal; end it with Ctrl-D (or give a FILE)")
+		}
 	} else {
 		f, err := os.Open(file)
 		if err != nil {

@@ -13,7 +13,7 @@ func newManCmd(e *env) *cobra.Command {
 	var dir string
 	cmd := &cobra.Command{
 		Use:   "man",
-		Short: "Write the man pages (herald.1 to standard output, or every page to a directory)",
+		Short: "Print the man page, or write one page per command to a directory",
 		Example: `  herald man | man -l -
   herald man --dir /usr/local/share/man/man1`,
 		Args: noArgs,

@@ -65,3 +65,29 @@ func TestLooksLikeURLs(t *testing.T) {
 		}
 	}
 }
+
+func FuzzParse(f *testing.F) {
+	f.Add("https://a.example/rss tag \"~Title\"\n\"query:x:unread = \\\"yes\\\"\"\n")
+	f.Add("\ufeff# c\nfeed://x.example/rss \"a b\" !hidden\n")
+	f.Add("https://a.example/rss \"~\x1b]0;x\x07\u202e\"\n")
+	f.Fuzz(func(t *testing.T, src string) {
+		file, err := Parse(strings.NewReader(src))
+		if err != nil {
+			return
+		}
+		last := 0
+		for _, fd := range file.Feeds {
+			if fd.Line <= last {
+				t.Fatalf("lines out of order: %+v", file.Feeds)
+			}
+			last = fd.Line
+			for _, s := range append([]string{fd.URL, fd.Title}, fd.Tags...) {
+				for _, r := range s {
+					if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == 0x202e {
+						t.Fatalf("control %U in %q", r, s)
+					}
+				}
+			}
+		}
+	})
+}
