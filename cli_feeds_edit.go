@@ -47,6 +47,14 @@ func openFeedsFile(lc *LoadedConfig) (*feedsFile, error) {
 		}
 		ff.data = b.Bytes()
 	}
+	tables, err := ff.tables()
+	if err != nil {
+		return nil, err
+	}
+	if len(tables) != len(ff.want) {
+		return nil, fmt.Errorf("%s lists %d feeds in %d [[feeds]] tables (are some in an inline feeds = [...]?); edit it by hand, the file is unchanged",
+			path, len(ff.want), len(tables))
+	}
 	return ff, nil
 }
 

@@ -252,3 +252,22 @@ func TestFeedsList(t *testing.T) {
 		t.Errorf("feeds = %+v", got.Feeds)
 	}
 }
+
+func TestFeedsEditRefusesInlineFeeds(t *testing.T) {
+	dir := feedsEnv(t)
+	const inline = "feeds = [{ url = \"https://a.example/rss\" }, { url = \"https://b.example/rss\" }]\n"
+	cfg := writeTestConfig(t, dir, inline)
+	for _, args := range [][]string{
+		{"feeds", "remove", "https://a.example/rss"},
+		{"feeds", "tag", "https://a.example/rss", "x"},
+		{"feeds", "add", "--no-check", "https://c.example/rss"},
+	} {
+		code, _, errOut := runFeedsCLI(t, append(args, "--config", cfg)...)
+		if code != exitFailure || !strings.Contains(errOut, "inline") {
+			t.Errorf("%v: exit %d, %q", args, code, errOut)
+		}
+	}
+	if data, _ := os.ReadFile(cfg); string(data) != inline {
+		t.Errorf("config changed: %s", data)
+	}
+}
