@@ -59,6 +59,12 @@ func runFeedsAdd(e *env, o addOptions, raw string) error {
 	if err != nil {
 		return usagef("feeds add: %v", err)
 	}
+	if isFileURL(link) {
+		// A FIFO or a device would hang the check and every refresh.
+		if err := regularLocalFile(link); err != nil {
+			return usagef("feeds add: %s: %v", sanitize.Line(link), err)
+		}
+	}
 	lc, err := e.config()
 	if err != nil {
 		return err

@@ -271,3 +271,19 @@ func TestFeedsEditRefusesInlineFeeds(t *testing.T) {
 		t.Errorf("config changed: %s", data)
 	}
 }
+
+func TestFeedsAddLocalFile(t *testing.T) {
+	dir := feedsEnv(t)
+	cfg := writeTestConfig(t, dir, manageConfig)
+	good, _ := filepath.Abs(filepath.Join("testdata", "feeds", "rss2.xml"))
+	code, out, errOut := runFeedsCLI(t, "--config", cfg, "feeds", "add", good)
+	if code != exitOK || !strings.Contains(out, "added Testland Gazette & Review <file://"+good+">") {
+		t.Errorf("regular file: exit %d, %q %q", code, out, errOut)
+	}
+	for _, p := range []string{"/dev/zero", "/proc/self/status", filepath.Join(dir, "missing.xml")} {
+		code, _, errOut := runFeedsCLI(t, "--config", cfg, "feeds", "add", p)
+		if code != exitUsage || !strings.Contains(errOut, p) {
+			t.Errorf("%s: exit %d, %q", p, code, errOut)
+		}
+	}
+}
