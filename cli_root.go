@@ -20,16 +20,15 @@ people, countries and quotes of every article. The commands below work
 without a terminal, for scripts and cron.
 
 Exit codes: 0 ok, 1 runtime failure, 2 bad usage or bad config.`,
-		Version:           buildVersion(),
+		Version:           version,
 		Args:              noArgs,
 		SilenceErrors:     true,
 		SilenceUsage:      true,
 		DisableAutoGenTag: true,
-		// Completion is a real command, listed in the help and the README.
-		CompletionOptions: cobra.CompletionOptions{HiddenDefaultCmd: false},
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
 			// Flags and arguments parsed: errors from here on are the
-			// command's own, not usage errors found by cobra.
+			// command's own, not usage errors found by cobra. (No command
+			// may set its own PersistentPreRunE: it would replace this.)
 			e.entered = true
 			return nil
 		},
