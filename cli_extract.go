@@ -1,11 +1,13 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
 	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
 
 	"github.com/herald-reader/herald/feeds/htmltext"
 	"github.com/herald-reader/herald/feeds/sanitize"
@@ -13,51 +15,88 @@ import (
 	"github.com/herald-reader/herald/nlp/report"
 )
 
-const extractUsage = "herald extract [--format json|markdown|text] [FILE|URL|-]"
-
 // maxExtractInput bounds what extract reads from a file or stdin.
 const maxExtractInput = 32 << 20
 
-func runExtract(e *env, args []string) error {
-	fs := subcommandFlags("extract", extractUsage, e.stderr)
-	format := fs.String("format", "json", "output format: json, markdown or text")
-	if err := parseFlags(fs, reorderFlags(args)); err != nil {
-		return err
+// extractOptions are herald extract's flags.
+type extractOptions struct {
+	format, date string
+}
+
+func newExtractCmd(e *env) *cobra.Command {
+	var o extractOptions
+	cmd := &cobra.Command{
+		Use:   "extract [FILE|URL|-]",
+		Short: "Annotate one article: its people, countries and statements",
+		Long: `Annotate one article, given as a file, a web page URL or standard input
+(plain text or HTML), and print its entities and statements.
+
+The JSON output is documented in the README ("Machine-readable output").`,
+		Example: `  herald extract article.txt
+  herald extract --format markdown https://news.example/2025/10/talks
+  pbpaste | herald extract --format text --date 2025-10-04 -`,
+		Args: argsBetween(0, 1, "one FILE, URL or -"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := oneOf(cmd, "format", o.format, "json", "markdown", "text"); err != nil {
+				return err
+			}
+			source := "-"
+			if len(args) == 1 {
+				source = args[0]
+			}
+			return runExtract(e, o, source)
+		},
 	}
-	if fs.NArg() > 1 {
-		return usagef("extract takes one FILE, URL or - (got %d)", fs.NArg())
+	cmd.Flags().StringVar(&o.format, "format", "json", "output `FORMAT`: json, markdown or text")
+	completeValues(cmd, "format", "json", "markdown", "text")
+	cmd.Flags().StringVar(&o.date, "date", "", "the article's publication `DATE` (2025-10-04 or RFC 3339), which dates like \"on Monday\" are read against")
+	return cmd
+}
+
+func runExtract(e *env, o extractOptions, source string) error {
+	var date time.Time
+	if o.date != "" {
+		d, err := parseArticleDate(o.date)
+		if err != nil {
+			return usagef("extract: --date %q: want a date like 2025-10-04 or an RFC 3339 time", o.date)
+		}
+		date = d
 	}
-	switch *format {
-	case "json", "markdown", "text":
-	default:
-		return usagef("extract: unknown --format %q (json, markdown or text)", *format)
-	}
-	source := "-"
-	if fs.NArg() == 1 {
-		source = fs.Arg(0)
-	}
-	title, text, err := readArticle(e, source)
+	art, err := readArticle(e, source)
 	if err != nil {
 		return err
+	}
+	if date.IsZero() {
+		date = art.published
 	}
 	ann, err := annotator(e)
 	if err != nil {
 		return err
 	}
-	doc := ann.Annotate(text)
-	switch *format {
+	doc := ann.AnnotateArticle(art.text, date)
+	switch o.format {
 	case "json":
-		enc := json.NewEncoder(e.stdout)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		return enc.Encode(doc)
+		src := schemaSource{Title: art.title}
+		switch {
+		case isWebURL(source):
+			src.URL = source
+		case source == "-":
+			src.File = "-"
+		default:
+			src.File = source
+		}
+		if !date.IsZero() {
+			src.Date = date.Format(time.RFC3339)
+		}
+		return writeJSON(e.stdout, extractJSON{Schema: newSchema("extract", ann, &src), Doc: doc})
 	case "markdown":
+		title := art.title
 		if title == "" {
 			title = firstLine(doc.Text)
 		}
 		return report.Write(e.stdout, report.Report{
 			Title:    "Statements: " + title,
-			Articles: []report.Article{{Title: title, Link: linkOf(source), Doc: doc}},
+			Articles: []report.Article{{Title: title, Link: linkOf(source), Published: date, Doc: doc}},
 		})
 	default:
 		_, err := io.WriteString(e.stdout, markedText(doc))
@@ -65,40 +104,29 @@ func runExtract(e *env, args []string) error {
 	}
 }
 
-// reorderFlags moves flags after the positional argument to the front, so
-// that "extract FILE --format text" works as users expect.
-func reorderFlags(args []string) []string {
-	var flags, pos []string
-	for i := 0; i < len(args); i++ {
-		a := args[i]
-		switch {
-		case a == "--":
-			pos = append(pos, args[i+1:]...)
-			return append(flags, append([]string{"--"}, pos...)...)
-		case a != "-" && strings.HasPrefix(a, "-"):
-			flags = append(flags, a)
-			if !strings.Contains(a, "=") && i+1 < len(args) && takesValue(a) {
-				flags = append(flags, args[i+1])
-				i++
-			}
-		default:
-			pos = append(pos, a)
-		}
-	}
-	return append(flags, pos...)
+// extractJSON is extract --format json: the annotation's text, entities and
+// statements at the top level, as nlp.Doc has them, and the schema beside.
+type extractJSON struct {
+	Schema schema `json:"schema"`
+	nlp.Doc
 }
 
-// takesValue reports whether a flag name (without =value) needs an argument.
-func takesValue(flagName string) bool {
-	switch strings.TrimLeft(flagName, "-") {
-	case "format", "leader", "country", "feed", "since", "o", "output", "config":
-		return true
+// parseArticleDate reads a date (local midnight) or an RFC 3339 time.
+func parseArticleDate(s string) (time.Time, error) {
+	if t, err := time.ParseInLocation("2006-01-02", s, time.Local); err == nil {
+		return t, nil
 	}
-	return false
+	return time.Parse(time.RFC3339, s)
+}
+
+// article is what extract annotates.
+type article struct {
+	title, text string
+	published   time.Time // zero when unknown
 }
 
 // readArticle reads a file, stdin or URL, turning HTML into paragraphs.
-func readArticle(e *env, source string) (title, text string, err error) {
+func readArticle(e *env, source string) (article, error) {
 	if isWebURL(source) {
 		return fetchArticle(e, source)
 	}
@@ -107,23 +135,26 @@ func readArticle(e *env, source string) (title, text string, err error) {
 	if source != "-" {
 		f, err := os.Open(source)
 		if err != nil {
-			return "", "", err
+			return article{}, err
 		}
 		defer f.Close()
 		r, name = f, source
+	} else if isTerminal(e.stdin) {
+		fmt.Fprintln(e.stderr, "herald: reading the article from the terminal; end it with Ctrl-D (or give a FILE or URL)")
 	}
 	data, err := io.ReadAll(io.LimitReader(r, maxExtractInput+1))
 	if err != nil {
-		return "", "", fmt.Errorf("reading %s: %w", name, err)
+		return article{}, fmt.Errorf("reading %s: %w", name, err)
 	}
 	if len(data) > maxExtractInput {
-		return "", "", fmt.Errorf("%s: larger than %d MiB", name, maxExtractInput>>20)
+		return article{}, fmt.Errorf("%s: larger than %d MiB", name, maxExtractInput>>20)
 	}
 	s := string(data)
 	if htmltext.LooksLikeHTML(s) {
-		return "", htmltext.ToText(s), nil
+		meta := htmltext.Meta(s)
+		return article{title: meta.Title, text: htmltext.ToText(s), published: meta.Published}, nil
 	}
-	return "", sanitize.Text(s), nil
+	return article{text: sanitize.Text(s)}, nil
 }
 
 func isWebURL(s string) bool {
@@ -195,15 +226,15 @@ func markedText(doc nlp.Doc) string {
 }
 
 // fetchArticle fetches a web page under the fetcher's limits and extracts
-// its article text with readability.
-func fetchArticle(e *env, url string) (title, text string, err error) {
+// its article, title and date with readability.
+func fetchArticle(e *env, url string) (article, error) {
 	lc, err := e.config()
 	if err != nil {
-		return "", "", err
+		return article{}, err
 	}
-	text, err = newFetcher(lc).ArticleText(e.ctx, url)
+	a, err := newFetcher(lc).Article(e.ctx, url)
 	if err != nil {
-		return "", "", err
+		return article{}, err
 	}
-	return "", text, nil
+	return article{title: a.Title, text: a.Text, published: a.Published}, nil
 }

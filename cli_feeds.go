@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,44 +11,42 @@ import (
 
 	"github.com/adrg/xdg"
 	toml "github.com/pelletier/go-toml/v2"
+	"github.com/spf13/cobra"
 
-	"github.com/herald-reader/herald/feeds/exportfile"
 	"github.com/herald-reader/herald/feeds/opml"
-	"github.com/herald-reader/herald/feeds/sanitize"
+	"github.com/herald-reader/herald/feeds/subscribe"
 )
 
-const (
-	feedsUsage       = "herald feeds import FILE.opml | herald feeds export"
-	feedsImportUsage = "herald feeds import FILE.opml"
-	feedsExportUsage = "herald feeds export"
-)
+// newFeedsCmd is the feeds command group: subscriptions in the config file.
+func newFeedsCmd(e *env) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "feeds",
+		Short: "List, add, remove, tag, import and export the feeds you follow",
+		Long: `Manage the feeds of the config file. The commands that change it edit the
+file in place, keeping its comments and layout, and replace it atomically.`,
+		Args: cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usagef("feeds needs a sub-command (see herald feeds --help)")
+			}
+			return usagef("feeds: unknown sub-command %q (see herald feeds --help)", args[0])
+		},
+	}
+	cmd.AddCommand(newFeedsListCmd(e), newFeedsAddCmd(e), newFeedsRemoveCmd(e), newFeedsTagCmd(e), newFeedsImportCmd(e), newFeedsExportCmd(e))
+	return cmd
+}
 
-// runFeeds dispatches "feeds import" and "feeds export".
-func runFeeds(e *env, args []string) error {
-	if len(args) == 0 {
-		return usagef("feeds needs a sub-command: %s", feedsUsage)
+func newFeedsExportCmd(e *env) *cobra.Command {
+	return &cobra.Command{
+		Use:   "export",
+		Short: "Print the feeds as OPML 2.0, with tags as folders",
+		Args:  noArgs,
+		RunE:  func(cmd *cobra.Command, args []string) error { return runFeedsExport(e) },
 	}
-	switch args[0] {
-	case "import":
-		return runFeedsImport(e, args[1:])
-	case "export":
-		return runFeedsExport(e, args[1:])
-	case "-h", "-help", "--help", "help":
-		fmt.Fprintf(e.stdout, "Usage: %s\n", feedsUsage)
-		return nil
-	}
-	return usagef("feeds: unknown sub-command %q (use: %s)", args[0], feedsUsage)
 }
 
 // runFeedsExport prints the configured feeds as OPML 2.0.
-func runFeedsExport(e *env, args []string) error {
-	fs := subcommandFlags("feeds export", feedsExportUsage, e.stderr)
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	if fs.NArg() > 0 {
-		return usagef("feeds export takes no arguments (got %q)", fs.Args())
-	}
+func runFeedsExport(e *env) error {
 	lc, err := e.config()
 	if err != nil {
 		return err
@@ -59,109 +56,6 @@ func runFeedsExport(e *env, args []string) error {
 		list[i] = opml.Feed{URL: f.URL, Title: f.Title, Tags: f.Tags}
 	}
 	return opml.Write(e.stdout, "herald feeds", time.Now(), list)
-}
-
-// runFeedsImport appends the feeds of an OPML file that the config does not
-// have yet to the config file, as [[feeds]] tables.
-func runFeedsImport(e *env, args []string) error {
-	fs := subcommandFlags("feeds import", feedsImportUsage, e.stderr)
-	if err := parseFlags(fs, reorderFlags(args)); err != nil {
-		return err
-	}
-	if fs.NArg() != 1 {
-		return usagef("feeds import takes one OPML file (usage: %s)", feedsImportUsage)
-	}
-	file := fs.Arg(0)
-	incoming, err := readOPML(file)
-	if err != nil {
-		return err
-	}
-	lc, err := e.config()
-	if err != nil {
-		return err
-	}
-	target, base, err := importTarget(lc)
-	if err != nil {
-		return err
-	}
-
-	have := map[string]bool{}
-	for _, f := range lc.Feeds {
-		have[feedKey(f.URL)] = true
-	}
-	var added []opml.Feed
-	var skipped []string
-	firstLine := map[string]int{} // feeds added from this file
-	for _, f := range incoming {
-		key := feedKey(f.URL)
-		var why string
-		switch {
-		case have[key]:
-			why = "already subscribed"
-		case firstLine[key] > 0:
-			why = fmt.Sprintf("listed before, at line %d", firstLine[key])
-		case importableURL(f.URL) != nil:
-			why = importableURL(f.URL).Error()
-		default:
-			firstLine[key] = f.Line
-			added = append(added, f)
-			continue
-		}
-		skipped = append(skipped, fmt.Sprintf("%s (line %d): %s", f.URL, f.Line, why))
-	}
-
-	if len(added) > 0 {
-		var keep []FeedConfig
-		if !listsFeeds(base) {
-			// The file listed no feeds, so the defaults were in use: write
-			// them out too, or adding feeds would silently drop them.
-			keep = lc.Feeds
-		}
-		data := appendFeeds(base, filepath.Base(file), keep, added)
-		if err := checkAppended(target, data, len(lc.Feeds)+len(added)); err != nil {
-			return err
-		}
-		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
-			return err
-		}
-		if err := exportfile.WriteAtomic(target, data, 0o644); err != nil {
-			return err
-		}
-	}
-	for _, f := range added {
-		fmt.Fprintf(e.stdout, "added    %s\n", describeImported(f))
-	}
-	for _, s := range skipped {
-		fmt.Fprintf(e.stdout, "skipped  %s\n", s)
-	}
-	if len(added) == 0 {
-		fmt.Fprintf(e.stdout, "nothing new in %s (%d skipped); %s unchanged\n", file, len(skipped), lc.Source)
-		return nil
-	}
-	fmt.Fprintf(e.stdout, "%d feeds added to %s, %d skipped\n", len(added), target, len(skipped))
-	return nil
-}
-
-// readOPML parses an OPML file; errors carry the file, line and column.
-func readOPML(file string) ([]opml.Feed, error) {
-	f, err := os.Open(file)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	list, err := opml.Parse(f)
-	var pe *opml.ParseError
-	switch {
-	case errors.As(err, &pe) && pe.Line > 0 && pe.Col > 0:
-		return nil, fmt.Errorf("%s:%d:%d: %s", file, pe.Line, pe.Col, pe.Msg)
-	case errors.As(err, &pe) && pe.Line > 0:
-		return nil, fmt.Errorf("%s:%d: %s", file, pe.Line, pe.Msg)
-	case err != nil:
-		return nil, fmt.Errorf("%s: %w", file, err)
-	case len(list) == 0:
-		return nil, fmt.Errorf("%s: no feeds found (no outline has an xmlUrl)", file)
-	}
-	return list, nil
 }
 
 // importTarget is the config file to append to and its current content.
@@ -180,39 +74,6 @@ func importTarget(lc *LoadedConfig) (path string, data []byte, err error) {
 	return path, data, err
 }
 
-// feedKey identifies a feed URL for duplicate checks: scheme and host are
-// case-insensitive, a trailing slash does not matter.
-func feedKey(raw string) string {
-	s := strings.TrimSpace(raw)
-	u, err := url.Parse(s)
-	if err != nil || u.Host == "" {
-		return strings.TrimSuffix(s, "/")
-	}
-	u.Scheme = strings.ToLower(u.Scheme)
-	u.Host = strings.ToLower(u.Host)
-	return strings.TrimSuffix(u.String(), "/")
-}
-
-// importableURL accepts the URL schemes herald fetches.
-func importableURL(raw string) error {
-	u, err := url.Parse(raw)
-	if err != nil {
-		return fmt.Errorf("not a URL: %v", err)
-	}
-	switch strings.ToLower(u.Scheme) {
-	case "http", "https":
-		if u.Host == "" {
-			return errors.New("URL has no host")
-		}
-		return nil
-	case "file", "herald":
-		return nil
-	case "":
-		return errors.New("not an absolute URL")
-	}
-	return fmt.Errorf("unsupported URL scheme %q", u.Scheme)
-}
-
 // listsFeeds reports whether a config file has [[feeds]] of its own.
 func listsFeeds(data []byte) bool {
 	var c struct {
@@ -221,27 +82,7 @@ func listsFeeds(data []byte) bool {
 	return toml.Unmarshal(data, &c) == nil && len(c.Feeds) > 0
 }
 
-// appendFeeds returns base with [[feeds]] tables appended: first keep (the
-// defaults that were in use), then added. The original text is untouched.
-func appendFeeds(base []byte, from string, keep []FeedConfig, added []opml.Feed) []byte {
-	var b bytes.Buffer
-	b.Write(base)
-	if len(base) > 0 && !bytes.HasSuffix(base, []byte("\n")) {
-		b.WriteByte('\n')
-	}
-	if len(keep) > 0 {
-		b.WriteString("\n# The default feeds, in use while this file listed none.\n")
-		for _, f := range keep {
-			writeFeedTable(&b, f.URL, f.Title, f.Tags)
-		}
-	}
-	fmt.Fprintf(&b, "\n# Imported from %s on %s.\n", sanitize.Line(from), time.Now().Format("2006-01-02"))
-	for _, f := range added {
-		writeFeedTable(&b, f.URL, f.Title, f.Tags)
-	}
-	return b.Bytes()
-}
-
+// writeFeedTable writes a [[feeds]] table, after a blank line.
 func writeFeedTable(b *bytes.Buffer, link, title string, tags []string) {
 	b.WriteString("\n[[feeds]]\n")
 	fmt.Fprintf(b, "url = %s\n", tomlString(link))
@@ -276,26 +117,5 @@ func tomlString(s string) string {
 	return b.String()
 }
 
-// checkAppended parses the new config text before it replaces the file: the
-// file must stay valid and list every feed.
-func checkAppended(path string, data []byte, wantFeeds int) error {
-	lc, err := parseConfig(path, data)
-	if err != nil {
-		return fmt.Errorf("cannot add the feeds to %s without breaking it (%v); the file is unchanged", path, err)
-	}
-	if len(lc.Feeds) != wantFeeds {
-		return fmt.Errorf("cannot add the feeds to %s: it would list %d feeds, not %d (does it set feeds = [...] inline?); the file is unchanged", path, len(lc.Feeds), wantFeeds)
-	}
-	return nil
-}
-
-func describeImported(f opml.Feed) string {
-	s := f.URL
-	if f.Title != "" {
-		s = fmt.Sprintf("%s <%s>", f.Title, f.URL)
-	}
-	if len(f.Tags) > 0 {
-		s += " [" + strings.Join(f.Tags, ", ") + "]"
-	}
-	return s
-}
+// feedKey identifies a feed URL for duplicate checks (see subscribe.Key).
+func feedKey(raw string) string { return subscribe.Key(raw) }

@@ -225,7 +225,7 @@ func TestFeedsImportErrors(t *testing.T) {
 		{"not opml", []string{"--config", cfg, "feeds", "import", opmlFixture("not-opml.xml")}, exitFailure, "not-opml.xml:2:"},
 		{"missing file", []string{"--config", cfg, "feeds", "import", filepath.Join(dir, "nope.opml")}, exitFailure, "nope.opml"},
 		{"inline feeds array", []string{"--config", inlineCfg, "feeds", "import", opmlFixture("latin1-v1.opml")}, exitFailure, "the file is unchanged"},
-		{"no file", []string{"--config", cfg, "feeds", "import"}, exitUsage, "one OPML file"},
+		{"no file", []string{"--config", cfg, "feeds", "import"}, exitUsage, "one FILE or -"},
 		{"no sub-command", []string{"--config", cfg, "feeds"}, exitUsage, "sub-command"},
 		{"unknown sub-command", []string{"--config", cfg, "feeds", "sync"}, exitUsage, `unknown sub-command "sync"`},
 		{"export with args", []string{"--config", cfg, "feeds", "export", "x"}, exitUsage, "no arguments"},

@@ -7,18 +7,10 @@ import (
 	"github.com/herald-reader/herald/feeds"
 )
 
-const fetchUsage = "herald fetch"
-
 // runFetch refreshes every feed headless: one line per feed on stderr as it
-// completes, then a summary. Exit 0 when at least one feed succeeded.
-func runFetch(e *env, args []string) error {
-	fs := subcommandFlags("fetch", fetchUsage, e.stderr)
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	if fs.NArg() > 0 {
-		return usagef("fetch takes no arguments (got %q)", fs.Args())
-	}
+// completes, then a summary; quiet prints only the failures. Exit 1 when
+// any feed failed.
+func runFetch(e *env, quiet bool) error {
 	lc, err := e.config()
 	if err != nil {
 		return err
@@ -33,18 +25,26 @@ func runFetch(e *env, args []string) error {
 	}
 	start := time.Now()
 	stats, err := feeds.Refresh(e.ctx, st, newFetcher(lc), list, func(r feeds.Result, s feeds.RefreshStats) {
-		fmt.Fprintf(e.stderr, "[%d/%d] %s\n", s.Done, s.Feeds, describeResult(r))
+		if !quiet || r.Err != nil {
+			fmt.Fprintf(e.stderr, "[%d/%d] %s\n", s.Done, s.Feeds, describeResult(r))
+		}
 	})
 	if err != nil {
 		return err
+	}
+	if quiet && stats.Failed == 0 {
+		return nil
 	}
 	fmt.Fprintf(e.stderr, "%d feeds in %s: %d new, %d updated, %d not modified, %d failed\n",
 		stats.Feeds, time.Since(start).Round(time.Millisecond), stats.Added, stats.Updated, stats.NotModified, stats.Failed)
 	for _, fe := range stats.Errors {
 		fmt.Fprintf(e.stderr, "  error: %s: %s\n", feedLabel(fe.Title, fe.URL), fe.Err)
 	}
-	if stats.Failed == stats.Feeds {
+	switch {
+	case stats.Failed == stats.Feeds:
 		return fmt.Errorf("every feed failed")
+	case stats.Failed > 0:
+		return fmt.Errorf("%d of %d feeds failed", stats.Failed, stats.Feeds)
 	}
 	return nil
 }

@@ -29,8 +29,8 @@ func TestFetchReportsEachFeedAndASummary(t *testing.T) {
 	cfg := fetchConfig(t, dir, "file://"+good, "file://"+missing)
 
 	code, _, errOut := runCLI(t, "", "--config", cfg, "fetch")
-	if code != exitOK {
-		t.Fatalf("one feed succeeded: want exit 0, got %d\n%s", code, errOut)
+	if code != exitFailure || !strings.Contains(errOut, "1 of 2 feeds failed") {
+		t.Fatalf("one feed failed: want exit 1 and a count, got %d\n%s", code, errOut)
 	}
 	lines := strings.Split(strings.TrimSpace(errOut), "\n")
 	progress := 0
@@ -48,7 +48,7 @@ func TestFetchReportsEachFeedAndASummary(t *testing.T) {
 
 	// The second run finds the same articles: nothing new, nothing lost.
 	code, _, errOut = runCLI(t, "", "--config", cfg, "fetch")
-	if code != exitOK || !strings.Contains(errOut, " 0 new") {
+	if code != exitFailure || !strings.Contains(errOut, " 0 new") {
 		t.Errorf("second fetch: code %d\n%s", code, errOut)
 	}
 }
@@ -59,5 +59,31 @@ func TestFetchExitsOneWhenEveryFeedFails(t *testing.T) {
 	code, _, errOut := runCLI(t, "", "--config", cfg, "fetch")
 	if code != exitFailure || !strings.Contains(errOut, "every feed failed") {
 		t.Errorf("code %d, stderr:\n%s", code, errOut)
+	}
+}
+
+func TestFetchExitsZeroWhenEveryFeedRefreshed(t *testing.T) {
+	dir := isolate(t)
+	good, _ := filepath.Abs(filepath.Join("testdata", "feeds", "rss2.xml"))
+	cfg := fetchConfig(t, dir, "file://"+good)
+	code, _, errOut := runCLI(t, "", "--config", cfg, "fetch")
+	if code != exitOK || !strings.Contains(errOut, "[1/1] ") {
+		t.Errorf("code %d, stderr:\n%s", code, errOut)
+	}
+}
+
+func TestFetchQuietPrintsOnlyFailures(t *testing.T) {
+	dir := isolate(t)
+	good, _ := filepath.Abs(filepath.Join("testdata", "feeds", "rss2.xml"))
+	cfg := fetchConfig(t, dir, "file://"+good)
+	code, out, errOut := runCLI(t, "", "--config", cfg, "fetch", "--quiet")
+	if code != exitOK || out != "" || errOut != "" {
+		t.Errorf("all good: code %d, stdout %q, stderr %q; want silence", code, out, errOut)
+	}
+	missing := filepath.Join(dir, "gone.xml")
+	cfg = fetchConfig(t, dir, "file://"+good, "file://"+missing)
+	code, _, errOut = runCLI(t, "", "fetch", "-q", "--config", cfg)
+	if code != exitFailure || !strings.Contains(errOut, "gone.xml") || strings.Contains(errOut, "rss2.xml") {
+		t.Errorf("one failure: code %d, stderr:\n%s", code, errOut)
 	}
 }

@@ -10,6 +10,9 @@ import (
 
 // runReader starts the terminal reader on the configured store and feeds.
 func runReader(e *env) error {
+	if err := needTerminal(e.stdin, e.stdout); err != nil {
+		return err
+	}
 	ws, err := openWorkspace(e)
 	if err != nil {
 		return err

@@ -6,16 +6,16 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
 )
 
-// version is set at build time with -ldflags "-X main.version=...".
-var version = "0.1.0-dev"
+// version names this build in --version and the fetcher's User-Agent.
+var version = buildVersion()
 
 // Exit codes.
 const (
@@ -28,27 +28,6 @@ const (
 type usageError struct{ error }
 
 func usagef(format string, args ...any) error { return usageError{fmt.Errorf(format, args...)} }
-
-const usageText = `herald — a terminal news reader for world politics
-
-Usage:
-  herald [--config FILE]                the reader
-  herald extract [--format json|markdown|text] [FILE|URL|-]
-                                        annotate one article (plain text or HTML)
-  herald fetch                          refresh every feed, progress on stderr
-  herald export [--leader NAME] [--country NAME] [--feed NAME] [--since 7d] [-o FILE|-]
-                                        write highlights as markdown
-  herald feeds import FILE.opml         add the feeds of an OPML file to the config
-  herald feeds export                   print the feeds as OPML 2.0
-
-Flags:
-  --config FILE   config file (default: $HERALD_CONFIG, then ~/.config/herald/config.toml,
-                  then the embedded defaults)
-  --version       print the version
-  --help          this help
-
-Exit codes: 0 ok, 1 runtime failure, 2 bad usage or bad config.
-`
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
@@ -63,6 +42,9 @@ type env struct {
 	configPath     string
 	loadedConfig   *LoadedConfig
 	configErr      error
+	// entered is set once the command line parsed and a command started:
+	// errors before that are usage errors.
+	entered bool
 }
 
 // config loads the configuration once and prints its warnings.
@@ -82,6 +64,8 @@ func (e *env) config() (*LoadedConfig, error) {
 	return lc, nil
 }
 
+// run is herald's entry point: it parses args, runs the command and returns
+// the exit code.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -89,52 +73,29 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 			code = exitFailure
 		}
 	}()
-	fs := flag.NewFlagSet("herald", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	configFlag := fs.String("config", "", "config file")
-	showVersion := fs.Bool("version", false, "print the version")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprint(stdout, usageText)
-			return exitOK
-		}
-		fmt.Fprintf(stderr, "herald: %v\n\n%s", err, usageText)
-		return exitUsage
-	}
-	if *showVersion {
-		fmt.Fprintf(stdout, "herald %s\n", version)
-		return exitOK
-	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	e := &env{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr, configPath: *configFlag}
-
-	rest := fs.Args()
-	var err error
-	if len(rest) == 0 {
-		err = runReader(e)
-	} else {
-		switch rest[0] {
-		case "extract":
-			err = runExtract(e, rest[1:])
-		case "fetch":
-			err = runFetch(e, rest[1:])
-		case "export":
-			err = runExport(e, rest[1:])
-		case "feeds":
-			err = runFeeds(e, rest[1:])
-		case "help":
-			fmt.Fprint(stdout, usageText)
-		default:
-			err = usagef("unknown command %q (see herald --help)", rest[0])
-		}
+	e := &env{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr}
+	root := newRootCmd(e)
+	if args == nil {
+		args = []string{} // cobra reads os.Args when given nil
+	}
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	err := root.ExecuteContext(ctx)
+	var ue usageError
+	if err != nil && !e.entered && !errors.As(err, &ue) {
+		// cobra's own findings: an unknown command, a bad flag.
+		err = usageError{err}
 	}
 	return reportError(stderr, err)
 }
 
 // reportError prints err and maps it to an exit code.
 func reportError(stderr io.Writer, err error) int {
-	if err == nil || errors.Is(err, errHelpShown) {
+	if err == nil {
 		return exitOK
 	}
 	fmt.Fprintln(stderr, "herald:", err)
@@ -145,28 +106,37 @@ func reportError(stderr io.Writer, err error) int {
 	return exitFailure
 }
 
-// subcommandFlags makes a flag set for a subcommand whose parse errors are
-// usage errors and whose --help prints the given usage line.
-func subcommandFlags(name, usage string, stderr io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: %s\n", usage)
-		fs.PrintDefaults()
+// buildVersion is the module version herald was built as (go install
+// ...@v1.2.3), else the VCS revision the binary was built from, else "devel".
+func buildVersion() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "devel"
 	}
-	return fs
+	return versionOf(info)
 }
 
-// parseFlags parses a subcommand's flags, turning errors into usage errors.
-func parseFlags(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return errHelpShown
+func versionOf(info *debug.BuildInfo) string {
+	if v := info.Main.Version; v != "" && v != "(devel)" {
+		return v
+	}
+	var rev, modified string
+	for _, s := range info.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			modified = s.Value
 		}
-		return usageError{err}
 	}
-	return nil
+	if rev == "" {
+		return "devel"
+	}
+	if len(rev) > 12 {
+		rev = rev[:12]
+	}
+	if modified == "true" {
+		rev += "-dirty"
+	}
+	return "devel-" + rev
 }
-
-// errHelpShown ends a subcommand after --help without an error message.
-var errHelpShown = errors.New("help shown")

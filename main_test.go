@@ -34,7 +34,7 @@ func TestVersionAndHelp(t *testing.T) {
 		t.Errorf("--version: code %d, out %q", code, out)
 	}
 	code, out, _ = runCLI(t, "", "--help")
-	if code != exitOK || !strings.Contains(out, "herald extract") {
+	if code != exitOK || !strings.Contains(out, "  extract ") || !strings.Contains(out, "--config FILE") {
 		t.Errorf("--help: code %d, out %q", code, out)
 	}
 }
@@ -106,12 +106,5 @@ func TestExtractHTMLInput(t *testing.T) {
 	json.Unmarshal([]byte(out), &doc)
 	if doc.Text != "First & second.\nThird" {
 		t.Errorf("HTML not turned into paragraphs: %q", doc.Text)
-	}
-}
-
-func TestReorderFlags(t *testing.T) {
-	got := strings.Join(reorderFlags([]string{"file.txt", "--format", "text", "-o=x"}), " ")
-	if got != "--format text -o=x file.txt" {
-		t.Errorf("reorderFlags = %q", got)
 	}
 }

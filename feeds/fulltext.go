@@ -7,9 +7,11 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"github.com/herald-reader/herald/feeds/htmltext"
+	"github.com/herald-reader/herald/feeds/sanitize"
 	"golang.org/x/net/html/charset"
 )
 
@@ -59,6 +61,19 @@ func (f *Fetcher) fillFullText(ctx context.Context, items []Item) {
 // returns its main article as plain paragraphs (readability extraction,
 // then HTML to text). Only http and https pages are fetched.
 func (f *Fetcher) ArticleText(ctx context.Context, link string) (text string, err error) {
+	a, err := f.Article(ctx, link)
+	return a.Text, err
+}
+
+// Article is a web page's main article.
+type Article struct {
+	Text      string    // plain paragraphs, one per line
+	Title     string    // sanitised; may be empty
+	Published time.Time // zero when the page does not say
+}
+
+// Article is ArticleText with the page's title and publication time.
+func (f *Fetcher) Article(ctx context.Context, link string) (art Article, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = fetchErr(link, nil, "internal error while reading the page: %v", p)
@@ -66,37 +81,41 @@ func (f *Fetcher) ArticleText(ctx context.Context, link string) (text string, er
 	}()
 	u, err := url.Parse(link)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
-		return "", fetchErr(link, err, "article pages must be http or https")
+		return Article{}, fetchErr(link, err, "article pages must be http or https")
 	}
 	b, err := f.get(ctx, link, getOptions{accept: acceptPages})
 	if err != nil {
-		return "", err
+		return Article{}, err
 	}
 	if b.notModified {
-		return "", fetchErr(link, nil, "unexpected 304 for an article page")
+		return Article{}, fetchErr(link, nil, "unexpected 304 for an article page")
 	}
 	if b.contentType != "" && b.contentType != "text/html" && b.contentType != "application/xhtml+xml" {
-		return "", fetchErr(link, nil, "not a web page (%s)", b.contentType)
+		return Article{}, fetchErr(link, nil, "not a web page (%s)", b.contentType)
 	}
 	r, err := charset.NewReader(bytes.NewReader(b.data), b.rawContentType)
 	if err != nil {
-		return "", fetchErr(link, err, "unknown page encoding: %v", err)
+		return Article{}, fetchErr(link, err, "unknown page encoding: %v", err)
 	}
 	pageURL, _ := url.Parse(b.url)
 	article, err := readability.FromReader(r, pageURL)
 	if err != nil {
-		return "", fetchErr(link, err, "no article found: %v", err)
+		return Article{}, fetchErr(link, err, "no article found: %v", err)
 	}
 	if article.Node == nil {
-		return "", fetchErr(link, nil, "no article found on the page")
+		return Article{}, fetchErr(link, nil, "no article found on the page")
 	}
 	var buf strings.Builder
 	if err := article.RenderHTML(&buf); err != nil {
-		return "", fetchErr(link, err, "rendering article: %v", err)
+		return Article{}, fetchErr(link, err, "rendering article: %v", err)
 	}
-	text = htmltext.ToText(buf.String())
+	text := htmltext.ToText(buf.String())
 	if text == "" {
-		return "", fetchErr(link, nil, "the article on the page is empty")
+		return Article{}, fetchErr(link, nil, "the article on the page is empty")
 	}
-	return text, nil
+	art = Article{Text: text, Title: sanitize.Line(article.Title())}
+	if t, err := article.PublishedTime(); err == nil {
+		art.Published = t
+	}
+	return art, nil
 }

@@ -48,15 +48,34 @@ func (e *ParseError) Error() string {
 	return e.Msg
 }
 
+// Unusable is an outline that is neither a feed nor a folder: it has no
+// xmlUrl and no outlines inside.
+type Unusable struct {
+	Line int    // where its tag ends
+	Text string // its text or title, sanitised; may be empty
+}
+
+// Document is what ParseDocument finds in an OPML file.
+type Document struct {
+	Feeds    []Feed
+	Unusable []Unusable
+}
+
 // Parse reads an OPML document and returns its feeds in document order.
 // It is lenient where real files differ from the specification: attribute
 // names in any case (xmlUrl, xmlurl), any or no type attribute on an outline
 // that has an xmlUrl, "url" instead of "xmlUrl" on rss and atom outlines,
 // HTML entities such as &nbsp;, and any encoding the XML declaration names.
 // Text is stripped of control characters and escape sequences.
-func Parse(r io.Reader) ([]Feed, error) { return parse(r, MaxBytes) }
+func Parse(r io.Reader) ([]Feed, error) {
+	doc, err := parse(r, MaxBytes)
+	return doc.Feeds, err
+}
 
-func parse(r io.Reader, limit int64) ([]Feed, error) {
+// ParseDocument is Parse that also reports the outlines it could not use.
+func ParseDocument(r io.Reader) (Document, error) { return parse(r, MaxBytes) }
+
+func parse(r io.Reader, limit int64) (Document, error) {
 	lr := &io.LimitedReader{R: r, N: limit + 1}
 	dec := xml.NewDecoder(lr)
 	dec.CharsetReader = charset.NewReaderLabel
@@ -65,12 +84,17 @@ func parse(r io.Reader, limit int64) ([]Feed, error) {
 	p := parser{dec: dec}
 	err := p.run()
 	if lr.N <= 0 {
-		return nil, &ParseError{Msg: fmt.Sprintf("larger than %d bytes", limit)}
+		return Document{}, &ParseError{Msg: fmt.Sprintf("larger than %d bytes", limit)}
 	}
 	if err != nil {
-		return nil, err
+		return Document{}, err
 	}
-	return p.feeds, nil
+	return Document{Feeds: p.feeds, Unusable: p.unusable}, nil
+}
+
+type pending struct {
+	empty bool
+	u     Unusable
 }
 
 // parser walks the token stream, keeping the folder path.
@@ -80,8 +104,12 @@ type parser struct {
 	// folders holds one entry per open <outline>: its folder title, or ""
 	// for an outline that is a feed or has no title.
 	folders []string
-	sawRoot bool
-	inHead  int
+	// open holds, per open <outline>, whether it is a folder not yet seen
+	// to hold anything, with its line and text.
+	open     []pending
+	unusable []Unusable
+	sawRoot  bool
+	inHead   int
 }
 
 func (p *parser) errorf(format string, args ...any) error {
@@ -100,10 +128,11 @@ func (p *parser) run() error {
 		}
 		if err != nil {
 			var se *xml.SyntaxError
+			// The decoder's messages quote the input: sanitise them.
 			if errors.As(err, &se) {
-				return &ParseError{Line: se.Line, Msg: se.Msg}
+				return &ParseError{Line: se.Line, Msg: sanitize.Line(se.Msg)}
 			}
-			return p.errorf("%v", err)
+			return p.errorf("%s", sanitize.Line(err.Error()))
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -143,6 +172,11 @@ func (p *parser) end(t xml.EndElement) {
 	case "outline":
 		if p.inHead == 0 && len(p.folders) > 0 {
 			p.folders = p.folders[:len(p.folders)-1]
+			last := p.open[len(p.open)-1]
+			p.open = p.open[:len(p.open)-1]
+			if last.empty {
+				p.unusable = append(p.unusable, last.u)
+			}
 		}
 	}
 }
@@ -161,6 +195,9 @@ func (p *parser) outline(t xml.StartElement) {
 		}
 		return ""
 	}
+	if n := len(p.open); n > 0 {
+		p.open[n-1].empty = false
+	}
 	url := attr("xmlUrl")
 	if url == "" {
 		switch strings.ToLower(attr("type")) {
@@ -168,12 +205,14 @@ func (p *parser) outline(t xml.StartElement) {
 			url = attr("url")
 		}
 	}
+	line, _ := p.dec.InputPos()
 	if url == "" {
 		p.folders = append(p.folders, attr("text", "title"))
+		p.open = append(p.open, pending{empty: true, u: Unusable{Line: line, Text: attr("title", "text")}})
 		return
 	}
 	p.folders = append(p.folders, "")
-	line, _ := p.dec.InputPos()
+	p.open = append(p.open, pending{})
 	title := attr("title", "text")
 	if title == url { // a reader's stand-in for "no title"
 		title = ""
