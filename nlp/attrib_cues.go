@@ -103,7 +103,7 @@ func (r *resolver) subjectLeft(toks []tok, v, lo int) (int, subjKind) {
 		return -1, sjEmpty
 	}
 	t := toks[i]
-	if t.kind == tkCountry && i-2 >= lo && toks[i-1].kind == tkWord && toks[i-1].cls.has(wPrep) &&
+	if t.isCandidate() && t.kind != tkPerson && i-2 >= lo && r.placePrep(toks[i-1]) &&
 		toks[i-2].kind == tkWord && toks[i-2].cls.has(wPersonNoun) {
 		return i - 2, sjUnnamed // "a diplomat in Brussels said": the diplomat speaks
 	}
@@ -151,6 +151,12 @@ func (r *resolver) subjectLeft(toks []tok, v, lo int) (int, subjKind) {
 func (r *resolver) isParticiple(t tok) bool {
 	w := r.tz.lower(t)
 	return len(w) > 4 && w[len(w)-3:] == "ing"
+}
+
+// placePrep reports a preposition that puts a person noun in a place: "a
+// diplomat in Brussels", "the embassy in Berlin", "an official from Kyiv".
+func (r *resolver) placePrep(t tok) bool {
+	return r.isWordTok(t, "in") || r.isWordTok(t, "from") || r.isWordTok(t, "at")
 }
 
 // personNounAhead reports a noun for a person within the lower-case words
@@ -248,6 +254,11 @@ func (r *resolver) sentenceSubject(toks []tok, s, limit int) int {
 	return r.subjectFrom(toks, r.skipDateline(toks, s, limit), s, limit)
 }
 
+// unnamedSubject is what sentenceSubject returns when the subject is a noun
+// phrase that names no one ("a senior German official"); like -1 it is no
+// token.
+const unnamedSubject = -2
+
 // subjectFrom is sentenceSubject scanning from token i of the sentence
 // starting at s.
 func (r *resolver) subjectFrom(toks []tok, i, s, limit int) int {
@@ -270,7 +281,7 @@ func (r *resolver) subjectFrom(toks []tok, i, s, limit int) int {
 			continue // "US President …", "NATO chief …": a modifier
 		}
 		if t.kind == tkCountry && i+2 < limit && r.personNounAhead(toks, i+1, limit) {
-			return -1 // "A senior German official …": the subject is unnamed
+			return unnamedSubject // "A senior German official …"
 		}
 		if r.isObject(toks, i, s) {
 			continue

@@ -99,9 +99,9 @@ func (a *Annotator) findStatementsNamed(text string, ents []Entity, named []text
 
 // oneUtterance keeps one statement per utterance: reported speech that holds
 // a direct quote ("he said the plan was „not a luxury“") is dropped in favour
-// of the quote, which takes the reported speech's speaker when the two
-// disagree, since the clause's own cue is the nearer evidence. out is sorted
-// by Start and is filtered in place.
+// of the quote, which takes the reported speech's attribution: the verb that
+// governs the clause governs the quote inside it. out is sorted by Start and
+// is filtered in place.
 func oneUtterance(out []Statement) []Statement {
 	keep := out[:0]
 	for i, st := range out {
@@ -116,7 +116,9 @@ func oneUtterance(out []Statement) []Statement {
 				continue
 			}
 			held = true
-			if st.Speaker != nil && (d.Speaker == nil || d.Confidence < st.Confidence) {
+			if st.Speaker != nil || d.Cue != "said" && d.Confidence <= confNamed {
+				// the clause's own verb governs the quote it holds; a quote
+				// named by a nearer "said" keeps its speaker
 				d.Speaker, d.Cue, d.Confidence = st.Speaker, st.Cue, st.Confidence
 			}
 		}

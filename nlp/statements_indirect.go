@@ -162,6 +162,9 @@ func (r *resolver) indirectSpeaker(toks []tok, j, s int, cue string) (attributio
 		}
 	case sjEmpty:
 		sub := r.sentenceSubject(toks, s, j)
+		if sub == unnamedSubject {
+			return attribution{cue: cue, found: true, how: howCue, conf: confUnnamed}, true
+		}
 		if sub < 0 {
 			return attribution{}, false
 		}

@@ -1,0 +1,66 @@
+package nlp
+
+import (
+	"strings"
+	"testing"
+)
+
+// The phrase before a reporting verb is read as a noun phrase: its head
+// speaks, not a place or a country that modifies it.
+func TestSpeakerNounPhrases(t *testing.T) {
+	tests := []struct {
+		name, text, quote string
+		speaker           string // "" = no speaker
+	}{
+		{"organisation name with of", "Trade.\nChina's Ministry of Commerce said in a statement that the two sides had reached \"important consensus\" on soybeans.",
+			"important consensus", "Ministry of Commerce"},
+		{"organisation after according to", "Budget.\nAccording to the Institute for Fiscal Studies, meeting the target early would cost an extra £6bn a year.",
+			"meeting the target early", "Institute for Fiscal Studies"},
+		{"demonym before a person noun", "Talks.\nA senior German official, speaking on condition of anonymity, said the chancellor had pressed his counterparts.",
+			"the chancellor had pressed", ""},
+		{"place after a person noun", "Trade.\nA diplomat in Brussels said that Paris was « more isolated than it pretends to be », pointing to Italy.",
+			"more isolated than it pretends to be", ""},
+		{"embassy in a capital", "Moscow.\nThe Russian embassy in Berlin said the budget showed that Germany had „chosen confrontation over dialogue“ at last.",
+			"chosen confrontation over dialogue", ""},
+		{"title in apposition", "Shipyards.\nScotland's First Minister, John Swinney, said he welcomed the investment but warned that ‘Glasgow cannot be a backdrop’.",
+			"Glasgow cannot be a backdrop", "John Swinney"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := Annotate(tt.text)
+			var st *Statement
+			for i := range doc.Statements {
+				if strings.HasPrefix(doc.Statements[i].Quote, tt.quote) {
+					st = &doc.Statements[i]
+				}
+			}
+			if st == nil {
+				t.Fatalf("no statement %q in %+v", tt.quote, doc.Statements)
+			}
+			got := ""
+			if st.Speaker != nil {
+				got = st.Speaker.Name
+			}
+			if got != tt.speaker {
+				t.Errorf("speaker %q (cue %q), want %q", got, st.Cue, tt.speaker)
+			}
+		})
+	}
+}
+
+// Capitalised words that are no one's name never speak.
+func TestNoJunkSpeakers(t *testing.T) {
+	tests := []struct{ name, text, junk string }{
+		{"sentence-initial adjective", "Climate.\nSmall island states, meanwhile, said the talks were failing them.", "Small"},
+		{"infinitive after a reporting verb", "Budget.\nSeveral members had threatened to vote against it over a pensions package that younger MPs say loads too much onto the young.", "threatened"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, s := range Annotate(tt.text).Statements {
+				if s.Speaker != nil && s.Speaker.Name == tt.junk || s.Cue == tt.junk {
+					t.Errorf("statement %q: speaker %+v cue %q", s.Quote, s.Speaker, s.Cue)
+				}
+			}
+		})
+	}
+}
