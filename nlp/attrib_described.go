@@ -1,6 +1,10 @@
 package nlp
 
-import "strings"
+import (
+	"cmp"
+	"slices"
+	"strings"
+)
 
 // A definite description as the subject of a reporting verb ("the New York
 // businessman said", "the former governor added", "Obama's chief strategist
@@ -102,9 +106,10 @@ const titleReach = 48
 // possessor and people of the wrong gender.
 func (r *resolver) titledPerson(desc []tok, possessor spk, g byte) spk {
 	at := desc[0].start
-	for i := len(r.ents) - 1; i >= 0; i-- {
+	k := r.entityAt(at)
+	for i := k - 1; i >= 0 && i >= k-entityWindow; i-- {
 		e := &r.ents[i]
-		if e.Start >= at || e.Kind != KindPerson {
+		if e.Kind != KindPerson {
 			continue
 		}
 		if possessor.kind == tkPerson && r.ents[possessor.ref].ID == e.ID {
@@ -157,6 +162,16 @@ func (r *resolver) titleNear(head string, start, end, limit int) bool {
 		}
 		off = b
 	}
+}
+
+// entityWindow is how many entities a description or a transcript label
+// looks back over: far enough for any article, and linear on any text.
+const entityWindow = 1000
+
+// entityAt returns the index of the first entity starting at or after off.
+func (r *resolver) entityAt(off int) int {
+	k, _ := slices.BinarySearchFunc(r.ents, off, func(e Entity, off int) int { return cmp.Compare(e.Start, off) })
+	return k
 }
 
 func isWordByte(c byte) bool {

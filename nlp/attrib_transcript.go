@@ -35,13 +35,22 @@ func (r *resolver) transcriptSpeaker(q quoteSpan) (spk, bool) {
 		return spk{}, false
 	}
 	surname := strings.Trim(label[strings.LastIndexByte(label, ' ')+1:], ".")
-	best := -1
-	for i := range r.ents {
+	// the nearest earlier person of that surname, else the nearest later one,
+	// within a window so that long transcripts stay linear
+	match := func(i int) bool {
 		e := &r.ents[i]
-		if e.Kind != KindPerson || !strings.EqualFold(surnameOf(e.Name), surname) {
-			continue
+		return e.Kind == KindPerson && strings.EqualFold(surnameOf(e.Name), surname)
+	}
+	best := -1
+	k := r.entityAt(q.start)
+	for i := k - 1; i >= 0 && i >= k-entityWindow; i-- {
+		if match(i) {
+			best = i
+			break
 		}
-		if best < 0 || e.Start < q.start {
+	}
+	for i := k; best < 0 && i < len(r.ents) && i < k+entityWindow; i++ {
+		if match(i) {
 			best = i
 		}
 	}

@@ -72,3 +72,29 @@ func TestBenchFixturesAnnotate(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkAnnotateLength annotates one document of each size, built from the
+// fixtures' paragraphs: the annotator must stay linear however long a text
+// runs (a 10 MB document at 80% or more of the 10 KB speed).
+func BenchmarkAnnotateLength(b *testing.B) {
+	arts, _ := benchArticles(b)
+	all := strings.Join(arts, "")
+	for _, size := range []struct {
+		name string
+		n    int
+	}{{"10KB", 10 << 10}, {"1MB", 1 << 20}, {"10MB", 10 << 20}} {
+		var sb strings.Builder
+		for sb.Len() < size.n {
+			sb.WriteString(all[:min(len(all), size.n-sb.Len())])
+		}
+		text := sb.String()
+		b.Run(size.name, func(b *testing.B) {
+			a := Default()
+			b.SetBytes(int64(len(text)))
+			b.ReportAllocs()
+			for b.Loop() {
+				a.Annotate(text)
+			}
+		})
+	}
+}
