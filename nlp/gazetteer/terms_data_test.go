@@ -62,11 +62,11 @@ func TestLeadersHeldOn(t *testing.T) {
 }
 
 // sharedOffices are roles that several people hold at once, so that terms
-// may overlap: legislators, governors and mayors of one country, party and
+// may overlap: legislators, governors, premiers and mayors of one country, party and
 // opposition leaders (one per party or chamber), deputies, and the two
 // co-presidents of Nicaragua since 2025.
 var sharedOffices = map[string]bool{
-	"senator": true, "governor": true, "mayor": true, "party leader": true,
+	"senator": true, "governor": true, "premier": true, "mayor": true, "party leader": true,
 	"opposition leader": true, "deputy prime minister": true,
 	"vice president@european-commission": true, "president@nicaragua": true,
 }
