@@ -100,11 +100,12 @@ func TestMajorStatesHaveHeads(t *testing.T) {
 	}
 }
 
+// headsOf lists the current heads of state or government of a country.
 func headsOf(d *Data, country string) []string {
 	var ids []string
 	for _, l := range d.Leaders {
 		for _, o := range l.Offices {
-			if o.Country == country && slices.Contains(headRoles, o.Role) {
+			if o.Country == country && slices.Contains(headRoles, o.Role) && o.HeldOn(time.Time{}) {
 				ids = append(ids, l.ID)
 			}
 		}
