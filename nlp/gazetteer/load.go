@@ -20,7 +20,11 @@ import (
 //     "Prabowo" for Prabowo Subianto, "Anutin" for Anutin Charnvirakul, with
 //     SurnameFirst when it comes first in the full name;
 //   - offices use the role vocabulary documented on Office; an office in an
-//     organisation names its id ("nato", "european-commission").
+//     organisation names its id ("nato", "european-commission");
+//   - every office has the holder's term: a start where known, and an end
+//     once the holder has left it, so former holders (Barack Obama as
+//     president, 2009-01-20..2017-01-20) sit beside current ones; no two
+//     terms of a single-holder office overlap by more than a handover day.
 //
 //go:embed gazetteer.json
 var embeddedJSON []byte

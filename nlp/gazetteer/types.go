@@ -49,10 +49,16 @@ type Leader struct {
 // defence minister, finance minister, secretary of state, secretary general,
 // commission president, council president, managing director,
 // director general, opposition leader, party leader, ...
+//
+// Start and End bound the holder's term, as "YYYY-MM-DD", or "YYYY-MM" or
+// "YYYY" when only that is known. An empty End means still in office as of
+// the gazetteer's as_of date; an empty Start means the start is unknown.
 type Office struct {
 	Role    string `json:"role" toml:"role"`
 	Country string `json:"country,omitempty" toml:"country"`
 	Org     string `json:"org,omitempty" toml:"org"`
+	Start   string `json:"start,omitempty" toml:"start"`
+	End     string `json:"end,omitempty" toml:"end"`
 }
 
 // Organisation is a body that speaks as itself ("the Kremlin said").

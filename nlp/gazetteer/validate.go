@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 )
 
 // Kinds an organisation may have.
@@ -12,9 +13,41 @@ var organisationKinds = map[string]bool{
 	"agency": true, "media": true, "company": true,
 }
 
+// validateTerm checks that an office's start and end parse and that the term
+// does not end before it starts.
+func validateTerm(o Office) error {
+	var first, last time.Time
+	var err error
+	if o.Start != "" {
+		if first, _, err = parseTermDate(o.Start); err != nil {
+			return fmt.Errorf("start: %w", err)
+		}
+	}
+	if o.End != "" {
+		if _, last, err = parseTermDate(o.End); err != nil {
+			return fmt.Errorf("end: %w", err)
+		}
+	}
+	if o.Start != "" && o.End != "" && last.Before(first) {
+		return fmt.Errorf("ends %s before it starts %s", o.End, o.Start)
+	}
+	return nil
+}
+
+func officePlace(o Office) string {
+	switch {
+	case o.Country != "":
+		return o.Country
+	case o.Org != "":
+		return o.Org
+	}
+	return "nowhere"
+}
+
 // Validate checks that ids are unique and non-empty, names are set, genders
 // are "m", "f" or empty, and every country or organisation a leader, office or
-// organisation refers to exists. The error names every offending entry.
+// organisation refers to exists, and that office terms are dates that do not
+// end before they start. The error names every offending entry.
 func (d *Data) Validate() error {
 	if d == nil {
 		return nil
@@ -83,6 +116,9 @@ func (d *Data) Validate() error {
 			}
 			if o.Org != "" && !orgs[o.Org] {
 				bad("leader %q: office %q in unknown organisation %q", l.ID, o.Role, o.Org)
+			}
+			if err := validateTerm(o); err != nil {
+				bad("leader %q: office %q of %s: %v", l.ID, o.Role, officePlace(o), err)
 			}
 		}
 	}
