@@ -90,7 +90,7 @@ func (a *Annotator) annotate(text string, published time.Time) (doc Doc) {
 			doc.Failed = true
 		}
 	}()
-	ents := a.findEntities(doc.Text)
+	ents := a.findEntitiesAt(doc.Text, published)
 	doc.Entities = ents
 	var named []textSpan
 	doc.Statements, named = a.findStatementsNamed(doc.Text, ents, nil)

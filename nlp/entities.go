@@ -3,6 +3,7 @@ package nlp
 import (
 	"cmp"
 	"slices"
+	"time"
 )
 
 // A mention as the scanner first sees it, before people are resolved
@@ -48,6 +49,12 @@ type raw struct {
 // An organisation in a title stays inside the person span ("NATO Secretary
 // General Mark Rutte"), as organisations are not entities here.
 func (a *Annotator) findEntities(text string) []Entity {
+	return a.findEntitiesAt(text, time.Time{})
+}
+
+// findEntitiesAt is findEntities for an article published on the given day
+// (zero when unknown): titles alone mean who held the office then.
+func (a *Annotator) findEntitiesAt(text string, published time.Time) []Entity {
 	if a == nil || a.idx == nil || text == "" {
 		return []Entity{}
 	}
@@ -64,6 +71,7 @@ func (a *Annotator) findEntities(text string) []Entity {
 	ps := getPeopleScratch()
 	defer putPeopleScratch(ps)
 	r := newPeopleResolver(x, text, s.out, ps)
+	r.era = era{day: published}
 	defer r.release()
 	ents := r.resolve()
 	slices.SortStableFunc(ents, func(a, b Entity) int { return cmp.Compare(a.Start, b.Start) })

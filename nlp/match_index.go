@@ -244,7 +244,7 @@ func buildIndex(g *gazetteer.Data) *index {
 		}
 		list := []int32{}
 		for i := range x.leaders {
-			if x.leaderHolds(int32(i), d.office, "", "") {
+			if x.leaderHolds(int32(i), d.office, "", "", anyTime) {
 				list = append(list, int32(i))
 			}
 		}

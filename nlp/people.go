@@ -45,6 +45,7 @@ type peopleResolver struct {
 	countryO []string         // countries in order of first mention
 	holders  map[string]int32 // memo of holder(office, country, org)
 	ps       *peopleScratch   // where the tables above come from
+	era      era              // when titles alone are read: the article's date
 }
 
 func newPeopleResolver(x *index, text string, raws []raw, ps *peopleScratch) *peopleResolver {
@@ -88,6 +89,9 @@ func (r *peopleResolver) resolve() []Entity {
 		} else if len(m.keys) >= 2 {
 			r.owner[i] = r.fullCluster(m)
 		}
+	}
+	if r.era.day.IsZero() {
+		r.era = r.inferEra()
 	}
 	// "Hillary" alone counts towards Hillary Clinton before anyone decides
 	// which Clinton a bare "Clinton" means.

@@ -1,6 +1,22 @@
 package nlp
 
-import "strings"
+import (
+	"strings"
+	"time"
+
+	"github.com/herald-reader/herald/nlp/gazetteer"
+)
+
+// era is when an office must have been held for a title to mean its holder:
+// at any time, on a given day, or (the zero day) now.
+type era struct {
+	day     time.Time
+	anyTime bool
+}
+
+var anyTime = era{anyTime: true}
+
+func (e era) holds(o gazetteer.Office) bool { return e.anyTime || o.HeldOn(e.day) }
 
 // byRole resolves a title used alone ("the Prime Minister", "the Russian
 // leader", "US President", "the NATO chief"): first to a person the article
@@ -34,9 +50,12 @@ func (r *peopleResolver) byRole(m *raw) *cluster {
 	return nil
 }
 
+// clusterHolds reports whether a person the article names holds office: at
+// any time, since the article is about them ("President Obama" in 2016 makes
+// "the president" Obama whenever the article is read).
 func (r *peopleResolver) clusterHolds(c *cluster, office, country, org string) bool {
 	if c.leader >= 0 {
-		return r.x.leaderHolds(c.leader, office, country, org)
+		return r.x.leaderHolds(c.leader, office, country, org, anyTime)
 	}
 	for _, t := range c.titles {
 		if roleMatches(t.office, office) && (country == "" || t.country == country) && (org == "" || t.org == org) {
@@ -61,7 +80,7 @@ func (r *peopleResolver) holder(office, country, org string) int32 {
 
 func (r *peopleResolver) findHolder(office, country, org string) int32 {
 	if country != "" || org != "" {
-		return r.x.officeHolder(office, country, org)
+		return r.x.officeHolder(office, country, org, r.era)
 	}
 	order := append([]string(nil), r.countryO...)
 	for i := 1; i < len(order); i++ {
@@ -70,12 +89,12 @@ func (r *peopleResolver) findHolder(office, country, org string) int32 {
 		}
 	}
 	for _, c := range order {
-		if l := r.x.officeHolder(office, c, ""); l >= 0 {
+		if l := r.x.officeHolder(office, c, "", r.era); l >= 0 {
 			return l
 		}
 	}
 	// an office only one person holds: "the Pope"
-	if l, n := r.x.soleHolder(office); n == 1 {
+	if l, n := r.x.soleHolder(office, r.era); n == 1 {
 		return l
 	}
 	return -1
@@ -83,10 +102,10 @@ func (r *peopleResolver) findHolder(office, country, org string) int32 {
 
 // officeHolder returns the leader holding office in country or org; for
 // "leader" the head of government is preferred (see headRank).
-func (x *index) officeHolder(office, country, org string) int32 {
+func (x *index) officeHolder(office, country, org string, at era) int32 {
 	bestL, bestRank := int32(-1), 1<<30
 	for _, l := range x.officeCandidates(office) {
-		if !x.leaderHolds(l, office, country, org) {
+		if !x.leaderHolds(l, office, country, org, at) {
 			continue
 		}
 		rank := 0
@@ -100,12 +119,14 @@ func (x *index) officeHolder(office, country, org string) int32 {
 	return bestL
 }
 
-// soleHolder returns a holder of office and how many leaders hold it.
-func (x *index) soleHolder(office string) (int32, int) {
+// soleHolder returns a holder of office in the era and how many leaders hold it.
+func (x *index) soleHolder(office string, at era) (int32, int) {
 	found, n := int32(-1), 0
 	for _, l := range x.officeCandidates(office) {
-		found = l
-		n++
+		if x.leaderHolds(l, office, "", "", at) {
+			found = l
+			n++
+		}
 	}
 	return found, n
 }
@@ -118,7 +139,7 @@ func (x *index) officeCandidates(office string) []int32 {
 	}
 	var c []int32 // an office no title names: scan (only user data gets here)
 	for i := range x.leaders {
-		if x.leaderHolds(int32(i), office, "", "") {
+		if x.leaderHolds(int32(i), office, "", "", anyTime) {
 			c = append(c, int32(i))
 		}
 	}
@@ -166,10 +187,14 @@ func headRank(l *leaderInfo, country string) int {
 }
 
 // leaderHolds reports whether leader l holds office (in country or org when
-// given), by the gazetteer's offices or the words of its titles.
-func (x *index) leaderHolds(l int32, office, country, org string) bool {
+// given) in the era, by the gazetteer's offices, or now by the words of its
+// current titles ("Chancellor of the Exchequer").
+func (x *index) leaderHolds(l int32, office, country, org string, at era) bool {
 	li := &x.leaders[l]
 	for _, o := range li.offices {
+		if !at.holds(o) {
+			continue
+		}
 		if country != "" && o.Country != country && !(o.Country == "" && o.Org == "" && li.country == country) {
 			continue
 		}
@@ -180,8 +205,8 @@ func (x *index) leaderHolds(l int32, office, country, org string) bool {
 			return true
 		}
 	}
-	if office == "leader" || office == "chief" || org != "" {
-		return false
+	if office == "leader" || office == "chief" || org != "" || !at.day.IsZero() {
+		return false // titles tell what a leader is now, not on another day
 	}
 	if country != "" && li.country != country {
 		return false
@@ -191,7 +216,7 @@ func (x *index) leaderHolds(l int32, office, country, org string) bool {
 		want = strings.Fields(office)
 	}
 	for _, t := range li.titles {
-		if containsWords(t, want) {
+		if containsWords(t, want) && !containsWords(t, []string{"former"}) {
 			return true
 		}
 	}

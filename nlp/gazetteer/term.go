@@ -57,3 +57,24 @@ func parseTermDate(s string) (first, last time.Time, err error) {
 	}
 	return time.Time{}, time.Time{}, fmt.Errorf("date %q is not YYYY-MM-DD, YYYY-MM or YYYY", s)
 }
+
+// Term returns the first and last day of the office; first is zero when the
+// start is unknown, last is zero while the office is held. ok is false when a
+// date does not parse.
+func (o Office) Term() (first, last time.Time, ok bool) {
+	if o.Start != "" {
+		f, _, err := parseTermDate(o.Start)
+		if err != nil {
+			return first, last, false
+		}
+		first = f
+	}
+	if o.End != "" {
+		_, l, err := parseTermDate(o.End)
+		if err != nil {
+			return first, last, false
+		}
+		last = l
+	}
+	return first, last, true
+}

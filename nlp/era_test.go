@@ -1,0 +1,47 @@
+package nlp
+
+import (
+	"testing"
+	"time"
+)
+
+// A title alone, or a surname, links to a gazetteer person only when the
+// article's date fits their term of office.
+func TestLeadersLinkedByDate(t *testing.T) {
+	day := func(s string) time.Time {
+		d, err := time.Parse("2006-01-02", s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	tests := []struct {
+		name, text string
+		published  time.Time
+		mention    string
+		want       string // entity id, "" = no person
+	}{
+		{"the Mexican president in 2016", "Trade.\nThe Mexican president warned against a wall.", day("2016-09-28"),
+			"president", "enrique-pena-nieto"},
+		{"the Mexican president in 2025", "Trade.\nThe Mexican president warned against tariffs.", day("2025-03-01"),
+			"president", "claudia-sheinbaum"},
+		{"undated article dated by its titled names", "Campaign.\nPresident Barack Obama spoke on Monday. Later the Mexican president replied.", time.Time{},
+			"president", "enrique-pena-nieto"},
+		{"the named president whenever it is read", "Campaign.\nPresident Barack Obama spoke. The president said he was proud.", day("2025-06-01"),
+			"The president", "barack-obama"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := Default().AnnotateArticle(tt.text, tt.published)
+			got := ""
+			for _, e := range doc.Entities {
+				if e.Text == tt.mention && e.Kind == KindPerson {
+					got = e.ID
+				}
+			}
+			if got != tt.want {
+				t.Errorf("%q = %q, want %q; entities %+v", tt.mention, got, tt.want, doc.Entities)
+			}
+		})
+	}
+}
