@@ -19,7 +19,7 @@ func TestLeadersLinkedByDate(t *testing.T) {
 		name, text string
 		published  time.Time
 		mention    string
-		want       string // entity id, "" = no person
+		want       string // entity id
 	}{
 		{"the Mexican president in 2016", "Trade.\nThe Mexican president warned against a wall.", day("2016-09-28"),
 			"president", "enrique-pena-nieto"},
@@ -27,6 +27,10 @@ func TestLeadersLinkedByDate(t *testing.T) {
 			"president", "claudia-sheinbaum"},
 		{"undated article dated by its titled names", "Campaign.\nPresident Barack Obama spoke on Monday. Later the Mexican president replied.", time.Time{},
 			"president", "enrique-pena-nieto"},
+		{"a surname before its bearer took office", "Trade.\nMr. Peña met the governor in Asunción.", day("2016-09-28"),
+			"Mr. Peña", "pena"}, // someone of that name, not the gazetteer's
+		{"a surname during its bearer's term", "Trade.\nMr. Peña met the governor in Asunción.", day("2024-09-28"),
+			"Mr. Peña", "santiago-pena"},
 		{"the named president whenever it is read", "Campaign.\nPresident Barack Obama spoke. The president said he was proud.", day("2025-06-01"),
 			"The president", "barack-obama"},
 	}

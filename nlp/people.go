@@ -337,9 +337,11 @@ func (r *peopleResolver) singleName(m *raw) *cluster {
 		}
 	}
 	if e := r.x.lex[k]; e != nil && len(e.surnameOf) > 0 && (m.titled || e.flags&lexCommonSurname == 0) {
-		l := r.pickLeader(e.surnameOf)
-		if m.titled || r.surnameAlone(l) {
-			return r.leaderCluster(l, m)
+		if ls := r.knownThen(e.surnameOf); len(ls) > 0 {
+			l := r.pickLeader(ls)
+			if m.titled || r.surnameAlone(l) {
+				return r.leaderCluster(l, m)
+			}
 		}
 	}
 	if !m.titled {

@@ -39,3 +39,25 @@ func (r *peopleResolver) inferEra() era {
 	// the term's last day is shared with the successor's first
 	return era{day: to.AddDate(0, 0, -1)}
 }
+
+// knownThen keeps the leaders already in public office by the article's day:
+// "Mr. Peña" in 2016 is not Santiago Peña, president from 2023. Undated
+// articles keep them all.
+func (r *peopleResolver) knownThen(ls []int32) []int32 {
+	if r.era.day.IsZero() {
+		return ls
+	}
+	var out []int32
+	for _, l := range ls {
+		for _, o := range r.x.leaders[l].offices {
+			if first, _, ok := o.Term(); ok && !first.After(r.era.day) {
+				out = append(out, l)
+				break
+			}
+		}
+		if len(r.x.leaders[l].offices) == 0 {
+			out = append(out, l)
+		}
+	}
+	return out
+}
