@@ -7,10 +7,10 @@ import (
 	"os"
 	"strings"
 
+	"github.com/herald-reader/herald/feeds/export"
 	"github.com/herald-reader/herald/feeds/htmltext"
 	"github.com/herald-reader/herald/feeds/sanitize"
 	"github.com/herald-reader/herald/nlp"
-	"github.com/herald-reader/herald/nlp/report"
 )
 
 const extractUsage = "herald extract [--format json|markdown|text] [FILE|URL|-]"
@@ -55,10 +55,7 @@ func runExtract(e *env, args []string) error {
 		if title == "" {
 			title = firstLine(doc.Text)
 		}
-		return report.Write(e.stdout, report.Report{
-			Title:    "Statements: " + title,
-			Articles: []report.Article{{Title: title, Link: linkOf(source), Doc: doc}},
-		})
+		return export.WriteMarkdown(e.stdout, export.FromDoc(export.Article{Title: title, Link: linkOf(source)}, doc), export.ByArticle)
 	default:
 		_, err := io.WriteString(e.stdout, markedText(doc))
 		return err
@@ -91,7 +88,7 @@ func reorderFlags(args []string) []string {
 // takesValue reports whether a flag name (without =value) needs an argument.
 func takesValue(flagName string) bool {
 	switch strings.TrimLeft(flagName, "-") {
-	case "format", "leader", "country", "feed", "since", "o", "output", "config":
+	case "format", "leader", "country", "feed", "tag", "since", "until", "search", "group", "o", "output", "config":
 		return true
 	}
 	return false

@@ -13,7 +13,7 @@ import (
 	"github.com/adrg/xdg"
 	toml "github.com/pelletier/go-toml/v2"
 
-	"github.com/herald-reader/herald/feeds/exportfile"
+	"github.com/herald-reader/herald/feeds/export"
 	"github.com/herald-reader/herald/feeds/opml"
 	"github.com/herald-reader/herald/feeds/sanitize"
 )
@@ -124,7 +124,7 @@ func runFeedsImport(e *env, args []string) error {
 		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
 			return err
 		}
-		if err := exportfile.WriteAtomic(target, data, 0o644); err != nil {
+		if err := export.WriteAtomic(target, data, 0o644); err != nil {
 			return err
 		}
 	}
