@@ -756,7 +756,7 @@ func TestExportSampleFeed(t *testing.T) {
 				t.Errorf("%v %s: extra blank lines", filter, group)
 			}
 			if keep != "" {
-				name := fmt.Sprintf("sample-%s-%s.md", group, strings.Join(append([]string{"all"}, filter...), "-"))
+				name := fmt.Sprintf("sample-by-%s-%s.md", group, strings.ReplaceAll(strings.Join(append([]string{"all"}, filter...), "-"), "--", ""))
 				if err := os.WriteFile(filepath.Join(keep, name), []byte(out), 0o644); err != nil {
 					t.Fatal(err)
 				}

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -128,6 +130,11 @@ func TestHostileQuotesRenderLiterally(t *testing.T) {
 		out, err := Bytes(hostileExport(), Options{Format: Markdown, Group: g})
 		if err != nil {
 			t.Fatal(err)
+		}
+		if dir := os.Getenv("HERALD_EXPORT_SAMPLES"); dir != "" { // for markdownlint in .ci/run
+			if err := os.WriteFile(filepath.Join(dir, "hostile-by-"+string(g)+".md"), out, 0o644); err != nil {
+				t.Fatal(err)
+			}
 		}
 		d := parseMD(t, out)
 		if len(d.quotes) != len(hostileQuotes) {
@@ -263,16 +270,18 @@ func TestMarkdownShape(t *testing.T) {
 	add(a, nlp.KindDirect, "We will stand together.", "added", sp)
 	add(a, nlp.KindIndirect, "the talks were useful", "said", sp)
 	add(b, nlp.KindDirect, "Next week;", "", nil)
+	add(b, nlp.KindDirect, "And then more.", "carry-over", sp)
 	out, err := Bytes(e, Options{Format: Markdown})
 	if err != nil {
 		t.Fatal(err)
 	}
 	s := string(out)
 	for _, want := range []string{
-		"---\ntitle: \"herald export\"\nquery: \"leader: Keir Starmer\"\ngenerated: 2025-11-25T10:00:00Z\nherald: \"1.2.3\"\narticles: 2\nstatements: 4\ndirect: 3\nreported: 1\nspeakers: 1\n---\n",
+		"---\ntitle: \"herald export\"\nquery: \"leader: Keir Starmer\"\ngenerated: 2025-11-25T10:00:00Z\nherald: \"1.2.3\"\narticles: 2\nstatements: 5\ndirect: 4\nreported: 1\nspeakers: 1\n---\n",
 		"## [Talks](<https://w.example/t>)\n\nWire · 2025-11-20 09:00 UTC\n\n> “I do not agree with Trump”\n\n— Keir Starmer, Prime Minister, said · [in context](<https://w.example/t#:~:text=I%20do%20not%20agree%20with%20Trump>)\n\n> “We will stand together.”\n",
 		"\nKeir Starmer, Prime Minister, said (reported): the talks were useful · [in context](",
 		"## [More talks](<https://w.example/m>)\n\nWire · by Jo Reporter\n\n> “Next week”\n\n— Unattributed · [in context]",
+		"> “And then more.”\n\n— Keir Starmer, Prime Minister · [in context]",
 	} {
 		if !strings.Contains(s, want) {
 			t.Errorf("markdown lacks\n%s\n--- in ---\n%s", want, s)

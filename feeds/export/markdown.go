@@ -186,7 +186,7 @@ func (m *mdWriter) statement(s Statement) {
 	}
 	if s.Kind == nlp.KindIndirect {
 		verb := "said"
-		if c := oneLine(s.Cue); c != "" {
+		if c := cueVerb(s.Cue); c != "" {
 			verb = escape(c)
 		}
 		if s.Speaker == nil {
@@ -201,12 +201,24 @@ func (m *mdWriter) statement(s Statement) {
 	m.w.WriteString(escape(words))
 	m.w.WriteString("”\n")
 	line := "— " + who
-	if c := oneLine(s.Cue); c != "" && s.Speaker != nil {
+	if c := cueVerb(s.Cue); c != "" && s.Speaker != nil {
 		line += " " + escape(c)
 	} else {
 		line = strings.TrimSuffix(line, ",")
 	}
 	m.para(line + ctx)
+}
+
+// cueVerb is the statement's reporting verb, or "" when the annotator
+// names how it attributed the statement rather than a verb ("carry-over":
+// continues the previous quote; "subject": the sentence's subject).
+func cueVerb(cue string) string {
+	switch c := oneLine(cue); c {
+	case "carry-over", "subject":
+		return ""
+	default:
+		return c
+	}
 }
 
 // speaker is "Keir Starmer, Prime Minister of the United Kingdom," with
