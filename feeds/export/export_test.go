@@ -438,3 +438,35 @@ func TestEmptyExport(t *testing.T) {
 		}
 	}
 }
+
+// WriteJSON's hand-written encoder writes what encoding/json would.
+func TestWriteJSONMatchesEncodingJSON(t *testing.T) {
+	e := hostileExport()
+	odd := &Article{ID: 3, Title: "bad \xff utf-8 \u2028 \u2029 \x00 \x1f \x7f é 😀", Feed: "\"f\"\\"}
+	for _, q := range []string{"\x01\b\f\n\r\t<>&", "\xed\xa0\x80 surrogate", "", "plain"} {
+		e.Statements = append(e.Statements, Statement{Article: odd, Statement: nlp.Statement{Kind: nlp.KindIndirect, Quote: q, Confidence: 1}})
+	}
+	e.Statements = append(e.Statements, Statement{Statement: nlp.Statement{Kind: nlp.KindDirect, Quote: "no article", Confidence: 0.123456789}})
+	got, err := Bytes(e, Options{Format: JSON})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want bytes.Buffer
+	enc := json.NewEncoder(&want)
+	enc.SetEscapeHTML(false)
+	for _, r := range Records(e) {
+		if err := enc.Encode(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got, want := strings.Split(string(got), "\n"), strings.Split(want.String(), "\n"); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		for i := range min(len(got), len(want)) {
+			if got[i] != want[i] {
+				t.Errorf("line %d:\n got %s\nwant %s", i+1, got[i], want[i])
+			}
+		}
+		if len(got) != len(want) {
+			t.Errorf("%d lines, want %d", len(got), len(want))
+		}
+	}
+}

@@ -181,6 +181,9 @@ func feedsTagged(feeds []store.Feed, tags []string) []int64 {
 // article covers the same words (one span or text contains the other): the
 // annotator may find both forms of one quote, and the direct one is kept.
 func Dedup(in []Statement) []Statement {
+	if !slices.ContainsFunc(in, func(s Statement) bool { return s.Kind == nlp.KindIndirect }) {
+		return in
+	}
 	direct := map[int64][]nlp.Statement{}
 	for _, s := range in {
 		if s.Kind != nlp.KindIndirect {

@@ -1,12 +1,14 @@
 package export
 
 import (
+	"bufio"
 	_ "embed"
 	"encoding/csv"
-	"encoding/json"
 	"io"
+	"math"
 	"strconv"
 	"time"
+	"unicode/utf8"
 )
 
 // SchemaVersion is the "schema" field of every JSON line. Bump it when a
@@ -57,16 +59,130 @@ func Records(e *Export) []Record {
 	return out
 }
 
-// WriteJSON writes one JSON object per statement per line.
+// WriteJSON writes one JSON object per statement per line: the fields of
+// Record, in its order, as encoding/json would write them (without HTML
+// escaping). It is written by hand: reflection was most of the cost.
 func WriteJSON(w io.Writer, e *Export) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	for _, r := range Records(e) {
-		if err := enc.Encode(r); err != nil {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	buf := make([]byte, 0, 1024)
+	for _, s := range e.Statements {
+		buf = appendRecord(buf[:0], s)
+		if _, err := bw.Write(buf); err != nil {
 			return err
 		}
 	}
-	return nil
+	return bw.Flush()
+}
+
+func appendRecord(b []byte, s Statement) []byte {
+	b = append(b, `{"schema":`...)
+	b = strconv.AppendInt(b, SchemaVersion, 10)
+	if sp := s.Speaker; sp != nil {
+		b = append(b, `,"speaker_id":`...)
+		b = appendJSONString(b, sp.ID)
+		b = append(b, `,"speaker_name":`...)
+		b = appendJSONString(b, sp.Name)
+		b = append(b, `,"leader":`...)
+		b = strconv.AppendBool(b, sp.Leader)
+	} else {
+		b = append(b, `,"speaker_id":null,"speaker_name":null,"leader":false`...)
+	}
+	b = append(b, `,"kind":`...)
+	b = appendJSONString(b, s.Kind)
+	b = append(b, `,"quote":`...)
+	b = appendJSONString(b, s.Quote)
+	b = append(b, `,"cue":`...)
+	b = appendJSONString(b, s.Cue)
+	b = append(b, `,"confidence":`...)
+	b = appendJSONFloat(b, s.Confidence)
+	var a Article
+	if s.Article != nil {
+		a = *s.Article
+	}
+	b = append(b, `,"article_id":`...)
+	b = strconv.AppendInt(b, a.ID, 10)
+	b = append(b, `,"title":`...)
+	b = appendJSONString(b, a.Title)
+	b = append(b, `,"url":`...)
+	b = appendJSONString(b, a.Link)
+	b = append(b, `,"feed":`...)
+	b = appendJSONString(b, a.Feed)
+	b = append(b, `,"published":`...)
+	if a.Published.IsZero() {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, '"')
+		b = a.Published.UTC().AppendFormat(b, time.RFC3339)
+		b = append(b, '"')
+	}
+	return append(b, "}\n"...)
+}
+
+// appendJSONString appends s as a JSON string the way encoding/json does
+// with HTML escaping off: invalid UTF-8 becomes U+FFFD, and U+2028 and
+// U+2029 are escaped for JavaScript.
+func appendJSONString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&15])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&15])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
+
+// appendJSONFloat writes f as encoding/json does for values in [1e-6, 1e21).
+func appendJSONFloat(b []byte, f float64) []byte {
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return append(b, '0')
+	}
+	if a := math.Abs(f); a != 0 && (a < 1e-6 || a >= 1e21) {
+		return strconv.AppendFloat(b, f, 'e', -1, 64)
+	}
+	return strconv.AppendFloat(b, f, 'f', -1, 64)
 }
 
 // csvHeader names WriteCSV's columns, in the JSON lines' field names.

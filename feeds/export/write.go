@@ -82,8 +82,12 @@ func Write(w io.Writer, e *Export, o Options) error {
 
 // Bytes renders e in memory.
 func Bytes(e *Export, o Options) ([]byte, error) {
+	size := 4096
+	for _, s := range e.Statements {
+		size += 2*len(s.Quote) + 320
+	}
 	var buf bytes.Buffer
-	buf.Grow(256 * (len(e.Statements) + 4))
+	buf.Grow(size)
 	if err := Write(&buf, e, o); err != nil {
 		return nil, err
 	}
