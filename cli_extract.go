@@ -55,7 +55,7 @@ func runExtract(e *env, args []string) error {
 		if title == "" {
 			title = firstLine(doc.Text)
 		}
-		return export.WriteMarkdown(e.stdout, export.FromDoc(export.Article{Title: title, Link: linkOf(source)}, doc), export.ByArticle)
+		return export.WriteMarkdown(e.stdout, export.FromDoc(export.Article{Title: title, Link: linkOf(source)}, doc), export.BySpeaker)
 	default:
 		_, err := io.WriteString(e.stdout, markedText(doc))
 		return err
