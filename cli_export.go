@@ -426,7 +426,11 @@ func writeExport(e *env, lc *LoadedConfig, out, defaultName string, data []byte,
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stderr, "herald: wrote %s (%d statements)\n", path, statements)
+	noun := "statements"
+	if statements == 1 {
+		noun = "statement"
+	}
+	fmt.Fprintf(e.stderr, "herald: wrote %s (%d %s)\n", path, statements, noun)
 	return nil
 }
 

@@ -556,7 +556,7 @@ func TestExportGoesToStdoutOrANewFile(t *testing.T) {
 		if code != exitOK || out != "" {
 			t.Fatalf("run %d: exit %d, stdout %q, stderr %s", i, code, out, errOut)
 		}
-		if !strings.Contains(errOut, "wrote "+path+" (1 statements)") {
+		if !strings.Contains(errOut, "wrote "+path+" (1 statement)") {
 			t.Errorf("run %d: stderr %q does not name %s", i, errOut, path)
 		}
 		data, err := os.ReadFile(path)

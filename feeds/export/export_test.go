@@ -470,3 +470,38 @@ func TestWriteJSONMatchesEncodingJSON(t *testing.T) {
 		}
 	}
 }
+
+// Headings are unique and end without sentence punctuation, as
+// markdownlint wants (MD024, MD026), whatever the titles are.
+func TestHeadingsAreUniqueAndUnpunctuated(t *testing.T) {
+	a := &Article{ID: 1, Title: "Talks end!", Feed: "Wire"}
+	b := &Article{ID: 2, Title: "Talks end!", Feed: "Other wire"}
+	c := &Article{ID: 3, Title: "Talks end:", Link: "https://c.example/x", Feed: "Wire"}
+	sp := &nlp.Speaker{ID: "a", Name: "Mentioned"}
+	e := &Export{Articles: []*Article{a, b, c}}
+	for _, art := range e.Articles {
+		e.Statements = append(e.Statements, Statement{Article: art, Statement: nlp.Statement{Kind: nlp.KindDirect, Quote: "Yes.", Speaker: sp}})
+	}
+	e.Mentions = []Mention{{Name: "Mentioned", Kind: "person", Mentions: 3, Articles: 3}}
+	out, err := Bytes(e, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if dir := os.Getenv("HERALD_EXPORT_SAMPLES"); dir != "" {
+		if err := os.WriteFile(filepath.Join(dir, "same-titles.md"), out, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got := parseMD(t, out).headings
+	want := []string{"Talks end", "Talks end (2)", "Talks end:", "Mentioned"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("headings %q, want %q", got, want)
+	}
+	out, err = Bytes(e, Options{Group: BySpeaker})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := parseMD(t, out).headings; strings.Join(got, "|") != "Mentioned|Mentioned (2)" {
+		t.Errorf("speaker headings %q", got)
+	}
+}

@@ -45,6 +45,23 @@ type mdWriter struct {
 	e     *Export
 	begun bool // a block was written: the next one needs a blank line
 	short bool // the speaker is the section's heading: no role in attributions
+	heads map[string]int
+}
+
+// heading writes a level-2 heading; a heading already written gets " (2)",
+// " (3)", … (two articles of one title), as markdownlint's MD024 wants.
+func (m *mdWriter) heading(h string) {
+	if m.heads == nil {
+		m.heads = map[string]int{}
+	}
+	m.heads[h]++
+	if n := m.heads[h]; n > 1 {
+		h += " (" + strconv.Itoa(n) + ")"
+	}
+	m.block()
+	m.w.WriteString("## ")
+	m.w.WriteString(h)
+	m.w.WriteByte('\n')
 }
 
 // block starts a block: blocks are separated by exactly one blank line and
@@ -97,10 +114,12 @@ func (m *mdWriter) byArticle() {
 	for _, s := range m.e.Statements {
 		if s.Article != cur {
 			cur = s.Article
-			m.block()
-			m.w.WriteString("## ")
-			m.w.WriteString(linkedTitle(cur))
-			m.w.WriteByte('\n')
+			h := linkedTitle(cur)
+			if cur.Link == "" {
+				// Headings do not end in sentence punctuation (MD026).
+				h = strings.TrimRight(h, ".,;:!。，；：！ ")
+			}
+			m.heading(h)
 			if meta := sourceMeta(cur); meta != "" {
 				m.para(meta)
 			}
@@ -141,8 +160,7 @@ func (m *mdWriter) bySpeaker() {
 		if names[nameKey(g.name)] > 1 && g.key != "" {
 			heading += " (" + escape(g.key) + ")" // two people of one name
 		}
-		m.block()
-		m.w.WriteString("## " + heading + "\n")
+		m.heading(heading)
 		if role := m.role(g.key); role != "" {
 			m.para(escape(role))
 		}
@@ -275,8 +293,7 @@ func (m *mdWriter) mentions() {
 	if len(m.e.Mentions) == 0 {
 		return
 	}
-	m.block()
-	m.w.WriteString("## Mentioned\n")
+	m.heading("Mentioned")
 	m.block()
 	m.w.WriteString("| Name | Kind | Mentions | Articles |\n| --- | --- | ---: | ---: |\n")
 	for _, r := range m.e.Mentions {
