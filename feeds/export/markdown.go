@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/herald-reader/herald/feeds/sanitize"
 	"github.com/herald-reader/herald/nlp"
 )
 
@@ -255,8 +256,9 @@ func (m *mdWriter) speaker(s nlp.Statement) string {
 // QuoteText is a quote as exported: on one line, without the comma, colon
 // or semicolon that belongs to the sentence around it ("…agree with
 // Trump," Starmer said).
+// Control characters are removed first.
 func QuoteText(q string) string {
-	return strings.TrimRight(oneLine(q), ",;: ")
+	return strings.TrimRight(oneLine(sanitize.Line(q)), ",;: ")
 }
 
 // linkedTitle is the article's title, linked when it has a link.
