@@ -1,142 +1,176 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
 
-	"github.com/herald-reader/herald/feeds/digest"
-	"github.com/herald-reader/herald/feeds/exportfile"
+	"github.com/charmbracelet/x/term"
+
+	"github.com/herald-reader/herald/feeds/export"
 	"github.com/herald-reader/herald/feeds/sanitize"
 	"github.com/herald-reader/herald/feeds/store"
 	"github.com/herald-reader/herald/nlp"
-	"github.com/herald-reader/herald/nlp/report"
+	"github.com/herald-reader/herald/nlp/gazetteer"
 )
 
-const exportUsage = "herald export [--leader NAME] [--country NAME] [--feed NAME] [--since 7d|2025-11-01] [-o FILE|-]"
-
-// exportOptions are the parsed flags of herald export.
-type exportOptions struct {
-	leaders, countries []string
-	feed, since, out   string
-}
-
-// stringList is a repeatable string flag.
-type stringList []string
-
-func (l *stringList) String() string { return strings.Join(*l, ", ") }
-func (l *stringList) Set(v string) error {
-	if strings.TrimSpace(v) == "" {
-		return fmt.Errorf("empty name")
-	}
-	*l = append(*l, v)
-	return nil
-}
-
-// runExport writes the statements under the given filters as markdown: to
-// a new file in the export directory, to -o FILE, or to stdout with -o -.
-func runExport(e *env, args []string) error {
-	opts, err := parseExportFlags(e, args)
+// runExportQuery resolves f's names into an export query, annotates what
+// the query needs and is not yet annotated, and writes the export: to
+// standard output when it is not a terminal or with -o -, else to a new
+// file (in the current directory or [export].dir, or at -o FILE).
+func runExportQuery(e *env, f exportFlags) error {
+	format, err := export.ParseFormat(f.Format)
 	if err != nil {
-		return err
+		return usagef("export: --format: %v", err)
+	}
+	group, err := export.ParseGroup(f.Group)
+	if err != nil {
+		return usagef("export: --group: %v", err)
 	}
 	now := time.Now()
-	since, err := parseSince(opts.since, now)
-	if err != nil {
+	q := export.Query{Unread: f.Unread, Starred: f.Starred, Search: strings.TrimSpace(f.Search),
+		SinceText: strings.TrimSpace(f.Since), UntilText: strings.TrimSpace(f.Until)}
+	if q.Since, err = parseWhen("--since", f.Since, now, false); err != nil {
 		return err
+	}
+	if q.Until, err = parseWhen("--until", f.Until, now, true); err != nil {
+		return err
+	}
+	if !q.Since.IsZero() && !q.Until.IsZero() && !q.Since.Before(q.Until) {
+		return usagef("export: --since %s is not before --until %s", f.Since, f.Until)
 	}
 	ws, err := openWorkspace(e)
 	if err != nil {
 		return err
 	}
 	defer ws.st.Close()
-	lc, ann, st, feedList := ws.lc, ws.ann, ws.st, ws.feeds
-
-	q := store.ArticleQuery{Since: since}
-	var filters, nameParts []string
-	if opts.feed != "" {
-		f, err := matchFeed(feedList, opts.feed)
+	if f.Feed != "" {
+		fd, err := matchFeed(ws.feeds, f.Feed)
 		if err != nil {
 			return err
 		}
-		q.FeedID = f.ID
-		filters = append(filters, "feed: "+sanitize.Line(f.Title))
-		nameParts = append(nameParts, "feed", f.Title)
+		q.FeedID, q.FeedTitle = fd.ID, sanitize.Line(fd.Title)
+	}
+	if q.Tags, err = matchTags(ws.feeds, f.Tags); err != nil {
+		return err
 	}
 	// Annotate before resolving names: the entity index is what the fuzzy
 	// fallback searches, and the export must see every matching article.
-	if err := annotateMissing(e, st, ann, q); err != nil {
+	if err := annotateForExport(e, ws, q); err != nil {
 		return err
 	}
-	res, err := newResolver(lc, st)
+	if err := resolveNames(e, ws, f, &q); err != nil {
+		return err
+	}
+	ex, err := export.Gather(ws.st, q)
 	if err != nil {
 		return err
 	}
-	var leaderIDs []string
-	for _, name := range opts.leaders {
-		m, err := res.resolve(kindLeader, name)
-		if err != nil {
-			return err
-		}
-		if m.note != "" {
-			fmt.Fprintf(e.stderr, "herald: %s\n", m.note)
-		}
-		leaderIDs = append(leaderIDs, m.id)
-		q.Entities = append(q.Entities, m.id)
-		filters = append(filters, "leader: "+m.name)
-		nameParts = append(nameParts, "leader", m.name)
+	ex.Generated, ex.Version = now, version
+	if ex.Roles, err = speakerRoles(ws.lc); err != nil {
+		return err
 	}
-	for _, name := range opts.countries {
-		m, err := res.resolve(kindCountry, name)
-		if err != nil {
-			return err
-		}
-		if m.note != "" {
-			fmt.Fprintf(e.stderr, "herald: %s\n", m.note)
-		}
-		q.Entities = append(q.Entities, m.id)
-		filters = append(filters, "country: "+m.name)
-		nameParts = append(nameParts, "country", m.name)
-	}
-	if !since.IsZero() {
-		filters = append(filters, fmt.Sprintf("since: %s (%s)", since.Format("2006-01-02 15:04"), opts.since))
-		nameParts = append(nameParts, "since", opts.since)
-	}
-
-	rep, err := digest.Report(st, q, leaderIDs)
+	data, err := export.Bytes(ex, export.Options{Format: format, Group: group})
 	if err != nil {
 		return err
 	}
-	rep.Title, rep.Filters, rep.Generated = "herald export", filters, now
-	var buf bytes.Buffer
-	if err := report.Write(&buf, rep); err != nil {
-		return err
-	}
-	return writeExport(e, lc, opts.out, exportfile.Name(now, nameParts...), buf.Bytes())
+	return writeExport(e, ws.lc, f.Out, q.FileName(now, format), data, len(ex.Statements))
 }
 
-func parseExportFlags(e *env, args []string) (exportOptions, error) {
-	var opts exportOptions
-	fs := subcommandFlags("export", exportUsage, e.stderr)
-	fs.Var((*stringList)(&opts.leaders), "leader", "only articles that mention the person `NAME` (repeatable: all must match), and their statements")
-	fs.Var((*stringList)(&opts.countries), "country", "only articles that mention the country `NAME` (repeatable: all must match)")
-	fs.StringVar(&opts.feed, "feed", "", "only the feed `NAME` (its title or URL)")
-	fs.StringVar(&opts.since, "since", "", "only articles published since `WHEN`: a time ago (24h, 7d, 2w) or a date (2025-11-01)")
-	fs.StringVar(&opts.out, "o", "", "write to `FILE` (an existing file is kept: a suffix is added), or - for standard output")
-	fs.StringVar(&opts.out, "output", "", "same as -o")
-	if err := parseFlags(fs, reorderFlags(args)); err != nil {
-		return opts, err
+// resolveNames turns --leader and --country names into entity ids the way
+// the reader's pickers match them, saying on stderr when a match was a guess.
+func resolveNames(e *env, ws *workspace, f exportFlags, q *export.Query) error {
+	if len(f.Leaders) == 0 && len(f.Countries) == 0 {
+		return nil
 	}
-	if fs.NArg() > 0 {
-		return opts, usagef("export takes no arguments (got %q); usage: %s", fs.Args(), exportUsage)
+	res, err := newResolver(ws.lc, ws.st)
+	if err != nil {
+		return err
 	}
-	return opts, nil
+	for _, set := range []struct {
+		kind  string
+		names []string
+		into  *[]export.Ref
+	}{{kindLeader, f.Leaders, &q.Leaders}, {kindCountry, f.Countries, &q.Countries}} {
+		for _, name := range set.names {
+			m, err := res.resolve(set.kind, name)
+			if err != nil {
+				return err
+			}
+			if m.note != "" {
+				fmt.Fprintf(e.stderr, "herald: %s\n", m.note)
+			}
+			*set.into = append(*set.into, export.Ref{ID: m.id, Name: m.name})
+		}
+	}
+	return nil
+}
+
+// matchTags checks each --tag against the configured feeds' tags (case
+// ignored) and returns them as configured.
+func matchTags(list []store.Feed, tags []string) ([]string, error) {
+	var known []string
+	seen := map[string]string{}
+	for _, f := range list {
+		for _, t := range f.Tags {
+			if _, ok := seen[strings.ToLower(t)]; !ok {
+				seen[strings.ToLower(t)] = t
+				known = append(known, t)
+			}
+		}
+	}
+	var out []string
+	for _, t := range tags {
+		tag, ok := seen[strings.ToLower(strings.TrimSpace(t))]
+		if !ok {
+			have := "no feed has a tag"
+			if len(known) > 0 {
+				sort.Strings(known)
+				have = "the tags are " + strings.Join(known, ", ")
+			}
+			return nil, usagef("export: --tag %q matches no configured feed; %s", t, have)
+		}
+		out = append(out, tag)
+	}
+	return out, nil
+}
+
+// speakerRoles maps a leader's id to their role in the gazetteer with the
+// config's additions ("Keir Starmer, Prime Minister of the United Kingdom").
+func speakerRoles(lc *LoadedConfig) (map[string]string, error) {
+	base, err := gazetteer.Load()
+	if err != nil {
+		return nil, err
+	}
+	extra, err := lc.NLP.Gazetteer()
+	if err != nil {
+		return nil, usageError{fmt.Errorf("%s: %w", lc.Source, err)}
+	}
+	return export.Roles(*gazetteer.Merge(base, extra)), nil
+}
+
+// parseWhen reads --since or --until: a duration back from now (90m, 24h,
+// 7d, 2w), a date (local midnight; for --until the end of that day) or an
+// RFC 3339 time.
+func parseWhen(flagName, s string, now time.Time, endOfDay bool) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	if endOfDay && s != "" {
+		if t, err := time.ParseInLocation("2006-01-02", s, time.Local); err == nil {
+			return t.AddDate(0, 0, 1), nil
+		}
+	}
+	t, err := parseSince(s, now)
+	if err != nil && flagName != "--since" {
+		return t, usagef("export: %s %q: want a duration like 24h, 7d, 2w or a date like 2025-11-01", flagName, s)
+	}
+	return t, err
 }
 
 // parseSince reads --since: a duration back from now (90m, 24h, 7d, 2w) or
@@ -230,11 +264,18 @@ func feedNames(list []store.Feed) string {
 	return strings.Join(names, ", ")
 }
 
+// annotateForExport annotates what the export may read and is not yet
+// annotated. It is the one call into annotation, so that the shared
+// annotate-and-index function of the refresh can replace it.
+func annotateForExport(e *env, ws *workspace, q export.Query) error {
+	return annotateMissing(e, ws.st, ws.ann, store.ArticleQuery{FeedID: q.FeedID, Since: q.Since})
+}
+
 // annotateMissing annotates the articles under q's feed and date filters
 // that have no annotation for the current annotator version, in parallel,
 // so that the entity index the export queries is complete.
 func annotateMissing(e *env, st *store.Store, ann *nlp.Annotator, q store.ArticleQuery) error {
-	ids, err := st.Unannotated(nlp.Version, 0)
+	ids, err := st.Unannotated(ann.Version(), 0)
 	if err != nil || len(ids) == 0 {
 		return err
 	}
@@ -296,23 +337,35 @@ func annotateMissing(e *env, st *store.Store, ann *nlp.Annotator, q store.Articl
 	return e.ctx.Err()
 }
 
-// annotateOne indexes an article's cached annotation, or annotates it.
+// annotateOne indexes an article's cached annotation, or annotates it. A
+// failed annotation is not cached: the next run tries again.
 func annotateOne(st *store.Store, ann *nlp.Annotator, id int64) error {
-	if _, ok, err := st.Annotation(id, nlp.Version); err != nil || ok {
+	if _, ok, err := st.Annotation(id, ann.Version()); err != nil || ok {
 		return err
 	}
 	art, err := st.Article(id)
 	if err != nil {
 		return err
 	}
-	return st.SaveAnnotation(id, art.Hash, nlp.Version, ann.Annotate(art.Text))
+	doc := ann.AnnotateArticle(art.Text, art.Published)
+	if doc.Failed {
+		return nil
+	}
+	return st.SaveAnnotation(id, art.Hash, ann.Version(), doc)
 }
 
-// writeExport writes the markdown to stdout (-o -), to a new file at -o
-// FILE, or to a new file in the export directory, and names the path on
-// stderr. Files are never replaced: a taken name gets a suffix.
-func writeExport(e *env, lc *LoadedConfig, out, defaultName string, data []byte) error {
-	if out == "-" {
+// stdoutIsTerminal reports whether w is a terminal; tests replace it.
+var stdoutIsTerminal = func(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(f.Fd())
+}
+
+// writeExport writes the export to stdout (-o -, or no -o when stdout is
+// not a terminal), to a new file at -o FILE, or to a new file in the
+// export directory, and names the path on stderr. Files are never
+// replaced: a taken name gets a suffix.
+func writeExport(e *env, lc *LoadedConfig, out, defaultName string, data []byte, statements int) error {
+	if out == "-" || (out == "" && !stdoutIsTerminal(e.stdout)) {
 		_, err := e.stdout.Write(data)
 		return err
 	}
@@ -320,11 +373,15 @@ func writeExport(e *env, lc *LoadedConfig, out, defaultName string, data []byte)
 	if out != "" {
 		dir, name = outTarget(out, defaultName)
 	}
-	path, err := exportfile.Write(dir, name, data)
+	path, err := export.WriteFile(dir, name, data)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stderr, "herald: wrote %s\n", path)
+	noun := "statements"
+	if statements == 1 {
+		noun = "statement"
+	}
+	fmt.Fprintf(e.stderr, "herald: wrote %s (%d %s)\n", path, statements, noun)
 	return nil
 }
 

@@ -9,10 +9,10 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/herald-reader/herald/feeds/export"
 	"github.com/herald-reader/herald/feeds/htmltext"
 	"github.com/herald-reader/herald/feeds/sanitize"
 	"github.com/herald-reader/herald/nlp"
-	"github.com/herald-reader/herald/nlp/report"
 )
 
 // maxExtractInput bounds what extract reads from a file or stdin.
@@ -94,10 +94,7 @@ func runExtract(e *env, o extractOptions, source string) error {
 		if title == "" {
 			title = firstLine(doc.Text)
 		}
-		return report.Write(e.stdout, report.Report{
-			Title:    "Statements: " + title,
-			Articles: []report.Article{{Title: title, Link: linkOf(source), Published: date, Doc: doc}},
-		})
+		return export.WriteMarkdown(e.stdout, export.FromDoc(export.Article{Title: title, Link: linkOf(source), Published: date}, doc), export.BySpeaker)
 	default:
 		_, err := io.WriteString(e.stdout, markedText(doc))
 		return err

@@ -11,7 +11,7 @@ import (
 
 	toml "github.com/pelletier/go-toml/v2"
 
-	"github.com/herald-reader/herald/feeds/exportfile"
+	"github.com/herald-reader/herald/feeds/export"
 )
 
 // Editing the [[feeds]] tables of the config file as text, so that every
@@ -242,7 +242,7 @@ func (ff *feedsFile) save() error {
 	if err := os.MkdirAll(filepath.Dir(ff.path), 0o755); err != nil {
 		return err
 	}
-	return exportfile.WriteAtomic(ff.path, ff.data, 0o644)
+	return export.WriteAtomic(ff.path, ff.data, 0o644)
 }
 
 func sameFeeds(a, b []FeedConfig) bool {

@@ -89,7 +89,11 @@ func oneOf(cmd *cobra.Command, flag, value string, allowed ...string) error {
 			return nil
 		}
 	}
-	return usagef("%s: unknown --%s %q (%s)", cmd.CommandPath(), flag, value, strings.Join(allowed, ", "))
+	list := strings.Join(allowed, ", ")
+	if n := len(allowed); n > 1 {
+		list = strings.Join(allowed[:n-1], ", ") + " or " + allowed[n-1]
+	}
+	return usagef("%s: unknown --%s %q (%s)", cmd.CommandPath(), flag, value, list)
 }
 
 // walkCommands calls fn on cmd and every command under it, hidden ones and

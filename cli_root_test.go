@@ -48,7 +48,7 @@ func TestUsageErrorsNameTheProblem(t *testing.T) {
 		{[]string{"frobnicate"}, `unknown command "frobnicate"`},
 		{[]string{"--frobnicate"}, "unknown flag: --frobnicate"},
 		{[]string{"fetch", "--format", "x"}, "unknown flag: --format"},
-		{[]string{"extract", "--format", "yaml"}, `unknown --format "yaml" (json, markdown, text)`},
+		{[]string{"extract", "--format", "yaml"}, `unknown --format "yaml" (json, markdown or text)`},
 		{[]string{"extract", "--date", "Monday", "-"}, `--date "Monday"`},
 		{[]string{"export", "--group", "feed"}, `unknown --group "feed"`},
 		{[]string{"feeds", "import"}, "one FILE or -"},

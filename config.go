@@ -401,12 +401,16 @@ func (c Config) StorePath() string {
 	return filepath.Join(xdg.DataHome, "herald", "herald.db")
 }
 
-// ExportDir is the configured export directory or the XDG default.
+// ExportDir is the configured export directory, or the current directory
+// (where a user running herald expects to find what it wrote).
 func (c Config) ExportDir() string {
 	if c.Export.Dir != "" {
 		return expandHome(c.Export.Dir)
 	}
-	return filepath.Join(xdg.DataHome, "herald", "exports")
+	if wd, err := os.Getwd(); err == nil {
+		return wd
+	}
+	return "."
 }
 
 func expandHome(p string) string {

@@ -45,7 +45,7 @@ func TestCLIOutputsCarryNoEscapes(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("export: code %d\n%s", code, errOut)
 	}
-	if !strings.Contains(out, "#") {
+	if !strings.HasPrefix(out, "---\ntitle: ") {
 		t.Errorf("export wrote no markdown: %q", out)
 	}
 	check("export stdout", out)

@@ -139,8 +139,9 @@ dir = %q
 		t.Fatalf("exports: %v; the screen:\n%s", files, screen)
 	}
 	data, err := os.ReadFile(files[0])
-	if err != nil || !strings.Contains(string(data), "## Keir Starmer (leader)") {
-		t.Errorf("the export lacks Starmer's section (%v):\n%s", err, data)
+	if err != nil || !strings.Contains(string(data), `query: "leader: Keir Starmer"`) ||
+		!strings.Contains(string(data), "\n— Keir Starmer, Prime Minister of the United Kingdom, ") {
+		t.Errorf("the export lacks Starmer's statements (%v):\n%s", err, data)
 	}
 	keys("q")
 }

@@ -1,33 +1,30 @@
 package ui
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/herald-reader/herald/feeds/digest"
-	"github.com/herald-reader/herald/feeds/exportfile"
-	"github.com/herald-reader/herald/feeds/store"
-	"github.com/herald-reader/herald/nlp"
-	"github.com/herald-reader/herald/nlp/report"
+	"github.com/herald-reader/herald/feeds/export"
 )
 
-// Export writes markdown files with nlp/report, named by exportfile.Name and
-// written by exportfile.Write (temporary file, never overwriting), always
-// in a tea.Cmd. The filtered export builds the same report as
-// `herald export` does for the same filters.
+// The export keys build an export.Query (this article, or everything under
+// the current filters) and write it as markdown with the export package,
+// always in a tea.Cmd: the same query and the same file as `herald export`
+// gives for the same filters. Files are never overwritten.
 
 type exportedMsg struct {
-	path string
-	err  error
+	path  string
+	count int // statements written
+	err   error
 }
 
-// exportArticle writes the open article's highlights (while browsing: the
-// selected article's, read from the store).
+// exportArticle writes the open article's statements (while browsing: the
+// selected article's).
 func (m *Model) exportArticle() tea.Cmd {
-	dir, now := m.sh.export, m.sh.now()
+	var q export.Query
 	if m.reading {
 		if m.reader.id == 0 || m.reader.loading {
 			return nil
@@ -35,103 +32,77 @@ func (m *Model) exportArticle() tea.Cmd {
 		if !m.reader.annotated {
 			return m.setStatus("the article is still being annotated; export it in a moment", false)
 		}
-		art, doc := m.reader.art, m.reader.doc
-		return func() tea.Msg { return writeArticleExport(dir, now, art, doc) }
-	}
-	it, ok := m.list.selected()
-	if !ok {
-		return m.setStatus("no article selected to export", false)
-	}
-	lib := m.sh.lib
-	return func() tea.Msg {
-		art, err := lib.Article(it.ID)
-		if err != nil {
-			return exportedMsg{err: err}
-		}
-		doc, ok, err := lib.Annotation(it.ID, nlp.Version)
-		if err != nil {
-			return exportedMsg{err: err}
-		}
+		q = export.Query{Article: m.reader.id, ArticleTitle: m.reader.art.Title}
+	} else {
+		it, ok := m.list.selected()
 		if !ok {
-			return exportedMsg{err: errors.New("the article is not annotated yet: open it first")}
+			return m.setStatus("no article selected to export", false)
 		}
-		return writeArticleExport(dir, now, art, doc)
+		if !it.Annotated {
+			return m.setStatus("export failed: the article is not annotated yet: open it first", true)
+		}
+		q = export.Query{Article: it.ID, ArticleTitle: it.Title}
 	}
-}
-
-func writeArticleExport(dir string, now time.Time, art store.Article, doc nlp.Doc) tea.Msg {
-	rep := report.Report{
-		Title:     art.Title,
-		Generated: now,
-		Articles: []report.Article{{Title: art.Title, Feed: art.FeedTitle, Link: art.Link,
-			Published: art.Published, Doc: doc}},
-	}
-	return writeReport(dir, exportfile.Name(now, art.Title), rep)
+	return m.writeExport(q)
 }
 
 // exportFiltered writes every statement under the current filters.
-func (m *Model) exportFiltered() tea.Cmd {
-	dir, now, lib := m.sh.export, m.sh.now(), m.sh.lib
-	q := m.query()
-	filters, nameParts := m.filterLabels()
-	var leaderIDs []string
-	for _, c := range speakers(m.chips) {
-		leaderIDs = append(leaderIDs, c.id)
-	}
-	return func() tea.Msg {
-		rep, err := digest.Report(lib, q, leaderIDs)
-		if err != nil {
-			return exportedMsg{err: err}
-		}
-		rep.Title, rep.Filters, rep.Generated = "herald export", filters, now
-		return writeReport(dir, exportfile.Name(now, nameParts...), rep)
-	}
-}
+func (m *Model) exportFiltered() tea.Cmd { return m.writeExport(m.exportQuery()) }
 
-// filterLabels describes the current filters for the report's heading and
-// the file name, worded as `herald export` words them.
-func (m *Model) filterLabels() (filters, nameParts []string) {
+// exportQuery is the export query of what the list shows: the feed or
+// starred view, unread only, the people, countries and search chips.
+func (m *Model) exportQuery() export.Query {
 	active := m.feeds.items[m.feeds.active]
-	switch {
-	case active.starred:
-		filters = append(filters, "starred")
-		nameParts = append(nameParts, "starred")
-	case active.feedID != 0:
-		filters = append(filters, "feed: "+active.label)
-		nameParts = append(nameParts, "feed", active.label)
+	q := export.Query{Unread: m.unreadOnly, Starred: active.starred}
+	if active.feedID != 0 {
+		q.FeedID, q.FeedTitle = active.feedID, active.label
 	}
-	if m.unreadOnly {
-		filters = append(filters, "unread")
-		nameParts = append(nameParts, "unread")
-	}
+	var words []string
 	for _, c := range m.chips {
-		kind := c.kind
-		if kind == chipPerson {
-			kind = chipLeader // herald export --leader takes any person
+		switch {
+		case c.kind == chipSearch:
+			words = append(words, c.id)
+		case c.speaks():
+			q.Leaders = append(q.Leaders, export.Ref{ID: c.id, Name: c.name})
+		default:
+			q.Countries = append(q.Countries, export.Ref{ID: c.id, Name: c.name})
 		}
-		filters = append(filters, kind+": "+safeLine(c.name))
-		nameParts = append(nameParts, kind, c.name)
 	}
-	return filters, nameParts
+	q.Search = strings.Join(words, " ")
+	return q
 }
 
-func writeReport(dir, name string, rep report.Report) tea.Msg {
+func (m *Model) writeExport(q export.Query) tea.Cmd {
+	dir, now, lib := m.sh.export, m.sh.now(), m.sh.lib
+	return func() tea.Msg { return writeExport(lib, dir, now, q) }
+}
+
+func writeExport(lib export.Source, dir string, now time.Time, q export.Query) tea.Msg {
 	if dir == "" {
 		return exportedMsg{err: errors.New("no export directory is configured")}
 	}
-	var buf bytes.Buffer
-	if err := report.Write(&buf, rep); err != nil {
+	ex, err := export.Gather(lib, q)
+	if err != nil {
 		return exportedMsg{err: err}
 	}
-	path, err := exportfile.Write(dir, name, buf.Bytes())
-	return exportedMsg{path: path, err: err}
+	ex.Generated, ex.Roles = now, export.DefaultRoles()
+	data, err := export.Bytes(ex, export.Options{Format: export.Markdown, Group: export.ByArticle})
+	if err != nil {
+		return exportedMsg{err: err}
+	}
+	path, err := export.WriteFile(dir, q.FileName(now, export.Markdown), data)
+	return exportedMsg{path: path, count: len(ex.Statements), err: err}
 }
 
 func (m *Model) onExported(msg exportedMsg) tea.Cmd {
 	if msg.err != nil {
 		return m.setStatus("export failed: "+msg.err.Error(), true)
 	}
-	cmd := m.setStatus(fmt.Sprintf("wrote %s", msg.path), false)
+	noun := "statements"
+	if msg.count == 1 {
+		noun = "statement"
+	}
+	cmd := m.setStatus(fmt.Sprintf("%d %s: wrote %s", msg.count, noun, msg.path), false)
 	m.statusPath = true
 	return cmd
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -18,9 +19,13 @@ func TestExportWritesMarkdownFiles(t *testing.T) {
 		t.Errorf("exported to %s, want %s", first, want)
 	}
 	doc := parseMarkdown(t, first)
-	for _, h := range []string{"Emmanuel Macron (leader)", "Friedrich Merz (leader)", "Lena Vogt"} {
-		if !doc.hasHeading(2, h) {
-			t.Errorf("%s lacks a section for %q; headings %v", first, h, doc.headings)
+	// One source block for the article, every statement under it.
+	if len(doc.headings) != 2 || !doc.hasHeading(2, genevaTitle) || !doc.hasHeading(2, "Mentioned") {
+		t.Errorf("%s headings %v, want the article's and Mentioned", first, doc.headings)
+	}
+	for _, who := range []string{"— Emmanuel Macron", "— Friedrich Merz", "Lena Vogt"} {
+		if !strings.Contains(doc.text, who) {
+			t.Errorf("%s lacks statements by %q", first, who)
 		}
 	}
 	d.keys("e")
@@ -41,10 +46,11 @@ func TestExportWritesMarkdownFiles(t *testing.T) {
 		t.Errorf("filtered export named %s", all)
 	}
 	doc = parseMarkdown(t, all)
-	if !doc.hasHeading(2, "Emmanuel Macron (leader)") || doc.hasHeading(2, "Lena Vogt") {
-		t.Errorf("filtered export headings %v", doc.headings)
+	if !doc.hasHeading(2, genevaTitle) || !doc.hasHeading(2, berlinTitle) || len(doc.headings) != 3 ||
+		strings.Contains(doc.text, "— Lena Vogt") || strings.Contains(doc.text, "— Friedrich Merz") {
+		t.Errorf("filtered export headings %v:\n%s", doc.headings, doc.text)
 	}
-	for _, w := range []string{"Europe must stand together", "We are closer to an agreement", "leader: Emmanuel Macron"} {
+	for _, w := range []string{"Europe must stand together", "We are closer to an agreement", `query: "leader: Emmanuel Macron"`} {
 		if !strings.Contains(doc.text, w) {
 			t.Errorf("filtered export lacks %q", w)
 		}
@@ -68,8 +74,8 @@ func TestExportErrorsShowInTheStatusLine(t *testing.T) {
 // that the file exists in the export directory.
 func exportedPath(t *testing.T, d *driver) string {
 	t.Helper()
-	path, ok := strings.CutPrefix(d.m.status, "wrote ")
-	if !ok || d.m.statusErr {
+	count, path, ok := strings.Cut(d.m.status, ": wrote ")
+	if !ok || d.m.statusErr || !regexp.MustCompile(`^[1-9][0-9]* statements?$`).MatchString(count) {
 		t.Fatalf("status after export: %q", d.m.status)
 	}
 	if filepath.Dir(path) != d.m.sh.export {
@@ -94,7 +100,8 @@ func TestExportSelectedArticleWhileBrowsing(t *testing.T) {
 	}
 	d.keys("j", "e") // article 6
 	doc := parseMarkdown(t, exportedPath(t, d))
-	if !doc.hasHeading(2, "Emmanuel Macron (leader)") || len(doc.quotes) != 1 || doc.tables != 1 {
+	if !doc.hasHeading(2, berlinTitle) || !strings.Contains(doc.text, "— Emmanuel Macron, President of France, said") ||
+		len(doc.quotes) != 1 || doc.tables != 1 {
 		t.Errorf("export of article 6: headings %v, %d quotes, %d tables", doc.headings, len(doc.quotes), doc.tables)
 	}
 }

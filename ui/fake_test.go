@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -73,6 +74,10 @@ func (f *fakeLib) match(q store.ArticleQuery) []store.ArticleSummary {
 	var out []store.ArticleSummary
 	for _, a := range f.arts {
 		if (q.FeedID != 0 && a.FeedID != q.FeedID) || (q.Unread && a.Read) || (q.Starred && !a.Starred) {
+			continue
+		}
+		if (q.ArticleID != 0 && a.ID != q.ArticleID) || (q.FeedIDs != nil && !slices.Contains(q.FeedIDs, a.FeedID)) ||
+			(!q.Since.IsZero() && a.Published.Before(q.Since)) || (!q.Until.IsZero() && !a.Published.Before(q.Until)) {
 			continue
 		}
 		if !f.mentionsAll(a.ID, q.Entities) || !searchMatches(a, q.Search) {

@@ -10,6 +10,7 @@ import (
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // mdDoc is what the export tests check in a markdown file, read back with
@@ -44,7 +45,7 @@ func inlineText(n ast.Node, src []byte) string {
 		}
 		switch t := c.(type) {
 		case *ast.Text:
-			b.Write(t.Segment.Value(src))
+			b.Write(util.UnescapePunctuations(t.Segment.Value(src)))
 			if t.SoftLineBreak() {
 				b.WriteByte(' ')
 			}
@@ -62,9 +63,16 @@ func parseMarkdown(t *testing.T, path string) mdDoc {
 	if err != nil {
 		t.Fatal(err)
 	}
+	doc := mdDoc{text: string(src)}
+	// YAML front matter first, then CommonMark.
+	rest, ok := strings.CutPrefix(string(src), "---\ntitle: ")
+	_, body, closed := strings.Cut(rest, "\n---\n")
+	if !ok || !closed {
+		t.Fatalf("%s does not start with front matter that has a title:\n%s", path, src)
+	}
+	src = []byte(body)
 	md := goldmark.New(goldmark.WithExtensions(extension.Table))
 	root := md.Parser().Parse(text.NewReader(src))
-	doc := mdDoc{text: string(src)}
 	err = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -84,8 +92,8 @@ func parseMarkdown(t *testing.T, path string) mdDoc {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(doc.headings) == 0 || doc.headings[0].level != 1 {
-		t.Errorf("%s does not start with a level-1 heading: %v", path, doc.headings)
+	if strings.HasSuffix(doc.text, "\n\n") || !strings.HasSuffix(doc.text, "\n") {
+		t.Errorf("%s does not end with exactly one newline", path)
 	}
 	return doc
 }

@@ -244,6 +244,10 @@ func TestStatements(t *testing.T) {
 		{"limit", ArticleQuery{}, "", 2, []row{
 			{f.a3, "Europe", "emmanuel-macron"}, {f.a2, "Paris", "keir-starmer"}}},
 		{"unknown speaker", ArticleQuery{}, "nobody", 0, nil},
+		{"one article", ArticleQuery{ArticleID: f.a2}, "", 0, []row{
+			{f.a2, "Paris", "keir-starmer"}, {f.a2, "no", ""}}},
+		{"speaker, feed set and until", ArticleQuery{FeedIDs: []int64{f.feed1}, Until: day(2)}, "keir-starmer", 0, []row{
+			{f.a1, "growth", "keir-starmer"}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -97,8 +97,8 @@ func (s *Store) compile(q ArticleQuery, purpose int, speaker string) (selection,
 		sel = selection{tables: []string{"articles a"}, id: "a.id", pub: "a.published",
 			order: "a.published DESC, a.id DESC"}
 	}
-	needArticle := purpose != forCount || q.FeedID != 0 || q.Unread || q.Starred || restrict ||
-		(!q.Since.IsZero() && sel.pub == "a.published")
+	needArticle := purpose != forCount || q.FeedID != 0 || q.FeedIDs != nil || q.Unread || q.Starred || restrict ||
+		((!q.Since.IsZero() || !q.Until.IsZero()) && sel.pub == "a.published")
 	if needArticle && sel.id != "a.id" {
 		sel.join("articles a ON a.id = " + sel.id)
 	}
@@ -111,6 +111,20 @@ func (s *Store) compile(q ArticleQuery, purpose int, speaker string) (selection,
 	if q.FeedID != 0 {
 		sel.cond("a.feed_id = ?", q.FeedID)
 	}
+	if q.FeedIDs != nil {
+		if len(q.FeedIDs) == 0 {
+			sel.cond("0")
+		} else {
+			ids := make([]any, len(q.FeedIDs))
+			for i, id := range q.FeedIDs {
+				ids[i] = id
+			}
+			sel.cond("a.feed_id IN (?"+strings.Repeat(", ?", len(ids)-1)+")", ids...)
+		}
+	}
+	if q.ArticleID != 0 {
+		sel.cond(sel.id+" = ?", q.ArticleID)
+	}
 	if q.Unread {
 		sel.cond("a.read = 0")
 	}
@@ -119,6 +133,9 @@ func (s *Store) compile(q ArticleQuery, purpose int, speaker string) (selection,
 	}
 	if !q.Since.IsZero() {
 		sel.cond(sel.pub+" >= ?", q.Since.UnixMilli())
+	}
+	if !q.Until.IsZero() {
+		sel.cond(sel.pub+" < ?", q.Until.UnixMilli())
 	}
 	for _, e := range rest {
 		sel.cond("EXISTS (SELECT 1 FROM article_entities x WHERE x.article_id = "+sel.id+" AND x.entity_id = ?)", e)

@@ -11,18 +11,22 @@ import (
 // ArticleQuery selects articles. Zero fields do not filter; all filters
 // combine with AND. Without FeedID only configured feeds' articles count.
 type ArticleQuery struct {
-	FeedID          int64 // 0 = all configured feeds
+	FeedID          int64   // 0 = all configured feeds
+	FeedIDs         []int64 // when non-nil: only these feeds (an empty list matches nothing)
+	ArticleID       int64   // 0 = any article; else only this one
 	Unread, Starred bool
 	Entities        []string // entity ids (people or countries); an article must mention all
 	Search          string   // words searched in title and text (FTS5); the last word is a prefix
 	Since           time.Time
-	Limit, Offset   int // Limit 0 = no limit
+	Until           time.Time // zero = no end; else published before it
+	Limit, Offset   int       // Limit 0 = no limit
 }
 
 // filtersOnlyCounters reports whether q can be answered from the per-feed
 // counters (no filter beyond feed and unread).
 func (q ArticleQuery) filtersOnlyCounters() bool {
-	return !q.Starred && len(q.entities()) == 0 && ftsQuery(q.Search) == "" && q.Since.IsZero()
+	return !q.Starred && len(q.entities()) == 0 && ftsQuery(q.Search) == "" && q.Since.IsZero() &&
+		q.Until.IsZero() && q.FeedIDs == nil && q.ArticleID == 0
 }
 
 // isZero reports whether q selects every configured feed's articles.
@@ -34,7 +38,9 @@ func (q ArticleQuery) isZero() bool {
 // pages may differ).
 func (q ArticleQuery) sameFilters(r ArticleQuery) bool {
 	return q.FeedID == r.FeedID && q.Unread == r.Unread && q.Starred == r.Starred &&
-		slices.Equal(q.entities(), r.entities()) && q.Search == r.Search && q.Since.Equal(r.Since)
+		slices.Equal(q.entities(), r.entities()) && q.Search == r.Search && q.Since.Equal(r.Since) &&
+		q.Until.Equal(r.Until) && slices.Equal(q.FeedIDs, r.FeedIDs) && (q.FeedIDs == nil) == (r.FeedIDs == nil) &&
+		q.ArticleID == r.ArticleID
 }
 
 func (q ArticleQuery) entities() []string {

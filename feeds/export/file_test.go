@@ -1,4 +1,4 @@
-package exportfile
+package export
 
 import (
 	"os"
@@ -113,7 +113,7 @@ func TestWriteNeverOverwrites(t *testing.T) {
 	name := Name(day, "leader", "Keir Starmer")
 	var paths []string
 	for i := 0; i < 4; i++ {
-		p, err := Write(dir, name, []byte{byte('a' + i)})
+		p, err := WriteFile(dir, name, []byte{byte('a' + i)})
 		if err != nil {
 			t.Fatalf("Write %d: %v", i, err)
 		}
@@ -143,7 +143,7 @@ func TestWriteKeepsForeignFile(t *testing.T) {
 	if err := os.WriteFile(existing, []byte("precious"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	p, err := Write(dir, "report.md", []byte("new"))
+	p, err := WriteFile(dir, "report.md", []byte("new"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -169,7 +169,7 @@ func TestWriteConcurrentWritersGetDistinctFiles(t *testing.T) {
 		wg.Add(1)
 		go func(i int) {
 			defer wg.Done()
-			paths[i], errs[i] = Write(dir, "same.md", []byte{byte(i)})
+			paths[i], errs[i] = WriteFile(dir, "same.md", []byte{byte(i)})
 		}(i)
 	}
 	wg.Wait()
@@ -198,7 +198,7 @@ func TestWriteTraversalStaysInside(t *testing.T) {
 		`..\..\win.md`, "\n\r\t",
 	}
 	for _, name := range hostile {
-		p, err := Write(dir, name, []byte("x"))
+		p, err := WriteFile(dir, name, []byte("x"))
 		if err != nil {
 			t.Errorf("Write(%q): %v", name, err)
 			continue

@@ -1,7 +1,8 @@
-// Package exportfile names and writes export files safely: names built from
+package export
+
+// Export files are named and written safely: names built from
 // user-controlled text can never leave the export directory, a file is never
 // seen half-written, and an existing file is never overwritten.
-package exportfile
 
 import (
 	"errors"
@@ -34,7 +35,10 @@ const fallbackStem = "export"
 // lower-case letters and digits joined by '-' (diacritics removed), so the
 // result has no path separators, dots, control characters or leading dash,
 // is at most MaxNameBytes long and is never empty. A zero date is left out.
-func Name(date time.Time, parts ...string) string {
+func Name(date time.Time, parts ...string) string { return NameExt(date, ".md", parts...) }
+
+// NameExt is Name with another extension (".jsonl", ".csv").
+func NameExt(date time.Time, ext string, parts ...string) string {
 	var words []string
 	if !date.IsZero() {
 		words = append(words, date.Format("2006-01-02"))
@@ -45,11 +49,11 @@ func Name(date time.Time, parts ...string) string {
 		}
 	}
 	stem := strings.Join(words, "-")
-	stem = strings.TrimRight(truncate(stem, MaxNameBytes-len(".md")), "-")
+	stem = strings.TrimRight(truncate(stem, MaxNameBytes-len(ext)), "-")
 	if stem == "" {
 		stem = fallbackStem
 	}
-	return stem + ".md"
+	return stem + ext
 }
 
 // slug lowers s, drops diacritics and turns every run of characters that are
@@ -144,13 +148,13 @@ func candidate(name string, n int) string {
 	return fmt.Sprintf("%s-%d%s", stem, n, ext)
 }
 
-// Write writes data to a new file named name (after Clean) in dir, creating
+// WriteFile writes data to a new file named name (after Clean) in dir, creating
 // dir (0755) if needed, and returns the path written. The data goes to a
 // temporary file in dir that is synced and then hard-linked to the final
 // name, so the file appears complete or not at all; when the name is taken,
 // "-2", "-3", … is added before the extension. An existing file is never
 // replaced, even by a concurrent writer: the link fails instead.
-func Write(dir, name string, data []byte) (string, error) {
+func WriteFile(dir, name string, data []byte) (string, error) {
 	if dir == "" {
 		dir = "."
 	}
