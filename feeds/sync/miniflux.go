@@ -110,51 +110,83 @@ func (m *miniflux) subscriptions(ctx context.Context) ([]remoteFeed, error) {
 
 func (m *miniflux) needsKnown() bool { return false }
 
+// pull pages through the changed entries by id. The next page is asked
+// for while the current one is saved, so that the server's time and the
+// store's overlap.
 func (m *miniflux) pull(ctx context.Context, cursor string, _ map[string]bool, page func([]remoteEntry) error) (string, error) {
-	next := cursor
-	for offset := 0; ; {
-		q := url.Values{}
-		q.Add("status", "unread")
-		q.Add("status", "read")
-		q.Set("order", "id")
-		q.Set("direction", "asc")
-		q.Set("limit", strconv.Itoa(minifluxPage))
-		q.Set("offset", strconv.Itoa(offset))
-		if cursor != "" {
-			q.Set("changed_after", cursor)
-		}
-		var res mfEntries
-		h, err := m.request(ctx, http.MethodGet, "/v1/entries?"+q.Encode(), nil, &res)
-		if err != nil {
-			return cursor, err
-		}
-		if offset == 0 {
-			next = serverCursor(h, cursor)
-		}
-		es := make([]remoteEntry, len(res.Entries))
-		for i, e := range res.Entries {
-			es[i] = remoteEntry{
-				ID: strconv.FormatInt(e.ID, 10), FeedID: strconv.FormatInt(e.FeedID, 10),
-				Title: e.Title, URL: e.URL, Author: e.Author, HTML: e.Content,
-				Published: e.PublishedAt, Changed: e.ChangedAt,
-				Read: e.Status == "read", Starred: e.Starred,
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	type fetched struct {
+		entries []remoteEntry
+		header  http.Header
+		err     error
+	}
+	pages := make(chan fetched, 1)
+	go func() {
+		defer close(pages)
+		var after int64
+		for {
+			q := url.Values{}
+			q.Add("status", "unread")
+			q.Add("status", "read")
+			q.Set("order", "id")
+			q.Set("direction", "asc")
+			q.Set("limit", strconv.Itoa(minifluxPage))
+			if after > 0 {
+				q.Set("after_entry_id", strconv.FormatInt(after, 10))
+			}
+			if cursor != "" {
+				q.Set("changed_after", cursor)
+			}
+			var res mfEntries
+			h, err := m.request(ctx, http.MethodGet, "/v1/entries?"+q.Encode(), nil, &res)
+			if err != nil {
+				pages <- fetched{err: err}
+				return
+			}
+			es := make([]remoteEntry, len(res.Entries))
+			for i, e := range res.Entries {
+				es[i] = remoteEntry{
+					ID: strconv.FormatInt(e.ID, 10), FeedID: strconv.FormatInt(e.FeedID, 10),
+					Title: e.Title, URL: e.URL, Author: e.Author, HTML: e.Content,
+					Published: e.PublishedAt, Changed: e.ChangedAt,
+					Read: e.Status == "read", Starred: e.Starred,
+				}
+				after = max(after, e.ID)
+			}
+			select {
+			case pages <- fetched{entries: es, header: h}:
+			case <-ctx.Done():
+				return
+			}
+			if len(res.Entries) < minifluxPage {
+				return
 			}
 		}
-		if len(es) > 0 {
-			if err := page(es); err != nil {
+	}()
+	next, first := cursor, true
+	for p := range pages {
+		if p.err != nil {
+			return cursor, p.err
+		}
+		if first {
+			next, first = serverCursor(p.header), false
+		}
+		if len(p.entries) > 0 {
+			if err := page(p.entries); err != nil {
 				return cursor, err
 			}
 		}
-		offset += len(res.Entries)
-		if len(res.Entries) < minifluxPage || offset >= res.Total {
-			return next, nil
-		}
 	}
+	if err := ctx.Err(); err != nil {
+		return cursor, err
+	}
+	return next, nil
 }
 
 // serverCursor is the server's time from its Date header, less a second,
 // as a unix time; without a usable header, the local clock less a minute.
-func serverCursor(h http.Header, old string) string {
+func serverCursor(h http.Header) string {
 	t, err := http.ParseTime(h.Get("Date"))
 	if err != nil {
 		t = time.Now().Add(-time.Minute)
