@@ -28,7 +28,7 @@ func runFetch(e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	if len(list) == 0 {
+	if len(list) == 0 && len(lc.Sources) == 0 {
 		return usagef("%s: no feeds configured", lc.Source)
 	}
 	start := time.Now()

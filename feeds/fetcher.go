@@ -37,6 +37,7 @@ type Options struct {
 	Version      string
 	Embedded     fs.FS        // serves "herald:NAME" URLs; may be nil
 	Client       *http.Client // optional (tests); its redirect policy is replaced by herald's
+	Sources      []Syncer     // aggregators Refresh syncs after fetching (feeds/sync)
 }
 
 // Request asks for one feed. ETag and LastModified are the validators saved

@@ -80,14 +80,19 @@ func (m *miniflux) request(ctx context.Context, method, path string, body, out a
 	if body != nil {
 		req.Header.Set("Content-Type", "application/json")
 	}
-	if m.cfg.Token != "" {
+	switch {
+	case m.cfg.Token != "":
 		req.Header.Set("X-Auth-Token", m.cfg.Token)
-	} else {
+	default:
 		pw, err := m.cfg.Password(ctx)
 		if err != nil {
 			return nil, fmt.Errorf("source %s: password: %w", m.cfg.Name, err)
 		}
-		req.SetBasicAuth(m.cfg.Username, pw)
+		if m.cfg.TokenFromPassword {
+			req.Header.Set("X-Auth-Token", pw)
+		} else {
+			req.SetBasicAuth(m.cfg.Username, pw)
+		}
 	}
 	_, h, err := m.http.do(req, out)
 	return h, err

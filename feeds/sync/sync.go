@@ -15,6 +15,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	gosync "sync"
 	"time"
 
 	"github.com/herald-reader/herald/feeds/htmltext"
@@ -38,8 +39,10 @@ type Config struct {
 	// Password is asked for when a request needs it (so that a password
 	// command runs only when syncing); nil means no password.
 	Password func(ctx context.Context) (string, error)
-	Timeout  time.Duration // per request; 0: 30s
-	Client   *http.Client  // optional (tests)
+	// TokenFromPassword sends what Password returns as a Miniflux API token.
+	TokenFromPassword bool
+	Timeout           time.Duration // per request; 0: 30s
+	Client            *http.Client  // optional (tests)
 }
 
 // ErrAuth is wrapped by errors that mean the server refused the credentials.
@@ -71,10 +74,13 @@ func New(cfg Config) (*Source, error) {
 	}
 	base := strings.TrimRight(u.String(), "/")
 	h := &httpClient{name: cfg.Name, hc: hc}
+	if cfg.Password != nil {
+		cfg.Password = cachePassword(cfg.Password)
+	}
 	s := &Source{cfg: cfg, mu: make(chan struct{}, 1)}
 	switch cfg.Type {
 	case TypeMiniflux:
-		if cfg.Token == "" && (cfg.Username == "" || cfg.Password == nil) {
+		if cfg.Token == "" && cfg.Password == nil || cfg.Token == "" && cfg.Username == "" && !cfg.TokenFromPassword {
 			return nil, fmt.Errorf("source %s: miniflux needs a token, or a username and a password", cfg.Name)
 		}
 		s.client = &miniflux{http: h, base: base, cfg: &s.cfg}
@@ -87,6 +93,25 @@ func New(cfg Config) (*Source, error) {
 		return nil, fmt.Errorf("source %s: unknown type %q (use %q or %q)", cfg.Name, cfg.Type, TypeMiniflux, TypeGReader)
 	}
 	return s, nil
+}
+
+// cachePassword asks get once for the life of the source: a password
+// command runs once, not once per request. A failure is asked again.
+func cachePassword(get func(context.Context) (string, error)) func(context.Context) (string, error) {
+	var mu gosync.Mutex
+	var pw string
+	return func(ctx context.Context) (string, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		if pw != "" {
+			return pw, nil
+		}
+		v, err := get(ctx)
+		if err == nil {
+			pw = v
+		}
+		return v, err
+	}
 }
 
 // Name is the source's name.
@@ -262,4 +287,10 @@ func safeLink(s string) string {
 		return ""
 	}
 	return sanitize.Line(u.String())
+}
+
+// SyncInto is Sync for feeds.Refresh (feeds.Syncer).
+func (s *Source) SyncInto(ctx context.Context, st *store.Store) (added, updated int, err error) {
+	stats, err := s.Sync(ctx, st)
+	return stats.Added, stats.Updated, err
 }
