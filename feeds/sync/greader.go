@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	gosync "sync"
 	"time"
 
 	"github.com/herald-reader/herald/feeds/store"
@@ -22,8 +23,13 @@ type greader struct {
 	http  *httpClient
 	base  string
 	cfg   *Config
-	auth  string // from ClientLogin, kept for the life of the source
-	token string // the edit token ("T") for POSTs
+	mu    gosync.Mutex // guards auth and token: pull asks for lists in parallel
+	auth  string       // from ClientLogin, kept for the life of the source
+	token string       // the edit token ("T") for POSTs
+
+	// The unread and starred lists, fetched by pull beside the list of
+	// every id, for state to hand over.
+	unread, starred []string
 }
 
 const (
@@ -36,6 +42,8 @@ const (
 )
 
 func (g *greader) login(ctx context.Context) error {
+	g.mu.Lock()
+	defer g.mu.Unlock()
 	if g.auth != "" {
 		return nil
 	}
@@ -79,11 +87,13 @@ func (g *greader) call(ctx context.Context, method, path string, form url.Values
 		if err := g.login(ctx); err != nil {
 			return nil, err
 		}
+		auth, token := g.session()
 		if method == http.MethodPost {
 			if err := g.editToken(ctx); err != nil {
 				return nil, err
 			}
-			form.Set("T", g.token)
+			auth, token = g.session()
+			form.Set("T", token)
 		}
 		var req *http.Request
 		var err error
@@ -98,17 +108,29 @@ func (g *greader) call(ctx context.Context, method, path string, form url.Values
 		if err != nil {
 			return nil, err
 		}
-		req.Header.Set("Authorization", "GoogleLogin auth="+g.auth)
+		req.Header.Set("Authorization", "GoogleLogin auth="+auth)
 		body, _, err := g.http.do(req, out)
 		if err != nil && isAuth(err) && attempt == 0 {
-			g.auth, g.token = "", ""
+			g.mu.Lock()
+			if g.auth == auth {
+				g.auth, g.token = "", ""
+			}
+			g.mu.Unlock()
 			continue
 		}
 		return body, err
 	}
 }
 
+func (g *greader) session() (auth, token string) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.auth, g.token
+}
+
 func (g *greader) editToken(ctx context.Context) error {
+	g.mu.Lock()
+	defer g.mu.Unlock()
 	if g.token != "" {
 		return nil
 	}
@@ -196,9 +218,30 @@ func (g *greader) ids(ctx context.Context, stream, exclude string) ([]string, er
 }
 
 func (g *greader) pull(ctx context.Context, _ string, known map[string]bool, page func([]remoteEntry) error) (string, error) {
-	all, err := g.ids(ctx, grReadingList, "")
-	if err != nil {
+	// The three id lists are asked for at once: an incremental sync then
+	// costs about one round trip.
+	if err := g.login(ctx); err != nil {
 		return "", err
+	}
+	var all []string
+	var errs [3]error
+	var wg gosync.WaitGroup
+	for i, fetch := range []func() error{
+		func() (err error) { all, err = g.ids(ctx, grReadingList, ""); return err },
+		func() (err error) { g.unread, err = g.ids(ctx, grReadingList, grRead); return err },
+		func() (err error) { g.starred, err = g.ids(ctx, grStarred, ""); return err },
+	} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = fetch()
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return "", err
+		}
 	}
 	var missing []string
 	for _, id := range all {
@@ -279,16 +322,13 @@ func (it grItem) entry() remoteEntry {
 	return e
 }
 
-func (g *greader) state(ctx context.Context) (map[string]bool, map[string]bool, bool, error) {
-	unreadIDs, err := g.ids(ctx, grReadingList, grRead)
-	if err != nil {
-		return nil, nil, false, err
-	}
-	starredIDs, err := g.ids(ctx, grStarred, "")
-	if err != nil {
-		return nil, nil, false, err
-	}
-	return set(unreadIDs), set(starredIDs), true, nil
+// state hands over the lists pull fetched. Entries that arrived after
+// them were saved with their own state, which these lists may predate;
+// the next sync sets them right.
+func (g *greader) state(context.Context) (map[string]bool, map[string]bool, bool, error) {
+	unread, starred := set(g.unread), set(g.starred)
+	g.unread, g.starred = nil, nil
+	return unread, starred, true, nil
 }
 
 func set(ids []string) map[string]bool {
