@@ -90,11 +90,12 @@ func TestFeedsAddViaSourceAndFetch(t *testing.T) {
 	if err := subscribeViaSource(e, "home", "https://news.example/feed", "", []string{"World"}); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(out.String(), "subscribed https://news.example/feed through source home") {
+	if !strings.Contains(out.String(), "subscribed https://news.example/feed through source home") ||
+		!strings.Contains(out.String(), "1 new articles") {
 		t.Errorf("output: %q", out.String())
 	}
 	code, _, errOut := runCLI(t, "", "--config", cfg, "fetch")
-	if code != exitOK || !strings.Contains(errOut, "source home") {
+	if code != exitOK || !strings.Contains(errOut, "source home <"+srv.URL+">: synced, 0 new or changed") {
 		t.Fatalf("fetch: code %d\n%s", code, errOut)
 	}
 	st, err := store.Open(filepath.Join(dir, "h.db"))

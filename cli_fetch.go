@@ -54,6 +54,8 @@ func describeResult(r feeds.Result) string {
 	switch {
 	case r.Err != nil:
 		return fmt.Sprintf("%s: error: %v", label, r.Err)
+	case r.Source:
+		return fmt.Sprintf("%s: synced, %d new or changed (%s)", label, r.Synced, r.Elapsed.Round(time.Millisecond))
 	case r.NotModified:
 		return fmt.Sprintf("%s: not modified", label)
 	default:

@@ -72,6 +72,11 @@ type Result struct {
 	LastModified string
 	Err          error // a *FetchError naming the URL and the reason; see Partial
 	Elapsed      time.Duration
+	// Source is set on the result of a source's sync (see Syncer): Title
+	// is "source NAME", URL the server's, Synced the articles it added
+	// or changed.
+	Source bool
+	Synced int
 }
 
 // Fetcher fetches feeds; it is safe for concurrent use.

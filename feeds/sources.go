@@ -2,6 +2,7 @@ package feeds
 
 import (
 	"context"
+	"time"
 
 	"github.com/herald-reader/herald/feeds/store"
 )
@@ -42,6 +43,7 @@ func syncSources(ctx context.Context, st *store.Store, sources []Syncer, stats *
 		if ctx.Err() != nil {
 			return
 		}
+		start := time.Now()
 		added, updated, err := src.SyncInto(ctx, st)
 		if ctx.Err() != nil {
 			return
@@ -49,7 +51,8 @@ func syncSources(ctx context.Context, st *store.Store, sources []Syncer, stats *
 		stats.Done++
 		stats.Added += added
 		stats.Updated += updated
-		res := Result{URL: src.URL(), Title: "source " + src.Name(), Err: err}
+		res := Result{URL: src.URL(), Title: "source " + src.Name(), Err: err,
+			Source: true, Synced: added + updated, Elapsed: time.Since(start)}
 		rec := store.FetchRecord{}
 		if err != nil {
 			stats.Failed++
