@@ -111,7 +111,7 @@ func TestFeedsAddFailures(t *testing.T) {
 		{[]string{"feeds", "add", srv.URL + "/missing.xml"}, exitFailure, "--no-check"},
 		{[]string{"feeds", "add", "javascript:alert(1)"}, exitUsage, `unsupported URL scheme "javascript"`},
 		{[]string{"feeds", "add", "https://x.example/rss", "--tag", " "}, exitUsage, "empty tag"},
-		{[]string{"feeds", "add", "https://x.example/rss", "--source", "miniflux"}, exitUsage, "sources are not configured"},
+		{[]string{"feeds", "add", "https://x.example/rss", "--source", "miniflux"}, exitUsage, "no [[sources]] configured"},
 		{[]string{"feeds", "add"}, exitUsage, "one URL"},
 	}
 	for _, tt := range tests {

@@ -20,7 +20,7 @@ func runFetch(e *env, quiet bool) error {
 		return err
 	}
 	defer st.Close()
-	if len(list) == 0 {
+	if len(list) == 0 && len(lc.Sources) == 0 {
 		return usagef("%s: no feeds configured", lc.Source)
 	}
 	start := time.Now()
@@ -54,6 +54,8 @@ func describeResult(r feeds.Result) string {
 	switch {
 	case r.Err != nil:
 		return fmt.Sprintf("%s: error: %v", label, r.Err)
+	case r.Source:
+		return fmt.Sprintf("%s: synced, %d new or changed (%s)", label, r.Synced, r.Elapsed.Round(time.Millisecond))
 	case r.NotModified:
 		return fmt.Sprintf("%s: not modified", label)
 	default:

@@ -26,13 +26,14 @@ var defaultConfigTOML []byte
 // Config is the whole TOML file. Only package main knows this shape; each
 // package gets its own Options built from it.
 type Config struct {
-	Feeds  []FeedConfig `toml:"feeds"`
-	Fetch  FetchConfig  `toml:"fetch"`
-	Store  StoreConfig  `toml:"store"`
-	Export ExportConfig `toml:"export"`
-	Theme  ThemeConfig  `toml:"theme"`
-	Keys   KeysConfig   `toml:"keys"`
-	NLP    NLPConfig    `toml:"nlp"`
+	Feeds   []FeedConfig   `toml:"feeds"`
+	Sources []SourceConfig `toml:"sources"`
+	Fetch   FetchConfig    `toml:"fetch"`
+	Store   StoreConfig    `toml:"store"`
+	Export  ExportConfig   `toml:"export"`
+	Theme   ThemeConfig    `toml:"theme"`
+	Keys    KeysConfig     `toml:"keys"`
+	NLP     NLPConfig      `toml:"nlp"`
 }
 
 // FeedConfig is one [[feeds]] entry.
@@ -258,6 +259,9 @@ func (lc *LoadedConfig) validate(data []byte) error {
 			return bad(f.URL, fmt.Sprintf("feeds[%d]: %s is listed twice", i, f.URL))
 		}
 		seen[f.URL] = true
+	}
+	if err := lc.validateSources(data); err != nil {
+		return err
 	}
 	if lc.Fetch.Concurrency < 1 || lc.Fetch.Concurrency > 256 {
 		return bad("concurrency", fmt.Sprintf("fetch.concurrency must be between 1 and 256, got %d", lc.Fetch.Concurrency))

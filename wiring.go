@@ -48,6 +48,12 @@ func openStore(lc *LoadedConfig) (*store.Store, []store.Feed, error) {
 		cfg[i] = store.FeedConfig{URL: f.URL, Title: f.Title, Tags: f.Tags, FullText: f.FullText}
 	}
 	list, err := st.SyncFeeds(cfg)
+	if err == nil && (len(lc.Sources) > 0 || hasSourceFeeds(st)) {
+		// Feeds of the configured sources follow the configured feeds.
+		if err = st.PlaceSourceFeeds(lc.sourceNames()); err == nil {
+			list, err = st.Feeds()
+		}
+	}
 	if err != nil {
 		st.Close()
 		return nil, nil, fmt.Errorf("%s: %w", lc.StorePath(), err)
@@ -55,10 +61,23 @@ func openStore(lc *LoadedConfig) (*store.Store, []store.Feed, error) {
 	return st, list, nil
 }
 
+// hasSourceFeeds says whether the store holds feeds of a source (one
+// removed from the config since has its feeds taken out of the list).
+func hasSourceFeeds(st *store.Store) bool {
+	m, err := st.FeedSources()
+	return err == nil && len(m) > 0
+}
+
 // newFetcher builds the fetcher from [fetch], serving herald: URLs from the
 // embedded sample feed.
 func newFetcher(lc *LoadedConfig) *feeds.Fetcher {
+	var syncers []feeds.Syncer
+	srcs, _ := lc.sources() // checked when the config was loaded
+	for _, s := range srcs {
+		syncers = append(syncers, s)
+	}
 	return feeds.NewFetcher(feeds.Options{
+		Sources:      syncers,
 		Concurrency:  lc.Fetch.Concurrency,
 		Timeout:      lc.Fetch.Timeout.Duration,
 		MaxBodyBytes: int64(lc.Fetch.MaxBody),

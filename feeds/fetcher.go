@@ -37,6 +37,7 @@ type Options struct {
 	Version      string
 	Embedded     fs.FS        // serves "herald:NAME" URLs; may be nil
 	Client       *http.Client // optional (tests); its redirect policy is replaced by herald's
+	Sources      []Syncer     // aggregators Refresh syncs after fetching (feeds/sync)
 }
 
 // Request asks for one feed. ETag and LastModified are the validators saved
@@ -71,6 +72,11 @@ type Result struct {
 	LastModified string
 	Err          error // a *FetchError naming the URL and the reason; see Partial
 	Elapsed      time.Duration
+	// Source is set on the result of a source's sync (see Syncer): Title
+	// is "source NAME", URL the server's, Synced the articles it added
+	// or changed.
+	Source bool
+	Synced int
 }
 
 // Fetcher fetches feeds; it is safe for concurrent use.

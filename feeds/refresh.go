@@ -37,8 +37,15 @@ type FeedError struct {
 // A feed that fails is recorded with its error and counted; the others go
 // on. The error returned is ctx's when the refresh was cut short, or the
 // first store failure; fetch failures are only in the stats.
+//
+// Feeds that belong to a source (see Syncer) are not fetched: each source
+// of f's Options is synced after the feeds, as one more item of the stats.
 func Refresh(ctx context.Context, st *store.Store, f *Fetcher, feeds []store.Feed, progress func(Result, RefreshStats)) (RefreshStats, error) {
-	stats := RefreshStats{Feeds: len(feeds)}
+	feeds, err := withoutSourceFeeds(st, feeds)
+	if err != nil {
+		return RefreshStats{}, err
+	}
+	stats := RefreshStats{Feeds: len(feeds) + len(f.opts.Sources)}
 	byID := make(map[int64]store.Feed, len(feeds))
 	reqs := make([]Request, 0, len(feeds))
 	for _, fd := range feeds {
@@ -81,6 +88,7 @@ func Refresh(ctx context.Context, st *store.Store, f *Fetcher, feeds []store.Fee
 			progress(res, stats)
 		}
 	}
+	syncSources(ctx, st, f.opts.Sources, &stats, progress)
 	if err := ctx.Err(); err != nil {
 		return stats, err
 	}

@@ -156,6 +156,11 @@ CREATE TABLE statements (
 CREATE INDEX statements_speaker ON statements(speaker_id, published DESC, article_id DESC, seq);
 CREATE INDEX statements_published ON statements(published DESC, article_id DESC, seq);
 `,
+	// 2: sync with aggregators (Miniflux, Google Reader API): feeds from a
+	// source, the remote id of each synced article, the queue of read and
+	// star changes made in herald that the source has not acknowledged yet,
+	// and each source's pull cursor. See sync.go.
+	syncMigration,
 }
 
 // migrate applies the migrations the database has not seen yet, each in
