@@ -3,6 +3,7 @@ package feeds
 import (
 	"bytes"
 	"context"
+	"net/http"
 	"net/url"
 	"sort"
 	"strings"
@@ -21,9 +22,13 @@ const pagesAtOnce = 4
 // with the article extracted from their pages. An item whose page cannot be
 // fetched or read, or yields less text than the summary, keeps its summary. The whole pass gets twice the request
 // timeout, so that one slow site cannot hold a worker for 20 requests' worth.
-func (f *Fetcher) fillFullText(ctx context.Context, items []Item) {
+// The pages are fetched through guardedClient: a link may reach an internal
+// address only when it is feedURL's own.
+func (f *Fetcher) fillFullText(ctx context.Context, feedURL string, items []Item) {
 	ctx, cancel := context.WithTimeout(ctx, 2*f.opts.Timeout)
 	defer cancel()
+	client := f.guardedClient(ctx, feedURL)
+	defer client.CloseIdleConnections()
 	var idx []int
 	for i := range items {
 		if items[i].Link != "" {
@@ -47,7 +52,7 @@ func (f *Fetcher) fillFullText(ctx context.Context, items []Item) {
 			defer func() { <-sem }()
 			// A page that yields less than the summary is a paywall,
 			// a cookie wall or a failed extraction: keep the summary.
-			if text, err := f.ArticleText(ctx, items[i].Link); err == nil && len(text) > len(items[i].Text) {
+			if text, err := f.articleText(ctx, client, items[i].Link); err == nil && len(text) > len(items[i].Text) {
 				items[i].Text = text
 			}
 		})
@@ -57,8 +62,15 @@ func (f *Fetcher) fillFullText(ctx context.Context, items []Item) {
 
 // ArticleText fetches the web page at link under the Fetcher's limits and
 // returns its main article as plain paragraphs (readability extraction,
-// then HTML to text). Only http and https pages are fetched.
+// then HTML to text). Only http and https pages are fetched. link is the
+// user's own choice, so it may be local; links a feed chose go through
+// fillFullText's guard instead.
 func (f *Fetcher) ArticleText(ctx context.Context, link string) (text string, err error) {
+	return f.articleText(ctx, nil, link)
+}
+
+// articleText is ArticleText through client (nil: the Fetcher's own).
+func (f *Fetcher) articleText(ctx context.Context, client *http.Client, link string) (text string, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = fetchErr(link, nil, "internal error while reading the page: %v", p)
@@ -68,7 +80,7 @@ func (f *Fetcher) ArticleText(ctx context.Context, link string) (text string, er
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
 		return "", fetchErr(link, err, "article pages must be http or https")
 	}
-	b, err := f.get(ctx, link, getOptions{accept: acceptPages})
+	b, err := f.get(ctx, link, getOptions{accept: acceptPages, client: client})
 	if err != nil {
 		return "", err
 	}
