@@ -50,9 +50,9 @@ func internalAddr(a netip.Addr) bool {
 		b := a.As4()
 		switch {
 		case b[0] == 0, // "this network", 0.0.0.0 reaches the local host
-			b[0] == 100 && b[1]&0xc0 == 64,  // 100.64.0.0/10, carrier-grade NAT
-			b[0] == 198 && b[1]&0xfe == 18,  // 198.18.0.0/15, benchmarking
-			b[0] >= 240:                     // reserved and broadcast
+			b[0] == 100 && b[1]&0xc0 == 64, // 100.64.0.0/10, carrier-grade NAT
+			b[0] == 198 && b[1]&0xfe == 18, // 198.18.0.0/15, benchmarking
+			b[0] >= 240:                    // reserved and broadcast
 			return true
 		}
 	}

@@ -36,7 +36,7 @@ func TestFullTextRefusesInternalAddresses(t *testing.T) {
 	feed := httptest.NewServer(mux)
 	defer feed.Close()
 	links := []string{
-		feed.URL + "/own",                                 // same origin: allowed
+		feed.URL + "/own",                                  // same origin: allowed
 		admin.URL + "/admin/delete?id=1",                   // another port
 		"http://0x7f000001:" + adminPort + "/admin/hex",    // numeric spelling
 		"http://[::ffff:127.0.0.1]:" + adminPort + "/v6",   // IPv4-mapped IPv6

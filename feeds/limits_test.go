@@ -44,7 +44,9 @@ func worstShape(kind string, size int) (data []byte, contentType string) {
 	case "rss-creators":
 		rss("", func(i int) { fmt.Fprintf(&b, "<dc:creator>n%d</dc:creator>", i) })
 	case "rss-enclosures":
-		rss("", func(i int) { fmt.Fprintf(&b, `<enclosure url="https://x.example/%d.mp3" type="audio/mpeg" length="1"/>`, i) })
+		rss("", func(i int) {
+			fmt.Fprintf(&b, `<enclosure url="https://x.example/%d.mp3" type="audio/mpeg" length="1"/>`, i)
+		})
 	case "rss-deep":
 		n := (size - 256) / 13
 		rss("", func(int) {
