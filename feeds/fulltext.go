@@ -106,7 +106,7 @@ func (f *Fetcher) articleText(ctx context.Context, client *http.Client, link str
 	if err := article.RenderHTML(&buf); err != nil {
 		return "", fetchErr(link, err, "rendering article: %v", err)
 	}
-	text = htmltext.ToText(buf.String())
+	text = htmltext.ToText(demoronize(buf.String()))
 	if text == "" {
 		return "", fetchErr(link, nil, "the article on the page is empty")
 	}

@@ -182,7 +182,7 @@ func convertItem(it *gofeed.Item, raw *rss.Item, base *url.URL) Item {
 	item := Item{
 		Title:  lineText(it.Title),
 		Author: author(it, raw),
-		Text:   htmltext.ToText(content),
+		Text:   htmltext.ToText(demoronize(content)),
 	}
 	link := it.Link
 	for _, l := range it.Links[:min(len(it.Links), maxListed)] {
@@ -226,6 +226,7 @@ func syntheticGUID(it Item) string {
 // lineText makes a one-line field (title, author, feed name) plain: markup
 // and entities some feeds put in titles become text, then it is sanitised.
 func lineText(s string) string {
+	s = demoronize(s)
 	if htmltext.LooksLikeHTML(s) {
 		s = strings.ReplaceAll(htmltext.ToText(s), "\n", " ")
 	}
