@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -152,7 +153,11 @@ func annotator(e *env) (*nlp.Annotator, error) {
 	if err != nil {
 		return nil, err
 	}
-	extra, err := lc.NLP.Gazetteer()
+	extra, err := lc.Gazetteer()
+	var ce *ConfigError
+	if errors.As(err, &ce) {
+		return nil, usageError{err}
+	}
 	if err != nil {
 		return nil, usageError{fmt.Errorf("%s: %w", lc.Source, err)}
 	}
