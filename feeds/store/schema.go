@@ -1,6 +1,10 @@
 package store
 
-import "fmt"
+import (
+	"context"
+	"database/sql"
+	"fmt"
+)
 
 // migrations[i] brings the schema from version i to i+1 (PRAGMA
 // user_version). Append only: never edit a migration that has shipped.
@@ -156,24 +160,50 @@ CREATE TABLE statements (
 CREATE INDEX statements_speaker ON statements(speaker_id, published DESC, article_id DESC, seq);
 CREATE INDEX statements_published ON statements(published DESC, article_id DESC, seq);
 `,
+	// 2: retention (see retention.go) and herald's application_id.
+	`
+-- Articles whose statements went into an export: never pruned.
+CREATE TABLE exported (
+	article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+	at         INTEGER NOT NULL              -- unix ms of the first export
+);
+-- Articles retention removed, so that a feed still listing them does not
+-- bring them back at the next refresh.
+CREATE TABLE pruned (
+	feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+	guid    TEXT NOT NULL,
+	at      INTEGER NOT NULL,                -- unix ms
+	PRIMARY KEY (feed_id, guid)
+) WITHOUT ROWID;
+PRAGMA application_id = 1213353028;          -- applicationID, "HRLD"
+`,
 }
 
 // migrate applies the migrations the database has not seen yet, each in
 // its own transaction. Two processes opening a fresh database at once are
 // safe: the write lock is taken before the version is read.
 func (s *Store) migrate() error {
+	if need, err := s.migrationNeeded(); err != nil || !need {
+		return err
+	}
+	ctx := context.Background()
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
 	for {
-		done, err := s.migrateOne()
+		done, err := s.migrateOne(ctx, conn)
 		if err != nil || done {
 			return err
 		}
 	}
 }
 
-func (s *Store) migrateOne() (done bool, err error) {
+func (s *Store) migrateOne(ctx context.Context, conn *sql.Conn) (done bool, err error) {
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
-	tx, err := s.db.Begin()
+	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return false, err
 	}
