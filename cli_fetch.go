@@ -28,6 +28,9 @@ func runFetch(e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
+	if ro := st.ReadOnly(); ro != "" {
+		return fmt.Errorf("cannot refresh: the store can only be read (%s)", ro)
+	}
 	if len(list) == 0 {
 		return usagef("%s: no feeds configured", lc.Source)
 	}
@@ -42,6 +45,11 @@ func runFetch(e *env, args []string) error {
 		stats.Feeds, time.Since(start).Round(time.Millisecond), stats.Added, stats.Updated, stats.NotModified, stats.Failed)
 	for _, fe := range stats.Errors {
 		fmt.Fprintf(e.stderr, "  error: %s: %s\n", feedLabel(fe.Title, fe.URL), fe.Err)
+	}
+	if n, err := prune(st); err != nil {
+		fmt.Fprintf(e.stderr, "herald: warning: applying retention: %v\n", err)
+	} else if n > 0 {
+		fmt.Fprintf(e.stderr, "retention: removed %d old articles\n", n)
 	}
 	if stats.Failed == stats.Feeds {
 		return fmt.Errorf("every feed failed")

@@ -57,6 +57,10 @@ type FetchConfig struct {
 // StoreConfig is the [store] table.
 type StoreConfig struct {
 	Path string `toml:"path"`
+	// Keep is how long articles are kept after publication; "0" = for ever.
+	Keep Age `toml:"keep"`
+	// MaxArticlesPerFeed caps each feed's articles, newest kept; 0 = no cap.
+	MaxArticlesPerFeed int `toml:"max_articles_per_feed"`
 }
 
 // ExportConfig is the [export] table.
@@ -106,6 +110,41 @@ func (d *Duration) UnmarshalText(b []byte) error {
 		return fmt.Errorf("duration %q must not be negative", b)
 	}
 	d.Duration = v
+	return nil
+}
+
+// Age is a retention period written as "90d", "12w", a Go duration
+// ("2160h"), or "0" for for ever.
+type Age struct{ time.Duration }
+
+// UnmarshalText parses an Age; under a day (other than 0) is refused.
+func (a *Age) UnmarshalText(b []byte) error {
+	str := strings.TrimSpace(string(b))
+	bad := &valueError{string(b), fmt.Sprintf("invalid period %q (use e.g. \"90d\", \"12w\", or \"0\" to keep articles for ever)", b)}
+	var v time.Duration
+	switch {
+	case str == "0":
+	case strings.HasSuffix(str, "d") || strings.HasSuffix(str, "w"):
+		n, err := strconv.Atoi(str[:len(str)-1])
+		if err != nil || n <= 0 || n > 100*366 {
+			return bad
+		}
+		unit := 24 * time.Hour
+		if strings.HasSuffix(str, "w") {
+			unit *= 7
+		}
+		v = time.Duration(n) * unit
+	default:
+		d, err := time.ParseDuration(str)
+		if err != nil || d < 0 {
+			return bad
+		}
+		v = d
+	}
+	if v != 0 && v < 24*time.Hour {
+		return &valueError{string(b), fmt.Sprintf("period %q is under a day: articles would vanish before they are read (use \"0\" to keep them for ever)", b)}
+	}
+	a.Duration = v
 	return nil
 }
 
@@ -293,6 +332,9 @@ func (lc *LoadedConfig) validate(data []byte) error {
 	}
 	if lc.Fetch.RefreshInterval.Duration != 0 && lc.Fetch.RefreshInterval.Duration < time.Minute {
 		return bad("refresh_interval", fmt.Sprintf("fetch.refresh_interval must be 0 (off) or at least 1m, got %s", lc.Fetch.RefreshInterval.Duration))
+	}
+	if lc.Store.MaxArticlesPerFeed < 0 {
+		return bad("max_articles_per_feed", "store.max_articles_per_feed must be 0 (no cap) or more")
 	}
 	if lc.Fetch.MaxBody < 1024 {
 		return bad("max_body", "fetch.max_body must be at least 1KiB")

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // Every bad value is reported as file:line:col and what is wrong.
@@ -20,6 +21,9 @@ func TestConfigValueErrorsHavePosition(t *testing.T) {
 		{"float timeout", "[fetch]\ntimeout = 0.5\n", "cfg.toml:2:11: timeout: 0.5 is a number without a unit"},
 		{"integer interval", "[fetch]\nrefresh_interval = 60 # minutes\n", "cfg.toml:2:20: refresh_interval: 60 is a number"},
 		{"leader without id", "[[nlp.leaders]]\nid = \"a-b\"\nname = \"A B\"\n[[nlp.leaders]]\nname = \"X Y\"\n", "cfg.toml:4:1: nlp.leaders[1] has no id"},
+		{"retention under a day", "[store]\nkeep = \"2h\"\n", "cfg.toml:2:8: period \"2h\" is under a day"},
+		{"retention unitless", "[store]\nkeep = 90\n", "cfg.toml:2:8: keep: invalid period \"90\""},
+		{"negative cap", "[store]\nmax_articles_per_feed = -1\n", "cfg.toml:2:1: store.max_articles_per_feed"},
 		{"country without id", "[[nlp.countries]]\nname = \"Freedonia\"\n", "cfg.toml:1:1: nlp.countries[0] has no id"},
 	}
 	for _, c := range cases {
@@ -43,6 +47,26 @@ func TestConfigKeyErrorSaysKeysOnce(t *testing.T) {
 	}
 	if strings.Contains(err.Error(), "keys: keys:") || !strings.Contains(err.Error(), "cfg.toml:1:1: keys: ") {
 		t.Errorf("error %q", err)
+	}
+}
+
+func TestRetentionConfig(t *testing.T) {
+	for in, want := range map[string]time.Duration{`"90d"`: 90 * 24 * time.Hour, `"2w"`: 14 * 24 * time.Hour, `"0"`: 0, `"48h"`: 48 * time.Hour} {
+		lc, err := parseConfig("cfg.toml", []byte("[store]\nkeep = "+in+"\n"))
+		if err != nil {
+			t.Errorf("keep = %s: %v", in, err)
+			continue
+		}
+		if lc.Store.Keep.Duration != want {
+			t.Errorf("keep = %s: %s, want %s", in, lc.Store.Keep.Duration, want)
+		}
+	}
+	lc, err := parseConfig(embeddedSource, defaultConfigTOML)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if lc.Store.Keep.Duration != 90*24*time.Hour || lc.Store.MaxArticlesPerFeed != 2000 {
+		t.Errorf("default retention: keep %s, cap %d", lc.Store.Keep.Duration, lc.Store.MaxArticlesPerFeed)
 	}
 }
 
