@@ -9,6 +9,10 @@ import (
 
 const fetchUsage = "herald fetch"
 
+// verifyEvery is how often herald fetch checks every page of the store
+// before writing to it (Open checks only part of a large store).
+const verifyEvery = 24 * time.Hour
+
 // runFetch refreshes every feed headless: one line per feed on stderr as it
 // completes, then a summary. Exit 0 when at least one feed succeeded.
 func runFetch(e *env, args []string) error {
@@ -28,6 +32,9 @@ func runFetch(e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
+	if err := st.Verify(verifyEvery); err != nil {
+		return fmt.Errorf("cannot refresh: %w", err)
+	}
 	if ro := st.ReadOnly(); ro != "" {
 		return fmt.Errorf("cannot refresh: the store can only be read (%s)", ro)
 	}

@@ -237,3 +237,46 @@ func TestReadOnlyFallback(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// A store too large to check whole at every open is checked in part by
+// Open and whole by Verify, at most once per period.
+func TestVerifyFindsDamageOpenSkips(t *testing.T) {
+	defer func(v int64) { fullCheckAtOpen = v }(fullCheckAtOpen)
+	fullCheckAtOpen = 0
+	path := filepath.Join(t.TempDir(), "herald.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Verify(time.Hour); err != nil {
+		t.Fatalf("Verify of a sound store: %v", err)
+	}
+	s.Close()
+	db := rawDB(t, path)
+	var root, pageSize int
+	if err := db.QueryRow(`SELECT rootpage FROM sqlite_master WHERE name = 'statements_published'`).Scan(&root); err != nil {
+		t.Fatal(err)
+	}
+	db.QueryRow(`PRAGMA page_size`).Scan(&pageSize)
+	db.Close()
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.WriteAt(bytes.Repeat([]byte{0xff, 0x00, 0x13}, pageSize/3), int64((root-1)*pageSize)); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+
+	s, err = Open(path)
+	if err != nil {
+		t.Fatalf("Open (partial check): %v", err)
+	}
+	defer s.Close()
+	if err := s.Verify(time.Hour); err != nil {
+		t.Fatalf("Verify within the period checked again: %v", err)
+	}
+	if err := s.Verify(0); !errors.Is(err, ErrCorrupt) || !strings.Contains(err.Error(), path) {
+		t.Fatalf("Verify of a damaged store: %v; want ErrCorrupt naming the file", err)
+	}
+}

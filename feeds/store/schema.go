@@ -175,6 +175,11 @@ CREATE TABLE pruned (
 	at      INTEGER NOT NULL,                -- unix ms
 	PRIMARY KEY (feed_id, guid)
 ) WITHOUT ROWID;
+-- Store-wide facts: "verified" is when the last full check passed (unix ms).
+CREATE TABLE meta (
+	key   TEXT PRIMARY KEY,
+	value TEXT NOT NULL
+) WITHOUT ROWID;
 PRAGMA application_id = 1213353028;          -- applicationID, "HRLD"
 `,
 }

@@ -76,7 +76,7 @@ func Open(path string) (*Store, error) {
 	db.SetMaxOpenConns(maxConns)
 	db.SetMaxIdleConns(maxConns)
 	s := &Store{db: db, path: abs, stmts: map[string]*sql.Stmt{}}
-	if err := s.quickCheck(); err != nil {
+	if err := s.openCheck(); err != nil {
 		db.Close()
 		return nil, err
 	}
