@@ -10,8 +10,9 @@ import (
 // Starred articles and articles whose statements went into an export
 // (MarkExported) are never removed, whatever their age or number.
 type Retention struct {
-	// Keep is how long an article is kept after its publication date;
-	// 0 keeps articles for ever.
+	// Keep is how long an article is kept after its publication date or
+	// after herald first saw it, whichever is later; 0 keeps articles for
+	// ever.
 	Keep time.Duration
 	// PerFeed is how many articles of one feed are kept, newest first
 	// (starred and exported ones not counted); 0 means no cap.
@@ -35,26 +36,17 @@ const pruneBatch = 500
 // has none (nothing is pruned). Call it before the store is shared.
 func (s *Store) SetRetention(r Retention) { s.retention = r }
 
-// retained drops the items SaveArticles must not store: published before
-// the retention cutoff, or pruned before (so a feed that still lists them
-// does not bring them back). Errors keep the items: retention is never a
-// reason to lose a refresh.
+// retained drops the items SaveArticles must not store: the ones pruned
+// before, so that a feed that still lists them does not bring them back.
+// Errors keep the items: retention is never a reason to lose a refresh.
 func (s *Store) retained(feedID int64, items []NewArticle) []NewArticle {
-	r := s.retention
-	if r.Keep <= 0 && r.PerFeed <= 0 {
-		return items
-	}
-	cutoff := time.Now().Add(-r.Keep)
 	var n int
-	if err := s.queryRow(`SELECT count(*) FROM pruned WHERE feed_id = ?`, feedID).Scan(&n); err != nil {
-		n = 0
+	if err := s.queryRow(`SELECT count(*) FROM pruned WHERE feed_id = ?`, feedID).Scan(&n); err != nil || n == 0 {
+		return items
 	}
 	out := items[:0:0]
 	for _, it := range items {
-		if r.Keep > 0 && !it.Published.IsZero() && it.Published.Before(cutoff) {
-			continue
-		}
-		if n > 0 && it.GUID != "" {
+		if it.GUID != "" {
 			var one int
 			if s.queryRow(`SELECT 1 FROM pruned WHERE feed_id = ? AND guid = ?`, feedID, it.GUID).Scan(&one) == nil {
 				continue
@@ -106,18 +98,19 @@ func (s *Store) Prune() (PruneStats, error) {
 	}
 	const keepable = `a.starred = 0 AND NOT EXISTS (SELECT 1 FROM exported e WHERE e.article_id = a.id)`
 	if r.Keep > 0 {
-		if err := collect(`SELECT a.id, a.feed_id, a.guid FROM articles a WHERE a.published < ? AND `+keepable,
-			now.Add(-r.Keep).UnixMilli()); err != nil {
+		cutoff := now.Add(-r.Keep).UnixMilli()
+		if err := collect(`SELECT a.id, a.feed_id, a.guid FROM articles a WHERE a.published < ? AND a.seen < ? AND `+keepable,
+			cutoff, cutoff); err != nil {
 			return st, err
 		}
 	}
 	if r.PerFeed > 0 {
 		q := `SELECT id, feed_id, guid FROM (
-			SELECT a.id, a.feed_id, a.guid, a.published,
+			SELECT a.id, a.feed_id, a.guid, max(a.published, a.seen) AS age,
 				row_number() OVER (PARTITION BY a.feed_id ORDER BY a.published DESC, a.id DESC) AS rn
 			FROM articles a WHERE ` + keepable + `) WHERE rn > ?`
 		if r.Keep > 0 {
-			q += ` AND published >= ?` // the older ones are already listed
+			q += ` AND age >= ?` // the older ones are already listed
 			if err := collect(q, r.PerFeed, now.Add(-r.Keep).UnixMilli()); err != nil {
 				return st, err
 			}

@@ -24,6 +24,13 @@ func TestPruneByAge(t *testing.T) {
 		items = append(items, NewArticle{GUID: fmt.Sprintf("g%d", i), Title: fmt.Sprintf("a%d", i), Text: "body text", Published: daysAgo(10 * i)})
 	}
 	save(t, s, feed, items...)
+	// A feed added today keeps its old articles for the whole period:
+	// nothing goes yet.
+	s.SetRetention(Retention{Keep: 95 * 24 * time.Hour})
+	if st, err := s.Prune(); err != nil || st.Articles != 0 {
+		t.Fatalf("pruning articles seen today: %+v, %v; want none removed", st, err)
+	}
+	seenAtPublication(t, s)
 	starred := articleID(t, s, "a15")
 	exported := articleID(t, s, "a16")
 	if err := s.SetStarred(starred, true); err != nil {
@@ -32,7 +39,6 @@ func TestPruneByAge(t *testing.T) {
 	if err := s.MarkExported([]int64{exported, 999999}); err != nil {
 		t.Fatal(err)
 	}
-	s.SetRetention(Retention{Keep: 95 * 24 * time.Hour})
 	st, err := s.Prune()
 	if err != nil {
 		t.Fatal(err)
@@ -127,6 +133,7 @@ func TestPruneShrinksTheFile(t *testing.T) {
 				items = append(items, NewArticle{GUID: fmt.Sprintf("g%d", i), Title: fmt.Sprintf("t%d", i), Text: strings.Repeat(fmt.Sprintf("word%d ", i), 400), Published: daysAgo(200 + i%50)})
 			}
 			save(t, s, feed, items...)
+			seenAtPublication(t, s)
 			checkpoint(t, s.db)
 			before := fileSize(t, path)
 			s.SetRetention(Retention{Keep: 30 * 24 * time.Hour})
@@ -149,6 +156,15 @@ func TestPruneShrinksTheFile(t *testing.T) {
 			}
 			s.Close()
 		})
+	}
+}
+
+// seenAtPublication makes every article look first seen when it was
+// published, as if herald had been following its feed all along.
+func seenAtPublication(t *testing.T, s *Store) {
+	t.Helper()
+	if _, err := s.db.Exec(`UPDATE articles SET seen = published`); err != nil {
+		t.Fatal(err)
 	}
 }
 

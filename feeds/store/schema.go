@@ -175,6 +175,16 @@ CREATE TABLE pruned (
 	at      INTEGER NOT NULL,                -- unix ms
 	PRIMARY KEY (feed_id, guid)
 ) WITHOUT ROWID;
+-- When herald first saw each article (unix ms): retention counts age from
+-- the later of this and the publication date, so that a feed added today
+-- keeps its old articles for the whole period. Set by a trigger, so that
+-- every way of inserting an article sets it; articles stored before this
+-- migration count as seen now.
+ALTER TABLE articles ADD COLUMN seen INTEGER NOT NULL DEFAULT 0;
+UPDATE articles SET seen = CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER);
+CREATE TRIGGER articles_seen AFTER INSERT ON articles BEGIN
+	UPDATE articles SET seen = CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) WHERE id = NEW.id;
+END;
 -- Store-wide facts: "verified" is when the last full check passed (unix ms).
 CREATE TABLE meta (
 	key   TEXT PRIMARY KEY,
