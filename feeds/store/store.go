@@ -147,6 +147,8 @@ func describe(path string, err error) error {
 			return fmt.Errorf("store %s: cannot open the database file (check its permissions): %w", path, err)
 		case 8: // SQLITE_READONLY
 			return fmt.Errorf("store %s: the database is read-only (check its permissions): %w", path, err)
+		case 13: // SQLITE_FULL
+			return fmt.Errorf("store %s: the disk is full (free some space): %w", path, err)
 		}
 	}
 	return fmt.Errorf("store %s: %w", path, err)
