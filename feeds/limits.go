@@ -21,10 +21,15 @@ const maxXMLDepth = 256
 // element it reads, so the rest are cut before it sees them.
 const maxRepeats = maxListed
 
+// MaxItems bounds the items read from one feed body; the first ones in the
+// document (usually the newest) are kept. Archive feeds of a few thousand
+// items fit; a body of 300,000 one-line items is cut.
+const MaxItems = 5000
+
 // limitXML scans an XML document once, without parsing it: it fails when
 // elements nest deeper than maxXMLDepth, and drops every child past the
-// maxRepeats-th of the same name under one parent (except items and
-// entries). It returns data itself when nothing was dropped. Comments,
+// maxRepeats-th of the same name under one parent (the MaxItems-th for
+// items and entries). It returns data itself when nothing was dropped. Comments,
 // CDATA sections, processing instructions and declarations are stepped
 // over; quoted attribute values may hold '>'. Well-formedness is the
 // parser's business: a document this scan cannot follow is passed on.
@@ -69,21 +74,23 @@ func limitXML(data []byte) ([]byte, error) {
 			i = end
 			if skipping < 0 && len(stack) > 0 {
 				name := localName(data[start+1 : end])
-				if name != "item" && name != "entry" {
-					top := &stack[len(stack)-1]
-					if top.counts == nil {
-						top.counts = map[string]int{}
+				limit := maxRepeats
+				if name == "item" || name == "entry" {
+					limit = MaxItems
+				}
+				top := &stack[len(stack)-1]
+				if top.counts == nil {
+					top.counts = map[string]int{}
+				}
+				top.counts[name]++
+				if top.counts[name] > limit {
+					if out == nil {
+						out = make([]byte, 0, len(data))
 					}
-					top.counts[name]++
-					if top.counts[name] > maxRepeats {
-						if out == nil {
-							out = make([]byte, 0, len(data))
-						}
-						out = append(out, data[copied:start]...)
-						copied = end
-						if !empty {
-							skipping = len(stack)
-						}
+					out = append(out, data[copied:start]...)
+					copied = end
+					if !empty {
+						skipping = len(stack)
 					}
 				}
 			}
@@ -159,6 +166,7 @@ type cappedJSON struct{ gofeed.DefaultJSONTranslator }
 func (t *cappedJSON) Translate(feed any) (*gofeed.Feed, error) {
 	if f, ok := feed.(*jsonfeed.Feed); ok {
 		f.Authors = f.Authors[:min(len(f.Authors), maxListed)]
+		f.Items = f.Items[:min(len(f.Items), MaxItems)]
 		for _, it := range f.Items {
 			if it == nil {
 				continue

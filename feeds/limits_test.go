@@ -47,6 +47,23 @@ func worstShape(kind string, size int) (data []byte, contentType string) {
 		rss("", func(i int) {
 			fmt.Fprintf(&b, `<enclosure url="https://x.example/%d.mp3" type="audio/mpeg" length="1"/>`, i)
 		})
+	case "rss-items":
+		b.WriteString(`<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>`)
+		for i := 0; b.Len() < size-64; i++ {
+			fmt.Fprintf(&b, "<item><title>t</title><guid>%d</guid></item>", i)
+		}
+		b.WriteString(`</channel></rss>`)
+		return b.Bytes(), "application/rss+xml"
+	case "json-items":
+		b.WriteString(`{"version":"https://jsonfeed.org/version/1.1","title":"t","items":[`)
+		for i := 0; b.Len() < size-64; i++ {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			fmt.Fprintf(&b, `{"id":"%d","title":"t"}`, i)
+		}
+		b.WriteString(`]}`)
+		return b.Bytes(), "application/feed+json"
 	case "rss-deep":
 		depth := (size - 256) / len("<x:a></x:a>")
 		rss("", func(int) {
@@ -59,7 +76,7 @@ func worstShape(kind string, size int) (data []byte, contentType string) {
 	return b.Bytes(), "application/rss+xml"
 }
 
-var worstShapes = []string{"atom-authors", "json-authors", "rss-categories", "rss-creators", "rss-enclosures", "rss-deep"}
+var worstShapes = []string{"atom-authors", "json-authors", "rss-categories", "rss-creators", "rss-enclosures", "rss-items", "json-items", "rss-deep"}
 
 // Per-item lists are capped before the parser sees them (XML) or before
 // they are translated (JSON), bylines keep a few distinct names, and deep
@@ -78,6 +95,12 @@ func TestWorstShapesAreBounded(t *testing.T) {
 		}
 		if err != nil {
 			t.Errorf("%s: %v", kind, err)
+			continue
+		}
+		if strings.HasSuffix(kind, "-items") {
+			if len(feed.items) != MaxItems {
+				t.Errorf("%s: %d items, want the first %d", kind, len(feed.items), MaxItems)
+			}
 			continue
 		}
 		if len(feed.items) != 1 {

@@ -28,6 +28,11 @@ const (
 	DefaultPerFeed = 2000
 )
 
+// maxTombstones bounds the ids of pruned articles remembered per feed:
+// twice what one fetch reads (feeds.MaxItems), so that a feed sending new
+// ids with every refresh cannot grow the store through them either.
+const maxTombstones = 10000
+
 // pruneBatch is how many articles one write transaction removes, so that
 // pruning never holds the write lock for long.
 const pruneBatch = 500
@@ -145,6 +150,12 @@ func (s *Store) Prune() (PruneStats, error) {
 	// listing them.
 	forget := max(2*r.Keep, 180*24*time.Hour)
 	if _, err := s.exec(`DELETE FROM pruned WHERE at < ?`, now.Add(-forget).UnixMilli()); err != nil {
+		return st, err
+	}
+	if _, err := s.exec(`DELETE FROM pruned WHERE (feed_id, guid) IN (
+		SELECT feed_id, guid FROM (
+			SELECT feed_id, guid, row_number() OVER (PARTITION BY feed_id ORDER BY at DESC, guid) AS rn FROM pruned)
+		WHERE rn > ?)`, maxTombstones); err != nil {
 		return st, err
 	}
 	if st.Articles == 0 {

@@ -183,3 +183,29 @@ func fileSize(t *testing.T, path string) int64 {
 	}
 	return fi.Size()
 }
+
+// A feed that sends new ids with every refresh cannot grow the store:
+// its articles are capped and the ids remembered for it are bounded.
+func TestPruneBoundsAFloodingFeed(t *testing.T) {
+	s := openTemp(t)
+	feed := syncURLs(t, s, "https://flood.example/feed")[0]
+	s.SetRetention(Retention{PerFeed: 50})
+	for round := range 3 {
+		var items []NewArticle
+		for i := range maxTombstones/2 + 100 {
+			items = append(items, NewArticle{GUID: fmt.Sprintf("r%d-%d", round, i), Title: "x", Published: time.Now().Add(-time.Duration(i) * time.Second)})
+		}
+		save(t, s, feed, items...)
+		if _, err := s.Prune(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	n, err := s.CountArticles(ArticleQuery{FeedID: feed})
+	if err != nil || n != 50 {
+		t.Errorf("%d articles, %v; want 50", n, err)
+	}
+	var tomb int
+	if err := s.db.QueryRow(`SELECT count(*) FROM pruned WHERE feed_id = ?`, feed).Scan(&tomb); err != nil || tomb != maxTombstones {
+		t.Errorf("%d tombstones, %v; want %d", tomb, err, maxTombstones)
+	}
+}
