@@ -4,6 +4,7 @@ package feeds
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -101,5 +102,19 @@ func TestRefreshCancelEndsStuckFetches(t *testing.T) {
 	}
 	if err == nil {
 		t.Fatal("a cancelled refresh returned no error")
+	}
+}
+
+// A file read stops as soon as its context ends.
+func TestLocalFeedReadStopsOnCancel(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "feed.xml")
+	if err := os.WriteFile(path, mustRead(t, "rss2.xml"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	res := NewFetcher(Options{}).Fetch(ctx, Request{URL: "file://" + path})
+	if res.Err == nil || !errors.Is(res.Err, context.Canceled) {
+		t.Fatalf("read under a cancelled context: %d items, err %v", len(res.Items), res.Err)
 	}
 }
