@@ -299,6 +299,10 @@ func annotateMissing(e *env, st *store.Store, ann *nlp.Annotator, q store.Articl
 	if len(ids) == 0 {
 		return nil
 	}
+	if ro := st.ReadOnly(); ro != "" {
+		fmt.Fprintf(e.stderr, "herald: warning: the store can only be read (%s): %d articles not annotated yet are left out of this export\n", ro, len(ids))
+		return nil
+	}
 	if len(ids) >= 50 {
 		fmt.Fprintf(e.stderr, "herald: annotating %d articles…\n", len(ids))
 	}

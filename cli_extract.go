@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -180,7 +181,11 @@ func annotator(e *env) (*nlp.Annotator, error) {
 	if err != nil {
 		return nil, err
 	}
-	extra, err := lc.NLP.Gazetteer()
+	extra, err := lc.Gazetteer()
+	var ce *ConfigError
+	if errors.As(err, &ce) {
+		return nil, usageError{err}
+	}
 	if err != nil {
 		return nil, usageError{fmt.Errorf("%s: %w", lc.Source, err)}
 	}

@@ -7,6 +7,10 @@ import (
 	"github.com/herald-reader/herald/feeds"
 )
 
+// verifyEvery is how often herald fetch checks every page of the store
+// before writing to it (Open checks only part of a large store).
+const verifyEvery = 24 * time.Hour
+
 // runFetch refreshes every feed headless: one line per feed on stderr as it
 // completes, then a summary; quiet prints only the failures. Exit 1 when
 // any feed failed.
@@ -20,6 +24,12 @@ func runFetch(e *env, quiet bool) error {
 		return err
 	}
 	defer st.Close()
+	if err := st.Verify(verifyEvery); err != nil {
+		return fmt.Errorf("cannot refresh: %w", err)
+	}
+	if ro := st.ReadOnly(); ro != "" {
+		return fmt.Errorf("cannot refresh: the store can only be read (%s)", ro)
+	}
 	if len(list) == 0 && len(lc.Sources) == 0 {
 		return usagef("%s: no feeds configured", lc.Source)
 	}
@@ -39,6 +49,11 @@ func runFetch(e *env, quiet bool) error {
 		stats.Feeds, time.Since(start).Round(time.Millisecond), stats.Added, stats.Updated, stats.NotModified, stats.Failed)
 	for _, fe := range stats.Errors {
 		fmt.Fprintf(e.stderr, "  error: %s: %s\n", feedLabel(fe.Title, fe.URL), fe.Err)
+	}
+	if n, err := prune(st); err != nil {
+		fmt.Fprintf(e.stderr, "herald: warning: applying retention: %v\n", err)
+	} else if n > 0 {
+		fmt.Fprintf(e.stderr, "retention: removed %d old articles\n", n)
 	}
 	switch {
 	case stats.Failed == stats.Feeds:

@@ -21,23 +21,36 @@ func runReader(e *env) error {
 	lc, st := ws.lc, ws.st
 	fetcher := newFetcher(lc)
 	refresh := func(ctx context.Context, progress func(feeds.Result, feeds.RefreshStats)) (feeds.RefreshStats, error) {
+		if ro := st.ReadOnly(); ro != "" {
+			return feeds.RefreshStats{}, fmt.Errorf("cannot refresh: the store can only be read (%s)", ro)
+		}
 		// Read the feeds afresh: the last refresh changed their validators.
 		list, err := st.Feeds()
 		if err != nil {
 			return feeds.RefreshStats{}, err
 		}
-		return feeds.Refresh(ctx, st, fetcher, list, progress)
+		stats, err := feeds.Refresh(ctx, st, fetcher, list, progress)
+		if err == nil {
+			_, _ = prune(st) // retention is housekeeping: a failure here shows again next time
+		}
+		return stats, err
+	}
+	warnings := lc.Warnings
+	refreshOnStart := lc.Fetch.RefreshOnStart
+	if st.ReadOnly() != "" {
+		warnings = append([]string{readOnlyBanner(st)}, warnings...)
+		refreshOnStart = false
 	}
 	err = ui.Run(ui.Options{
 		Library:         st,
 		Refresh:         refresh,
 		Annotator:       ws.ann,
 		RefreshInterval: lc.Fetch.RefreshInterval.Duration,
-		RefreshOnStart:  lc.Fetch.RefreshOnStart,
+		RefreshOnStart:  refreshOnStart,
 		ExportDir:       lc.ExportDir(),
 		Theme:           lc.uiTheme(),
 		Keys:            lc.Keys,
-		Warnings:        lc.Warnings,
+		Warnings:        warnings,
 	})
 	if err != nil {
 		return fmt.Errorf("reader: %w", err)

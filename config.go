@@ -5,8 +5,10 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -56,6 +58,10 @@ type FetchConfig struct {
 // StoreConfig is the [store] table.
 type StoreConfig struct {
 	Path string `toml:"path"`
+	// Keep is how long articles are kept after publication; "0" = for ever.
+	Keep Age `toml:"keep"`
+	// MaxArticlesPerFeed caps each feed's articles, newest kept; 0 = no cap.
+	MaxArticlesPerFeed int `toml:"max_articles_per_feed"`
 }
 
 // ExportConfig is the [export] table.
@@ -96,12 +102,50 @@ type Duration struct{ time.Duration }
 func (d *Duration) UnmarshalText(b []byte) error {
 	v, err := time.ParseDuration(strings.TrimSpace(string(b)))
 	if err != nil {
-		return fmt.Errorf("invalid duration %q (use e.g. \"30s\", \"15m\", \"2h\")", b)
+		if _, nerr := strconv.ParseFloat(strings.TrimSpace(string(b)), 64); nerr == nil {
+			return &valueError{string(b), fmt.Sprintf("%s is a number without a unit: write a duration as a string, e.g. \"30s\", \"15m\", \"2h\"", b)}
+		}
+		return &valueError{string(b), fmt.Sprintf("invalid duration %q (use e.g. \"30s\", \"15m\", \"2h\")", b)}
 	}
 	if v < 0 {
 		return fmt.Errorf("duration %q must not be negative", b)
 	}
 	d.Duration = v
+	return nil
+}
+
+// Age is a retention period written as "90d", "12w", a Go duration
+// ("2160h"), or "0" for for ever.
+type Age struct{ time.Duration }
+
+// UnmarshalText parses an Age; under a day (other than 0) is refused.
+func (a *Age) UnmarshalText(b []byte) error {
+	str := strings.TrimSpace(string(b))
+	bad := &valueError{string(b), fmt.Sprintf("invalid period %q (use e.g. \"90d\", \"12w\", or \"0\" to keep articles for ever)", b)}
+	var v time.Duration
+	switch {
+	case str == "0":
+	case strings.HasSuffix(str, "d") || strings.HasSuffix(str, "w"):
+		n, err := strconv.Atoi(str[:len(str)-1])
+		if err != nil || n <= 0 || n > 100*366 {
+			return bad
+		}
+		unit := 24 * time.Hour
+		if strings.HasSuffix(str, "w") {
+			unit *= 7
+		}
+		v = time.Duration(n) * unit
+	default:
+		d, err := time.ParseDuration(str)
+		if err != nil || d < 0 {
+			return bad
+		}
+		v = d
+	}
+	if v != 0 && v < 24*time.Hour {
+		return &valueError{string(b), fmt.Sprintf("period %q is under a day: articles would vanish before they are read (use \"0\" to keep them for ever)", b)}
+	}
+	a.Duration = v
 	return nil
 }
 
@@ -112,7 +156,7 @@ type ByteSize int64
 func (s *ByteSize) UnmarshalText(b []byte) error {
 	v, err := parseByteSize(string(b))
 	if err != nil {
-		return err
+		return &valueError{string(b), err.Error()}
 	}
 	*s = ByteSize(v)
 	return nil
@@ -139,8 +183,19 @@ func parseByteSize(in string) (int64, error) {
 	if _, err := fmt.Sscanf(str, "%d", &n); err != nil || fmt.Sprint(n) != str || n <= 0 {
 		return 0, fmt.Errorf("invalid size %q (use e.g. \"8MiB\", \"512KB\")", in)
 	}
+	if n > math.MaxInt64/mult {
+		return 0, fmt.Errorf("size %q is too large", in)
+	}
 	return n * mult, nil
 }
+
+// valueError is a bad value found by an UnmarshalText, which does not know
+// where the value is: parseConfig finds it by its text.
+type valueError struct {
+	value, msg string
+}
+
+func (e *valueError) Error() string { return e.msg }
 
 // ConfigError is a problem in the config file, with its position.
 type ConfigError struct {
@@ -162,6 +217,7 @@ type LoadedConfig struct {
 	Config
 	Source   string // the file path, or "(embedded defaults)"
 	Warnings []string
+	raw      []byte // the file's text, for positions in later errors
 }
 
 const embeddedSource = "(embedded defaults)"
@@ -206,7 +262,8 @@ func LoadConfig(flagPath string) (*LoadedConfig, error) {
 // parseConfig decodes data over the defaults. A user file that lists no
 // feeds keeps the default feeds.
 func parseConfig(source string, data []byte) (*LoadedConfig, error) {
-	lc := &LoadedConfig{Source: source}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // a BOM some editors write
+	lc := &LoadedConfig{Source: source, raw: data}
 	var defaultFeeds []FeedConfig
 	if source != embeddedSource {
 		def, err := parseConfig(embeddedSource, defaultConfigTOML)
@@ -220,6 +277,7 @@ func parseConfig(source string, data []byte) (*LoadedConfig, error) {
 	err := dec.Decode(&lc.Config)
 	var strict *toml.StrictMissingError
 	var decErr *toml.DecodeError
+	var valErr *valueError
 	switch {
 	case errors.As(err, &strict):
 		for _, e := range strict.Errors {
@@ -229,6 +287,13 @@ func parseConfig(source string, data []byte) (*LoadedConfig, error) {
 	case errors.As(err, &decErr):
 		line, col := decErr.Position()
 		return nil, &ConfigError{File: source, Line: line, Col: col, Msg: strings.TrimPrefix(decErr.Error(), "toml: ")}
+	case errors.As(err, &valErr):
+		line, col, key := findValue(data, valErr.value)
+		msg := valErr.msg
+		if key != "" {
+			msg = key + ": " + msg
+		}
+		return nil, &ConfigError{File: source, Line: line, Col: col, Msg: msg}
 	case err != nil:
 		return nil, &ConfigError{File: source, Msg: err.Error()}
 	}
@@ -272,6 +337,9 @@ func (lc *LoadedConfig) validate(data []byte) error {
 	if lc.Fetch.RefreshInterval.Duration != 0 && lc.Fetch.RefreshInterval.Duration < time.Minute {
 		return bad("refresh_interval", fmt.Sprintf("fetch.refresh_interval must be 0 (off) or at least 1m, got %s", lc.Fetch.RefreshInterval.Duration))
 	}
+	if lc.Store.MaxArticlesPerFeed < 0 {
+		return bad("max_articles_per_feed", "store.max_articles_per_feed must be 0 (no cap) or more")
+	}
 	if lc.Fetch.MaxBody < 1024 {
 		return bad("max_body", "fetch.max_body must be at least 1KiB")
 	}
@@ -280,6 +348,9 @@ func (lc *LoadedConfig) validate(data []byte) error {
 			return bad("aliases", "nlp.aliases entries need a name and an id")
 		}
 	}
+	if err := lc.checkNLPIDs(data); err != nil {
+		return err
+	}
 	if err := lc.uiTheme().Validate(); err != nil {
 		field := strings.TrimPrefix(strings.SplitN(err.Error(), ":", 2)[0], "theme.")
 		line, col := findTableKey(data, "theme", field)
@@ -287,7 +358,11 @@ func (lc *LoadedConfig) validate(data []byte) error {
 	}
 	if err := ui.ValidateKeys(lc.Keys); err != nil {
 		line, col := findTableKey(data, "keys", "")
-		return &ConfigError{File: lc.Source, Line: line, Col: col, Msg: "keys: " + err.Error()}
+		msg := err.Error()
+		if !strings.HasPrefix(msg, "keys:") {
+			msg = "keys: " + msg
+		}
+		return &ConfigError{File: lc.Source, Line: line, Col: col, Msg: msg}
 	}
 	return nil
 }
@@ -372,7 +447,7 @@ func (c NLPConfig) Gazetteer() (gazetteer.Data, error) {
 		if !addAlias(&extra.Leaders, all.Leaders, id, alias, leader) &&
 			!addAlias(&extra.Countries, all.Countries, id, alias, country) &&
 			!addAlias(&extra.Organisations, all.Organisations, id, alias, org) {
-			return extra, fmt.Errorf("nlp.aliases: %q names %q, which is no known leader, country or organisation id", alias, id)
+			return extra, &aliasError{alias, id}
 		}
 	}
 	return extra, nil

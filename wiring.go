@@ -34,15 +34,27 @@ func openWorkspace(e *env) (*workspace, error) {
 	if err != nil {
 		return nil, err
 	}
+	if st.ReadOnly() != "" {
+		fmt.Fprintln(e.stderr, "herald: warning:", readOnlyBanner(st))
+	}
 	return &workspace{lc: lc, ann: ann, st: st, feeds: list}, nil
 }
 
-// openStore opens the configured store and syncs the configured feeds into it.
+// openStore opens the configured store, sets its retention and syncs the
+// configured feeds into it. When the store cannot be written (a full or
+// read-only disk, a damaged file) it is opened read-only instead, so that
+// the user can still read and export what it holds: st.ReadOnly() then
+// says why, and the feeds are the ones it already knows.
 func openStore(lc *LoadedConfig) (*store.Store, []store.Feed, error) {
-	st, err := store.Open(lc.StorePath())
+	path := lc.StorePath()
+	st, err := store.Open(path)
 	if err != nil {
-		return nil, nil, err
+		if !store.CanReadInstead(err) {
+			return nil, nil, err
+		}
+		return openReadOnly(path, err)
 	}
+	st.SetRetention(store.Retention{Keep: lc.Store.Keep.Duration, PerFeed: lc.Store.MaxArticlesPerFeed})
 	cfg := make([]store.FeedConfig, len(lc.Feeds))
 	for i, f := range lc.Feeds {
 		cfg[i] = store.FeedConfig{URL: f.URL, Title: f.Title, Tags: f.Tags, FullText: f.FullText}
@@ -56,7 +68,10 @@ func openStore(lc *LoadedConfig) (*store.Store, []store.Feed, error) {
 	}
 	if err != nil {
 		st.Close()
-		return nil, nil, fmt.Errorf("%s: %w", lc.StorePath(), err)
+		if store.CanReadInstead(err) {
+			return openReadOnly(path, err)
+		}
+		return nil, nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return st, list, nil
 }
@@ -66,6 +81,32 @@ func openStore(lc *LoadedConfig) (*store.Store, []store.Feed, error) {
 func hasSourceFeeds(st *store.Store) bool {
 	m, err := st.FeedSources()
 	return err == nil && len(m) > 0
+}
+
+func openReadOnly(path string, why error) (*store.Store, []store.Feed, error) {
+	st, err := store.OpenReadOnly(path, why)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%w; opening it read-only failed too: %v", why, err)
+	}
+	list, err := st.Feeds()
+	if err != nil {
+		st.Close()
+		return nil, nil, fmt.Errorf("%w; reading it failed too: %v", why, err)
+	}
+	return st, list, nil
+}
+
+// readOnlyBanner is the warning shown when the store could only be opened
+// for reading.
+func readOnlyBanner(st *store.Store) string {
+	return fmt.Sprintf("the store is open READ-ONLY: %s — reading and export to stdout work; refreshes, read marks and stars are not saved", st.ReadOnly())
+}
+
+// prune applies the store's retention after a refresh; a failure is only
+// worth a warning.
+func prune(st *store.Store) (int, error) {
+	ps, err := st.Prune()
+	return ps.Articles, err
 }
 
 // newFetcher builds the fetcher from [fetch], serving herald: URLs from the

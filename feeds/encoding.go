@@ -7,25 +7,34 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/gogs/chardet"
 	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/encoding/unicode/utf32"
 	"golang.org/x/text/transform"
 )
 
 // toUTF8 returns an XML feed body as UTF-8 with its declaration saying so,
-// whatever it came in: a byte-order mark (UTF-8, UTF-16), the XML
+// whatever it came in: a byte-order mark or the first bytes' pattern
+// (UTF-8, UTF-16, UTF-32), the XML
 // declaration's encoding, or, for a document that declares none, the
 // charset of the Content-Type header. Bytes that are not valid in a UTF-8
 // document become U+FFFD, except in a document that declares no encoding at
-// all and holds no valid multi-byte UTF-8 sequence, which is read as
+// all: a Chinese, Japanese or Korean encoding is detected (detectCJK), and
+// a document holding no valid multi-byte UTF-8 sequence is read as
 // Windows-1252 (the usual culprit). JSON is returned
 // as it is: it is always UTF-8 and the JSON decoder repairs bad bytes.
 func toUTF8(data []byte, contentType string) ([]byte, error) {
 	switch {
 	case bytes.HasPrefix(data, []byte("\xef\xbb\xbf")):
 		data = data[3:]
+	// UTF-32 before UTF-16: its little-endian mark begins with UTF-16's.
+	case bytes.HasPrefix(data, []byte("\xff\xfe\x00\x00")), bytes.HasPrefix(data, []byte("<\x00\x00\x00")):
+		return decodeAll(data, utf32.UTF32(utf32.LittleEndian, utf32.UseBOM))
+	case bytes.HasPrefix(data, []byte("\x00\x00\xfe\xff")), bytes.HasPrefix(data, []byte("\x00\x00\x00<")):
+		return decodeAll(data, utf32.UTF32(utf32.BigEndian, utf32.UseBOM))
 	case bytes.HasPrefix(data, []byte("\xff\xfe")), bytes.HasPrefix(data, []byte("<\x00?\x00")):
 		return decodeAll(data, unicode.UTF16(unicode.LittleEndian, unicode.UseBOM))
 	case bytes.HasPrefix(data, []byte("\xfe\xff")), bytes.HasPrefix(data, []byte("\x00<\x00?")):
@@ -38,6 +47,11 @@ func toUTF8(data []byte, contentType string) ([]byte, error) {
 	if label == "" {
 		label = httpCharset(contentType)
 		start, end = -1, -1
+	}
+	if label == "" && !utf8.Valid(data) {
+		if enc := detectCJK(data); enc != nil {
+			return decodeAll(data, enc)
+		}
 	}
 	switch l := strings.ToLower(label); {
 	case l == "" && !utf8.Valid(data) && !hasMultibyteUTF8(data):
@@ -135,6 +149,27 @@ func httpCharset(contentType string) string {
 		return ""
 	}
 	return strings.Trim(params["charset"], `"' `)
+}
+
+// detectCJK guesses the encoding of a document that declares none and is
+// not UTF-8, for the Chinese, Japanese and Korean encodings only: their
+// multi-byte text would otherwise become U+FFFD or Windows-1252 nonsense.
+// It returns nil when the guess is something else or unsure.
+func detectCJK(data []byte) encoding.Encoding {
+	res, err := chardet.NewTextDetector().DetectBest(data[:min(len(data), 64<<10)])
+	if err != nil || res.Confidence < 50 {
+		return nil
+	}
+	name := map[string]string{
+		"GB-18030": "gb18030", "GB18030": "gb18030", "Big5": "big5",
+		"Shift_JIS": "shift_jis", "EUC-JP": "euc-jp", "ISO-2022-JP": "iso-2022-jp",
+		"EUC-KR": "euc-kr",
+	}[res.Charset]
+	if name == "" {
+		return nil
+	}
+	enc, _ := charset.Lookup(name)
+	return enc
 }
 
 // hasMultibyteUTF8 reports whether data holds at least one valid UTF-8

@@ -40,6 +40,9 @@ func describe(err error, timeout time.Duration) string {
 	var re *redirectError
 	var ne net.Error
 	var dnsErr *net.DNSError
+	if be, ok := isBlocked(err); ok {
+		return be.Error()
+	}
 	switch {
 	case errors.As(err, &re):
 		return re.msg

@@ -37,8 +37,8 @@ func rawAuthor(raw *rss.Item) string {
 	}
 	candidates := []string{raw.Author}
 	if dc := raw.DublinCoreExt; dc != nil {
-		candidates = append(candidates, dc.Author...)
-		candidates = append(candidates, dc.Creator...)
+		candidates = append(candidates, dc.Author[:min(len(dc.Author), maxListed)]...)
+		candidates = append(candidates, dc.Creator[:min(len(dc.Creator), maxListed)]...)
 	}
 	if raw.ITunesExt != nil {
 		candidates = append(candidates, raw.ITunesExt.Author)

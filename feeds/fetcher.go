@@ -143,12 +143,40 @@ func (f *Fetcher) Fetch(ctx context.Context, r Request) (res Result) {
 		res.ETag, res.LastModified = keep(res.ETag, r.ETag), keep(res.LastModified, r.LastModified)
 		return res
 	}
-	feed, err := parseFeed(body.data, body.rawContentType, body.url)
+	feed, err := f.parseBounded(ctx, body, r.URL)
 	res.Title, res.Items, res.Err = feed.title, feed.items, err
 	if len(res.Items) > 0 && r.FullText {
-		f.fillFullText(ctx, res.Items)
+		f.fillFullText(ctx, r.URL, res.Items)
 	}
 	return res
+}
+
+// parseBounded parses a fetched body under the request timeout and ctx:
+// when either ends first, the feed fails at once (the parse, bounded by
+// the parser's own limits, finishes in the background and is dropped).
+func (f *Fetcher) parseBounded(ctx context.Context, b body, feedURL string) (parsedFeed, error) {
+	type parsed struct {
+		feed parsedFeed
+		err  error
+	}
+	ctx, cancel := context.WithTimeout(ctx, f.opts.Timeout)
+	defer cancel()
+	done := make(chan parsed, 1)
+	go func() {
+		defer func() {
+			if p := recover(); p != nil {
+				done <- parsed{err: fetchErr(feedURL, nil, "internal error while reading the feed: %v", p)}
+			}
+		}()
+		feed, err := parseFeed(b.data, b.rawContentType, b.url)
+		done <- parsed{feed, err}
+	}()
+	select {
+	case p := <-done:
+		return p.feed, p.err
+	case <-ctx.Done():
+		return parsedFeed{}, fetchErr(feedURL, ctx.Err(), "reading the feed: %s", describe(ctx.Err(), f.opts.Timeout))
+	}
 }
 
 // Partial reports a feed that failed part of the way: it has an error and

@@ -3,6 +3,7 @@ package feeds
 import (
 	"bytes"
 	"context"
+	"net/http"
 	"net/url"
 	"sort"
 	"strings"
@@ -23,9 +24,13 @@ const pagesAtOnce = 4
 // with the article extracted from their pages. An item whose page cannot be
 // fetched or read, or yields less text than the summary, keeps its summary. The whole pass gets twice the request
 // timeout, so that one slow site cannot hold a worker for 20 requests' worth.
-func (f *Fetcher) fillFullText(ctx context.Context, items []Item) {
+// The pages are fetched through guardedClient: a link may reach an internal
+// address only when it is feedURL's own.
+func (f *Fetcher) fillFullText(ctx context.Context, feedURL string, items []Item) {
 	ctx, cancel := context.WithTimeout(ctx, 2*f.opts.Timeout)
 	defer cancel()
+	client := f.guardedClient(ctx, feedURL)
+	defer client.CloseIdleConnections()
 	var idx []int
 	for i := range items {
 		if items[i].Link != "" {
@@ -49,8 +54,8 @@ func (f *Fetcher) fillFullText(ctx context.Context, items []Item) {
 			defer func() { <-sem }()
 			// A page that yields less than the summary is a paywall,
 			// a cookie wall or a failed extraction: keep the summary.
-			if text, err := f.ArticleText(ctx, items[i].Link); err == nil && len(text) > len(items[i].Text) {
-				items[i].Text = text
+			if a, err := f.article(ctx, client, items[i].Link); err == nil && len(a.Text) > len(items[i].Text) {
+				items[i].Text = a.Text
 			}
 		})
 	}
@@ -59,7 +64,9 @@ func (f *Fetcher) fillFullText(ctx context.Context, items []Item) {
 
 // ArticleText fetches the web page at link under the Fetcher's limits and
 // returns its main article as plain paragraphs (readability extraction,
-// then HTML to text). Only http and https pages are fetched.
+// then HTML to text). Only http and https pages are fetched. link is the
+// user's own choice, so it may be local; links a feed chose go through
+// fillFullText's guard instead.
 func (f *Fetcher) ArticleText(ctx context.Context, link string) (text string, err error) {
 	a, err := f.Article(ctx, link)
 	return a.Text, err
@@ -73,7 +80,12 @@ type Article struct {
 }
 
 // Article is ArticleText with the page's title and publication time.
-func (f *Fetcher) Article(ctx context.Context, link string) (art Article, err error) {
+func (f *Fetcher) Article(ctx context.Context, link string) (Article, error) {
+	return f.article(ctx, nil, link)
+}
+
+// article is Article through client (nil: the Fetcher's own).
+func (f *Fetcher) article(ctx context.Context, client *http.Client, link string) (art Article, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = fetchErr(link, nil, "internal error while reading the page: %v", p)
@@ -83,7 +95,7 @@ func (f *Fetcher) Article(ctx context.Context, link string) (art Article, err er
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
 		return Article{}, fetchErr(link, err, "article pages must be http or https")
 	}
-	b, err := f.get(ctx, link, getOptions{accept: acceptPages})
+	b, err := f.get(ctx, link, getOptions{accept: acceptPages, client: client})
 	if err != nil {
 		return Article{}, err
 	}
@@ -109,7 +121,7 @@ func (f *Fetcher) Article(ctx context.Context, link string) (art Article, err er
 	if err := article.RenderHTML(&buf); err != nil {
 		return Article{}, fetchErr(link, err, "rendering article: %v", err)
 	}
-	text := htmltext.ToText(buf.String())
+	text := htmltext.ToText(demoronize(buf.String()))
 	if text == "" {
 		return Article{}, fetchErr(link, nil, "the article on the page is empty")
 	}

@@ -55,6 +55,9 @@ func parseFeed(data []byte, rawContentType, feedURL string) (parsedFeed, error) 
 			return parsedFeed{}, fetchErr(feedURL, nil, "not a feed: JSON without a JSON Feed version")
 		}
 	default:
+		if data, err = limitXML(data); err != nil {
+			return parsedFeed{}, fetchErr(feedURL, nil, "refused: %v", err)
+		}
 		data = dropC0(data)
 	}
 	p, err := parseLenient(data, kind, feedURL)
@@ -117,6 +120,7 @@ func parseLenient(data []byte, kind gofeed.FeedType, feedURL string) (lenientPar
 func newParser() *gofeed.Parser {
 	p := gofeed.NewParser()
 	p.KeepOriginalFeed = true // raw RSS authors and GUIDs, see rssFallbacks
+	p.JSONTranslator = &cappedJSON{}
 	return p
 }
 
@@ -178,10 +182,10 @@ func convertItem(it *gofeed.Item, raw *rss.Item, base *url.URL) Item {
 	item := Item{
 		Title:  lineText(it.Title),
 		Author: author(it, raw),
-		Text:   htmltext.ToText(content),
+		Text:   htmltext.ToText(demoronize(content)),
 	}
 	link := it.Link
-	for _, l := range it.Links {
+	for _, l := range it.Links[:min(len(it.Links), maxListed)] {
 		if link != "" {
 			break
 		}
@@ -222,32 +226,38 @@ func syntheticGUID(it Item) string {
 // lineText makes a one-line field (title, author, feed name) plain: markup
 // and entities some feeds put in titles become text, then it is sanitised.
 func lineText(s string) string {
+	s = demoronize(s)
 	if htmltext.LooksLikeHTML(s) {
 		s = strings.ReplaceAll(htmltext.ToText(s), "\n", " ")
 	}
 	return sanitize.Line(s)
 }
 
+// maxListed bounds how many entries of one item's lists (authors,
+// categories, enclosures, links) herald looks at: a hostile item with half a
+// million authors costs no more than one with a hundred.
+const maxListed = 100
+
+// maxAuthors is how many distinct names a byline keeps.
+const maxAuthors = 10
+
 func author(it *gofeed.Item, raw *rss.Item) string {
 	var names []string
+	seen := map[string]bool{}
 	add := func(p *gofeed.Person) {
-		if p == nil {
+		if p == nil || len(names) >= maxAuthors {
 			return
 		}
 		name := lineText(p.Name)
 		if name == "" {
 			name = lineText(p.Email)
 		}
-		for _, n := range names {
-			if n == name {
-				return
-			}
-		}
-		if name != "" {
+		if name != "" && !seen[name] {
+			seen[name] = true
 			names = append(names, name)
 		}
 	}
-	for _, p := range it.Authors {
+	for _, p := range it.Authors[:min(len(it.Authors), maxListed)] {
 		add(p)
 	}
 	if len(names) == 0 {

@@ -27,6 +27,7 @@ const (
 type getOptions struct {
 	accept             string
 	etag, lastModified string
+	client             *http.Client // nil: the Fetcher's own
 }
 
 // body is what a successful get returns.
@@ -85,7 +86,7 @@ func (f *Fetcher) get(ctx context.Context, rawURL string, o getOptions) (body, e
 	u, err := url.Parse(rawURL)
 	switch {
 	case isPlainPath(rawURL):
-		return f.readFile(rawURL, expandHome(rawURL))
+		return f.readFile(ctx, rawURL, expandHome(rawURL))
 	case err != nil:
 		return body{}, fetchErr(rawURL, err, "not a valid URL: %v", err)
 	case u.Scheme == "http" || u.Scheme == "https":
@@ -98,7 +99,7 @@ func (f *Fetcher) get(ctx context.Context, rawURL string, o getOptions) (body, e
 		if p == "" {
 			p = u.Opaque // file:relative/path
 		}
-		return f.readFile(rawURL, filepath.FromSlash(p))
+		return f.readFile(ctx, rawURL, filepath.FromSlash(p))
 	case u.Scheme == "herald":
 		name := u.Opaque
 		if name == "" {
@@ -150,7 +151,11 @@ func (f *Fetcher) getHTTP(ctx context.Context, rawURL string, o getOptions) (bod
 	if o.lastModified != "" {
 		req.Header.Set("If-Modified-Since", o.lastModified)
 	}
-	resp, err := f.client.Do(req)
+	client := f.client
+	if o.client != nil {
+		client = o.client
+	}
+	resp, err := client.Do(req)
 	if err != nil {
 		return body{}, fetchErr(rawURL, err, "%s", describe(err, f.opts.Timeout))
 	}
@@ -204,22 +209,6 @@ func (f *Fetcher) readCapped(rawURL string, r io.Reader) ([]byte, error) {
 		return nil, fetchErr(rawURL, nil, "body exceeds %d bytes", f.opts.MaxBodyBytes)
 	}
 	return buf.Bytes(), nil
-}
-
-func (f *Fetcher) readFile(rawURL, path string) (body, error) {
-	file, err := os.Open(path)
-	if err != nil {
-		return body{}, fetchErr(rawURL, err, "%s", fileReason(err))
-	}
-	defer file.Close()
-	if st, err := file.Stat(); err == nil && st.IsDir() {
-		return body{}, fetchErr(rawURL, nil, "is a directory, not a feed file")
-	}
-	data, err := f.readCapped(rawURL, file)
-	if err != nil {
-		return body{}, err
-	}
-	return body{data: data, url: rawURL}, nil
 }
 
 func (f *Fetcher) readEmbedded(rawURL, name string) (body, error) {

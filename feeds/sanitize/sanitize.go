@@ -8,7 +8,9 @@
 // (U+202A–U+202E, U+2066–U+2069) are removed so that a feed cannot reorder
 // or hide the text around them; the plain marks U+200E, U+200F and U+061C are
 // kept because right-to-left languages need them and they cannot override
-// anything. Invalid UTF-8 becomes U+FFFD, except stray bytes 0x80–0x9F,
+// anything. Zero-width characters (U+200B–U+200D, U+2060, U+FEFF) and tag
+// characters (U+E0000–U+E007F) are removed: they draw nothing and serve
+// only to make two different strings look alike. Invalid UTF-8 becomes U+FFFD, except stray bytes 0x80–0x9F,
 // which are treated as the 8-bit C1 controls a non-UTF-8 terminal would see.
 package sanitize
 
@@ -124,7 +126,7 @@ func clean(b *strings.Builder, s string) {
 			i += size
 		case r < 0x20 || (r >= 0x7f && r <= 0x9f):
 			i += size // other C0, DEL, other C1
-		case isBidiControl(r) || r == '\ufeff':
+		case isBidiControl(r) || isInvisible(r):
 			i += size
 		case r == '\u2028' || r == '\u2029':
 			b.WriteByte('\n')
@@ -148,6 +150,16 @@ func decode(s string, i int) (rune, int) {
 		return rune(c), 1
 	}
 	return r, size
+}
+
+// isInvisible reports characters that draw nothing and can only hide
+// something: zero-width space, non-joiner and joiner (U+200B–U+200D), word
+// joiner (U+2060), the byte-order mark / zero-width no-break space
+// (U+FEFF), and the tag characters (U+E0000–U+E007F) that can smuggle a
+// hidden text. "pay\u200bpal" must not pass for "paypal".
+func isInvisible(r rune) bool {
+	return (r >= '\u200b' && r <= '\u200d') || r == '\u2060' || r == '\ufeff' ||
+		(r >= 0xe0000 && r <= 0xe007f)
 }
 
 func isBidiControl(r rune) bool {

@@ -22,6 +22,8 @@ func assertSafe(t *testing.T, in, out string, multiline bool) {
 			t.Errorf("input %q: output %q keeps control %U", in, out, r)
 		case isBidiControl(r):
 			t.Errorf("input %q: output %q keeps bidi control %U", in, out, r)
+		case isInvisible(r):
+			t.Errorf("input %q: output %q keeps invisible %U", in, out, r)
 		}
 	}
 }
@@ -52,6 +54,9 @@ func TestTextHostile(t *testing.T) {
 		{"bidi isolates", "\u2066a\u2067b\u2068c\u2069", "abc"},
 		{"bidi embeddings", "\u202aa\u202bb\u202cc\u202dd", "abcd"},
 		{"marks kept", "\u200fשלום\u200e", "\u200fשלום\u200e"},
+		{"zero-width space", "pay\u200bpal", "paypal"},
+		{"zero-width joiners and word joiner", "p\u200ca\u200dy\u2060pal\ufeff", "paypal"},
+		{"tag characters", "safe\U000e0049\U000e0047\U000e004e\U000e007f text", "safe text"},
 		{"lone ESC at end", "text\x1b", "text"},
 		{"ESC before text", "\x1b\x1b[1mbold", "bold"},
 		{"ESC charset designation", "a\x1b(Bb", "ab"},

@@ -61,6 +61,7 @@ type existing struct {
 // by content. Read and starred flags are never touched. A change of title
 // or text drops the article's entity index, which is stale from then on.
 func (s *Store) SaveArticles(feedID int64, items []NewArticle) (added, updated int, err error) {
+	items = s.retained(feedID, items) // see Retention
 	now := time.Now().UnixMilli()
 	err = s.write(func(tx txn) error {
 		added, updated = 0, 0

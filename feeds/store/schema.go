@@ -1,6 +1,10 @@
 package store
 
-import "fmt"
+import (
+	"context"
+	"database/sql"
+	"fmt"
+)
 
 // migrations[i] brings the schema from version i to i+1 (PRAGMA
 // user_version). Append only: never edit a migration that has shipped.
@@ -161,24 +165,65 @@ CREATE INDEX statements_published ON statements(published DESC, article_id DESC,
 	// star changes made in herald that the source has not acknowledged yet,
 	// and each source's pull cursor. See sync.go.
 	syncMigration,
+	// 3: retention (see retention.go) and herald's application_id.
+	`
+-- Articles whose statements went into an export: never pruned.
+CREATE TABLE exported (
+	article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+	at         INTEGER NOT NULL              -- unix ms of the first export
+);
+-- Articles retention removed, so that a feed still listing them does not
+-- bring them back at the next refresh.
+CREATE TABLE pruned (
+	feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+	guid    TEXT NOT NULL,
+	at      INTEGER NOT NULL,                -- unix ms
+	PRIMARY KEY (feed_id, guid)
+) WITHOUT ROWID;
+-- When herald first saw each article (unix ms): retention counts age from
+-- the later of this and the publication date, so that a feed added today
+-- keeps its old articles for the whole period. Set by a trigger, so that
+-- every way of inserting an article sets it; articles stored before this
+-- migration count as seen now.
+ALTER TABLE articles ADD COLUMN seen INTEGER NOT NULL DEFAULT 0;
+UPDATE articles SET seen = CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER);
+CREATE TRIGGER articles_seen AFTER INSERT ON articles BEGIN
+	UPDATE articles SET seen = CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) WHERE id = NEW.id;
+END;
+-- Store-wide facts: "verified" is when the last full check passed (unix ms).
+CREATE TABLE meta (
+	key   TEXT PRIMARY KEY,
+	value TEXT NOT NULL
+) WITHOUT ROWID;
+PRAGMA application_id = 1213353028;          -- applicationID, "HRLD"
+`,
 }
 
 // migrate applies the migrations the database has not seen yet, each in
 // its own transaction. Two processes opening a fresh database at once are
 // safe: the write lock is taken before the version is read.
 func (s *Store) migrate() error {
+	if need, err := s.migrationNeeded(); err != nil || !need {
+		return err
+	}
+	ctx := context.Background()
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
 	for {
-		done, err := s.migrateOne()
+		done, err := s.migrateOne(ctx, conn)
 		if err != nil || done {
 			return err
 		}
 	}
 }
 
-func (s *Store) migrateOne() (done bool, err error) {
+func (s *Store) migrateOne(ctx context.Context, conn *sql.Conn) (done bool, err error) {
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
-	tx, err := s.db.Begin()
+	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return false, err
 	}

@@ -44,17 +44,17 @@ type Store struct {
 
 	smu   sync.Mutex
 	stmts map[string]*sql.Stmt // prepared statements by query text
+
+	readOnly  string    // why the store was opened read-only; "" when writable
+	retention Retention // see SetRetention
 }
 
 // Open opens (creating if needed) the database at path, creating its parent
 // directories with mode 0700, and brings the schema up to date.
 func Open(path string) (*Store, error) {
-	if strings.TrimSpace(path) == "" {
-		return nil, errors.New("store: empty database path")
-	}
-	abs, err := filepath.Abs(path)
+	abs, err := absPath(path)
 	if err != nil {
-		return nil, fmt.Errorf("store %s: %w", path, err)
+		return nil, err
 	}
 	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
 		return nil, fmt.Errorf("store %s: creating directory: %w", abs, err)
@@ -62,13 +62,24 @@ func Open(path string) (*Store, error) {
 	if fi, err := os.Stat(abs); err == nil && fi.IsDir() {
 		return nil, fmt.Errorf("store %s: is a directory, not a database file", abs)
 	}
-	db, err := sql.Open("sqlite", dsn(abs))
+	if err := checkOwner(abs); err != nil {
+		return nil, err
+	}
+	fresh := true
+	if fi, err := os.Stat(abs); err == nil && fi.Size() > 0 {
+		fresh = false
+	}
+	db, err := sql.Open("sqlite", dsn(abs, fresh))
 	if err != nil {
 		return nil, fmt.Errorf("store %s: %w", abs, err)
 	}
 	db.SetMaxOpenConns(maxConns)
 	db.SetMaxIdleConns(maxConns)
 	s := &Store{db: db, path: abs, stmts: map[string]*sql.Stmt{}}
+	if err := s.openCheck(); err != nil {
+		db.Close()
+		return nil, err
+	}
 	if err := s.migrate(); err != nil {
 		db.Close()
 		return nil, describe(abs, err)
@@ -76,22 +87,48 @@ func Open(path string) (*Store, error) {
 	return s, nil
 }
 
-// dsn builds a SQLite URI for path. The path is escaped so that '?', '#'
-// and '%' in a file name cannot be read as URI syntax.
-func dsn(path string) string {
+func absPath(path string) (string, error) {
+	if strings.TrimSpace(path) == "" {
+		return "", errors.New("store: empty database path")
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return "", fmt.Errorf("store %s: %w", path, err)
+	}
+	return abs, nil
+}
+
+// escapePath makes path the path part of a SQLite URI, escaped so that
+// '?', '#' and '%' in a file name cannot be read as URI syntax.
+func escapePath(path string) string {
 	u := url.URL{Path: filepath.ToSlash(path)}
 	if !strings.HasPrefix(u.Path, "/") {
 		u.Path = "/" + u.Path
 	}
+	return u.EscapedPath()
+}
+
+// dsn builds a SQLite URI for path; fresh is for a file that does not
+// exist yet or is empty.
+func dsn(path string, fresh bool) string {
 	q := []string{
 		"_txlock=immediate", // writers take the write lock up front: no upgrade deadlocks
 		fmt.Sprintf("_pragma=busy_timeout(%d)", busyTimeoutMS),
 		"_pragma=foreign_keys(1)",
+	}
+	if fresh {
+		// Before the journal mode writes the first page: a new store frees
+		// pages incrementally (see Prune). On an existing file the pragma
+		// would take the write lock; an older store is converted by its
+		// first vacuum instead.
+		q = append(q, "_pragma=auto_vacuum(INCREMENTAL)")
+	}
+	q = append(q,
 		"_pragma=journal_mode(WAL)",
 		"_pragma=synchronous(NORMAL)",
 		"_pragma=temp_store(MEMORY)", // statement journals and sorts stay off disk
-	}
-	return "file:" + u.EscapedPath() + "?" + strings.Join(q, "&")
+	)
+	return "file:" + escapePath(path) + "?" + strings.Join(q, "&")
 }
 
 // describe turns a driver error met while opening into a message that names
@@ -110,6 +147,8 @@ func describe(path string, err error) error {
 			return fmt.Errorf("store %s: cannot open the database file (check its permissions): %w", path, err)
 		case 8: // SQLITE_READONLY
 			return fmt.Errorf("store %s: the database is read-only (check its permissions): %w", path, err)
+		case 13: // SQLITE_FULL
+			return fmt.Errorf("store %s: the disk is full (free some space): %w", path, err)
 		}
 	}
 	return fmt.Errorf("store %s: %w", path, err)
@@ -124,8 +163,10 @@ func (s *Store) Close() error {
 	// sampling a bounded number of rows so that closing stays quick.
 	s.wmu.Lock()
 	if conn, err := s.db.Conn(context.Background()); err == nil {
-		_, _ = conn.ExecContext(context.Background(), "PRAGMA analysis_limit = 1000")
-		_, _ = conn.ExecContext(context.Background(), "PRAGMA optimize")
+		if s.readOnly == "" {
+			_, _ = conn.ExecContext(context.Background(), "PRAGMA analysis_limit = 1000")
+			_, _ = conn.ExecContext(context.Background(), "PRAGMA optimize")
+		}
 		conn.Close()
 	}
 	s.wmu.Unlock()
@@ -248,6 +289,9 @@ func (t txn) Query(query string, args ...any) (*sql.Rows, error) {
 
 // write runs fn in one write transaction (BEGIN IMMEDIATE).
 func (s *Store) write(fn func(tx txn) error) error {
+	if s.readOnly != "" {
+		return s.readOnlyErr()
+	}
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
 	sqlTx, err := s.db.Begin()
@@ -270,6 +314,9 @@ func (s *Store) write(fn func(tx txn) error) error {
 
 // exec runs one write statement outside an explicit transaction.
 func (s *Store) exec(query string, args ...any) (sql.Result, error) {
+	if s.readOnly != "" {
+		return nil, s.readOnlyErr()
+	}
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
 	var r sql.Result
