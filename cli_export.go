@@ -81,7 +81,13 @@ func runExportQuery(e *env, f exportFlags) error {
 	if err != nil {
 		return err
 	}
-	return writeExport(e, ws.lc, f.Out, q.FileName(now, format), data, len(ex.Statements))
+	if err := writeExport(e, ws.lc, f.Out, q.FileName(now, format), data, len(ex.Statements)); err != nil {
+		return err
+	}
+	if ws.st.ReadOnly() != "" {
+		return nil
+	}
+	return export.MarkWritten(ws.st, ex)
 }
 
 // resolveNames turns --leader and --country names into entity ids the way

@@ -923,3 +923,47 @@ func BenchmarkExport10kStatements(b *testing.B) {
 		})
 	}
 }
+
+// An export marks the articles it quotes, so that retention never prunes
+// them; without the export the same cap removes the older article.
+func TestExportKeepsItsArticlesFromRetention(t *testing.T) {
+	prune := func(f exportFixture) (store.PruneStats, []store.ArticleSummary) {
+		t.Helper()
+		st, err := store.Open(f.db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		st.SetRetention(store.Retention{PerFeed: 1})
+		ps, err := st.Prune()
+		if err != nil {
+			t.Fatal(err)
+		}
+		left, err := st.Articles(store.ArticleQuery{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ps, left
+	}
+	has := func(list []store.ArticleSummary, link string) bool {
+		for _, a := range list {
+			if a.Link == link {
+				return true
+			}
+		}
+		return false
+	}
+
+	control := newExportFixture(t)
+	if ps, left := prune(control); ps.Articles != 1 || has(left, "https://world.example/paris") {
+		t.Fatalf("control: pruned %d, paris kept %v; want the older world article pruned", ps.Articles, has(left, "https://world.example/paris"))
+	}
+
+	f := newExportFixture(t)
+	if code, _, errOut := f.run(t, "--leader", "keir starmer", "-o", "-"); code != exitOK {
+		t.Fatalf("export: exit %d: %s", code, errOut)
+	}
+	if ps, left := prune(f); ps.Articles != 0 || !has(left, "https://world.example/paris") {
+		t.Errorf("after an export: pruned %d, paris kept %v; want nothing pruned", ps.Articles, has(left, "https://world.example/paris"))
+	}
+}

@@ -91,6 +91,9 @@ func writeExport(lib export.Source, dir string, now time.Time, q export.Query) t
 		return exportedMsg{err: err}
 	}
 	path, err := export.WriteFile(dir, q.FileName(now, export.Markdown), data)
+	if err == nil {
+		err = export.MarkWritten(lib, ex)
+	}
 	return exportedMsg{path: path, count: len(ex.Statements), err: err}
 }
 

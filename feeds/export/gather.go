@@ -274,3 +274,27 @@ func sortMentions(rows []Mention) {
 		return rows[i].Name < rows[j].Name
 	})
 }
+
+// exportMarker is a Source that records which articles went into an export,
+// so that retention never prunes them (the store does).
+type exportMarker interface {
+	MarkExported(ids []int64) error
+}
+
+// MarkWritten records, where src can, the articles whose statements ex
+// holds: call it once the export is written.
+func MarkWritten(src Source, ex *Export) error {
+	m, ok := src.(exportMarker)
+	if !ok {
+		return nil
+	}
+	seen := map[int64]bool{}
+	var ids []int64
+	for _, st := range ex.Statements {
+		if id := st.Article.ID; id != 0 && !seen[id] {
+			seen[id] = true
+			ids = append(ids, id)
+		}
+	}
+	return m.MarkExported(ids)
+}
