@@ -8,10 +8,15 @@ func (s *scanner) countryOrPlace(i int) (int, bool) {
 	if p == nil {
 		return i, false
 	}
+	if p.kind == pkCountry || p.kind == pkDemonym {
+		if s.inCompound(i, e) {
+			return e, true // "Petro-Canada": part of a company's name
+		}
+	}
 	switch p.kind {
 	case pkCountry:
-		if p.id == "georgia" && s.georgiaIsUSState(i) {
-			return e, true
+		if s.usTown(e) || p.id == "georgia" && s.georgiaIsUSState(i) {
+			return e, true // "Lebanon, Tenn.", "Atlanta, Georgia"
 		}
 	case pkCapital:
 		if !s.capitalActs(i, e) {
@@ -32,6 +37,47 @@ func (s *scanner) countryOrPlace(i int) (int, bool) {
 	s.out = append(s.out, m)
 	return e, true
 }
+
+// usStates are the AP abbreviations and postal codes of the US states and
+// the state names AP does not abbreviate, folded: after "Lebanon," they make
+// a town of a country's name.
+var usStates = wordSet("ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind",
+	"kan", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "nh", "nj",
+	"nm", "ny", "nc", "nd", "okla", "ore", "pa", "ri", "sc", "sd", "tenn", "vt", "va", "wash", "wva",
+	"wis", "wyo", "alaska", "hawaii", "idaho", "iowa", "maine", "ohio", "texas", "utah",
+	"al", "ak", "az", "ar", "ca", "co", "ct", "de", "fl", "hi", "id", "il", "ia", "ks", "me",
+	"ma", "mi", "mn", "ms", "mt", "ne", "nv", "ok", "or", "tn", "tx", "ut", "wa", "wv", "wi", "wy")
+
+// usTown reports a US state after a comma at token e: "Lebanon, Tenn.",
+// "Mexico, Mo." name towns.
+func (s *scanner) usTown(e int) bool {
+	if e >= len(s.toks) || !s.toks[e].is(tComma) || !s.toks[e].capitalised() || !usStates[s.toks[e].key] {
+		return false
+	}
+	return e+1 >= len(s.toks) || !s.toks[e+1].joined() || !s.toks[e+1].capitalised()
+}
+
+// inCompound reports a country or demonym hyphenated to a capitalised word
+// that is no country of its own: "Petro-Canada", "Air-India" are companies,
+// while "Russia-Ukraine" and "Franco-German" keep their countries.
+func (s *scanner) inCompound(i, e int) bool {
+	other := -1
+	switch {
+	case i > 0 && s.toks[i].is(tHyph) && s.toks[i-1].capitalised():
+		other = i - 1
+	case e < len(s.toks) && s.toks[e].is(tHyph) && s.toks[e].capitalised():
+		other = e
+	}
+	if other < 0 {
+		return false
+	}
+	p, _ := s.matchPhrase(other, kindBit(pkCountry)|kindBit(pkDemonym)|kindBit(pkCapital))
+	return p == nil && !combiningForms[s.toks[other].key]
+}
+
+// combiningForms join countries in compounds: "Sino-American", "Anglo-French".
+var combiningForms = wordSet("sino", "anglo", "franco", "russo", "indo", "afro", "euro", "greco",
+	"italo", "judeo", "austro", "germano", "hispano", "luso", "nippo", "turco", "arab", "pan")
 
 // languageWords after a demonym make it a language: "Spanish-speaking",
 // "French lessons".

@@ -1,5 +1,10 @@
 package nlp
 
+import (
+	"strings"
+	"unicode"
+)
+
 // This file reads the names themselves: after a title, alone, and the
 // rules for where a name may start, go on and end.
 
@@ -91,6 +96,9 @@ func (s *scanner) namedPerson(i int) (int, bool) {
 			s.out = append(s.out, m)
 			return end, true
 		}
+		if !s.nameShaped(i, end) || s.companyAround(i, end) {
+			return end, true // "Bill C-48", "BC Hydro", "shares of Morgan Stanley"
+		}
 		first := s.toks[i].lex
 		givenOK := first != nil && (first.flags&lexGiven != 0 || first.flags&lexCountryGiven != 0) &&
 			!(first.flags&lexAmbiguousGiven != 0 && t.is(tSentStart|tHeadline)) && !t.is(tHeadline)
@@ -125,6 +133,48 @@ func (s *scanner) namedPerson(i int) (int, bool) {
 	}
 	return i, false
 }
+
+// nameShaped reports whether tokens [a, b) look like a person's name: no
+// word holds a digit ("Bill C-48", "Russell 2000") and the first word is no
+// acronym before a word in lower case ("BC Hydro"; initials take dots).
+func (s *scanner) nameShaped(a, b int) bool {
+	for k := a; k < b; k++ {
+		w := s.text[s.toks[k].start:s.toks[k].end]
+		if strings.ContainsFunc(w, unicode.IsDigit) {
+			return false
+		}
+	}
+	caps := func(k int) bool {
+		w := s.text[s.toks[k].start:s.toks[k].end]
+		return len(w) >= 2 && strings.IndexByte(w, '.') < 0 && strings.ToUpper(w) == w
+	}
+	// in an all-capitals line every word is an acronym
+	return !caps(a) || caps(b-1)
+}
+
+// companyAround reports the signs of a company around the name at [a, b):
+// "shares of X", "stock in X", or "X raised its forecast" (a company is
+// "it"; a person is not).
+func (s *scanner) companyAround(a, b int) bool {
+	if a >= 2 && (s.toks[a-1].key == "of" || s.toks[a-1].key == "in") && companyNouns[s.toks[a-2].key] {
+		return true
+	}
+	for k := b; k < len(s.toks) && k <= b+2; k++ {
+		switch s.toks[k].key {
+		case "its":
+			return k > b // "X raised its …", not "X its" across a break
+		case "his", "her", "he", "she", "who":
+			return false
+		}
+		if s.toks[k].is(tComma) || s.toks[k].is(tSentStart) {
+			return false
+		}
+	}
+	return false
+}
+
+// companyNouns before "of" or "in" make the name after them a company's.
+var companyNouns = wordSet("shares", "stock", "stocks", "stake", "shareholders", "investors", "subsidiary", "unit")
 
 // afterThe reports the article "the" right before token i.
 func (s *scanner) afterThe(i int) bool {

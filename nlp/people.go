@@ -331,6 +331,9 @@ func (r *peopleResolver) singleName(m *raw) *cluster {
 	if cs := r.byLast[k]; len(cs) > 0 {
 		return r.seenBy(r.choose(cs, m), m)
 	}
+	if c := r.compoundSurname(k); c != nil {
+		return r.seenBy(c, m) // "Mr. Peña" after "Enrique Peña Nieto"
+	}
 	if m.titled {
 		if cs := r.byFirst[k]; len(cs) > 0 {
 			return r.seenBy(r.choose(cs, m), m)
@@ -368,6 +371,27 @@ func (r *peopleResolver) singleName(m *raw) *cluster {
 	}
 	r.seen(c, m)
 	return c
+}
+
+// compoundSurname finds the one person the article named with three or more
+// words whose surname begins with k: Hispanic double surnames are often cut
+// to their first part.
+func (r *peopleResolver) compoundSurname(k string) *cluster {
+	var found *cluster
+	for _, c := range r.clusters[:min(len(r.clusters), maxScan)] {
+		compound := len(c.keys) >= 3 && c.keys[len(c.keys)-2] == k
+		if c.leader >= 0 {
+			sn := r.x.leaders[c.leader].surname
+			compound = strings.HasPrefix(sn, k+" ")
+		}
+		if compound {
+			if found != nil && found != c {
+				return nil
+			}
+			found = c
+		}
+	}
+	return found
 }
 
 func (r *peopleResolver) seenBy(c *cluster, m *raw) *cluster {

@@ -31,6 +31,10 @@ func TestOpenVocabularyPeople(t *testing.T) {
 			nil, []string{"Gustavo Petro"}},
 		{"end of an organisation's name", "Budget.\n\"It is a gimmick,\" said the Committee for a Responsible Federal Budget.",
 			nil, []string{"Responsible Federal Budget"}},
+		{"companies", "Markets.\nShares of Christian Dior rose. Elsewhere, Ralph Lauren raised its forecast. BC Hydro said rates would rise. Bill C-48 passed.",
+			nil, []string{"Christian Dior", "Ralph Lauren", "BC Hydro", "Bill C-48"}},
+		{"first part of a double surname", "Mexico.\nPresident Enrique Peña Nieto met the envoy. Standing beside Mr. Peña, the envoy smiled.",
+			[]string{"Enrique Peña Nieto"}, []string{"Peña"}},
 		{"surname after the full name", "Mexico.\nEnrique Peña Nieto met the envoy. Later Mr. Peña Nieto said no.",
 			[]string{"Enrique Peña Nieto"}, []string{"Peña Nieto", "Santiago Peña"}},
 	}
@@ -70,4 +74,34 @@ func TestPromotedSpeakerSurname(t *testing.T) {
 	if n != 2 {
 		t.Errorf("%d mentions of guenther-schuh, want 2: %+v", n, doc.Entities)
 	}
+}
+
+// A country's name inside a company's or a town's is no mention of it.
+func TestCountryNamesakes(t *testing.T) {
+	tests := []struct{ name, text, notCountry string }{
+		{"US town", "Floods.\nResidents of Lebanon, Tenn., cleared the streets.", "lebanon"},
+		{"company", "Markets.\nPetro-Canada said prices would rise.", "canada"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, e := range Annotate(tt.text).Entities {
+				if e.Kind == KindCountry && e.ID == tt.notCountry {
+					t.Errorf("%q taken for the country %s", e.Text, e.ID)
+				}
+			}
+		})
+	}
+	if ids := countryIDs(Annotate("Talks.\nThe Russia-Ukraine talks and Franco-German plans resumed.")); !slices.Contains(ids, "russia") || !slices.Contains(ids, "ukraine") {
+		t.Errorf("compounds of countries lost their countries: %v", ids)
+	}
+}
+
+func countryIDs(doc Doc) []string {
+	var ids []string
+	for _, e := range doc.Entities {
+		if e.Kind == KindCountry {
+			ids = append(ids, e.ID)
+		}
+	}
+	return ids
 }

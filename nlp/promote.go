@@ -117,6 +117,9 @@ func (x *index) personName(name string) bool {
 		if e != nil && e.flags&lexParticle != 0 && i > 0 && i < len(words)-1 {
 			continue
 		}
+		if i == 0 && placePrefixes[fold(w)] {
+			return false // "Los Pinos said": a place
+		}
 		r, _ := utf8.DecodeRuneInString(w)
 		if !unicode.IsUpper(r) || strings.ContainsFunc(w, unicode.IsDigit) || allCapsWord(w) {
 			return false
@@ -134,7 +137,7 @@ func (x *index) personName(name string) bool {
 	return true
 }
 
-// allCapsWord reports a word of three or more capitals ("UFCW"), which names
+// allCapsWord reports a word of two or more capitals ("UFCW", "BC"), which names
 // an organisation; initials ("T.J.", "O.") do not count.
 func allCapsWord(w string) bool {
 	n := 0
@@ -146,7 +149,7 @@ func allCapsWord(w string) bool {
 			return false
 		}
 	}
-	return n >= 3
+	return n >= 2
 }
 
 // afterFunctionWord reports a lower-case preposition or article right
