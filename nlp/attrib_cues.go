@@ -237,7 +237,16 @@ func (r *resolver) orgInPhrase(toks []tok, head, lo int) int {
 // ofHead moves from "Vermont" in "Sanders of Vermont" to the person.
 func (r *resolver) ofHead(toks []tok, i, lo int) int {
 	j := i - 1
-	if j >= lo && r.isWordTok(toks[j], "the") {
+	// "Captain Joost van der Berg of the Dutch brig Morgenster": words that
+	// describe the place or body stand between "of" and its name
+	for k := 0; k < 3 && j >= lo && toks[j].kind == tkWord && !toks[j].capital && !r.isWordTok(toks[j], "of") &&
+		!r.isWordTok(toks[j], "from") && !r.isWordTok(toks[j], "at") && toks[j].cls.verb == 0 && !toks[j].cls.has(wConj|wRel|wThat); k++ {
+		j--
+	}
+	if j >= lo && toks[j].kind == tkCountry && j-1 >= lo && (r.isWordTok(toks[j-1], "the") || r.isWordTok(toks[j-1], "a")) {
+		j-- // "the Dutch brig": a demonym describes it
+	}
+	if j >= lo && (r.isWordTok(toks[j], "the") || r.isWordTok(toks[j], "a")) {
 		j--
 	}
 	if j-1 >= lo && (toks[j-1].kind == tkPerson || toks[j-1].kind == tkName) {
