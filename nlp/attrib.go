@@ -1,6 +1,7 @@
 package nlp
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"github.com/herald-reader/herald/nlp/gazetteer"
@@ -500,6 +501,25 @@ func (r *resolver) speaker(s spk) *Speaker {
 	return nil
 }
 
+// orgShaped reports a name that reads as an organisation's: it opens with an
+// acronym ("BC Hydro", "UFCW Local 832") or ends with a word that ends
+// organisations' names ("Ministry of Commerce", "Tax Policy Center").
+func (r *resolver) orgShaped(name string) bool {
+	words := strings.Fields(name)
+	if len(words) == 0 {
+		return false
+	}
+	if allCapsWord(words[0]) && len(words) > 1 && !allCapsWord(words[len(words)-1]) {
+		return true
+	}
+	for _, w := range words {
+		if c := r.idx.words[strings.ToLower(w)]; c.has(wOrgHead) {
+			return true
+		}
+	}
+	return false
+}
+
 // speakerOf resolves the candidate or pronoun token at i to a speaker.
 func (r *resolver) speakerOf(toks []tok, i, sentStart int) spk {
 	t := toks[i]
@@ -517,7 +537,11 @@ func (r *resolver) speakerOf(toks []tok, i, sentStart int) spk {
 	case tkCountry, tkOrg:
 		return spk{kind: t.kind, ref: t.ref, gender: 'n'}
 	case tkName:
-		return spk{kind: tkName, start: t.nameStart, end: t.end, gender: t.gender}
+		g := t.gender
+		if g == 0 && r.orgShaped(r.text[t.nameStart:t.end]) {
+			g = 'n' // "BC Hydro said … it said"
+		}
+		return spk{kind: tkName, start: t.nameStart, end: t.end, gender: g}
 	case tkWord:
 		if g := t.cls.pron; g != 0 {
 			return r.resolvePronoun(g, toks, sentStart, i)

@@ -325,9 +325,17 @@ func (s *scanner) nameRun(i int) int {
 			continue
 		}
 		t := &s.toks[j]
-		if t.lex != nil && t.lex.flags&lexParticle != 0 && t.joined() && !s.toks[j-1].is(tPoss) && s.nameContinues(j+1) {
-			j += 2
-			continue
+		if t.lex != nil && t.lex.flags&lexParticle != 0 && t.joined() && !s.toks[j-1].is(tPoss) {
+			if s.nameContinues(j + 1) {
+				j += 2
+				continue
+			}
+			// "van der Berg", "de la Cruz": two particles before the surname
+			if n := j + 1; n < len(s.toks) && s.toks[n].lex != nil && s.toks[n].lex.flags&lexParticle != 0 &&
+				s.toks[n].joined() && s.nameContinues(n+1) {
+				j += 3
+				continue
+			}
 		}
 		break
 	}

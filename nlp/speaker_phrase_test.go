@@ -22,6 +22,10 @@ func TestSpeakerNounPhrases(t *testing.T) {
 			"more isolated than it pretends to be", ""},
 		{"embassy in a capital", "Moscow.\nThe Russian embassy in Berlin said the budget showed that Germany had „chosen confrontation over dialogue“ at last.",
 			"chosen confrontation over dialogue", ""},
+		{"an organisation is it", "Power.\nBC Hydro said on Monday it would raise rates by 3.75 per cent. “Our customers will not see any interruption,” it said in a statement.",
+			"Our customers will not see", "BC Hydro"},
+		{"a person before of and a described body", "Ships.\nCaptain Joost van der Berg of the Dutch brig Morgenster said the crossing was calm. “We had one bad night,” he said.",
+			"We had one bad night", "Joost van der Berg"},
 		{"title in apposition", "Shipyards.\nScotland's First Minister, John Swinney, said he welcomed the investment but warned that ‘Glasgow cannot be a backdrop’.",
 			"Glasgow cannot be a backdrop", "John Swinney"},
 	}
