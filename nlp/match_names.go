@@ -107,7 +107,7 @@ func (s *scanner) namedPerson(i int) (int, bool) {
 			s.out = append(s.out, m)
 			return end, true
 		}
-		if len(nameKeys(s.x, m.keys)) <= 3 && s.appositionAt(end) && s.plainName(i, end) {
+		if len(nameKeys(s.x, m.keys)) <= 3 && (s.appositionAt(end) || s.roleNounBefore(i) || s.creditBefore(i)) && s.plainName(i, end) {
 			// "Quina Jones, 25, said", "Vann R. Newkirk II, a writer"
 			s.out = append(s.out, m)
 			return end, true
@@ -217,6 +217,48 @@ func (s *scanner) appositionAt(i int) bool {
 	}
 	return false
 }
+
+// roleNounBefore reports a noun for a person right before the name at i:
+// "manager Unai Emery", "Artist Kwame Boateng-Reid", "pollster X".
+func (s *scanner) roleNounBefore(i int) bool {
+	if i == 0 || !s.toks[i].joined() {
+		return false
+	}
+	k := s.toks[i-1].key
+	return appositionNouns[k] || roleHeadWords[k]
+}
+
+// creditBefore reports a name in a credit line: "(Reporting by X and Y;
+// Editing by Z)", "(Photo: X/Agency)".
+func (s *scanner) creditBefore(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-8; k-- {
+		t := &s.toks[k]
+		switch {
+		case t.key == "by":
+			return k > 0 && creditWords[s.toks[k-1].key]
+		case creditWords[t.key] && i-k <= 2:
+			return true // "Photo: Colin Baird"
+		case t.key == "and" || t.capitalised():
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// creditWords open the credits of a story or a picture.
+var creditWords = map[string]bool{"reporting": true, "editing": true, "writing": true, "compiled": true,
+	"photo": true, "photos": true, "photograph": true, "photographs": true, "graphics": true, "video": true,
+	"illustration": true, "edited": true, "written": true, "reported": true}
+
+// roleHeadWords are the last words of the person titles and professions.
+var roleHeadWords = func() map[string]bool {
+	m := map[string]bool{}
+	for w := range roleHeads {
+		m[w] = true
+	}
+	return m
+}()
 
 // appositionNouns describe a person after their name: "..., a writer for".
 var appositionNouns = map[string]bool{

@@ -19,10 +19,10 @@ import (
 // fails the test while today's code passes. Raise them as herald improves;
 // never lower them to make a change pass.
 const (
-	floorPeopleRecall     = 0.865
-	floorPeoplePrecision  = 0.950
+	floorPeopleRecall     = 0.905
+	floorPeoplePrecision  = 0.952
 	floorQuotePrecision   = 0.980
-	floorAttribution      = 0.879
+	floorAttribution      = 0.900
 	floorCountryPrecision = 0.965
 )
 
