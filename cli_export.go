@@ -96,7 +96,7 @@ func resolveNames(e *env, ws *workspace, f exportFlags, q *export.Query) error {
 	if len(f.Leaders) == 0 && len(f.Countries) == 0 {
 		return nil
 	}
-	res, err := newResolver(ws.lc, ws.st)
+	res, err := newResolver(ws.ann, ws.st)
 	if err != nil {
 		return err
 	}

@@ -13,7 +13,7 @@ import (
 
 	"github.com/herald-reader/herald/feeds/sanitize"
 	"github.com/herald-reader/herald/feeds/store"
-	"github.com/herald-reader/herald/nlp/gazetteer"
+	"github.com/herald-reader/herald/nlp"
 )
 
 // entityMatch is a resolved --leader or --country name.
@@ -37,28 +37,18 @@ type resolver struct {
 	byKind map[string][]entityCandidate
 }
 
-func newResolver(lc *LoadedConfig, st *store.Store) (*resolver, error) {
-	base, err := gazetteer.Load()
-	if err != nil {
-		return nil, err
-	}
-	extra, err := lc.NLP.Gazetteer()
-	if err != nil {
-		return nil, usageError{fmt.Errorf("%s: %w", lc.Source, err)}
-	}
-	g := gazetteer.Merge(base, extra)
+func newResolver(ann *nlp.Annotator, st *store.Store) (*resolver, error) {
 	var people, countries []entityCandidate
-	for _, l := range g.Leaders {
-		c := entityCandidate{id: l.ID, name: l.Name}
-		c.keys = keysOf(append([]string{l.ID, l.Name, l.Given + " " + l.Surname}, l.Aliases...)...)
-		c.weak = keysOf(l.Surname)
+	for _, n := range ann.Names() {
+		c := entityCandidate{id: n.ID, name: n.Name, keys: n.Keys}
+		if n.Kind == nlp.KindCountry {
+			countries = append(countries, c)
+			continue
+		}
+		if n.Surname != "" {
+			c.weak = []string{n.Surname}
+		}
 		people = append(people, c)
-	}
-	for _, k := range g.Countries {
-		c := entityCandidate{id: k.ID, name: k.Name}
-		names := append([]string{k.ID, k.Name, k.ISO2, k.ISO3}, k.Aliases...)
-		c.keys = keysOf(append(names, k.Demonyms...)...)
-		countries = append(countries, c)
 	}
 	r := &resolver{byKind: map[string][]entityCandidate{}}
 	for kind, list := range map[string][]entityCandidate{kindLeader: people, kindCountry: countries} {
@@ -107,9 +97,8 @@ func keysOf(names ...string) []string {
 	return out
 }
 
-// nameKey compares names: lower case, no diacritics, punctuation and
-// spacing folded ("Erdoğan" = "erdogan", "U.K." = "u-k").
-func nameKey(s string) string { return gazetteer.Slug(s) }
+// nameKey compares names, as the annotator and the pickers do.
+func nameKey(s string) string { return nlp.Fold(s) }
 
 // resolve finds the one entity a --leader or --country name means: a full
 // name, id, alias or demonym; then a surname alone; then a fuzzy match
@@ -188,7 +177,7 @@ func (r *resolver) closeTo(kind, key string) []entityCandidate {
 	for _, c := range r.byKind[kind] {
 		best := limit + 1
 		for _, k := range append(append([]string(nil), c.keys...), c.weak...) {
-			if d := editDistance(key, k); d < best {
+			if d := nlp.EditDistance(key, k); d < best {
 				best = d
 			}
 		}
@@ -239,26 +228,4 @@ func fuzzyFind(pattern string, data []string) []int {
 		out = append(out, m.Index)
 	}
 	return out
-}
-
-// editDistance is the Levenshtein distance between two strings, in runes.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }

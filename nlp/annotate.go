@@ -23,6 +23,10 @@ type Annotator struct {
 	idx *index          // entity matching tables (entities*.go)
 	stm *statementIndex // quote and attribution tables (statements*.go)
 	ver string          // Version(): code version plus a hash of the merged data
+
+	namesOnce sync.Once
+	names     []Name         // Names(), built on first use
+	nameAt    map[string]int // index into names by id
 }
 
 // New builds an Annotator over the embedded gazetteer plus opts.Extra.
