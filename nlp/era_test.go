@@ -3,6 +3,8 @@ package nlp
 import (
 	"testing"
 	"time"
+
+	"github.com/herald-reader/herald/nlp/gazetteer"
 )
 
 // A title alone, or a surname, links to a gazetteer person only when the
@@ -47,5 +49,25 @@ func TestLeadersLinkedByDate(t *testing.T) {
 				t.Errorf("%q = %q, want %q; entities %+v", tt.mention, got, tt.want, doc.Entities)
 			}
 		})
+	}
+}
+
+// The parsed terms the annotator keeps agree with the gazetteer's HeldOn.
+func TestParsedTermsAgreeWithHeldOn(t *testing.T) {
+	g, err := gazetteer.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	days := []time.Time{{}, time.Date(2001, 5, 1, 0, 0, 0, 0, time.UTC), time.Date(2016, 9, 28, 15, 0, 0, 0, time.UTC),
+		time.Date(2017, 1, 20, 0, 0, 0, 0, time.UTC), time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC)}
+	for _, l := range g.Leaders {
+		terms := termsOf(l.Offices)
+		for i, o := range l.Offices {
+			for _, d := range days {
+				if got, want := (era{day: d}).holds(terms[i]), o.HeldOn(d); got != want {
+					t.Errorf("%s %s on %v: holds %v, HeldOn %v", l.ID, o.Role, d, got, want)
+				}
+			}
+		}
 	}
 }

@@ -86,6 +86,7 @@ type leaderInfo struct {
 	given, surname            string // folded; surname may hold several words
 	surnameFirst              bool
 	offices                   []gazetteer.Office
+	terms                     []term     // per office: its days, parsed once
 	titles                    [][]string // folded words of each title
 }
 
@@ -152,7 +153,8 @@ func buildIndex(g *gazetteer.Data) *index {
 	// Leaders first: a full name beats a country that shares its first word.
 	for i, l := range g.Leaders {
 		li := leaderInfo{id: l.ID, name: l.Name, gender: l.Gender, country: l.Country, leader: !l.NotLeader,
-			given: fold(l.Given), surname: fold(l.Surname), surnameFirst: l.SurnameFirst, offices: l.Offices}
+			given: fold(l.Given), surname: fold(l.Surname), surnameFirst: l.SurnameFirst, offices: l.Offices,
+			terms: termsOf(l.Offices)}
 		for _, t := range l.Titles {
 			li.titles = append(li.titles, strings.Fields(fold(t)))
 		}

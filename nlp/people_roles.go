@@ -16,7 +16,35 @@ type era struct {
 
 var anyTime = era{anyTime: true}
 
-func (e era) holds(o gazetteer.Office) bool { return e.anyTime || o.HeldOn(e.day) }
+// term is an office's first and last day (zero: unknown start, or held
+// still); bad marks dates that do not parse, which match no day.
+type term struct {
+	first, last time.Time
+	bad         bool
+}
+
+func termsOf(offices []gazetteer.Office) []term {
+	out := make([]term, len(offices))
+	for i, o := range offices {
+		f, l, ok := o.Term()
+		out[i] = term{first: f, last: l, bad: !ok}
+	}
+	return out
+}
+
+// holds is gazetteer.Office.HeldOn over a parsed term.
+func (e era) holds(t term) bool {
+	switch {
+	case e.anyTime:
+		return true
+	case t.bad:
+		return false
+	case e.day.IsZero():
+		return t.last.IsZero()
+	}
+	day := time.Date(e.day.Year(), e.day.Month(), e.day.Day(), 0, 0, 0, 0, time.UTC)
+	return (t.first.IsZero() || !day.Before(t.first)) && (t.last.IsZero() || !day.After(t.last))
+}
 
 // byRole resolves a title used alone ("the Prime Minister", "the Russian
 // leader", "US President", "the NATO chief"): first to a person the article
@@ -191,8 +219,8 @@ func headRank(l *leaderInfo, country string) int {
 // current titles ("Chancellor of the Exchequer").
 func (x *index) leaderHolds(l int32, office, country, org string, at era) bool {
 	li := &x.leaders[l]
-	for _, o := range li.offices {
-		if !at.holds(o) {
+	for k, o := range li.offices {
+		if !at.holds(li.terms[k]) {
 			continue
 		}
 		if country != "" && o.Country != country && !(o.Country == "" && o.Org == "" && li.country == country) {
