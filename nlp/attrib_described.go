@@ -41,6 +41,11 @@ func buildRoleHeads() map[string]byte {
 	return m
 }
 
+// bodyNouns name an organisation by what it is: "the agency said".
+var bodyNouns = wordSet("agency", "organisation", "organization", "company", "firm", "group", "ministry",
+	"department", "bank", "committee", "commission", "council", "union", "party", "utility", "charity",
+	"watchdog", "regulator", "body", "institute", "foundation", "network", "broadcaster", "airline", "carrier")
+
 // describedWindow is how many words may stand between the determiner and
 // the head of a description.
 const describedWindow = 5
@@ -49,8 +54,10 @@ const describedWindow = 5
 // k, in the sentence starting at s. It returns an invalid speaker when the
 // phrase is not a definite description of a person or nobody fits.
 func (r *resolver) describedSpeaker(toks []tok, k, s int) spk {
-	g, ok := roleHeads[r.tz.lower(toks[k])]
-	if !ok {
+	head := r.tz.lower(toks[k])
+	g, ok := roleHeads[head]
+	body := bodyNouns[head]
+	if !ok && !appositionNouns[head] && !body {
 		return spk{}
 	}
 	possessor := spk{}
@@ -76,6 +83,15 @@ func (r *resolver) describedSpeaker(toks []tok, k, s int) spk {
 		}
 	}
 	if !definite {
+		return spk{}
+	}
+	if body {
+		// "the agency said": the organisation last in the subject's place
+		for h := len(r.hist) - 1; h >= 0 && r.sentNo-r.hist[h].sent <= historyWindow; h-- {
+			if m := r.hist[h]; m.subject && (m.sp.kind == tkOrg || m.sp.kind == tkName && m.sp.gender == 'n') {
+				return m.sp
+			}
+		}
 		return spk{}
 	}
 	if sp := r.titledPerson(toks[first:k+1], possessor, g); sp.valid() {

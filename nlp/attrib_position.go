@@ -62,7 +62,13 @@ func (r *resolver) rightSpeaker(toks []tok, i, end int, cue string, sentStart in
 			break
 		}
 	}
-	return r.fromSubject(toks, i, sjUnnamed, cue, sentStart, 0)
+	// "says the 39-year-old founder": the description's head noun is the
+	// last word before the phrase ends
+	head := i
+	for k := i + 1; k < end && k <= i+describedWindow && toks[k].kind == tkWord && !toks[k].cls.has(wPrep|wConj|wRel|wThat); k++ {
+		head = k
+	}
+	return r.fromSubject(toks, head, sjUnnamed, cue, sentStart, 0)
 }
 
 // trailing looks for the cue after the quote token qt, up to end:

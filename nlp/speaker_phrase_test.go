@@ -26,6 +26,10 @@ func TestSpeakerNounPhrases(t *testing.T) {
 			"Our customers will not see", "BC Hydro"},
 		{"a person before of and a described body", "Ships.\nCaptain Joost van der Berg of the Dutch brig Morgenster said the crossing was calm. “We had one bad night,” he said.",
 			"We had one bad night", "Joost van der Berg"},
+		{"a description after an inverted cue", "Comics.\nOn a rainy Tuesday, Lena Vasquez-Moreau unlocks the door of her shop.\n“People walk in asking for Spider-Man,” says the 39-year-old founder.",
+			"People walk in", "Lena Vasquez-Moreau"},
+		{"the agency", "Health.\nGENEVA — The World Health Organization said on Friday that cases had risen.\n\"We are seeing outbreaks,\" the agency said in its bulletin.",
+			"We are seeing outbreaks", "World Health Organization"},
 		{"title in apposition", "Shipyards.\nScotland's First Minister, John Swinney, said he welcomed the investment but warned that ‘Glasgow cannot be a backdrop’.",
 			"Glasgow cannot be a backdrop", "John Swinney"},
 	}
