@@ -79,19 +79,6 @@ func (m *Model) toggleStar() tea.Cmd {
 	return setStarredCmd(m.sh.lib, it.ID, v)
 }
 
-func (m *Model) markFeedRead() tea.Cmd {
-	active := m.feeds.items[m.feeds.active]
-	if m.reading || active.starred {
-		return nil
-	}
-	for i := range m.feeds.items {
-		if it := &m.feeds.items[i]; !it.starred && (active.feedID == 0 || it.feedID == active.feedID) {
-			it.unread = 0
-		}
-	}
-	return tea.Sequence(markFeedReadCmd(m.sh.lib, active.feedID), loadFeedsCmd(m.sh.lib), m.list.reload())
-}
-
 func (m *Model) openLink() tea.Cmd {
 	it, ok := m.current()
 	if !ok {

@@ -17,6 +17,7 @@ type KeyMap struct {
 	NextStatement, PrevStatement            key.Binding
 	OpenLink, CopyQuote                     key.Binding
 	ToggleRead, ToggleStar, MarkFeedRead    key.Binding
+	Undo                                    key.Binding
 	UnreadOnly, ToggleSidebar               key.Binding
 	Refresh, Help, Quit                     key.Binding
 
@@ -53,8 +54,9 @@ var actions = []action{
 	{"copy_quote", "copy quote", []string{"y", "c"}, func(k *KeyMap) *key.Binding { return &k.CopyQuote }},
 	{"toggle_read", "toggle read", []string{"m"}, func(k *KeyMap) *key.Binding { return &k.ToggleRead }},
 	{"toggle_star", "toggle star", []string{"s"}, func(k *KeyMap) *key.Binding { return &k.ToggleStar }},
-	{"mark_feed_read", "mark feed read", []string{"A"}, func(k *KeyMap) *key.Binding { return &k.MarkFeedRead }},
-	{"unread_only", "unread only", []string{"u"}, func(k *KeyMap) *key.Binding { return &k.UnreadOnly }},
+	{"mark_feed_read", "mark shown read", []string{"A"}, func(k *KeyMap) *key.Binding { return &k.MarkFeedRead }},
+	{"undo", "undo mark all read", []string{"u"}, func(k *KeyMap) *key.Binding { return &k.Undo }},
+	{"unread_only", "unread only", []string{"U"}, func(k *KeyMap) *key.Binding { return &k.UnreadOnly }},
 	{"toggle_sidebar", "statements sidebar", []string{"t"}, func(k *KeyMap) *key.Binding { return &k.ToggleSidebar }},
 	{"pick_leader", "filter by leader", []string{"L"}, func(k *KeyMap) *key.Binding { return &k.PickLeader }},
 	{"pick_country", "filter by country", []string{"C"}, func(k *KeyMap) *key.Binding { return &k.PickCountry }},
@@ -200,7 +202,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
 		{k.NextPane, k.PrevPane, k.Open, k.Back, k.ToggleSidebar, k.Help, k.Quit},
 		{k.NextStatement, k.PrevStatement, k.CopyQuote, k.OpenLink},
-		{k.ToggleRead, k.ToggleStar, k.MarkFeedRead, k.UnreadOnly, k.Refresh},
+		{k.ToggleRead, k.ToggleStar, k.MarkFeedRead, k.Undo, k.UnreadOnly, k.Refresh},
 		{k.PickLeader, k.PickCountry, k.Search, k.FilterEntity, k.PrevEntity, k.NextEntity},
 		{k.RemoveChip, k.ClearChips, k.ExportArticle, k.ExportFiltered},
 	}

@@ -66,6 +66,10 @@ type Model struct {
 	backlogLeft int // articles the background annotation may still read
 	refreshNow  bool
 
+	markSeq int       // bumped by every `A`
+	confirm *markPlan // `A` waits for y/n
+	undo    []int64   // what the last `A` marked read, until the next action
+
 	ctx     context.Context
 	cancel  context.CancelFunc
 	openURL func(string) error
@@ -323,6 +327,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, m.setStatus("open: "+msg.err.Error(), true)
 		}
 		return m, m.setStatus("opened "+msg.link, false)
+	case unreadShownMsg:
+		return m, m.onUnreadShown(msg)
+	case markedMsg:
+		return m, m.onMarked(msg)
 	case copiedMsg:
 		if msg.err != nil {
 			return m, m.setStatus("copy failed; the quote: "+msg.text, true)
@@ -380,6 +388,12 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 		}
 		return m.onSearchKey(msg)
 	}
+	if m.confirm != nil {
+		if key.Matches(msg, k.Quit) && msg.Type != tea.KeyRunes {
+			return m.quit()
+		}
+		return m.onConfirmKey(msg)
+	}
 	if m.overlay != nil {
 		if key.Matches(msg, k.Quit) && msg.Type != tea.KeyRunes {
 			return m.quit() // ctrl+c always quits
@@ -389,6 +403,12 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 			m.overlay = nil
 		}
 		return cmd
+	}
+	if key.Matches(msg, k.Undo) {
+		return m.undoMark()
+	}
+	if !isMovement(k, msg) {
+		m.undo = nil // undo lasts until the next action
 	}
 	switch {
 	case key.Matches(msg, k.Quit):
@@ -446,12 +466,17 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.ToggleStar):
 		return m.toggleStar()
 	case key.Matches(msg, k.MarkFeedRead):
-		return m.markFeedRead()
+		return m.markShownRead()
 	}
 	if m.reading {
 		return m.onReadingKey(msg)
 	}
 	return m.onBrowsingKey(msg)
+}
+
+// isMovement reports whether a key only moves the cursor or the view.
+func isMovement(k KeyMap, msg tea.KeyMsg) bool {
+	return key.Matches(msg, k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.NextPane, k.PrevPane)
 }
 
 func (m *Model) quit() tea.Cmd {
