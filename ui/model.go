@@ -353,10 +353,18 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case refreshTickMsg:
 		return m, tea.Batch(m.ref.start(m.ctx), m.ref.tick())
 	case refreshProgressMsg:
-		if msg.seq == m.ref.seq {
-			m.feeds.setRefreshError(msg.feedID, msg.err)
+		if msg.seq != m.ref.seq {
+			return m, nil
 		}
-		return m, m.ref.onProgress(msg)
+		m.feeds.setRefreshError(msg.feedID, msg.err)
+		added := msg.stats.Added > m.ref.stats.Added
+		cmd := m.ref.onProgress(msg)
+		if added {
+			// show each feed's articles as it arrives; reload keeps the
+			// cursor on the article it was on
+			return m, tea.Batch(cmd, loadFeedsCmd(m.sh.lib), m.list.reload())
+		}
+		return m, cmd
 	case refreshDoneMsg:
 		if m.ref.onDone(msg, m.sh.now()) {
 			m.backlogLeft = backlogBudget
