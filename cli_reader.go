@@ -35,6 +35,7 @@ func runReader(e *env) error {
 		Theme:           lc.uiTheme(),
 		Keys:            lc.Keys,
 		Warnings:        lc.Warnings,
+		FetchText:       fetcher.ArticleText,
 	})
 	if err != nil {
 		return fmt.Errorf("reader: %w", err)

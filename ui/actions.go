@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"errors"
+	"strings"
+
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/herald-reader/herald/feeds/store"
 )
@@ -94,4 +97,30 @@ func (m *Model) copyQuote() tea.Cmd {
 		return m.setStatus("select a statement first (n / p or the sidebar)", false)
 	}
 	return copyCmd(m.copy, quoteText(stmts[i], m.reader.art.FeedTitle, m.reader.art.Link))
+}
+
+// fetchFullText fetches the open article's page and shows its text, for
+// feeds that carry only a summary (or nothing).
+func (m *Model) fetchFullText() tea.Cmd {
+	if !m.reading || m.reader.id == 0 || m.reader.loading {
+		return m.setStatus("open an article to fetch its full text", false)
+	}
+	if m.fetchText == nil {
+		return m.setStatus("fetching the full text is not available here", false)
+	}
+	if err := checkLink(m.reader.art.Link); err != nil {
+		return m.setStatus("full text: "+err.Error(), true)
+	}
+	if m.reader.fetching {
+		return nil
+	}
+	m.reader.fetching, m.reader.fetchErr = true, ""
+	fetch, ctx, seq, id, link := m.fetchText, m.ctx, m.reader.seq, m.reader.id, m.reader.art.Link
+	return func() tea.Msg {
+		text, err := fetch(ctx, link)
+		if err == nil && strings.TrimSpace(text) == "" {
+			err = errors.New("the page has no article text")
+		}
+		return fetchedTextMsg{seq: seq, id: id, text: text, err: err}
+	}
 }

@@ -70,10 +70,11 @@ type Model struct {
 	confirm *markPlan // `A` waits for y/n
 	undo    []int64   // what the last `A` marked read, until the next action
 
-	ctx     context.Context
-	cancel  context.CancelFunc
-	openURL func(string) error
-	copy    func(string) error
+	ctx       context.Context
+	cancel    context.CancelFunc
+	openURL   func(string) error
+	fetchText func(context.Context, string) (string, error)
+	copy      func(string) error
 }
 
 // New builds the reader. Invalid theme colours or key bindings fall back to
@@ -104,7 +105,7 @@ func New(o Options) *Model {
 		sh: sh, feeds: newFeedsPane(sh), list: newListPane(sh), reader: newReaderPane(sh),
 		side: newSidebarPane(sh), cross: newSidebarPane(sh), help: help.New(), ref: newRefresher(o.Refresh, o.RefreshInterval),
 		focus: focusList, width: 80, height: 24, ctx: ctx, cancel: cancel,
-		openURL: o.OpenURL, copy: o.copy, refreshNow: o.RefreshOnStart,
+		openURL: o.OpenURL, fetchText: o.FetchText, copy: o.copy, refreshNow: o.RefreshOnStart,
 	}
 	m.help.ShowAll = true
 	if m.openURL == nil {
@@ -300,6 +301,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.side.setStatements(m.reader.statements())
 		}
 		return m, tea.Batch(cmd, m.afterStatements())
+	case fetchedTextMsg:
+		cmd := m.reader.onFetched(msg)
+		if msg.err != nil && msg.id == m.reader.id {
+			return m, m.setStatus("full text: "+msg.err.Error(), true)
+		}
+		return m, cmd
 	case annotatedMsg:
 		m.reader.onAnnotated(msg)
 		if msg.id == m.reader.id && msg.err == nil {
@@ -469,6 +476,8 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 		return m.exportFiltered()
 	case key.Matches(msg, k.OpenLink):
 		return m.openLink()
+	case key.Matches(msg, k.FetchText):
+		return m.fetchFullText()
 	case key.Matches(msg, k.ToggleRead):
 		return m.toggleRead()
 	case key.Matches(msg, k.ToggleStar):

@@ -62,6 +62,9 @@ type Options struct {
 	Keys map[string][]string
 	// OpenURL opens a link; nil uses xdg-open or open, without a shell.
 	OpenURL func(url string) error
+	// FetchText fetches an article page's full text (feeds' readability
+	// extraction); nil: the fetch key says it is not available.
+	FetchText func(ctx context.Context, link string) (string, error)
 	// Warnings are shown once in the status line.
 	Warnings []string
 

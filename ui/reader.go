@@ -23,6 +23,9 @@ type readerPane struct {
 	doc       nlp.Doc
 	annotated bool
 	annotErr  string
+	noText    bool   // the feed gave no text: say so, offer open and fetch
+	fetching  bool   // the full text is being fetched
+	fetchErr  string // why fetching the full text failed
 
 	text    string // what is shown: doc.Text once annotated, the body before
 	hl      highlights
@@ -66,8 +69,46 @@ func (p *readerPane) onLoaded(m articleLoadedMsg) tea.Cmd {
 		p.setDoc(m.doc)
 		return nil
 	}
+	if strings.TrimSpace(p.art.Text) == "" {
+		// nothing to annotate: an empty doc lets export write the title and link
+		p.noText = true
+		p.setDoc(nlp.Doc{})
+		return nil
+	}
 	p.text = p.art.Text
 	p.hl = highlights{}
+	p.rewrap()
+	if p.sh.ann == nil {
+		return nil
+	}
+	return annotateCmd(p.sh.lib, p.sh.ann, p.seq, p.art)
+}
+
+// fetchedTextMsg carries the full text fetched for one article.
+type fetchedTextMsg struct {
+	seq  int
+	id   int64
+	text string
+	err  error
+}
+
+// onFetched shows the fetched full text and asks for its annotation; the
+// annotation cache keeps it for the next time the article opens.
+func (p *readerPane) onFetched(m fetchedTextMsg) tea.Cmd {
+	if m.seq != p.seq || m.id != p.id {
+		return nil
+	}
+	p.fetching = false
+	if m.err != nil {
+		p.fetchErr = m.err.Error()
+		return nil
+	}
+	p.fetchErr, p.noText = "", false
+	p.art.Text = m.text
+	p.annotated, p.doc = false, nlp.Doc{}
+	p.text = m.text
+	p.hl = highlights{}
+	p.ents, p.sel, p.ent = nil, -1, -1
 	p.rewrap()
 	if p.sh.ann == nil {
 		return nil
@@ -145,6 +186,10 @@ func (p *readerPane) legend() string {
 	switch {
 	case p.loading:
 		l += p.sh.st.Muted.Render("  loading…")
+	case p.fetching:
+		l += p.sh.st.Muted.Render("  fetching the full text…")
+	case p.fetchErr != "":
+		l += p.sh.st.Error.Render("  ! " + safeLine(p.fetchErr))
 	case p.annotErr != "":
 		l += p.sh.st.Error.Render("  ! " + safeLine(p.annotErr))
 	case !p.annotated && p.sh.ann != nil:
@@ -282,6 +327,12 @@ func (p *readerPane) view(focused bool) string {
 		return block(lines, p.w, p.h)
 	}
 	lines = append(lines, p.headerLines()...)
+	if p.noText {
+		k := p.sh.keys
+		lines = append(lines, "", st.Muted.Render("  no text in the feed"), "",
+			"  "+firstKey(k.OpenLink)+" open it in the browser · "+firstKey(k.FetchText)+" fetch the full text")
+		return block(lines, p.w, p.h)
+	}
 	p.paint()
 	start, end, hasSel := p.selectedRange()
 	for i := p.offset; i < len(p.painted) && len(lines) < p.h; i++ {
