@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"os"
 
 	"github.com/herald-reader/herald/feeds"
 	"github.com/herald-reader/herald/ui"
@@ -36,9 +37,27 @@ func runReader(e *env) error {
 		Keys:            lc.Keys,
 		Warnings:        lc.Warnings,
 		FetchText:       fetcher.ArticleText,
+		Browser:         lc.Reader.Browser,
+		BrowserEnv:      os.Getenv("BROWSER"),
+		TextWidth:       lc.Reader.TextWidth,
+		Mouse:           lc.Reader.Mouse,
 	})
 	if err != nil {
 		return fmt.Errorf("reader: %w", err)
+	}
+	return nil
+}
+
+// validateReader checks the [reader] table.
+func (lc *LoadedConfig) validateReader(data []byte) error {
+	r := lc.Reader
+	if r.TextWidth < 20 {
+		line, col := findTableKey(data, "reader", "text_width")
+		return &ConfigError{File: lc.Source, Line: line, Col: col, Msg: fmt.Sprintf("reader.text_width must be at least 20, got %d", r.TextWidth)}
+	}
+	if err := ui.ValidateBrowser(r.Browser); err != nil {
+		line, col := findTableKey(data, "reader", "browser")
+		return &ConfigError{File: lc.Source, Line: line, Col: col, Msg: "reader.browser: " + err.Error()}
 	}
 	return nil
 }

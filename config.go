@@ -33,6 +33,7 @@ type Config struct {
 	Theme  ThemeConfig  `toml:"theme"`
 	Keys   KeysConfig   `toml:"keys"`
 	NLP    NLPConfig    `toml:"nlp"`
+	Reader ReaderConfig `toml:"reader"`
 }
 
 // FeedConfig is one [[feeds]] entry.
@@ -86,6 +87,14 @@ type NLPConfig struct {
 	GivenNames    []string                 `toml:"given_names"`
 	// Aliases maps an extra name to a leader, country or organisation id.
 	Aliases map[string]string `toml:"aliases"`
+}
+
+// ReaderConfig is the [reader] table: how the reader opens links, lays out
+// text and takes the mouse.
+type ReaderConfig struct {
+	Browser   string `toml:"browser"`
+	TextWidth int    `toml:"text_width"`
+	Mouse     bool   `toml:"mouse"`
 }
 
 // Duration is a time.Duration written as "30m" or "20s" in TOML.
@@ -275,6 +284,9 @@ func (lc *LoadedConfig) validate(data []byte) error {
 		if strings.TrimSpace(alias) == "" || strings.TrimSpace(id) == "" {
 			return bad("aliases", "nlp.aliases entries need a name and an id")
 		}
+	}
+	if err := lc.validateReader(data); err != nil {
+		return err
 	}
 	if err := lc.uiTheme().Validate(); err != nil {
 		field := strings.TrimPrefix(strings.SplitN(err.Error(), ":", 2)[0], "theme.")

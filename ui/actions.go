@@ -87,6 +87,9 @@ func (m *Model) openLink() tea.Cmd {
 	if !ok {
 		return nil
 	}
+	if m.openURL == nil {
+		return m.browser.open(it.Link)
+	}
 	return openLinkCmd(m.openURL, it.Link)
 }
 

@@ -72,7 +72,8 @@ type Model struct {
 
 	ctx       context.Context
 	cancel    context.CancelFunc
-	openURL   func(string) error
+	openURL   func(string) error // set by tests; nil uses browser
+	browser   browser
 	fetchText func(context.Context, string) (string, error)
 	copy      func(string) error
 }
@@ -97,6 +98,10 @@ func New(o Options) *Model {
 		o.Library = emptyLibrary{}
 	}
 	sh := &shared{lib: o.Library, ann: o.Annotator, st: styles, keys: keys, now: o.now, export: o.ExportDir}
+	sh.textWidth = o.TextWidth
+	if sh.textWidth <= 0 {
+		sh.textWidth = 80
+	}
 	if sh.now == nil {
 		sh.now = time.Now
 	}
@@ -109,7 +114,11 @@ func New(o Options) *Model {
 	}
 	m.help.ShowAll = true
 	if m.openURL == nil {
-		m.openURL = defaultOpenURL
+		b, err := resolveBrowser(o.Browser, o.BrowserEnv)
+		if err != nil {
+			warnings = append(warnings, err.Error())
+		}
+		m.browser = b
 	}
 	if m.copy == nil {
 		m.copy = defaultCopy

@@ -213,7 +213,8 @@ func (p *readerPane) headerHeight() int {
 	return n
 }
 
-func (p *readerPane) textWidth() int { return max(10, p.w-2) }
+// textWidth is the wrap width: the pane's, up to the text_width setting.
+func (p *readerPane) textWidth() int { return min(max(10, p.w-2), p.sh.textWidth) }
 
 func (p *readerPane) rewrap() {
 	p.wrapW = p.textWidth()

@@ -18,6 +18,8 @@ type shared struct {
 	keys   KeyMap
 	now    func() time.Time
 	export string
+	// textWidth is the widest the article text is wrapped.
+	textWidth int
 }
 
 // rect is a pane's place on the screen, used for mouse hit-testing.
