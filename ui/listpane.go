@@ -295,7 +295,7 @@ func (p *listPane) renderRow(it store.ArticleSummary, ageS string, sel, focused 
 	}
 	title := safeLine(it.Title)
 	if title == "" {
-		title = "(untitled)"
+		title = untitled
 	}
 	var b strings.Builder
 	b.WriteString(cursor)
@@ -326,5 +326,8 @@ func (p *listPane) renderRow(it store.ArticleSummary, ageS string, sel, focused 
 	}
 	return line
 }
+
+// untitled stands for an item's missing title in the list and the reader.
+const untitled = "(untitled)"
 
 func ansiWidth(s string) int { return cellWidth(s) }

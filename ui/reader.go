@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/x/ansi"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/herald-reader/herald/feeds/store"
 	"github.com/herald-reader/herald/nlp"
@@ -156,11 +157,7 @@ func (p *readerPane) headerLines() []string {
 		return nil
 	}
 	var out []string
-	title := safeLine(p.art.Title)
-	for i, l := range wrapPlain(title, p.w-1) {
-		if i == 2 {
-			break
-		}
+	for _, l := range p.titleLines() {
 		out = append(out, " "+st.Title.Render(l))
 	}
 	meta := safeLine(p.art.FeedTitle)
@@ -198,6 +195,26 @@ func (p *readerPane) legend() string {
 	return l
 }
 
+// titleLines is the headline wrapped to the pane, all of it unless it
+// would take more than a third of the pane; then its last line ends in "…".
+func (p *readerPane) titleLines() []string {
+	title := safeLine(p.art.Title)
+	if title == "" {
+		title = untitled
+	}
+	lines := wrapPlain(title, max(1, p.w-1))
+	if room := max(2, (p.h-1)/3); len(lines) > room {
+		lines = lines[:room]
+		last := strings.TrimRight(lines[room-1], " ")
+		if ansi.StringWidth(last)+2 <= p.w-1 {
+			lines[room-1] = last + " …"
+		} else {
+			lines[room-1] = ansi.Truncate(last, max(1, p.w-2), "") + "…"
+		}
+	}
+	return lines
+}
+
 // bodyHeight is the rows left for text under the pane title and header.
 func (p *readerPane) bodyHeight() int { return max(1, p.h-1-p.headerHeight()) }
 
@@ -206,7 +223,7 @@ func (p *readerPane) headerHeight() int {
 	if p.id == 0 {
 		return 0
 	}
-	n := min(2, len(wrapText(safeLine(p.art.Title), max(1, p.w-1)))) + 3 // meta, legend, rule
+	n := len(p.titleLines()) + 3 // meta, legend, rule
 	if safeLine(p.art.Link) != "" {
 		n++
 	}

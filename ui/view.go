@@ -81,12 +81,13 @@ func (m *Model) statusView() string {
 		}
 		return m.search.view(&st, m.width-hw-1) + " " + hint
 	}
-	left := st.Chip.Render("[" + m.feeds.activeLabel() + "]")
+	chipW := clamp(m.width/4, 12, 40)
+	left := st.Chip.Render(chipLabel(m.feeds.activeLabel(), chipW))
 	if m.unreadOnly {
 		left += " " + st.Chip.Render("[unread]")
 	}
 	for _, c := range m.chips {
-		left += " " + st.Chip.Render("["+c.label()+"]")
+		left += " " + st.Chip.Render(chipLabel(c.label(), chipW))
 	}
 	if e, ok := m.reader.cursorEntity(); m.reading && ok {
 		left += "  › " + safeLine(e.Name)
@@ -106,11 +107,13 @@ func (m *Model) statusView() string {
 	}
 	hw := lipgloss.Width(hint)
 	if m.status != "" {
-		s := m.status
-		if room := w - hw - 1 - lipgloss.Width(left) - 2; m.statusPath && room > 10 && lipgloss.Width(s) > room {
-			// keep the file name: cut the path from the left
-			s = "…" + ansi.TruncateLeft(s, lipgloss.Width(s)-room+1, "")
+		// the message wins over the chips: they give room down to a quarter
+		// of the line, then the message is shortened from its middle
+		room := w - hw - 1 - 2
+		if need := lipgloss.Width(m.status); lipgloss.Width(left)+need > room {
+			left = ansi.Truncate(left, max(w/4, room-need), "…")
 		}
+		s := shortenMessage(m.status, max(1, room-lipgloss.Width(left)))
 		if m.statusErr {
 			s = st.Error.Render(s)
 		}
