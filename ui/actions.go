@@ -99,7 +99,7 @@ func (m *Model) copyQuote() tea.Cmd {
 	if i < 0 || i >= len(stmts) {
 		return m.setStatus("select a statement first (n / p or the sidebar)", false)
 	}
-	return copyCmd(m.copy, quoteText(stmts[i], m.reader.art.FeedTitle, m.reader.art.Link))
+	return m.copyText(quoteText(stmts[i], m.reader.art.FeedTitle, m.reader.art.Link))
 }
 
 // fetchFullText fetches the open article's page and shows its text, for

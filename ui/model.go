@@ -121,7 +121,7 @@ func New(o Options) *Model {
 		m.browser = b
 	}
 	if m.copy == nil {
-		m.copy = defaultCopy
+		m.copy = systemClipboard()
 	}
 	warnings = append(warnings, o.Warnings...)
 	if len(warnings) > 0 {
@@ -348,10 +348,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case markedMsg:
 		return m, m.onMarked(msg)
 	case copiedMsg:
-		if msg.err != nil {
-			return m, m.setStatus("copy failed; the quote: "+msg.text, true)
-		}
-		return m, m.setStatus("copied: "+msg.text, false)
+		return m, m.onCopied(msg)
 	case entitiesLoadedMsg:
 		if p, ok := m.overlay.(*pickerOverlay); ok {
 			p.onLoaded(msg)

@@ -4,11 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
-	"os"
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/muesli/termenv"
 )
 
 type (
@@ -56,12 +54,6 @@ func openLinkCmd(open func(string) error, link string) tea.Cmd {
 		}
 		return openedMsg{link: link, err: open(link)}
 	}
-}
-
-// defaultCopy writes text to the terminal's clipboard with OSC 52.
-func defaultCopy(text string) error {
-	termenv.NewOutput(os.Stdout).Copy(text)
-	return nil
 }
 
 func copyCmd(copy func(string) error, text string) tea.Cmd {
