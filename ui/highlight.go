@@ -106,6 +106,52 @@ func wrapText(text string, width int) []lineRange {
 	return lines
 }
 
+// wrapArticle wraps an article's text like wrapText, with a blank line
+// between two paragraphs that have none between them.
+func wrapArticle(text string, width int) []lineRange {
+	var lines []lineRange
+	pos := 0
+	for {
+		nl := strings.IndexByte(text[pos:], '\n')
+		end := len(text)
+		if nl >= 0 {
+			end = pos + nl
+		}
+		lines = wrapParagraph(lines, text, pos, end, max(1, width))
+		if nl < 0 {
+			return lines
+		}
+		next := text[end+1:]
+		if i := strings.IndexByte(next, '\n'); i >= 0 {
+			next = next[:i]
+		}
+		if cur := text[pos:end]; strings.TrimSpace(cur) != "" && strings.TrimSpace(next) != "" && !tight(cur, next) {
+			lines = append(lines, lineRange{end, end})
+		}
+		pos = end + 1
+	}
+}
+
+// tight reports two paragraphs that belong together: list items, or lines
+// of indented (preformatted) text.
+func tight(a, b string) bool {
+	indented := func(s string) bool { return strings.HasPrefix(s, " ") || strings.HasPrefix(s, "\t") }
+	return (listItem(a) && listItem(b)) || (indented(a) && indented(b))
+}
+
+func listItem(s string) bool {
+	for _, m := range []string{"• ", "◦ ", "▪ "} {
+		if strings.HasPrefix(s, m) {
+			return true
+		}
+	}
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return i > 0 && strings.HasPrefix(s[i:], ". ")
+}
+
 func wrapParagraph(lines []lineRange, text string, start, end, width int) []lineRange {
 	lineStart, lineEnd, lineW := -1, -1, 0
 	flush := func() {
@@ -137,6 +183,9 @@ func wrapParagraph(lines []lineRange, text string, start, end, width int) []line
 		case w <= width:
 			flush()
 			lineStart, lineEnd, lineW = ws, we, w
+			if gapStart == start && gap > 0 && gap+w <= width {
+				lineStart, lineW = start, gap+w // keep a paragraph's indentation (<pre>)
+			}
 		default: // a word wider than the line: break it between runes
 			flush()
 			for p := ws; p < we; {

@@ -19,7 +19,7 @@ type KeyMap struct {
 	ToggleRead, ToggleStar, MarkFeedRead    key.Binding
 	Undo                                    key.Binding
 	UnreadOnly, ToggleSidebar               key.Binding
-	Refresh, Help, Quit                     key.Binding
+	Refresh, Help, Quit, Suspend            key.Binding
 
 	// The analyst's keys: filters, search, export.
 	PickLeader, PickCountry, Search      key.Binding
@@ -72,6 +72,7 @@ var actions = []action{
 	{"refresh", "refresh feeds", []string{"r"}, func(k *KeyMap) *key.Binding { return &k.Refresh }},
 	{"help", "help", []string{"?"}, func(k *KeyMap) *key.Binding { return &k.Help }},
 	{"quit", "quit", []string{"q", "ctrl+c"}, func(k *KeyMap) *key.Binding { return &k.Quit }},
+	{"suspend", "suspend (fg resumes)", []string{"ctrl+z"}, func(k *KeyMap) *key.Binding { return &k.Suspend }},
 }
 
 // DefaultKeyNames returns the action names that can be rebound, in order.
@@ -183,10 +184,7 @@ func keyLabel(k string) string {
 
 func helpKeys(ks []string) string {
 	labels := make([]string, 0, 2)
-	for i, k := range ks {
-		if i == 2 {
-			break
-		}
+	for _, k := range ks {
 		labels = append(labels, keyLabel(k))
 	}
 	return strings.Join(labels, "/")
@@ -201,7 +199,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
-		{k.NextPane, k.PrevPane, k.Open, k.Back, k.ToggleSidebar, k.Help, k.Quit},
+		{k.NextPane, k.PrevPane, k.Open, k.Back, k.ToggleSidebar, k.Help, k.Quit, k.Suspend},
 		{k.NextStatement, k.PrevStatement, k.CopyQuote, k.OpenLink, k.FetchText},
 		{k.ToggleRead, k.ToggleStar, k.MarkFeedRead, k.Undo, k.UnreadOnly, k.Refresh},
 		{k.PickLeader, k.PickCountry, k.Search, k.FilterEntity, k.PrevEntity, k.NextEntity},

@@ -140,6 +140,10 @@ func (m *Model) Init() tea.Cmd {
 	}
 	m.backlogLeft = backlogBudget
 	cmds = append(cmds, m.startBacklog())
+	if m.status != "" {
+		// start-up warnings (an unknown config key) leave after a while
+		cmds = append(cmds, clearStatusAfter(m.statusID, warningLife))
+	}
 	return tea.Batch(cmds...)
 }
 
@@ -148,6 +152,10 @@ func (m *Model) query() store.ArticleQuery {
 	q.Unread = m.unreadOnly
 	return applyChips(q, m.chips)
 }
+
+// warningLife is how long the start-up warnings stay in the status line
+// when no key is pressed.
+const warningLife = 20 * time.Second
 
 // backlogBudget is how many unannotated articles (newest first) the
 // background annotation reads after start-up and after each refresh: enough
@@ -434,6 +442,8 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Quit):
 		return m.quit()
+	case key.Matches(msg, k.Suspend):
+		return tea.Suspend
 	case key.Matches(msg, k.Help):
 		m.overlay = &helpOverlay{m: m}
 		return nil

@@ -52,7 +52,7 @@ func loadEntitiesCmd(lib Library, seq int, kind string, q store.ArticleQuery) te
 func (m *Model) openPicker(kind string) tea.Cmd {
 	m.pickerSeq++
 	p := &pickerOverlay{m: m, kind: kind, seq: m.pickerSeq, loading: true,
-		input: newInput("› ", "type to filter")}
+		input: newInput("› ", "type to filter · j/k or ↑/↓ move")}
 	m.overlay = p
 	return loadEntitiesCmd(m.sh.lib, p.seq, kind, m.query())
 }
@@ -139,9 +139,9 @@ func (p *pickerOverlay) update(msg tea.KeyMsg) (bool, tea.Cmd) {
 		}
 		c := p.all[p.matches[p.cursor].Index]
 		return true, p.m.addChip(entityChip(c.Kind, c.ID, c.Name, c.Leader || p.kind == store.CountLeaders))
-	case msg.Type != tea.KeyRunes && key.Matches(msg, k.Up):
+	case msg.Type == tea.KeyCtrlP || (key.Matches(msg, k.Up) && p.navigates(msg)):
 		p.move(-1)
-	case msg.Type != tea.KeyRunes && key.Matches(msg, k.Down):
+	case msg.Type == tea.KeyCtrlN || (key.Matches(msg, k.Down) && p.navigates(msg)):
 		p.move(1)
 	case msg.Type != tea.KeyRunes && key.Matches(msg, k.PageUp):
 		p.move(-max(1, p.rows-1))
@@ -155,6 +155,13 @@ func (p *pickerOverlay) update(msg tea.KeyMsg) (bool, tea.Cmd) {
 		}
 	}
 	return false, nil
+}
+
+// navigates reports whether a movement key moves the cursor: always for
+// named keys (arrows), and for letters (j/k) until something is typed, so
+// that names with those letters can still be typed after the first.
+func (p *pickerOverlay) navigates(msg tea.KeyMsg) bool {
+	return msg.Type != tea.KeyRunes || p.input.Value() == ""
 }
 
 func (p *pickerOverlay) move(d int) {

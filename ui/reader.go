@@ -235,7 +235,7 @@ func (p *readerPane) textWidth() int { return min(max(10, p.w-2), p.sh.textWidth
 
 func (p *readerPane) rewrap() {
 	p.wrapW = p.textWidth()
-	p.lines = wrapText(p.text, p.wrapW)
+	p.lines = wrapArticle(p.text, p.wrapW)
 	p.painted = nil
 	p.skip = p.headlineLines()
 	p.offset = clamp(p.offset, p.skip, p.maxOffset())

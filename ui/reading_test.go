@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"time"
+
+	"github.com/herald-reader/herald/feeds/store"
 	"strings"
 	"testing"
 
@@ -36,5 +39,21 @@ func TestTextWidthKeepsWideScreensReadable(t *testing.T) {
 		if longest > want+1 || longest < want-15 {
 			t.Errorf("text_width %d: the longest line is %d cells", tw, longest)
 		}
+	}
+}
+
+func TestParagraphsAreSeparatedAndIndentationKept(t *testing.T) {
+	lib := &fakeLib{feeds: []store.Feed{{ID: 1, Title: "F"}},
+		arts: []store.Article{{ArticleSummary: summary(1, 1, "F", "Code", time.Hour, false, false),
+			Text: "First paragraph.\nSecond paragraph.\n    indented code\n      more code\n• a bullet\n◦ nested\n2. numbered"}}}
+	d := newDriver(t, testOptions(lib), 80, 24)
+	d.keys("enter")
+	var got []string
+	for _, l := range bodyLines(d.m.View())[:10] {
+		got = append(got, strings.TrimRight(l, " "))
+	}
+	want := []string{" First paragraph.", "", " Second paragraph.", "", "     indented code", "       more code", "", " • a bullet", " ◦ nested", " 2. numbered"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("body:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

@@ -103,7 +103,7 @@ func (m *Model) statusView() string {
 	hint := st.Muted.Render(m.hints())
 	if lipgloss.Width(left)+lipgloss.Width(m.status)+lipgloss.Width(hint)+3 > w {
 		// the filters and what is happening matter more than the full hint
-		hint = st.Muted.Render(m.sh.keys.Help.Help().Key + " help")
+		hint = st.Muted.Render(shortKeys(m.sh.keys.Help) + " help")
 	}
 	hw := lipgloss.Width(hint)
 	if m.status != "" {
@@ -131,19 +131,25 @@ func (m *Model) hints() string {
 	parts := []string{}
 	add := func(keys, desc string) { parts = append(parts, keys+" "+desc) }
 	if m.reading {
-		add(k.NextStatement.Help().Key, "quote")
-		add(k.FilterEntity.Help().Key, "filter")
-		add(k.ExportArticle.Help().Key, "export")
+		add(shortKeys(k.NextStatement), "quote")
+		add(shortKeys(k.FilterEntity), "filter")
+		add(shortKeys(k.ExportArticle), "export")
 	} else {
-		add(k.Open.Help().Key, "open")
-		add(k.PickLeader.Help().Key+"/"+k.PickCountry.Help().Key, "filter")
-		add(k.Search.Help().Key, "search")
+		add(shortKeys(k.Open), "open")
+		add(shortKeys(k.PickLeader)+"/"+shortKeys(k.PickCountry), "filter")
+		add(shortKeys(k.Search), "search")
 	}
 	if len(m.chips) > 0 {
 		add(firstKey(k.RemoveChip), "unfilter")
 	}
-	add(k.Help.Help().Key, "help")
+	add(shortKeys(k.Help), "help")
 	return strings.Join(parts, " · ")
+}
+
+// shortKeys is a binding's first two keys, for hints.
+func shortKeys(b key.Binding) string {
+	ks := b.Keys()
+	return helpKeys(ks[:min(2, len(ks))])
 }
 
 // firstKey is a binding's shortest key, for short hints.
