@@ -20,6 +20,7 @@ type KeyMap struct {
 	Undo                                    key.Binding
 	UnreadOnly, ToggleSidebar               key.Binding
 	Refresh, Help, Quit, Suspend            key.Binding
+	BackOrQuit                              key.Binding
 
 	// The analyst's keys: filters, search, export.
 	PickLeader, PickCountry, Search      key.Binding
@@ -56,7 +57,7 @@ var actions = []action{
 	{"toggle_read", "toggle read", []string{"m"}, func(k *KeyMap) *key.Binding { return &k.ToggleRead }},
 	{"toggle_star", "toggle star", []string{"s"}, func(k *KeyMap) *key.Binding { return &k.ToggleStar }},
 	{"mark_feed_read", "mark shown read", []string{"A"}, func(k *KeyMap) *key.Binding { return &k.MarkFeedRead }},
-	{"undo", "undo mark all read", []string{"u"}, func(k *KeyMap) *key.Binding { return &k.Undo }},
+	{"undo", "undo mark read", []string{"u"}, func(k *KeyMap) *key.Binding { return &k.Undo }},
 	{"unread_only", "unread only", []string{"U"}, func(k *KeyMap) *key.Binding { return &k.UnreadOnly }},
 	{"toggle_sidebar", "statements sidebar", []string{"t"}, func(k *KeyMap) *key.Binding { return &k.ToggleSidebar }},
 	{"pick_leader", "filter by leader", []string{"L"}, func(k *KeyMap) *key.Binding { return &k.PickLeader }},
@@ -71,8 +72,9 @@ var actions = []action{
 	{"export_filtered", "export all filtered", []string{"E"}, func(k *KeyMap) *key.Binding { return &k.ExportFiltered }},
 	{"refresh", "refresh feeds", []string{"r"}, func(k *KeyMap) *key.Binding { return &k.Refresh }},
 	{"help", "help", []string{"?"}, func(k *KeyMap) *key.Binding { return &k.Help }},
-	{"quit", "quit", []string{"q", "ctrl+c"}, func(k *KeyMap) *key.Binding { return &k.Quit }},
-	{"suspend", "suspend (fg resumes)", []string{"ctrl+z"}, func(k *KeyMap) *key.Binding { return &k.Suspend }},
+	{"back_or_quit", "back or quit", []string{"q"}, func(k *KeyMap) *key.Binding { return &k.BackOrQuit }},
+	{"quit", "quit", []string{"Q", "ctrl+c"}, func(k *KeyMap) *key.Binding { return &k.Quit }},
+	{"suspend", "suspend", []string{"ctrl+z"}, func(k *KeyMap) *key.Binding { return &k.Suspend }},
 }
 
 // DefaultKeyNames returns the action names that can be rebound, in order.
@@ -192,14 +194,14 @@ func helpKeys(ks []string) string {
 
 // ShortHelp is the status line's hint.
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Help, k.Quit}
+	return []key.Binding{k.Help, k.BackOrQuit}
 }
 
 // FullHelp groups every binding for the help overlay.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
-		{k.NextPane, k.PrevPane, k.Open, k.Back, k.ToggleSidebar, k.Help, k.Quit, k.Suspend},
+		{k.NextPane, k.PrevPane, k.Open, k.Back, k.ToggleSidebar, k.Help, k.BackOrQuit, k.Quit, k.Suspend},
 		{k.NextStatement, k.PrevStatement, k.CopyQuote, k.OpenLink, k.FetchText},
 		{k.ToggleRead, k.ToggleStar, k.MarkFeedRead, k.Undo, k.UnreadOnly, k.Refresh},
 		{k.PickLeader, k.PickCountry, k.Search, k.FilterEntity, k.PrevEntity, k.NextEntity},

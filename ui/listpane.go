@@ -32,7 +32,7 @@ type listPane struct {
 type rowKey struct {
 	s            store.ArticleSummary
 	age          string
-	w            int
+	w, ageW      int
 	sel, focused bool
 }
 
@@ -243,31 +243,38 @@ func (p *listPane) view(focused bool, title string) string {
 	} else if p.total == 0 {
 		lines = append(lines, p.sh.st.Muted.Render("  no articles"))
 	}
+	// the date column is as wide as the widest date on screen
+	ageW := 4
 	for i := p.offset; i < p.offset+p.visibleRows() && i < p.count(); i++ {
-		lines = append(lines, p.row(i, focused))
+		if it, ok := p.item(i); ok {
+			ageW = max(ageW, len(age(p.sh.now(), it.Published)))
+		}
+	}
+	for i := p.offset; i < p.offset+p.visibleRows() && i < p.count(); i++ {
+		lines = append(lines, p.row(i, focused, ageW))
 	}
 	return block(lines, p.w, p.h)
 }
 
 // row renders one article: marks, age, feed, title and counts.
-func (p *listPane) row(i int, focused bool) string {
+func (p *listPane) row(i int, focused bool, ageW int) string {
 	it, ok := p.item(i)
 	if !ok {
 		return fit(p.sh.st.Muted.Render("   …"), p.w)
 	}
-	k := rowKey{s: it, age: age(p.sh.now(), it.Published), w: p.w, sel: i == p.cursor, focused: focused}
+	k := rowKey{s: it, age: age(p.sh.now(), it.Published), w: p.w, ageW: ageW, sel: i == p.cursor, focused: focused}
 	if r, ok := p.rows[k]; ok {
 		return r
 	}
 	if len(p.rows) > 1000 {
 		clear(p.rows)
 	}
-	r := p.renderRow(it, k.age, k.sel, focused)
+	r := p.renderRow(it, k.age, ageW, k.sel, focused)
 	p.rows[k] = r
 	return r
 }
 
-func (p *listPane) renderRow(it store.ArticleSummary, ageS string, sel, focused bool) string {
+func (p *listPane) renderRow(it store.ArticleSummary, ageS string, ageW int, sel, focused bool) string {
 	st := p.sh.st
 	cursor := " "
 	if sel {
@@ -288,8 +295,8 @@ func (p *listPane) renderRow(it store.ArticleSummary, ageS string, sel, focused 
 	if p.w < 60 {
 		feedW = 0
 	}
-	ageS = fitLeft(ageS, 4)
-	titleW := p.w - 3 - 1 - 4 - 1 - feedW - 1 - ansiWidth(counts)
+	ageS = fitLeft(ageS, ageW)
+	titleW := p.w - 3 - 1 - ageW - 1 - feedW - 1 - ansiWidth(counts)
 	if feedW > 0 {
 		titleW--
 	}

@@ -442,6 +442,15 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Quit):
 		return m.quit()
+	case key.Matches(msg, k.BackOrQuit):
+		if m.reading {
+			return m.backFromReader()
+		}
+		if m.focus == focusCross {
+			m.focus = focusList
+			return nil
+		}
+		return m.quit()
 	case key.Matches(msg, k.Suspend):
 		return tea.Suspend
 	case key.Matches(msg, k.Help):
@@ -556,15 +565,7 @@ func (m *Model) onReadingKey(msg tea.KeyMsg) tea.Cmd {
 	k := m.sh.keys
 	switch {
 	case key.Matches(msg, k.Back):
-		if m.focus == focusSidebar {
-			m.focus = focusReader
-			return nil
-		}
-		m.reading = false
-		m.pendingQuote, m.markOnLoad = nil, false
-		m.focus = m.returnFocus
-		m.layout()
-		return m.list.ensureLoaded()
+		return m.backFromReader()
 	case key.Matches(msg, k.NextStatement):
 		m.moveStatement(1)
 		return nil
@@ -595,6 +596,20 @@ func (m *Model) onReadingKey(msg tea.KeyMsg) tea.Cmd {
 		}
 	}
 	return nil
+}
+
+// backFromReader goes back one level: from the sidebar to the article,
+// from the article to the list.
+func (m *Model) backFromReader() tea.Cmd {
+	if m.focus == focusSidebar {
+		m.focus = focusReader
+		return nil
+	}
+	m.reading = false
+	m.pendingQuote, m.markOnLoad = nil, false
+	m.focus = m.returnFocus
+	m.layout()
+	return m.list.ensureLoaded()
 }
 
 func (m *Model) moveStatement(d int) {

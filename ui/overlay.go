@@ -29,7 +29,7 @@ func (o *helpOverlay) update(msg tea.KeyMsg) (bool, tea.Cmd) {
 	switch {
 	case key.Matches(msg, k.Quit):
 		return false, o.m.quit()
-	case key.Matches(msg, k.Help), key.Matches(msg, k.Back):
+	case key.Matches(msg, k.Help), key.Matches(msg, k.Back), key.Matches(msg, k.BackOrQuit):
 		return true, nil
 	case key.Matches(msg, k.Up):
 		o.offset = max(0, o.offset-1)
@@ -62,6 +62,7 @@ func (o *helpOverlay) view(w, h int) string {
 		row = try
 	}
 	rows = append(rows, m.help.FullHelpView(row))
+	rows = append(rows, glyphLegend)
 	lines := strings.Split(strings.Join(rows, "\n\n"), "\n")
 	head := m.sh.st.Title.Render("herald — keys")
 	if room := max(1, h-4); len(lines) > room {
@@ -82,3 +83,7 @@ func (o *helpOverlay) view(w, h int) string {
 	box := m.sh.st.Overlay.Render(strings.Join(lines, "\n"))
 	return block(strings.Split(lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, box), "\n"), w, h)
 }
+
+// glyphLegend explains the marks in the list, the feeds and the chips.
+const glyphLegend = "● unread   ★ starred   ❝ statements (quotes)   ♛ leaders named\n" +
+	"◎ a country filter   / a search filter   ! the feed failed (its error shows under the feeds)"

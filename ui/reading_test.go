@@ -57,3 +57,19 @@ func TestParagraphsAreSeparatedAndIndentationKept(t *testing.T) {
 		t.Errorf("body:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+func TestOldArticlesShowTheirDate(t *testing.T) {
+	lib := &fakeLib{feeds: []store.Feed{{ID: 1, Title: "F"}},
+		arts: []store.Article{
+			{ArticleSummary: summary(1, 1, "F", "Fresh", 3*time.Hour, false, false)},
+			{ArticleSummary: summary(2, 1, "F", "Last month", 41*24*time.Hour, false, false)},
+			{ArticleSummary: store.ArticleSummary{ID: 3, FeedID: 1, FeedTitle: "F", Title: "Archive", Published: time.Date(2016, 10, 4, 9, 0, 0, 0, time.UTC)}},
+		}}
+	d := newDriver(t, testOptions(lib), 120, 20)
+	v := d.m.View()
+	for _, want := range []string{"3h F", "Oct 10 F", "2016-10-04 F"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("the list lacks %q:\n%s", want, v)
+		}
+	}
+}

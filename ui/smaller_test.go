@@ -70,3 +70,40 @@ func TestStartupWarningLeaves(t *testing.T) {
 		t.Errorf("the warning never leaves the status line:\n%s", m.View())
 	}
 }
+
+func TestQBacksOutOneLevelAndQuitsAtTheTop(t *testing.T) {
+	d := newDriver(t, testOptions(fixtureLib(t)), 160, 40)
+	d.keys("enter", "tab") // the article, then its sidebar
+	d.keys("q")
+	if d.quit || !strings.Contains(d.m.View(), "▌Article") {
+		t.Fatalf("q in the sidebar should go back to the article:\n%s", d.m.View())
+	}
+	d.keys("q")
+	if d.quit || !strings.Contains(d.m.View(), "▌All articles") {
+		t.Fatalf("q in the article should go back to the list:\n%s", d.m.View())
+	}
+	d.keys("?", "q")
+	if d.quit || strings.Contains(d.m.View(), "herald — keys") {
+		t.Fatalf("q in help should close it:\n%s", d.m.View())
+	}
+	d.keys("q")
+	if !d.quit {
+		t.Error("q at the top level does not quit")
+	}
+	d = newDriver(t, testOptions(fixtureLib(t)), 160, 40)
+	d.keys("enter", "Q")
+	if !d.quit {
+		t.Error("Q does not quit from the reader")
+	}
+}
+
+func TestHelpExplainsTheGlyphs(t *testing.T) {
+	d := newDriver(t, testOptions(fixtureLib(t)), 200, 60)
+	d.keys("?")
+	v := d.m.View()
+	for _, want := range []string{"❝ statements", "♛ leaders", "◎ a country", "● unread", "! the feed failed"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("help lacks %q:\n%s", want, v)
+		}
+	}
+}
