@@ -16,6 +16,11 @@ func (m *Model) openSelected() tea.Cmd {
 	if !ok {
 		return nil
 	}
+	return m.openArticle(it)
+}
+
+// openArticle shows article it in the reader, marking it read.
+func (m *Model) openArticle(it store.ArticleSummary) tea.Cmd {
 	m.reading = true
 	m.focus = focusReader
 	m.side.setStatements(nil)

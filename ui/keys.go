@@ -20,7 +20,7 @@ type KeyMap struct {
 	Undo                                    key.Binding
 	UnreadOnly, ToggleSidebar               key.Binding
 	Refresh, Help, Quit, Suspend            key.Binding
-	BackOrQuit                              key.Binding
+	BackOrQuit, NextUnread, PrevUnread      key.Binding
 
 	// The analyst's keys: filters, search, export.
 	PickLeader, PickCountry, Search      key.Binding
@@ -49,6 +49,8 @@ var actions = []action{
 	{"prev_pane", "previous pane", []string{"shift+tab"}, func(k *KeyMap) *key.Binding { return &k.PrevPane }},
 	{"open", "open", []string{"enter", "l", "right"}, func(k *KeyMap) *key.Binding { return &k.Open }},
 	{"back", "back", []string{"esc", "h", "left"}, func(k *KeyMap) *key.Binding { return &k.Back }},
+	{"next_unread", "next unread article", []string{"J"}, func(k *KeyMap) *key.Binding { return &k.NextUnread }},
+	{"prev_unread", "previous unread article", []string{"K"}, func(k *KeyMap) *key.Binding { return &k.PrevUnread }},
 	{"next_statement", "next statement", []string{"n"}, func(k *KeyMap) *key.Binding { return &k.NextStatement }},
 	{"prev_statement", "previous statement", []string{"N", "p"}, func(k *KeyMap) *key.Binding { return &k.PrevStatement }},
 	{"open_link", "open in browser", []string{"o"}, func(k *KeyMap) *key.Binding { return &k.OpenLink }},
@@ -203,7 +205,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
 		{k.NextPane, k.PrevPane, k.Open, k.Back, k.ToggleSidebar, k.Help, k.BackOrQuit, k.Quit, k.Suspend},
 		{k.NextStatement, k.PrevStatement, k.CopyQuote, k.OpenLink, k.FetchText},
-		{k.ToggleRead, k.ToggleStar, k.MarkFeedRead, k.Undo, k.UnreadOnly, k.Refresh},
+		{k.NextUnread, k.PrevUnread, k.ToggleRead, k.ToggleStar, k.MarkFeedRead, k.Undo, k.UnreadOnly, k.Refresh},
 		{k.PickLeader, k.PickCountry, k.Search, k.FilterEntity, k.PrevEntity, k.NextEntity},
 		{k.RemoveChip, k.ClearChips, k.ExportArticle, k.ExportFiltered},
 	}

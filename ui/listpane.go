@@ -141,6 +141,21 @@ func (p *listPane) onPage(m pageLoadedMsg) tea.Cmd {
 	return nil
 }
 
+// selectID puts the cursor on article id: now if its page is loaded,
+// else when it arrives.
+func (p *listPane) selectID(id int64) {
+	for page, items := range p.pages {
+		for i, it := range items {
+			if it.ID == id {
+				p.cursor, p.keepID = page*pageSize+i, 0
+				p.scroll()
+				return
+			}
+		}
+	}
+	p.keepID = id
+}
+
 // item returns row i if its page is loaded.
 func (p *listPane) item(i int) (store.ArticleSummary, bool) {
 	page := p.pages[i/pageSize]

@@ -66,9 +66,10 @@ type Model struct {
 	backlogLeft int // articles the background annotation may still read
 	refreshNow  bool
 
-	markSeq int       // bumped by every `A`
-	confirm *markPlan // `A` waits for y/n
-	undo    []int64   // what the last `A` marked read, until the next action
+	markSeq   int       // bumped by every `A`
+	unreadSeq int       // bumped by every J / K
+	confirm   *markPlan // `A` waits for y/n
+	undo      []int64   // what the last `A` marked read, until the next action
 
 	ctx       context.Context
 	cancel    context.CancelFunc
@@ -351,6 +352,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, m.setStatus("open: "+msg.err.Error(), true)
 		}
 		return m, m.setStatus("opened "+msg.link, false)
+	case nextUnreadMsg:
+		return m, m.onNextUnread(msg)
 	case unreadShownMsg:
 		return m, m.onUnreadShown(msg)
 	case markedMsg:
@@ -501,6 +504,10 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 		return m.exportFiltered()
 	case key.Matches(msg, k.OpenLink):
 		return m.openLink()
+	case key.Matches(msg, k.NextUnread):
+		return m.walkUnread(1)
+	case key.Matches(msg, k.PrevUnread):
+		return m.walkUnread(-1)
 	case key.Matches(msg, k.FetchText):
 		return m.fetchFullText()
 	case key.Matches(msg, k.ToggleRead):
