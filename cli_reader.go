@@ -41,6 +41,7 @@ func runReader(e *env) error {
 		BrowserEnv:      os.Getenv("BROWSER"),
 		TextWidth:       lc.Reader.TextWidth,
 		Mouse:           lc.Reader.Mouse,
+		Mutes:           lc.Reader.uiMutes(),
 	})
 	if err != nil {
 		return fmt.Errorf("reader: %w", err)
@@ -55,9 +56,22 @@ func (lc *LoadedConfig) validateReader(data []byte) error {
 		line, col := findTableKey(data, "reader", "text_width")
 		return &ConfigError{File: lc.Source, Line: line, Col: col, Msg: fmt.Sprintf("reader.text_width must be at least 20, got %d", r.TextWidth)}
 	}
+	if err := ui.ValidateMutes(r.uiMutes()); err != nil {
+		line, col := findKey(data, "[[reader.mute]]")
+		return &ConfigError{File: lc.Source, Line: line, Col: col, Msg: "reader." + err.Error()}
+	}
 	if err := ui.ValidateBrowser(r.Browser); err != nil {
 		line, col := findTableKey(data, "reader", "browser")
 		return &ConfigError{File: lc.Source, Line: line, Col: col, Msg: "reader.browser: " + err.Error()}
 	}
 	return nil
+}
+
+// uiMutes is [[reader.mute]] in the reader's terms.
+func (r ReaderConfig) uiMutes() []ui.MuteRule {
+	out := make([]ui.MuteRule, len(r.Mute))
+	for i, m := range r.Mute {
+		out[i] = ui.MuteRule{Match: m.Match, Regexp: m.Regexp, In: m.In, Feed: m.Feed}
+	}
+	return out
 }

@@ -95,6 +95,16 @@ type ReaderConfig struct {
 	Browser   string `toml:"browser"`
 	TextWidth int    `toml:"text_width"`
 	Mouse     bool   `toml:"mouse"`
+	// Mute lists [[reader.mute]] rules: articles they match are hidden.
+	Mute []MuteConfig `toml:"mute"`
+}
+
+// MuteConfig is one [[reader.mute]] rule.
+type MuteConfig struct {
+	Match  string `toml:"match"`
+	Regexp bool   `toml:"regexp"`
+	In     string `toml:"in"`
+	Feed   string `toml:"feed"`
 }
 
 // Duration is a time.Duration written as "30m" or "20s" in TOML.

@@ -247,11 +247,12 @@ func (p *listPane) click(y int) (again, hit bool) {
 	return again, true
 }
 
-func (p *listPane) view(focused bool, title string) string {
+func (p *listPane) view(focused bool, title, suffix string) string {
 	head := title
 	if n := p.count(); p.total >= 0 {
 		head = fmt.Sprintf("%s (%d)", title, n)
 	}
+	head += suffix
 	lines := []string{p.sh.paneTitle(head, focused, p.w)}
 	if p.loadErr != "" {
 		lines = append(lines, p.sh.st.Error.Render("! "+safeLine(p.loadErr)))

@@ -66,10 +66,11 @@ type Model struct {
 	backlogLeft int // articles the background annotation may still read
 	refreshNow  bool
 
-	markSeq   int       // bumped by every `A`
-	unreadSeq int       // bumped by every J / K
-	confirm   *markPlan // `A` waits for y/n
-	undo      []int64   // what the last `A` marked read, until the next action
+	muted     *mutedLibrary // nil without mute rules
+	markSeq   int           // bumped by every `A`
+	unreadSeq int           // bumped by every J / K
+	confirm   *markPlan     // `A` waits for y/n
+	undo      []int64       // what the last `A` marked read, until the next action
 
 	ctx       context.Context
 	cancel    context.CancelFunc
@@ -98,6 +99,15 @@ func New(o Options) *Model {
 	if o.Library == nil {
 		o.Library = emptyLibrary{}
 	}
+	var muted *mutedLibrary
+	if len(o.Mutes) > 0 {
+		if err := ValidateMutes(o.Mutes); err != nil {
+			warnings = append(warnings, err.Error())
+		} else {
+			muted = newMutedLibrary(o.Library, o.Mutes)
+			o.Library = muted
+		}
+	}
 	sh := &shared{lib: o.Library, ann: o.Annotator, st: styles, keys: keys, now: o.now, export: o.ExportDir}
 	sh.textWidth = o.TextWidth
 	if sh.textWidth <= 0 {
@@ -111,7 +121,7 @@ func New(o Options) *Model {
 		sh: sh, feeds: newFeedsPane(sh), list: newListPane(sh), reader: newReaderPane(sh),
 		side: newSidebarPane(sh), cross: newSidebarPane(sh), help: help.New(), ref: newRefresher(o.Refresh, o.RefreshInterval),
 		focus: focusList, width: 80, height: 24, ctx: ctx, cancel: cancel,
-		openURL: o.OpenURL, fetchText: o.FetchText, copy: o.copy, refreshNow: o.RefreshOnStart,
+		muted: muted, openURL: o.OpenURL, fetchText: o.FetchText, copy: o.copy, refreshNow: o.RefreshOnStart,
 	}
 	m.help.ShowAll = true
 	if m.openURL == nil {
@@ -341,6 +351,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, m.setStatus("annotating: "+msg.err.Error(), true)
 		}
 		if msg.done > 0 {
+			m.invalidateMuted()
 			return m, tea.Batch(m.list.reload(), m.reloadCross(), m.startBacklog())
 		}
 	case savedMsg:
@@ -384,6 +395,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		added := msg.stats.Added > m.ref.stats.Added
 		cmd := m.ref.onProgress(msg)
 		if added {
+			m.invalidateMuted()
 			// show each feed's articles as it arrives; reload keeps the
 			// cursor on the article it was on
 			return m, tea.Batch(cmd, loadFeedsCmd(m.sh.lib), m.list.reload())
@@ -391,6 +403,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, cmd
 	case refreshDoneMsg:
 		if m.ref.onDone(msg, m.sh.now()) {
+			m.invalidateMuted()
 			m.backlogLeft = backlogBudget
 			return m, tea.Batch(loadFeedsCmd(m.sh.lib), m.list.reload(), m.reloadCross(), m.startBacklog())
 		}
@@ -521,6 +534,12 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 		return m.onReadingKey(msg)
 	}
 	return m.onBrowsingKey(msg)
+}
+
+func (m *Model) invalidateMuted() {
+	if m.muted != nil {
+		m.muted.invalidate()
+	}
 }
 
 // isMovement reports whether a key only moves the cursor or the view.

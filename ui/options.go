@@ -65,6 +65,8 @@ type Options struct {
 	Browser string
 	// BrowserEnv is $BROWSER: commands separated by colons, %s for the link.
 	BrowserEnv string
+	// Mutes hide the articles they match.
+	Mutes []MuteRule
 	// TextWidth is the widest the article text is wrapped (0: 80).
 	TextWidth int
 	// Mouse captures the mouse (Run only; tests send mouse messages).

@@ -36,7 +36,13 @@ func (m *Model) paneView(f focus) string {
 		if m.unreadOnly {
 			title += " · unread"
 		}
-		return m.list.view(focused, title)
+		suffix := ""
+		if m.muted != nil {
+			if n := m.muted.Hidden(m.list.q); n > 0 {
+				suffix = fmt.Sprintf(" · %d muted", n)
+			}
+		}
+		return m.list.view(focused, title, suffix)
 	case focusReader:
 		return m.reader.view(focused)
 	case focusCross:
