@@ -26,6 +26,7 @@ func (m *Model) openArticle(it store.ArticleSummary) tea.Cmd {
 	m.side.setStatements(nil)
 	m.layout()
 	cmds := []tea.Cmd{m.reader.open(it.ID)}
+	m.reader.find = m.searchTerm() // the search filter's words are marked
 	if !it.Read {
 		cmds = append(cmds, m.setRead(it.ID, it.FeedID, true))
 	}

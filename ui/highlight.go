@@ -26,6 +26,7 @@ type highlights struct {
 	entities []span // cls is clsLeader, clsPerson or clsCountry
 	quotes   []span // cls is the statement index
 	cur      span   // the entity under the reader's cursor; empty for none
+	found    []span // the matches of an in-article search
 }
 
 // newHighlights takes the spans from doc, dropping any that are out of range,
@@ -234,6 +235,7 @@ type segment struct {
 	cls        int  // entity class
 	quote      int  // statement index or -1
 	selected   bool // part of the selected statement
+	found      bool // part of a search match
 }
 
 // segments splits line ln into runs of constant style. sel is the index of
@@ -253,6 +255,7 @@ func (h highlights) segments(ln lineRange, sel int) []segment {
 	}
 	add(h.entities)
 	add(h.quotes)
+	add(h.found)
 	sort.Ints(cuts)
 	var segs []segment
 	for k := 0; k+1 < len(cuts); k++ {
@@ -268,7 +271,8 @@ func (h highlights) segments(ln lineRange, sel int) []segment {
 			seg.quote = q.cls
 			seg.selected = q.cls == sel
 		}
-		if n := len(segs); n > 0 && segs[n-1].cls == seg.cls && segs[n-1].quote == seg.quote && a != h.cur.start && a != h.cur.end {
+		_, seg.found = covering(h.found, a)
+		if n := len(segs); n > 0 && segs[n-1].cls == seg.cls && segs[n-1].quote == seg.quote && segs[n-1].found == seg.found && a != h.cur.start && a != h.cur.end {
 			segs[n-1].end = b
 			continue
 		}
@@ -291,6 +295,10 @@ func (h highlights) paintLine(text string, ln lineRange, sel int, st *Styles) st
 		}
 		if h.cur.end > h.cur.start && seg.start >= h.cur.start && seg.end <= h.cur.end {
 			b.WriteString(st.text[seg.cls][inQ][selQ].Reverse(true).Render(s))
+			continue
+		}
+		if seg.found {
+			b.WriteString(st.text[seg.cls][inQ][selQ].Underline(true).Bold(true).Render(s))
 			continue
 		}
 		if seg.cls == clsNone && inQ == 0 {

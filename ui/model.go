@@ -45,15 +45,16 @@ type Model struct {
 	overlay    overlay // drawn over the panes and given every key first
 	unreadOnly bool
 
-	chips        []chip     // filters, combined with AND
-	search       *lineInput // the search input, while open
-	pickerSeq    int        // bumped for every picker opened
-	crossSeq     int        // bumped for every cross-article load
-	crossRows    []store.StatementRow
-	crossKeep    *pendingQuote // keep the selection here across a reload
-	pendingQuote *pendingQuote // select this quote once its article loads
-	markOnLoad   bool          // mark the article read once it loads
-	returnFocus  focus         // where back goes from the reader
+	chips         []chip     // filters, combined with AND
+	search        *lineInput // the search input, while open
+	searchArticle bool       // the input searches the open article
+	pickerSeq     int        // bumped for every picker opened
+	crossSeq      int        // bumped for every cross-article load
+	crossRows     []store.StatementRow
+	crossKeep     *pendingQuote // keep the selection here across a reload
+	pendingQuote  *pendingQuote // select this quote once its article loads
+	markOnLoad    bool          // mark the article read once it loads
+	returnFocus   focus         // where back goes from the reader
 
 	width, height int
 	rects         map[focus]rect
@@ -590,8 +591,18 @@ func (m *Model) onBrowsingKey(msg tea.KeyMsg) tea.Cmd {
 func (m *Model) onReadingKey(msg tea.KeyMsg) tea.Cmd {
 	k := m.sh.keys
 	switch {
+	case key.Matches(msg, k.Back) && m.reader.findWalk && m.focus == focusReader:
+		m.reader.clearFind() // back first leaves the search
+		return nil
 	case key.Matches(msg, k.Back):
 		return m.backFromReader()
+	case m.reader.findWalk && len(m.reader.hl.found) > 0 && key.Matches(msg, k.NextStatement, k.PrevStatement):
+		d := 1
+		if key.Matches(msg, k.PrevStatement) {
+			d = -1
+		}
+		m.reader.moveFind(d)
+		return m.setStatus(m.reader.findStatus(firstKey(k.NextStatement), firstKey(k.PrevStatement)), false)
 	case key.Matches(msg, k.NextStatement):
 		m.moveStatement(1)
 		return nil

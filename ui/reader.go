@@ -25,6 +25,9 @@ type readerPane struct {
 	annotated bool
 	annotErr  string
 	noText    bool   // the feed gave no text: say so, offer open and fetch
+	find      string // the in-article search
+	findIdx   int    // the match under the cursor, -1 for none
+	findWalk  bool   // n / N walk the matches (a search typed here, not the filter's)
 	fetching  bool   // the full text is being fetched
 	fetchErr  string // why fetching the full text failed
 
@@ -79,6 +82,7 @@ func (p *readerPane) onLoaded(m articleLoadedMsg) tea.Cmd {
 	p.text = p.art.Text
 	p.hl = highlights{}
 	p.rewrap()
+	p.refind()
 	if p.sh.ann == nil {
 		return nil
 	}
@@ -142,6 +146,7 @@ func (p *readerPane) setDoc(doc nlp.Doc) {
 	p.ents = cursorEntities(doc)
 	p.sel, p.ent = -1, -1
 	p.rewrap()
+	p.refind()
 	if pos >= 0 {
 		p.offset = clamp(p.lineOf(pos), p.skip, p.maxOffset())
 	}
