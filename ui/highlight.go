@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/herald-reader/herald/feeds/sanitize"
 	"github.com/herald-reader/herald/nlp"
 )
 
@@ -310,47 +311,22 @@ func (h highlights) paintLine(text string, ln lineRange, sel int, st *Styles) st
 	return b.String()
 }
 
-// displayText makes text safe to print: tabs become spaces and every other
-// control character (C0, DEL, C1) and bidirectional override is dropped, so
-// nothing from a feed can reach the terminal as a control sequence.
+// displayText makes text safe to print with the project's one policy
+// (feeds/sanitize): controls and whole escape sequences go, and tabs and
+// newlines become spaces so that a line stays one line.
 func displayText(s string) string {
-	clean := true
-	for _, r := range s {
-		if unsafeRune(r) || r == '\t' {
-			clean = false
-			break
-		}
+	t := sanitize.Text(s)
+	if strings.ContainsAny(t, "\t\n") {
+		t = strings.NewReplacer("\t", " ", "\n", " ").Replace(t)
 	}
-	if clean {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r == '\t':
-			b.WriteByte(' ')
-		case unsafeRune(r):
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
+	return t
 }
 
+// unsafeRune reports a rune that must not reach a one-line display: one
+// feeds/sanitize removes, or a newline or tab (the inputs make them spaces).
 func unsafeRune(r rune) bool {
-	switch {
-	case r < 0x20, r == 0x7f, r >= 0x80 && r <= 0x9f:
-		return true
-	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069, r == 0x200e, r == 0x200f:
-		return true
-	case r == utf8.RuneError:
-		return true
-	}
-	return false
+	return r == '\n' || r == '\t' || r == utf8.RuneError || sanitize.Unsafe(r)
 }
 
 // safeLine makes a one-line string (a title, a feed name) safe to print.
-func safeLine(s string) string {
-	s = strings.ReplaceAll(s, "\n", " ")
-	return displayText(s)
-}
+func safeLine(s string) string { return displayText(s) }
