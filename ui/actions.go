@@ -58,12 +58,7 @@ func (m *Model) setRead(id, feedID int64, read bool) tea.Cmd {
 	if read {
 		d = -1
 	}
-	for i := range m.feeds.items {
-		it := &m.feeds.items[i]
-		if it.feedID == feedID && !it.starred || it.feedID == 0 && !it.starred {
-			it.unread = max(0, it.unread+d)
-		}
-	}
+	m.feeds.addUnread(feedID, d)
 	return setReadCmd(m.sh.lib, id, read)
 }
 

@@ -84,10 +84,14 @@ func (m *Model) walkUnread(dir int) tea.Cmd {
 	}
 	// past this feed: the feeds after it (before it, going back)
 	var feeds []int64
-	if act := m.feeds.active; m.feeds.items[act].feedID != 0 {
-		for i := act + dir; i >= 0 && i < len(m.feeds.items); i += dir {
-			if it := m.feeds.items[i]; it.feedID != 0 && !it.starred {
-				feeds = append(feeds, it.feedID)
+	if act := m.feeds.items[m.feeds.active].feedID; act != 0 {
+		order := m.feeds.order()
+		for i, id := range order {
+			if id != act {
+				continue
+			}
+			for j := i + dir; j >= 0 && j < len(order); j += dir {
+				feeds = append(feeds, order[j])
 			}
 		}
 	}
@@ -107,12 +111,7 @@ func (m *Model) onNextUnread(msg nextUnreadMsg) tea.Cmd {
 	}
 	var cmds []tea.Cmd
 	if msg.feedID != 0 {
-		for i, it := range m.feeds.items {
-			if it.feedID == msg.feedID && !it.starred {
-				m.feeds.active, m.feeds.cursor = i, i
-			}
-		}
-		m.feeds.scroll()
+		m.feeds.activate(msg.feedID)
 		cmds = append(cmds, m.list.setQuery(m.query()), m.setStatus("on to "+m.feeds.activeLabel(), false))
 	}
 	m.list.selectID(msg.item.ID)
