@@ -34,6 +34,8 @@ type feedsPane struct {
 	active    int // the item whose articles the list shows
 	offset    int
 	w, h      int
+	// chosen is called when a feed (or all, or starred) is chosen.
+	chosen func() tea.Cmd
 }
 
 func newFeedsPane(sh *shared) *feedsPane {
@@ -240,9 +242,8 @@ func (p *feedsPane) errLines() int {
 	return 3
 }
 
-// update handles the pane's own keys; activate reports that the cursor's
-// feed was chosen.
-func (p *feedsPane) update(msg tea.KeyMsg) (activate bool) {
+// update handles the pane's own keys; choosing a feed calls chosen.
+func (p *feedsPane) update(msg tea.KeyMsg) tea.Cmd {
 	k := p.sh.keys
 	switch {
 	case key.Matches(msg, k.Up):
@@ -260,12 +261,14 @@ func (p *feedsPane) update(msg tea.KeyMsg) (activate bool) {
 	case key.Matches(msg, k.Open):
 		if p.items[p.cursor].heading {
 			p.toggle()
-			return false
+			return nil
 		}
 		p.active = p.cursor
-		return true
+		if p.chosen != nil {
+			return p.chosen()
+		}
 	}
-	return false
+	return nil
 }
 
 // click selects the row at y (relative to the pane); it reports whether a

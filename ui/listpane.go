@@ -26,6 +26,8 @@ type listPane struct {
 	loadErr string
 	w, h    int
 	rows    map[rowKey]string // rendered rows: most frames redraw the same ones
+	// heading names what the list shows and what it adds after the count.
+	heading func() (title, suffix string)
 }
 
 // rowKey is everything a rendered row depends on.
@@ -41,10 +43,10 @@ func newListPane(sh *shared) *listPane {
 		pageSeq: map[int]int{}, pending: map[int]int{}, rows: map[rowKey]string{}}
 }
 
-func (p *listPane) setSize(w, h int) tea.Cmd {
+// setSize sizes the list; the model then asks ensureLoaded for the rows.
+func (p *listPane) setSize(w, h int) {
 	p.w, p.h = w, h
 	p.scroll()
-	return p.ensureLoaded()
 }
 
 func (p *listPane) visibleRows() int { return max(1, p.h-1) }
@@ -247,7 +249,11 @@ func (p *listPane) click(y int) (again, hit bool) {
 	return again, true
 }
 
-func (p *listPane) view(focused bool, title, suffix string) string {
+func (p *listPane) view(focused bool) string {
+	title, suffix := "Articles", ""
+	if p.heading != nil {
+		title, suffix = p.heading()
+	}
 	head := title
 	if n := p.count(); p.total >= 0 {
 		head = fmt.Sprintf("%s (%d)", title, n)

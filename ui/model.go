@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"time"
 
@@ -125,6 +126,7 @@ func New(o Options) *Model {
 		muted: muted, openURL: o.OpenURL, fetchText: o.FetchText, copy: o.copy, refreshNow: o.RefreshOnStart,
 	}
 	m.help.ShowAll = true
+	m.wirePanes()
 	if m.openURL == nil {
 		b, err := resolveBrowser(o.Browser, o.BrowserEnv)
 		if err != nil {
@@ -226,8 +228,7 @@ func (m *Model) layout() {
 			m.cross.setSize(sw, bodyH)
 			m.rects[focusCross] = rect{x + lw + 1, 0, sw, bodyH}
 		}
-		m.list.w, m.list.h = lw, bodyH
-		m.list.scroll()
+		m.list.setSize(lw, bodyH)
 		m.rects[focusList] = rect{x, 0, lw, bodyH}
 	} else {
 		rw := w
@@ -471,7 +472,7 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Suspend):
 		return tea.Suspend
 	case key.Matches(msg, k.Help):
-		m.overlay = &helpOverlay{m: m}
+		m.overlay = &helpOverlay{sh: m.sh, help: &m.help, quit: m.quit}
 		return nil
 	case key.Matches(msg, k.NextPane):
 		m.cycleFocus(1)
@@ -558,13 +559,10 @@ func (m *Model) onBrowsingKey(msg tea.KeyMsg) tea.Cmd {
 	k := m.sh.keys
 	switch m.focus {
 	case focusFeeds:
-		if m.feeds.update(msg) {
-			m.focus = focusList
-			return m.applyFilters()
-		}
 		if key.Matches(msg, k.Back) {
 			return nil
 		}
+		return m.feeds.update(msg)
 	case focusList:
 		if key.Matches(msg, k.Open) {
 			m.returnFocus = focusList
@@ -583,7 +581,7 @@ func (m *Model) onBrowsingKey(msg tea.KeyMsg) tea.Cmd {
 			m.focus = focusList
 			return nil
 		}
-		m.cross.update(msg)
+		return m.cross.update(msg)
 	}
 	return nil
 }
@@ -620,19 +618,11 @@ func (m *Model) onReadingKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.FilterEntity):
 		return m.filterHere()
 	}
-	switch m.focus {
-	case focusReader:
-		m.reader.update(msg)
-	case focusSidebar:
-		if key.Matches(msg, m.sh.keys.Open) {
-			m.focus = focusReader // read on from the selected statement
-			return nil
-		}
-		if m.side.update(msg) {
-			m.reader.selectStatement(m.side.cursor)
-		}
+	if m.focus == focusSidebar && key.Matches(msg, m.sh.keys.Open) {
+		m.focus = focusReader // read on from the selected statement
+		return nil
 	}
-	return nil
+	return m.pane(m.focus).update(msg)
 }
 
 // backFromReader goes back one level: from the sidebar to the article,
@@ -647,6 +637,30 @@ func (m *Model) backFromReader() tea.Cmd {
 	m.focus = m.returnFocus
 	m.layout()
 	return m.list.ensureLoaded()
+}
+
+// wirePanes gives the panes the callbacks through which their keys reach
+// the rest of the reader.
+func (m *Model) wirePanes() {
+	m.feeds.chosen = func() tea.Cmd {
+		m.focus = focusList
+		return m.applyFilters()
+	}
+	m.list.heading = func() (string, string) {
+		title := m.feeds.activeLabel()
+		if m.unreadOnly {
+			title += " · unread"
+		}
+		suffix := ""
+		if m.muted != nil {
+			if n := m.muted.Hidden(m.list.q); n > 0 {
+				suffix = fmt.Sprintf(" · %d muted", n)
+			}
+		}
+		return title, suffix
+	}
+	m.side.selected = m.reader.selectStatement
+	m.side.loading = func() bool { return m.reader.loading || (!m.reader.annotated && m.sh.ann != nil) }
 }
 
 func (m *Model) moveStatement(d int) {

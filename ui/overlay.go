@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -18,17 +19,20 @@ type overlay interface {
 	view(w, h int) string
 }
 
-// helpOverlay shows every binding, grouped (bubbles/help full view).
+// helpOverlay shows every binding, grouped (bubbles/help full view). Like
+// every overlay it gets the shared context and callbacks, not the model.
 type helpOverlay struct {
-	m      *Model
+	sh     *shared
+	help   *help.Model
+	quit   func() tea.Cmd
 	offset int // first line shown when the bindings do not fit
 }
 
 func (o *helpOverlay) update(msg tea.KeyMsg) (bool, tea.Cmd) {
-	k := o.m.sh.keys
+	k := o.sh.keys
 	switch {
 	case key.Matches(msg, k.Quit):
-		return false, o.m.quit()
+		return false, o.quit()
 	case key.Matches(msg, k.Help), key.Matches(msg, k.Back), key.Matches(msg, k.BackOrQuit):
 		return true, nil
 	case key.Matches(msg, k.Up):
@@ -46,7 +50,7 @@ func (o *helpOverlay) update(msg tea.KeyMsg) (bool, tea.Cmd) {
 }
 
 func (o *helpOverlay) view(w, h int) string {
-	m := o.m
+	m := o
 	// Lay the groups out in as many rows as the width needs.
 	avail := max(20, w-6)
 	m.help.Width = 0

@@ -294,7 +294,7 @@ func (p *readerPane) selectStatement(i int) {
 	}
 }
 
-func (p *readerPane) update(msg tea.KeyMsg) {
+func (p *readerPane) update(msg tea.KeyMsg) tea.Cmd {
 	k := p.sh.keys
 	switch {
 	case key.Matches(msg, k.Up):
@@ -310,6 +310,7 @@ func (p *readerPane) update(msg tea.KeyMsg) {
 	case key.Matches(msg, k.Bottom):
 		p.offset = p.maxOffset()
 	}
+	return nil
 }
 
 // selectedRange is the byte range of the selected statement, if any.

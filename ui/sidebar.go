@@ -30,6 +30,9 @@ type sidebarPane struct {
 	entries [][]string
 	starts  []int // first line of each entry
 	dirty   bool
+
+	selected func(i int) // the selection moved to statement i (may be nil)
+	loading  func() bool // the statements are still coming (may be nil)
 }
 
 func newSidebarPane(sh *shared) *sidebarPane { return &sidebarPane{sh: sh, cursor: -1} }
@@ -150,24 +153,28 @@ func (p *sidebarPane) scrollBy(d int) {
 	p.offset = clamp(p.offset+d, 0, max(0, p.totalLines()-p.bodyHeight()))
 }
 
-// update handles the pane's keys; it reports whether the selection moved.
-func (p *sidebarPane) update(msg tea.KeyMsg) bool {
+// update handles the pane's keys; a moved selection calls selected.
+func (p *sidebarPane) update(msg tea.KeyMsg) tea.Cmd {
 	k := p.sh.keys
+	moved := false
 	switch {
 	case key.Matches(msg, k.Up):
-		return p.move(-1)
+		moved = p.move(-1)
 	case key.Matches(msg, k.Down):
-		return p.move(1)
+		moved = p.move(1)
 	case key.Matches(msg, k.PageUp):
-		return p.move(-5)
+		moved = p.move(-5)
 	case key.Matches(msg, k.PageDown):
-		return p.move(5)
+		moved = p.move(5)
 	case key.Matches(msg, k.Top):
-		return p.move(-len(p.stmts))
+		moved = p.move(-len(p.stmts))
 	case key.Matches(msg, k.Bottom):
-		return p.move(len(p.stmts))
+		moved = p.move(len(p.stmts))
 	}
-	return false
+	if moved && p.selected != nil {
+		p.selected(p.cursor)
+	}
+	return nil
 }
 
 // entryAt is the statement drawn at row y, or -1.
@@ -194,7 +201,8 @@ func (p *sidebarPane) click(y int) bool {
 	return changed
 }
 
-func (p *sidebarPane) view(focused bool, loading bool) string {
+func (p *sidebarPane) view(focused bool) string {
+	loading := p.loading != nil && p.loading()
 	p.build()
 	st := p.sh.st
 	title := "Statements"

@@ -27,29 +27,7 @@ func (m *Model) View() string {
 }
 
 func (m *Model) paneView(f focus) string {
-	focused := f == m.focus
-	switch f {
-	case focusFeeds:
-		return m.feeds.view(focused)
-	case focusList:
-		title := m.feeds.activeLabel()
-		if m.unreadOnly {
-			title += " · unread"
-		}
-		suffix := ""
-		if m.muted != nil {
-			if n := m.muted.Hidden(m.list.q); n > 0 {
-				suffix = fmt.Sprintf(" · %d muted", n)
-			}
-		}
-		return m.list.view(focused, title, suffix)
-	case focusReader:
-		return m.reader.view(focused)
-	case focusCross:
-		return m.cross.view(focused, false)
-	default:
-		return m.side.view(focused, m.reader.loading || (!m.reader.annotated && m.sh.ann != nil))
-	}
+	return m.pane(f).view(f == m.focus)
 }
 
 // joinColumns puts blocks of equal height side by side with a separator.
