@@ -245,19 +245,11 @@ func (p *feedsPane) errLines() int {
 // update handles the pane's own keys; choosing a feed calls chosen.
 func (p *feedsPane) update(msg tea.KeyMsg) tea.Cmd {
 	k := p.sh.keys
+	if d, ok := movement(k, msg, p.rows(), len(p.items)); ok {
+		p.move(d)
+		return nil
+	}
 	switch {
-	case key.Matches(msg, k.Up):
-		p.move(-1)
-	case key.Matches(msg, k.Down):
-		p.move(1)
-	case key.Matches(msg, k.PageUp):
-		p.move(-p.rows())
-	case key.Matches(msg, k.PageDown):
-		p.move(p.rows())
-	case key.Matches(msg, k.Top):
-		p.move(-len(p.items))
-	case key.Matches(msg, k.Bottom):
-		p.move(len(p.items))
 	case key.Matches(msg, k.Open):
 		if p.items[p.cursor].heading {
 			p.toggle()

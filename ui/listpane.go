@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/herald-reader/herald/feeds/store"
 )
@@ -219,20 +218,8 @@ func (p *listPane) scroll() {
 
 // update handles navigation keys.
 func (p *listPane) update(msg tea.KeyMsg) tea.Cmd {
-	k := p.sh.keys
-	switch {
-	case key.Matches(msg, k.Up):
-		return p.move(-1)
-	case key.Matches(msg, k.Down):
-		return p.move(1)
-	case key.Matches(msg, k.PageUp):
-		return p.move(-p.visibleRows())
-	case key.Matches(msg, k.PageDown):
-		return p.move(p.visibleRows())
-	case key.Matches(msg, k.Top):
-		return p.move(-p.count())
-	case key.Matches(msg, k.Bottom):
-		return p.move(p.count())
+	if d, ok := movement(p.sh.keys, msg, p.visibleRows(), p.count()); ok {
+		return p.move(d)
 	}
 	return nil
 }

@@ -26,6 +26,8 @@ type helpOverlay struct {
 	help   *help.Model
 	quit   func() tea.Cmd
 	offset int // first line shown when the bindings do not fit
+	rows   int // lines shown at the last view
+	lines  int // lines of bindings at the last view
 }
 
 func (o *helpOverlay) update(msg tea.KeyMsg) (bool, tea.Cmd) {
@@ -35,16 +37,9 @@ func (o *helpOverlay) update(msg tea.KeyMsg) (bool, tea.Cmd) {
 		return false, o.quit()
 	case key.Matches(msg, k.Help), key.Matches(msg, k.Back), key.Matches(msg, k.BackOrQuit):
 		return true, nil
-	case key.Matches(msg, k.Up):
-		o.offset = max(0, o.offset-1)
-	case key.Matches(msg, k.Down):
-		o.offset++
-	case key.Matches(msg, k.PageUp):
-		o.offset = max(0, o.offset-10)
-	case key.Matches(msg, k.PageDown):
-		o.offset += 10
-	case key.Matches(msg, k.Top):
-		o.offset = 0
+	}
+	if d, ok := movement(k, msg, o.rows, o.lines); ok {
+		o.offset = clamp(o.offset+d, 0, max(0, o.lines-o.rows))
 	}
 	return false, nil
 }
@@ -72,13 +67,14 @@ func (o *helpOverlay) view(w, h int) string {
 	if room := max(1, h-4); len(lines) > room {
 		// Too tall for the terminal: show a window that the movement keys scroll.
 		room = max(1, h-3)
+		o.rows, o.lines = room, len(lines)
 		o.offset = clamp(o.offset, 0, len(lines)-room)
 		more := fmt.Sprintf("lines %d–%d of %d · %s/%s scroll", o.offset+1, o.offset+room, len(lines),
 			m.sh.keys.Up.Help().Key, m.sh.keys.Down.Help().Key)
 		lines = append(lines[o.offset:o.offset+room:o.offset+room], m.sh.st.Muted.Render(more))
 		head = ""
 	} else {
-		o.offset = 0
+		o.offset, o.rows, o.lines = 0, len(lines), len(lines)
 		head += "\n"
 	}
 	if head != "" {

@@ -1,6 +1,9 @@
 package ui
 
-import tea "github.com/charmbracelet/bubbletea"
+import (
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+)
 
 // pane is the one contract every pane of the reader keeps: it handles a
 // key (what it means beyond the pane reaches the model through callbacks
@@ -33,4 +36,27 @@ func (m *Model) pane(f focus) pane {
 	default:
 		return m.side
 	}
+}
+
+// movement maps the movement keys to a step through n items of which page
+// are on screen at once: every pane, list and overlay moves the same way.
+// Top and Bottom step by n (the callers clamp); ok is false for any other
+// key.
+func movement(k KeyMap, msg tea.KeyMsg, page, n int) (d int, ok bool) {
+	page = max(1, page)
+	switch {
+	case key.Matches(msg, k.Up):
+		return -1, true
+	case key.Matches(msg, k.Down):
+		return 1, true
+	case key.Matches(msg, k.PageUp):
+		return -page, true
+	case key.Matches(msg, k.PageDown):
+		return page, true
+	case key.Matches(msg, k.Top):
+		return -max(1, n), true
+	case key.Matches(msg, k.Bottom):
+		return max(1, n), true
+	}
+	return 0, false
 }

@@ -5,7 +5,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/herald-reader/herald/feeds/store"
@@ -295,20 +294,9 @@ func (p *readerPane) selectStatement(i int) {
 }
 
 func (p *readerPane) update(msg tea.KeyMsg) tea.Cmd {
-	k := p.sh.keys
-	switch {
-	case key.Matches(msg, k.Up):
-		p.scrollBy(-1)
-	case key.Matches(msg, k.Down):
-		p.scrollBy(1)
-	case key.Matches(msg, k.PageUp):
-		p.scrollBy(-max(1, p.bodyHeight()-2))
-	case key.Matches(msg, k.PageDown):
-		p.scrollBy(max(1, p.bodyHeight()-2))
-	case key.Matches(msg, k.Top):
-		p.offset = p.skip
-	case key.Matches(msg, k.Bottom):
-		p.offset = p.maxOffset()
+	// a page keeps two lines of the last one in view
+	if d, ok := movement(p.sh.keys, msg, p.bodyHeight()-2, len(p.lines)); ok {
+		p.scrollBy(d)
 	}
 	return nil
 }

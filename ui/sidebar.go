@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/herald-reader/herald/nlp"
 )
@@ -155,26 +154,20 @@ func (p *sidebarPane) scrollBy(d int) {
 
 // update handles the pane's keys; a moved selection calls selected.
 func (p *sidebarPane) update(msg tea.KeyMsg) tea.Cmd {
-	k := p.sh.keys
-	moved := false
-	switch {
-	case key.Matches(msg, k.Up):
-		moved = p.move(-1)
-	case key.Matches(msg, k.Down):
-		moved = p.move(1)
-	case key.Matches(msg, k.PageUp):
-		moved = p.move(-5)
-	case key.Matches(msg, k.PageDown):
-		moved = p.move(5)
-	case key.Matches(msg, k.Top):
-		moved = p.move(-len(p.stmts))
-	case key.Matches(msg, k.Bottom):
-		moved = p.move(len(p.stmts))
-	}
-	if moved && p.selected != nil {
+	d, ok := movement(p.sh.keys, msg, p.entriesPerPage(), len(p.stmts))
+	if ok && p.move(d) && p.selected != nil {
 		p.selected(p.cursor)
 	}
 	return nil
+}
+
+// entriesPerPage is about how many statements one screen shows.
+func (p *sidebarPane) entriesPerPage() int {
+	p.build()
+	if len(p.entries) == 0 {
+		return 1
+	}
+	return max(1, p.bodyHeight()*len(p.entries)/max(1, p.totalLines()))
 }
 
 // entryAt is the statement drawn at row y, or -1.
