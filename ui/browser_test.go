@@ -49,7 +49,8 @@ func TestResolveBrowser(t *testing.T) {
 func recorder(t *testing.T, name string) (script, record string) {
 	dir := t.TempDir()
 	script, record = filepath.Join(dir, name), filepath.Join(dir, "args")
-	body := "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\" >> " + record + "; done\n"
+	// written whole, then renamed: a reader never sees half the arguments
+	body := "#!/bin/sh\nprintf '%s\\n' \"$@\" > " + record + ".tmp && mv " + record + ".tmp " + record + "\n"
 	if err := os.WriteFile(script, []byte(body), 0o755); err != nil {
 		t.Fatal(err)
 	}
