@@ -27,20 +27,33 @@ import (
 // and only a few tags. Input with no markup is treated as plain text. The
 // result is sanitised for the terminal.
 func ToText(s string) string {
+	text, _ := ToTextLinks(s)
+	return text
+}
+
+// Link is a link of the article: where it goes and its text.
+type Link struct {
+	URL, Text string
+}
+
+// ToTextLinks is ToText that also returns the article's links, in order
+// and without repeats, numbered from 1 by their place in the slice: only
+// absolute http and https links, sanitised like the text.
+func ToTextLinks(s string) (string, []Link) {
 	if strings.TrimSpace(s) == "" {
-		return ""
+		return "", nil
 	}
 	if !LooksLikeHTML(s) {
-		return plainText(s)
+		return plainText(s), nil
 	}
 	doc, err := html.Parse(strings.NewReader(s))
 	if err != nil { // nesting too deep for the tree builder
-		return tokensToText(s)
+		return tokensToText(s), nil
 	}
 	var w writer
 	w.walk(doc)
 	w.breakParagraph()
-	return strings.Join(w.paras, "\n")
+	return strings.Join(w.paras, "\n"), w.links
 }
 
 // LooksLikeHTML reports whether s contains something that looks like a tag
@@ -135,6 +148,9 @@ type writer struct {
 	space   bool   // a space is owed before the next word
 	preDeep int    // depth inside <pre>
 	mark    string // the list item mark that starts cur, until text follows
+	links   []Link
+	link    *Link // the <a> being read
+	seen    map[string]bool
 }
 
 // walk visits the tree without recursion, so that absurdly deep markup from
@@ -184,6 +200,12 @@ func (w *writer) enter(n *html.Node) bool {
 		w.preDeep++
 	case n.DataAtom == atom.Q:
 		w.word("“")
+	case n.DataAtom == atom.A:
+		for _, a := range n.Attr {
+			if a.Key == "href" && isWebLink(a.Val) {
+				w.link = &Link{URL: sanitize.Line(a.Val)}
+			}
+		}
 	case n.DataAtom == atom.Td || n.DataAtom == atom.Th:
 		w.space = w.cur.Len() > 0
 	case n.DataAtom == atom.Li:
@@ -194,6 +216,12 @@ func (w *writer) enter(n *html.Node) bool {
 		w.breakParagraph()
 	}
 	return true
+}
+
+// isWebLink accepts absolute http and https URLs.
+func isWebLink(href string) bool {
+	h := strings.ToLower(strings.TrimSpace(href))
+	return strings.HasPrefix(h, "http://") || strings.HasPrefix(h, "https://")
 }
 
 // bullet is the mark a list item starts with: its number in an ordered
@@ -255,6 +283,16 @@ func (w *writer) leave(n *html.Node) {
 	case n.DataAtom == atom.Q:
 		w.space = false
 		w.word("”")
+	case n.DataAtom == atom.A && w.link != nil:
+		if w.seen == nil {
+			w.seen = map[string]bool{}
+		}
+		if l := *w.link; !w.seen[l.URL] {
+			w.seen[l.URL] = true
+			l.Text = sanitize.Line(l.Text)
+			w.links = append(w.links, l)
+		}
+		w.link = nil
 	case n.DataAtom == atom.Td || n.DataAtom == atom.Th:
 		w.space = w.cur.Len() > 0
 	case isBlock(n.DataAtom):
@@ -265,6 +303,9 @@ func (w *writer) leave(n *html.Node) {
 // text adds a text node, collapsing white space; a blank line (two newlines
 // in one run of white space) or any newline inside <pre> ends the paragraph.
 func (w *writer) text(s string) {
+	if w.link != nil {
+		w.link.Text += s
+	}
 	if w.preDeep > 0 {
 		w.preText(s)
 		return

@@ -118,3 +118,26 @@ func FuzzToText(f *testing.F) {
 		}
 	})
 }
+
+func TestToTextLinks(t *testing.T) {
+	in := `<p>Read <a href="https://example.org/report">the <b>report</b></a>, <a href="javascript:alert(1)">this</a>,
+<a href="/relative">that</a> and <a href="https://example.org/report">again</a>.</p>
+<p><a href="https://b.example/x?y=1&amp;z=2">second
+ link</a></p>`
+	text, links := ToTextLinks(in)
+	if text != "Read the report, this, that and again.\nsecond link" {
+		t.Errorf("text %q", text)
+	}
+	want := []Link{{"https://example.org/report", "the report"}, {"https://b.example/x?y=1&z=2", "second link"}}
+	if len(links) != len(want) {
+		t.Fatalf("links %q, want %q", links, want)
+	}
+	for i := range want {
+		if links[i] != want[i] {
+			t.Errorf("link %d = %q, want %q", i+1, links[i], want[i])
+		}
+	}
+	if _, links := ToTextLinks("plain text https://x.example"); links != nil {
+		t.Errorf("plain text has links %q", links)
+	}
+}
