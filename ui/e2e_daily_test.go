@@ -186,3 +186,59 @@ match = "celebrity"
 	b, _ := os.ReadFile(record)
 	t.Fatalf("$BROWSER was not run with the link; it recorded %q", b)
 }
+
+// TestEndToEndTerminalBrowser: a terminal browser set in the config takes
+// the terminal for as long as it runs and gives it back to the reader.
+func TestEndToEndTerminalBrowser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end test skipped with -short")
+	}
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux not installed")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "herald")
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	if out, err := exec.CommandContext(ctx, "go", "build", "-o", bin, "..").CombinedOutput(); err != nil {
+		t.Fatalf("building herald: %v\n%s", err, out)
+	}
+	feed, err := filepath.Abs("testdata/e2e/seed.rss")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w3m := filepath.Join(dir, "w3m") // named like a terminal browser
+	if err := os.WriteFile(w3m, []byte("#!/bin/sh\nprintf 'PRETEND W3M SHOWS %s\\n' \"$1\"\nsleep 2\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	home := filepath.Join(dir, "home")
+	if err := os.MkdirAll(home, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	cfg := filepath.Join(dir, "config.toml")
+	conf := fmt.Sprintf("[[feeds]]\nurl = %q\n\n[fetch]\nrefresh_interval = \"0s\"\nrefresh_on_start = true\n\n[store]\npath = %q\n\n[reader]\nbrowser = %q\n",
+		"file://"+feed, filepath.Join(dir, "herald.db"), w3m+" %u")
+	if err := os.WriteFile(cfg, []byte(conf), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := &tmuxRun{t: t, sock: fmt.Sprintf("herald-w3m-%d", os.Getpid())}
+	env := fmt.Sprintf("env -i PATH=%q HOME=%q XDG_CONFIG_HOME=%q XDG_DATA_HOME=%q TERM=xterm-256color NO_COLOR=1",
+		os.Getenv("PATH"), home, filepath.Join(home, "config"), filepath.Join(home, "data"))
+	if out, err := r.tmux("new-session", "-d", "-s", "e2e", "-x", "120", "-y", "30",
+		env+" "+shellQuote(bin)+" --config "+shellQuote(cfg)+"; sleep 30"); err != nil {
+		t.Fatalf("starting tmux: %v\n%s", err, out)
+	}
+	t.Cleanup(func() { _, _ = r.tmux("kill-server") })
+	r.waitFor("the seed article", func(s string) bool { return strings.Contains(s, "Starmer hails") })
+	r.keys("o")
+	screen := r.waitFor("the terminal browser", func(s string) bool {
+		return strings.Contains(s, "PRETEND W3M SHOWS https://e2e.example/seed-ukraine-talks")
+	})
+	if strings.Contains(screen, "All articles") {
+		t.Errorf("the reader kept drawing while the browser had the terminal:\n%s", screen)
+	}
+	r.waitFor("the reader again", func(s string) bool {
+		return strings.Contains(s, "All articles (1)") && strings.Contains(s, "opened https://e2e.example/seed-ukraine-talks")
+	})
+	r.keys("Q")
+}
