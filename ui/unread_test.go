@@ -60,3 +60,16 @@ func TestNextUnreadWalksAcrossFeeds(t *testing.T) {
 		t.Errorf("K opened %q, want Alpha two", got)
 	}
 }
+
+// selectedRow is the list row under the cursor, read from the screen.
+func selectedRow(view string) string {
+	for _, l := range strings.Split(view, "\n") {
+		if _, row, ok := strings.Cut(l, "│▸"); ok {
+			return row
+		}
+		if strings.HasPrefix(l, "▸") && !strings.Contains(l, "│") {
+			return l
+		}
+	}
+	return ""
+}
