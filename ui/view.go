@@ -84,7 +84,7 @@ func (m *Model) statusView() string {
 		left += "  " + r
 	}
 	w := m.width
-	hint := st.Muted.Render(m.hints())
+	hint := m.hints()
 	if lipgloss.Width(left)+lipgloss.Width(m.status)+lipgloss.Width(hint)+3 > w {
 		// the filters and what is happening matter more than the full hint
 		hint = st.Muted.Render(shortKeys(m.sh.keys.Help) + " help")
@@ -112,8 +112,8 @@ func (m *Model) statusView() string {
 // hints is the key hint for the current mode.
 func (m *Model) hints() string {
 	k := m.sh.keys
-	parts := []string{}
-	add := func(keys, desc string) { parts = append(parts, keys+" "+desc) }
+	var parts []key.Binding
+	add := func(keys, desc string) { parts = append(parts, key.NewBinding(key.WithKeys(keys), key.WithHelp(keys, desc))) }
 	if m.reading {
 		add(shortKeys(k.NextStatement), "quote")
 		add(shortKeys(k.FilterEntity), "filter")
@@ -127,7 +127,11 @@ func (m *Model) hints() string {
 		add(firstKey(k.RemoveChip), "unfilter")
 	}
 	add(shortKeys(k.Help), "help")
-	return strings.Join(parts, " · ")
+	h := m.help // bubbles/help's short view, in the theme's muted colour
+	h.ShortSeparator = " · "
+	st := m.sh.st
+	h.Styles.ShortKey, h.Styles.ShortDesc, h.Styles.ShortSeparator = st.Muted, st.Muted, st.Muted
+	return h.ShortHelpView(parts)
 }
 
 // shortKeys is a binding's first two keys, for hints.
