@@ -113,7 +113,9 @@ func (m *Model) statusView() string {
 func (m *Model) hints() string {
 	k := m.sh.keys
 	var parts []key.Binding
-	add := func(keys, desc string) { parts = append(parts, key.NewBinding(key.WithKeys(keys), key.WithHelp(keys, desc))) }
+	add := func(keys, desc string) {
+		parts = append(parts, key.NewBinding(key.WithKeys(keys), key.WithHelp(keys, desc)))
+	}
 	if m.reading {
 		add(shortKeys(k.NextStatement), "quote")
 		add(shortKeys(k.FilterEntity), "filter")
