@@ -67,6 +67,14 @@ func TestArticlesAppearAsEachFeedArrives(t *testing.T) {
 	if !strings.Contains(view, "All articles (5)") {
 		t.Fatalf("the second feed's articles are not counted:\n%s", view)
 	}
+	status := view[strings.LastIndex(view, "\n")+1:]
+	spinning := false
+	for _, f := range busyFrames.Frames {
+		spinning = spinning || strings.Contains(status, f+"  refreshing")
+	}
+	if !spinning {
+		t.Errorf("no spinner while the slow feed is awaited: %q", status)
+	}
 	cursorOn := ""
 	for _, line := range strings.Split(view, "\n") {
 		if _, row, ok := strings.Cut(line, "│▸"); ok {

@@ -70,6 +70,8 @@ type Model struct {
 
 	muted     *mutedLibrary // nil without mute rules
 	markSeq   int           // bumped by every `A`
+	spinning  bool          // a spinner tick is pending
+	spinFrame int
 	unreadSeq int           // bumped by every J / K
 	confirm   *markPlan     // `A` waits for y/n
 	undo      []int64       // what the last `A` marked read, until the next action
@@ -298,7 +300,17 @@ func (m *Model) setStatus(text string, isErr bool) tea.Cmd {
 // keys to the help overlay first, then global bindings, then the focused
 // pane.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	_, cmd := m.update(msg)
+	if s := m.spin(); s != nil {
+		cmd = tea.Batch(cmd, s)
+	}
+	return m, cmd
+}
+
+func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
+	case spinTickMsg:
+		return m, m.onSpinTick()
 	case tea.WindowSizeMsg:
 		m.width, m.height = max(20, msg.Width), max(5, msg.Height)
 		m.layout()

@@ -80,6 +80,9 @@ func (m *Model) statusView() string {
 		// the sidebar is collapsed: name the selected statement's speaker here
 		left += fmt.Sprintf("  ❝ %d/%d %s", i+1, len(m.side.stmts), speakerLabel(m.side.stmts[i]))
 	}
+	if s := m.spinner(); s != "" {
+		left += " " + st.Accent.Render(s)
+	}
 	if r := m.ref.view(&st); r != "" {
 		left += "  " + r
 	}
