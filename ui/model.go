@@ -72,9 +72,9 @@ type Model struct {
 	markSeq   int           // bumped by every `A`
 	spinning  bool          // a spinner tick is pending
 	spinFrame int
-	unreadSeq int           // bumped by every J / K
-	confirm   *markPlan     // `A` waits for y/n
-	undo      []int64       // what the last `A` marked read, until the next action
+	unreadSeq int       // bumped by every J / K
+	confirm   *markPlan // `A` waits for y/n
+	undo      []int64   // what the last `A` marked read, until the next action
 
 	ctx       context.Context
 	cancel    context.CancelFunc
