@@ -19,7 +19,7 @@ var busyFrames = spinner.MiniDot
 // busy reports whether the reader is waiting on something.
 func (m *Model) busy() bool {
 	r := m.reader
-	return m.ref.running || (m.reading && (r.loading || r.fetching || (!r.annotated && m.sh.ann != nil && r.loadErr == "")))
+	return m.ref.running || (m.reading && (r.loading || r.fetching || (!r.annotated && m.sh.ann != nil && r.loadErr == "" && r.annotErr == "")))
 }
 
 // spin keeps the spinner turning while the reader is busy.
