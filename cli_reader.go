@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"os"
 
 	"github.com/herald-reader/herald/feeds"
 	"github.com/herald-reader/herald/ui"
@@ -51,9 +52,42 @@ func runReader(e *env) error {
 		Theme:           lc.uiTheme(),
 		Keys:            lc.Keys,
 		Warnings:        warnings,
+		FetchText:       fetcher.ArticleText,
+		Browser:         lc.Reader.Browser,
+		BrowserEnv:      os.Getenv("BROWSER"),
+		TextWidth:       lc.Reader.TextWidth,
+		Mouse:           lc.Reader.Mouse,
+		Mutes:           lc.Reader.uiMutes(),
 	})
 	if err != nil {
 		return fmt.Errorf("reader: %w", err)
 	}
 	return nil
+}
+
+// validateReader checks the [reader] table.
+func (lc *LoadedConfig) validateReader(data []byte) error {
+	r := lc.Reader
+	if r.TextWidth < 20 {
+		line, col := findTableKey(data, "reader", "text_width")
+		return &ConfigError{File: lc.Source, Line: line, Col: col, Msg: fmt.Sprintf("reader.text_width must be at least 20, got %d", r.TextWidth)}
+	}
+	if err := ui.ValidateMutes(r.uiMutes()); err != nil {
+		line, col := findKey(data, "[[reader.mute]]")
+		return &ConfigError{File: lc.Source, Line: line, Col: col, Msg: "reader." + err.Error()}
+	}
+	if err := ui.ValidateBrowser(r.Browser); err != nil {
+		line, col := findTableKey(data, "reader", "browser")
+		return &ConfigError{File: lc.Source, Line: line, Col: col, Msg: "reader.browser: " + err.Error()}
+	}
+	return nil
+}
+
+// uiMutes is [[reader.mute]] in the reader's terms.
+func (r ReaderConfig) uiMutes() []ui.MuteRule {
+	out := make([]ui.MuteRule, len(r.Mute))
+	for i, m := range r.Mute {
+		out[i] = ui.MuteRule{Match: m.Match, Regexp: m.Regexp, In: m.In, Feed: m.Feed}
+	}
+	return out
 }

@@ -36,6 +36,7 @@ type Config struct {
 	Theme   ThemeConfig    `toml:"theme"`
 	Keys    KeysConfig     `toml:"keys"`
 	NLP     NLPConfig      `toml:"nlp"`
+	Reader  ReaderConfig   `toml:"reader"`
 }
 
 // FeedConfig is one [[feeds]] entry.
@@ -93,6 +94,24 @@ type NLPConfig struct {
 	GivenNames    []string                 `toml:"given_names"`
 	// Aliases maps an extra name to a leader, country or organisation id.
 	Aliases map[string]string `toml:"aliases"`
+}
+
+// ReaderConfig is the [reader] table: how the reader opens links, lays out
+// text and takes the mouse.
+type ReaderConfig struct {
+	Browser   string `toml:"browser"`
+	TextWidth int    `toml:"text_width"`
+	Mouse     bool   `toml:"mouse"`
+	// Mute lists [[reader.mute]] rules: articles they match are hidden.
+	Mute []MuteConfig `toml:"mute"`
+}
+
+// MuteConfig is one [[reader.mute]] rule.
+type MuteConfig struct {
+	Match  string `toml:"match"`
+	Regexp bool   `toml:"regexp"`
+	In     string `toml:"in"`
+	Feed   string `toml:"feed"`
 }
 
 // Duration is a time.Duration written as "30m" or "20s" in TOML.
@@ -349,6 +368,9 @@ func (lc *LoadedConfig) validate(data []byte) error {
 		}
 	}
 	if err := lc.checkNLPIDs(data); err != nil {
+		return err
+	}
+	if err := lc.validateReader(data); err != nil {
 		return err
 	}
 	if err := lc.uiTheme().Validate(); err != nil {

@@ -33,7 +33,7 @@ func TestFetchFormats(t *testing.T) {
 			Title: `Summit in Valdoria ends with "a framework"`, Author: "Mara Quill",
 			Published: published("2026-11-23T09:30:00Z"),
 			Text: "Leaders met in Valdoria on Monday. “We have a framework,” said Prime Minister Ana Ferro & her deputy.\n" +
-				"Trade\nTariffs cut by 5 %\nPorts reopened\nSecurity\nRead the full text of the framework online.",
+				"• Trade\n◦ Tariffs cut by 5 %\n◦ Ports reopened\n• Security\nRead the full text of the framework online.",
 		}},
 		{"/feeds/atom.xml", "Atomic Dispatch", 2, Item{
 			GUID: "urn:uuid:1225c695-cfb8-4ebb-aaaa-80da344efa6a", Link: "https://dispatch.example/budget",

@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"errors"
+	"strings"
+
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/herald-reader/herald/feeds/store"
 )
@@ -13,11 +16,17 @@ func (m *Model) openSelected() tea.Cmd {
 	if !ok {
 		return nil
 	}
+	return m.openArticle(it)
+}
+
+// openArticle shows article it in the reader, marking it read.
+func (m *Model) openArticle(it store.ArticleSummary) tea.Cmd {
 	m.reading = true
 	m.focus = focusReader
 	m.side.setStatements(nil)
 	m.layout()
 	cmds := []tea.Cmd{m.reader.open(it.ID)}
+	m.reader.find = m.searchTerm() // the search filter's words are marked
 	if !it.Read {
 		cmds = append(cmds, m.setRead(it.ID, it.FeedID, true))
 	}
@@ -49,12 +58,7 @@ func (m *Model) setRead(id, feedID int64, read bool) tea.Cmd {
 	if read {
 		d = -1
 	}
-	for i := range m.feeds.items {
-		it := &m.feeds.items[i]
-		if it.feedID == feedID && !it.starred || it.feedID == 0 && !it.starred {
-			it.unread = max(0, it.unread+d)
-		}
-	}
+	m.feeds.addUnread(feedID, d)
 	return setReadCmd(m.sh.lib, id, read)
 }
 
@@ -79,23 +83,13 @@ func (m *Model) toggleStar() tea.Cmd {
 	return setStarredCmd(m.sh.lib, it.ID, v)
 }
 
-func (m *Model) markFeedRead() tea.Cmd {
-	active := m.feeds.items[m.feeds.active]
-	if m.reading || active.starred {
-		return nil
-	}
-	for i := range m.feeds.items {
-		if it := &m.feeds.items[i]; !it.starred && (active.feedID == 0 || it.feedID == active.feedID) {
-			it.unread = 0
-		}
-	}
-	return tea.Sequence(markFeedReadCmd(m.sh.lib, active.feedID), loadFeedsCmd(m.sh.lib), m.list.reload())
-}
-
 func (m *Model) openLink() tea.Cmd {
 	it, ok := m.current()
 	if !ok {
 		return nil
+	}
+	if m.openURL == nil {
+		return m.browser.open(it.Link)
 	}
 	return openLinkCmd(m.openURL, it.Link)
 }
@@ -106,5 +100,31 @@ func (m *Model) copyQuote() tea.Cmd {
 	if i < 0 || i >= len(stmts) {
 		return m.setStatus("select a statement first (n / p or the sidebar)", false)
 	}
-	return copyCmd(m.copy, quoteText(stmts[i], m.reader.art.FeedTitle, m.reader.art.Link))
+	return m.copyText(quoteText(stmts[i], m.reader.art.FeedTitle, m.reader.art.Link))
+}
+
+// fetchFullText fetches the open article's page and shows its text, for
+// feeds that carry only a summary (or nothing).
+func (m *Model) fetchFullText() tea.Cmd {
+	if !m.reading || m.reader.id == 0 || m.reader.loading {
+		return m.setStatus("open an article to fetch its full text", false)
+	}
+	if m.fetchText == nil {
+		return m.setStatus("fetching the full text is not available here", false)
+	}
+	if err := checkLink(m.reader.art.Link); err != nil {
+		return m.setStatus("full text: "+err.Error(), true)
+	}
+	if m.reader.fetching {
+		return nil
+	}
+	m.reader.fetching, m.reader.fetchErr = true, ""
+	fetch, ctx, seq, id, link := m.fetchText, m.ctx, m.reader.seq, m.reader.id, m.reader.art.Link
+	return func() tea.Msg {
+		text, err := fetch(ctx, link)
+		if err == nil && strings.TrimSpace(text) == "" {
+			err = errors.New("the page has no article text")
+		}
+		return fetchedTextMsg{seq: seq, id: id, text: text, err: err}
+	}
 }

@@ -141,10 +141,6 @@ func setStarredCmd(lib Library, id int64, starred bool) tea.Cmd {
 	return func() tea.Msg { return savedMsg{what: "star", err: lib.SetStarred(id, starred)} }
 }
 
-func markFeedReadCmd(lib Library, feedID int64) tea.Cmd {
-	return func() tea.Msg { return savedMsg{what: "feed read", err: lib.MarkFeedRead(feedID)} }
-}
-
 func clearStatusAfter(id int, d time.Duration) tea.Cmd {
 	return tick(d, func(time.Time) tea.Msg { return clearStatusMsg{id: id} })
 }

@@ -9,63 +9,175 @@ import (
 	"github.com/herald-reader/herald/feeds/store"
 )
 
-// feedItem is one row of the feeds pane: "all", "starred" or a feed.
+// feedItem is one row of the feeds pane: "all", "starred", a tag's
+// heading or a feed.
 type feedItem struct {
 	label   string
 	feedID  int64
 	starred bool
+	tag     string // a heading: the tag; a feed: the tag it is listed under
+	heading bool
 	unread  int
 	total   int
 	err     string
 }
 
-// feedsPane lists the feeds with their unread counts and error marks.
+// feedsPane lists the feeds with their unread counts and error marks,
+// grouped under their first tag when feeds have tags; a group collapses.
 type feedsPane struct {
-	sh     *shared
-	items  []feedItem
-	errs   map[int64]string // errors from the running refresh, by feed id
-	cursor int
-	active int // the item whose articles the list shows
-	offset int
-	w, h   int
+	sh        *shared
+	feeds     []store.Feed // in the order shown
+	collapsed map[string]bool
+	items     []feedItem
+	errs      map[int64]string // errors from the running refresh, by feed id
+	cursor    int
+	active    int // the item whose articles the list shows
+	offset    int
+	w, h      int
+	// chosen is called when a feed (or all, or starred) is chosen.
+	chosen func() tea.Cmd
 }
 
 func newFeedsPane(sh *shared) *feedsPane {
-	p := &feedsPane{sh: sh, errs: map[int64]string{}}
+	p := &feedsPane{sh: sh, errs: map[int64]string{}, collapsed: map[string]bool{}}
 	p.setFeeds(nil)
 	return p
 }
 
 func (p *feedsPane) setSize(w, h int) { p.w, p.h = w, h; p.scroll() }
 
-// setFeeds replaces the feed rows, keeping the cursor and the active filter
-// on the same feeds.
-func (p *feedsPane) setFeeds(fs []store.Feed) {
-	var curID, actID int64 = -2, -2
-	var curStar, actStar bool
-	if len(p.items) > 0 {
-		curID, curStar = p.items[p.cursor].feedID, p.items[p.cursor].starred
-		actID, actStar = p.items[p.active].feedID, p.items[p.active].starred
+func firstTag(f store.Feed) string {
+	for _, t := range f.Tags {
+		if t = strings.TrimSpace(t); t != "" {
+			return t
+		}
 	}
-	all := feedItem{label: "All articles"}
-	items := []feedItem{all, {label: "Starred", starred: true}}
+	return ""
+}
+
+// setFeeds replaces the feed rows, keeping the cursor and the active filter
+// on the same feeds. Tagged feeds are grouped under their first tag, the
+// tags in the order they first appear; untagged feeds come last.
+func (p *feedsPane) setFeeds(fs []store.Feed) {
+	var tags []string
+	byTag := map[string][]store.Feed{}
 	for _, f := range fs {
+		t := firstTag(f)
+		if _, ok := byTag[t]; !ok && t != "" {
+			tags = append(tags, t)
+		}
+		byTag[t] = append(byTag[t], f)
+	}
+	p.feeds = p.feeds[:0]
+	for _, t := range append(tags, "") {
+		p.feeds = append(p.feeds, byTag[t]...)
+	}
+	p.rebuild()
+}
+
+// rebuild makes the rows from the feeds and the collapsed groups.
+func (p *feedsPane) rebuild() {
+	type id struct {
+		feedID  int64
+		starred bool
+		tag     string
+		heading bool
+	}
+	idOf := func(it feedItem) id { return id{it.feedID, it.starred, it.tag, it.heading} }
+	cur, act := id{feedID: -2}, id{feedID: -2}
+	if len(p.items) > 0 {
+		cur, act = idOf(p.items[p.cursor]), idOf(p.items[p.active])
+	}
+	items := []feedItem{{label: "All articles"}, {label: "Starred", starred: true}}
+	lastTag, grouped := "", false
+	for _, f := range p.feeds {
 		title := safeLine(f.Title)
 		if title == "" {
 			title = safeLine(f.URL)
 		}
 		items[0].unread += f.Unread
 		items[0].total += f.Total
-		items = append(items, feedItem{label: title, feedID: f.ID, unread: f.Unread, total: f.Total, err: safeLine(f.LastError)})
+		t := firstTag(f)
+		if t != "" || grouped {
+			if t != lastTag || !grouped {
+				label := safeLine(t)
+				if t == "" {
+					label = "untagged"
+				}
+				items = append(items, feedItem{label: label, tag: t, heading: true})
+				lastTag, grouped = t, true
+			}
+			h := &items[len(items)-1]
+			for i := len(items) - 1; !items[i].heading; i-- {
+				h = &items[i-1]
+			}
+			h.unread += f.Unread
+			h.total += f.Total
+			if p.collapsed[t] {
+				continue
+			}
+		}
+		items = append(items, feedItem{label: title, feedID: f.ID, tag: t, unread: f.Unread, total: f.Total, err: safeLine(f.LastError)})
 	}
 	p.items = items
 	p.cursor, p.active = 0, 0
 	for i, it := range items {
-		if it.feedID == curID && it.starred == curStar {
+		if idOf(it) == cur {
 			p.cursor = i
 		}
-		if it.feedID == actID && it.starred == actStar {
+		if idOf(it) == act {
 			p.active = i
+		}
+	}
+	p.scroll()
+}
+
+// addUnread changes the unread counts of feed id, its group and "all".
+func (p *feedsPane) addUnread(feedID int64, d int) {
+	tag := ""
+	for i := range p.feeds {
+		if p.feeds[i].ID == feedID {
+			tag = firstTag(p.feeds[i])
+			p.feeds[i].Unread = max(0, p.feeds[i].Unread+d)
+		}
+	}
+	for i := range p.items {
+		it := &p.items[i]
+		switch {
+		case it.starred:
+		case it.heading && it.tag == tag, !it.heading && (it.feedID == feedID || it.feedID == 0):
+			it.unread = max(0, it.unread+d)
+		}
+	}
+}
+
+// toggle collapses or opens the group at the cursor.
+func (p *feedsPane) toggle() {
+	it := p.items[p.cursor]
+	p.collapsed[it.tag] = !p.collapsed[it.tag]
+	p.rebuild()
+}
+
+// order is every feed's id in the order shown, collapsed groups included.
+func (p *feedsPane) order() []int64 {
+	ids := make([]int64, len(p.feeds))
+	for i, f := range p.feeds {
+		ids[i] = f.ID
+	}
+	return ids
+}
+
+// activate makes feed id the active one, opening its group.
+func (p *feedsPane) activate(feedID int64) {
+	for _, f := range p.feeds {
+		if f.ID == feedID && p.collapsed[firstTag(f)] {
+			p.collapsed[firstTag(f)] = false
+			p.rebuild()
+		}
+	}
+	for i, it := range p.items {
+		if it.feedID == feedID && !it.heading && !it.starred {
+			p.active, p.cursor = i, i
 		}
 	}
 	p.scroll()
@@ -130,28 +242,25 @@ func (p *feedsPane) errLines() int {
 	return 3
 }
 
-// update handles the pane's own keys; activate reports that the cursor's
-// feed was chosen.
-func (p *feedsPane) update(msg tea.KeyMsg) (activate bool) {
+// update handles the pane's own keys; choosing a feed calls chosen.
+func (p *feedsPane) update(msg tea.KeyMsg) tea.Cmd {
 	k := p.sh.keys
-	switch {
-	case key.Matches(msg, k.Up):
-		p.move(-1)
-	case key.Matches(msg, k.Down):
-		p.move(1)
-	case key.Matches(msg, k.PageUp):
-		p.move(-p.rows())
-	case key.Matches(msg, k.PageDown):
-		p.move(p.rows())
-	case key.Matches(msg, k.Top):
-		p.move(-len(p.items))
-	case key.Matches(msg, k.Bottom):
-		p.move(len(p.items))
-	case key.Matches(msg, k.Open):
-		p.active = p.cursor
-		return true
+	if d, ok := movement(k, msg, p.rows(), len(p.items)); ok {
+		p.move(d)
+		return nil
 	}
-	return false
+	switch {
+	case key.Matches(msg, k.Open):
+		if p.items[p.cursor].heading {
+			p.toggle()
+			return nil
+		}
+		p.active = p.cursor
+		if p.chosen != nil {
+			return p.chosen()
+		}
+	}
+	return nil
 }
 
 // click selects the row at y (relative to the pane); it reports whether a
@@ -162,6 +271,10 @@ func (p *feedsPane) click(y int) bool {
 		return false
 	}
 	p.cursor = i
+	if p.items[i].heading {
+		p.toggle()
+		return false
+	}
 	p.active = i
 	return true
 }
@@ -182,8 +295,15 @@ func (p *feedsPane) view(focused bool) string {
 			count = fmt.Sprint(it.unread)
 		}
 		label := it.label
-		if it.starred {
+		switch {
+		case it.starred:
 			label = "★ " + label
+		case it.heading && p.collapsed[it.tag]:
+			label = "▸ " + label
+		case it.heading:
+			label = "▾ " + label
+		case it.feedID != 0 && it.tag != "" || (it.feedID != 0 && p.grouped()):
+			label = "  " + label
 		}
 		labelW := p.w - 3 - len(count)
 		var line string
@@ -220,6 +340,11 @@ func (p *feedsPane) view(focused bool) string {
 		}
 	}
 	return block(lines, p.w, p.h)
+}
+
+// grouped reports whether the feeds are shown under tag headings.
+func (p *feedsPane) grouped() bool {
+	return len(p.items) > 2 && p.items[2].heading
 }
 
 // wrapPlain wraps an unstyled string to width.

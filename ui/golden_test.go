@@ -63,7 +63,7 @@ func TestGoldenScreens(t *testing.T) {
 		// t shows the collapsed sidebar at 80 columns; tab focuses it at 160
 		{"sidebar", []step{{wait: "Election results|Broken Feed"}, {keys: "j\r", wait: "Lena Vogt"}, {keys: "SIDEBARjjj"}}},
 		{"feeds", []step{{wait: "Election results|Broken Feed"}, {keys: "hjjj"}}},
-		{"help", []step{{wait: "Election results|Broken Feed"}, {keys: "?", wait: "keys"}}},
+		{"help", []step{{wait: "Election results|Broken Feed"}, {keys: "?", wait: "toggle star"}}},
 	}
 	for _, size := range [][2]int{{80, 24}, {160, 48}} {
 		for _, sc := range screens {

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/herald-reader/herald/feeds/sanitize"
 	"github.com/herald-reader/herald/nlp"
 )
 
@@ -26,6 +27,7 @@ type highlights struct {
 	entities []span // cls is clsLeader, clsPerson or clsCountry
 	quotes   []span // cls is the statement index
 	cur      span   // the entity under the reader's cursor; empty for none
+	found    []span // the matches of an in-article search
 }
 
 // newHighlights takes the spans from doc, dropping any that are out of range,
@@ -106,6 +108,52 @@ func wrapText(text string, width int) []lineRange {
 	return lines
 }
 
+// wrapArticle wraps an article's text like wrapText, with a blank line
+// between two paragraphs that have none between them.
+func wrapArticle(text string, width int) []lineRange {
+	var lines []lineRange
+	pos := 0
+	for {
+		nl := strings.IndexByte(text[pos:], '\n')
+		end := len(text)
+		if nl >= 0 {
+			end = pos + nl
+		}
+		lines = wrapParagraph(lines, text, pos, end, max(1, width))
+		if nl < 0 {
+			return lines
+		}
+		next := text[end+1:]
+		if i := strings.IndexByte(next, '\n'); i >= 0 {
+			next = next[:i]
+		}
+		if cur := text[pos:end]; strings.TrimSpace(cur) != "" && strings.TrimSpace(next) != "" && !tight(cur, next) {
+			lines = append(lines, lineRange{end, end})
+		}
+		pos = end + 1
+	}
+}
+
+// tight reports two paragraphs that belong together: list items, or lines
+// of indented (preformatted) text.
+func tight(a, b string) bool {
+	indented := func(s string) bool { return strings.HasPrefix(s, " ") || strings.HasPrefix(s, "\t") }
+	return (listItem(a) && listItem(b)) || (indented(a) && indented(b))
+}
+
+func listItem(s string) bool {
+	for _, m := range []string{"• ", "◦ ", "▪ "} {
+		if strings.HasPrefix(s, m) {
+			return true
+		}
+	}
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return i > 0 && strings.HasPrefix(s[i:], ". ")
+}
+
 func wrapParagraph(lines []lineRange, text string, start, end, width int) []lineRange {
 	lineStart, lineEnd, lineW := -1, -1, 0
 	flush := func() {
@@ -137,6 +185,9 @@ func wrapParagraph(lines []lineRange, text string, start, end, width int) []line
 		case w <= width:
 			flush()
 			lineStart, lineEnd, lineW = ws, we, w
+			if gapStart == start && gap > 0 && gap+w <= width {
+				lineStart, lineW = start, gap+w // keep a paragraph's indentation (<pre>)
+			}
 		default: // a word wider than the line: break it between runes
 			flush()
 			for p := ws; p < we; {
@@ -185,6 +236,7 @@ type segment struct {
 	cls        int  // entity class
 	quote      int  // statement index or -1
 	selected   bool // part of the selected statement
+	found      bool // part of a search match
 }
 
 // segments splits line ln into runs of constant style. sel is the index of
@@ -204,6 +256,7 @@ func (h highlights) segments(ln lineRange, sel int) []segment {
 	}
 	add(h.entities)
 	add(h.quotes)
+	add(h.found)
 	sort.Ints(cuts)
 	var segs []segment
 	for k := 0; k+1 < len(cuts); k++ {
@@ -219,7 +272,8 @@ func (h highlights) segments(ln lineRange, sel int) []segment {
 			seg.quote = q.cls
 			seg.selected = q.cls == sel
 		}
-		if n := len(segs); n > 0 && segs[n-1].cls == seg.cls && segs[n-1].quote == seg.quote && a != h.cur.start && a != h.cur.end {
+		_, seg.found = covering(h.found, a)
+		if n := len(segs); n > 0 && segs[n-1].cls == seg.cls && segs[n-1].quote == seg.quote && segs[n-1].found == seg.found && a != h.cur.start && a != h.cur.end {
 			segs[n-1].end = b
 			continue
 		}
@@ -244,6 +298,10 @@ func (h highlights) paintLine(text string, ln lineRange, sel int, st *Styles) st
 			b.WriteString(st.text[seg.cls][inQ][selQ].Reverse(true).Render(s))
 			continue
 		}
+		if seg.found {
+			b.WriteString(st.text[seg.cls][inQ][selQ].Underline(true).Bold(true).Render(s))
+			continue
+		}
 		if seg.cls == clsNone && inQ == 0 {
 			b.WriteString(s)
 			continue
@@ -253,47 +311,22 @@ func (h highlights) paintLine(text string, ln lineRange, sel int, st *Styles) st
 	return b.String()
 }
 
-// displayText makes text safe to print: tabs become spaces and every other
-// control character (C0, DEL, C1) and bidirectional override is dropped, so
-// nothing from a feed can reach the terminal as a control sequence.
+// displayText makes text safe to print with the project's one policy
+// (feeds/sanitize): controls and whole escape sequences go, and tabs and
+// newlines become spaces so that a line stays one line.
 func displayText(s string) string {
-	clean := true
-	for _, r := range s {
-		if unsafeRune(r) || r == '\t' {
-			clean = false
-			break
-		}
+	t := sanitize.Text(s)
+	if strings.ContainsAny(t, "\t\n") {
+		t = strings.NewReplacer("\t", " ", "\n", " ").Replace(t)
 	}
-	if clean {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r == '\t':
-			b.WriteByte(' ')
-		case unsafeRune(r):
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
+	return t
 }
 
+// unsafeRune reports a rune that must not reach a one-line display: one
+// feeds/sanitize removes, or a newline or tab (the inputs make them spaces).
 func unsafeRune(r rune) bool {
-	switch {
-	case r < 0x20, r == 0x7f, r >= 0x80 && r <= 0x9f:
-		return true
-	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069, r == 0x200e, r == 0x200f:
-		return true
-	case r == utf8.RuneError:
-		return true
-	}
-	return false
+	return r == '\n' || r == '\t' || r == utf8.RuneError || sanitize.Unsafe(r)
 }
 
 // safeLine makes a one-line string (a title, a feed name) safe to print.
-func safeLine(s string) string {
-	s = strings.ReplaceAll(s, "\n", " ")
-	return displayText(s)
-}
+func safeLine(s string) string { return displayText(s) }

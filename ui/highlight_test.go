@@ -169,10 +169,12 @@ func TestHighlightsDropBadRanges(t *testing.T) {
 func TestDisplayTextStripsControls(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"plain", "plain"},
-		{"a\x1b[2Jb", "a[2Jb"},
+		{"a\x1b[2Jb", "ab"}, // feeds/sanitize drops the whole sequence
 		{"tab\there", "tab here"},
 		{"bell\x07", "bell"},
-		{"c1\u009b31m", "c131m"},
+		{"c1\u009b31m", "c1"},
+		{"osc\x1b]52;c;ZXZpbA==\x07 end", "osc end"},
+		{"line\nbreak", "line break"},
 		{"bidi\u202eevil", "bidievil"},
 		{"del\x7f", "del"},
 	} {

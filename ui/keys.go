@@ -15,10 +15,12 @@ type KeyMap struct {
 	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
 	NextPane, PrevPane, Open, Back          key.Binding
 	NextStatement, PrevStatement            key.Binding
-	OpenLink, CopyQuote                     key.Binding
+	OpenLink, CopyQuote, FetchText          key.Binding
 	ToggleRead, ToggleStar, MarkFeedRead    key.Binding
+	Undo                                    key.Binding
 	UnreadOnly, ToggleSidebar               key.Binding
-	Refresh, Help, Quit                     key.Binding
+	Refresh, Help, Quit, Suspend            key.Binding
+	BackOrQuit, NextUnread, PrevUnread      key.Binding
 
 	// The analyst's keys: filters, search, export.
 	PickLeader, PickCountry, Search      key.Binding
@@ -47,14 +49,18 @@ var actions = []action{
 	{"prev_pane", "previous pane", []string{"shift+tab"}, func(k *KeyMap) *key.Binding { return &k.PrevPane }},
 	{"open", "open", []string{"enter", "l", "right"}, func(k *KeyMap) *key.Binding { return &k.Open }},
 	{"back", "back", []string{"esc", "h", "left"}, func(k *KeyMap) *key.Binding { return &k.Back }},
+	{"next_unread", "next unread article", []string{"J"}, func(k *KeyMap) *key.Binding { return &k.NextUnread }},
+	{"prev_unread", "previous unread article", []string{"K"}, func(k *KeyMap) *key.Binding { return &k.PrevUnread }},
 	{"next_statement", "next statement", []string{"n"}, func(k *KeyMap) *key.Binding { return &k.NextStatement }},
 	{"prev_statement", "previous statement", []string{"N", "p"}, func(k *KeyMap) *key.Binding { return &k.PrevStatement }},
 	{"open_link", "open in browser", []string{"o"}, func(k *KeyMap) *key.Binding { return &k.OpenLink }},
+	{"fetch_text", "fetch full text", []string{"F"}, func(k *KeyMap) *key.Binding { return &k.FetchText }},
 	{"copy_quote", "copy quote", []string{"y", "c"}, func(k *KeyMap) *key.Binding { return &k.CopyQuote }},
 	{"toggle_read", "toggle read", []string{"m"}, func(k *KeyMap) *key.Binding { return &k.ToggleRead }},
 	{"toggle_star", "toggle star", []string{"s"}, func(k *KeyMap) *key.Binding { return &k.ToggleStar }},
-	{"mark_feed_read", "mark feed read", []string{"A"}, func(k *KeyMap) *key.Binding { return &k.MarkFeedRead }},
-	{"unread_only", "unread only", []string{"u"}, func(k *KeyMap) *key.Binding { return &k.UnreadOnly }},
+	{"mark_feed_read", "mark shown read", []string{"A"}, func(k *KeyMap) *key.Binding { return &k.MarkFeedRead }},
+	{"undo", "undo mark read", []string{"u"}, func(k *KeyMap) *key.Binding { return &k.Undo }},
+	{"unread_only", "unread only", []string{"U"}, func(k *KeyMap) *key.Binding { return &k.UnreadOnly }},
 	{"toggle_sidebar", "statements sidebar", []string{"t"}, func(k *KeyMap) *key.Binding { return &k.ToggleSidebar }},
 	{"pick_leader", "filter by leader", []string{"L"}, func(k *KeyMap) *key.Binding { return &k.PickLeader }},
 	{"pick_country", "filter by country", []string{"C"}, func(k *KeyMap) *key.Binding { return &k.PickCountry }},
@@ -68,7 +74,9 @@ var actions = []action{
 	{"export_filtered", "export all filtered", []string{"E"}, func(k *KeyMap) *key.Binding { return &k.ExportFiltered }},
 	{"refresh", "refresh feeds", []string{"r"}, func(k *KeyMap) *key.Binding { return &k.Refresh }},
 	{"help", "help", []string{"?"}, func(k *KeyMap) *key.Binding { return &k.Help }},
-	{"quit", "quit", []string{"q", "ctrl+c"}, func(k *KeyMap) *key.Binding { return &k.Quit }},
+	{"back_or_quit", "back or quit", []string{"q"}, func(k *KeyMap) *key.Binding { return &k.BackOrQuit }},
+	{"quit", "quit", []string{"Q", "ctrl+c"}, func(k *KeyMap) *key.Binding { return &k.Quit }},
+	{"suspend", "suspend", []string{"ctrl+z"}, func(k *KeyMap) *key.Binding { return &k.Suspend }},
 }
 
 // DefaultKeyNames returns the action names that can be rebound, in order.
@@ -180,10 +188,7 @@ func keyLabel(k string) string {
 
 func helpKeys(ks []string) string {
 	labels := make([]string, 0, 2)
-	for i, k := range ks {
-		if i == 2 {
-			break
-		}
+	for _, k := range ks {
 		labels = append(labels, keyLabel(k))
 	}
 	return strings.Join(labels, "/")
@@ -191,16 +196,16 @@ func helpKeys(ks []string) string {
 
 // ShortHelp is the status line's hint.
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Help, k.Quit}
+	return []key.Binding{k.Help, k.BackOrQuit}
 }
 
 // FullHelp groups every binding for the help overlay.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
-		{k.NextPane, k.PrevPane, k.Open, k.Back, k.ToggleSidebar, k.Help, k.Quit},
-		{k.NextStatement, k.PrevStatement, k.CopyQuote, k.OpenLink},
-		{k.ToggleRead, k.ToggleStar, k.MarkFeedRead, k.UnreadOnly, k.Refresh},
+		{k.NextPane, k.PrevPane, k.Open, k.Back, k.ToggleSidebar, k.Help, k.BackOrQuit, k.Quit, k.Suspend},
+		{k.NextStatement, k.PrevStatement, k.CopyQuote, k.OpenLink, k.FetchText},
+		{k.NextUnread, k.PrevUnread, k.ToggleRead, k.ToggleStar, k.MarkFeedRead, k.Undo, k.UnreadOnly, k.Refresh},
 		{k.PickLeader, k.PickCountry, k.Search, k.FilterEntity, k.PrevEntity, k.NextEntity},
 		{k.RemoveChip, k.ClearChips, k.ExportArticle, k.ExportFiltered},
 	}

@@ -81,3 +81,20 @@ func TestRebindingReplacesKeys(t *testing.T) {
 		t.Error("rebinding does not match the new key only")
 	}
 }
+
+// TestHelpHasEveryAction keeps the help overlay complete: every action's
+// binding is in one of its groups.
+func TestHelpHasEveryAction(t *testing.T) {
+	km := defaultKeyMap()
+	inHelp := map[string]bool{}
+	for _, group := range km.FullHelp() {
+		for _, b := range group {
+			inHelp[b.Help().Desc] = true
+		}
+	}
+	for _, a := range actions {
+		if !inHelp[a.help] {
+			t.Errorf("help lacks the action %q (%s)", a.name, a.help)
+		}
+	}
+}

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/herald-reader/herald/feeds/store"
 )
@@ -26,13 +25,15 @@ type listPane struct {
 	loadErr string
 	w, h    int
 	rows    map[rowKey]string // rendered rows: most frames redraw the same ones
+	// heading names what the list shows and what it adds after the count.
+	heading func() (title, suffix string)
 }
 
 // rowKey is everything a rendered row depends on.
 type rowKey struct {
 	s            store.ArticleSummary
 	age          string
-	w            int
+	w, ageW      int
 	sel, focused bool
 }
 
@@ -41,10 +42,10 @@ func newListPane(sh *shared) *listPane {
 		pageSeq: map[int]int{}, pending: map[int]int{}, rows: map[rowKey]string{}}
 }
 
-func (p *listPane) setSize(w, h int) tea.Cmd {
+// setSize sizes the list; the model then asks ensureLoaded for the rows.
+func (p *listPane) setSize(w, h int) {
 	p.w, p.h = w, h
 	p.scroll()
-	return p.ensureLoaded()
 }
 
 func (p *listPane) visibleRows() int { return max(1, p.h-1) }
@@ -141,6 +142,21 @@ func (p *listPane) onPage(m pageLoadedMsg) tea.Cmd {
 	return nil
 }
 
+// selectID puts the cursor on article id: now if its page is loaded,
+// else when it arrives.
+func (p *listPane) selectID(id int64) {
+	for page, items := range p.pages {
+		for i, it := range items {
+			if it.ID == id {
+				p.cursor, p.keepID = page*pageSize+i, 0
+				p.scroll()
+				return
+			}
+		}
+	}
+	p.keepID = id
+}
+
 // item returns row i if its page is loaded.
 func (p *listPane) item(i int) (store.ArticleSummary, bool) {
 	page := p.pages[i/pageSize]
@@ -202,20 +218,8 @@ func (p *listPane) scroll() {
 
 // update handles navigation keys.
 func (p *listPane) update(msg tea.KeyMsg) tea.Cmd {
-	k := p.sh.keys
-	switch {
-	case key.Matches(msg, k.Up):
-		return p.move(-1)
-	case key.Matches(msg, k.Down):
-		return p.move(1)
-	case key.Matches(msg, k.PageUp):
-		return p.move(-p.visibleRows())
-	case key.Matches(msg, k.PageDown):
-		return p.move(p.visibleRows())
-	case key.Matches(msg, k.Top):
-		return p.move(-p.count())
-	case key.Matches(msg, k.Bottom):
-		return p.move(p.count())
+	if d, ok := movement(p.sh.keys, msg, p.visibleRows(), p.count()); ok {
+		return p.move(d)
 	}
 	return nil
 }
@@ -232,42 +236,54 @@ func (p *listPane) click(y int) (again, hit bool) {
 	return again, true
 }
 
-func (p *listPane) view(focused bool, title string) string {
+func (p *listPane) view(focused bool) string {
+	title, suffix := "Articles", ""
+	if p.heading != nil {
+		title, suffix = p.heading()
+	}
 	head := title
 	if n := p.count(); p.total >= 0 {
 		head = fmt.Sprintf("%s (%d)", title, n)
 	}
+	head += suffix
 	lines := []string{p.sh.paneTitle(head, focused, p.w)}
 	if p.loadErr != "" {
 		lines = append(lines, p.sh.st.Error.Render("! "+safeLine(p.loadErr)))
 	} else if p.total == 0 {
 		lines = append(lines, p.sh.st.Muted.Render("  no articles"))
 	}
+	// the date column is as wide as the widest date on screen
+	ageW := 4
 	for i := p.offset; i < p.offset+p.visibleRows() && i < p.count(); i++ {
-		lines = append(lines, p.row(i, focused))
+		if it, ok := p.item(i); ok {
+			ageW = max(ageW, len(age(p.sh.now(), it.Published)))
+		}
+	}
+	for i := p.offset; i < p.offset+p.visibleRows() && i < p.count(); i++ {
+		lines = append(lines, p.row(i, focused, ageW))
 	}
 	return block(lines, p.w, p.h)
 }
 
 // row renders one article: marks, age, feed, title and counts.
-func (p *listPane) row(i int, focused bool) string {
+func (p *listPane) row(i int, focused bool, ageW int) string {
 	it, ok := p.item(i)
 	if !ok {
 		return fit(p.sh.st.Muted.Render("   …"), p.w)
 	}
-	k := rowKey{s: it, age: age(p.sh.now(), it.Published), w: p.w, sel: i == p.cursor, focused: focused}
+	k := rowKey{s: it, age: age(p.sh.now(), it.Published), w: p.w, ageW: ageW, sel: i == p.cursor, focused: focused}
 	if r, ok := p.rows[k]; ok {
 		return r
 	}
 	if len(p.rows) > 1000 {
 		clear(p.rows)
 	}
-	r := p.renderRow(it, k.age, k.sel, focused)
+	r := p.renderRow(it, k.age, ageW, k.sel, focused)
 	p.rows[k] = r
 	return r
 }
 
-func (p *listPane) renderRow(it store.ArticleSummary, ageS string, sel, focused bool) string {
+func (p *listPane) renderRow(it store.ArticleSummary, ageS string, ageW int, sel, focused bool) string {
 	st := p.sh.st
 	cursor := " "
 	if sel {
@@ -288,14 +304,14 @@ func (p *listPane) renderRow(it store.ArticleSummary, ageS string, sel, focused 
 	if p.w < 60 {
 		feedW = 0
 	}
-	ageS = fitLeft(ageS, 4)
-	titleW := p.w - 3 - 1 - 4 - 1 - feedW - 1 - ansiWidth(counts)
+	ageS = fitLeft(ageS, ageW)
+	titleW := p.w - 3 - 1 - ageW - 1 - feedW - 1 - ansiWidth(counts)
 	if feedW > 0 {
 		titleW--
 	}
 	title := safeLine(it.Title)
 	if title == "" {
-		title = "(untitled)"
+		title = untitled
 	}
 	var b strings.Builder
 	b.WriteString(cursor)
@@ -326,5 +342,8 @@ func (p *listPane) renderRow(it store.ArticleSummary, ageS string, sel, focused 
 	}
 	return line
 }
+
+// untitled stands for an item's missing title in the list and the reader.
+const untitled = "(untitled)"
 
 func ansiWidth(s string) int { return cellWidth(s) }

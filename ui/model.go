@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"time"
 
@@ -45,15 +46,16 @@ type Model struct {
 	overlay    overlay // drawn over the panes and given every key first
 	unreadOnly bool
 
-	chips        []chip     // filters, combined with AND
-	search       *lineInput // the search input, while open
-	pickerSeq    int        // bumped for every picker opened
-	crossSeq     int        // bumped for every cross-article load
-	crossRows    []store.StatementRow
-	crossKeep    *pendingQuote // keep the selection here across a reload
-	pendingQuote *pendingQuote // select this quote once its article loads
-	markOnLoad   bool          // mark the article read once it loads
-	returnFocus  focus         // where back goes from the reader
+	chips         []chip     // filters, combined with AND
+	search        *lineInput // the search input, while open
+	searchArticle bool       // the input searches the open article
+	pickerSeq     int        // bumped for every picker opened
+	crossSeq      int        // bumped for every cross-article load
+	crossRows     []store.StatementRow
+	crossKeep     *pendingQuote // keep the selection here across a reload
+	pendingQuote  *pendingQuote // select this quote once its article loads
+	markOnLoad    bool          // mark the article read once it loads
+	returnFocus   focus         // where back goes from the reader
 
 	width, height int
 	rects         map[focus]rect
@@ -66,10 +68,20 @@ type Model struct {
 	backlogLeft int // articles the background annotation may still read
 	refreshNow  bool
 
-	ctx     context.Context
-	cancel  context.CancelFunc
-	openURL func(string) error
-	copy    func(string) error
+	muted     *mutedLibrary // nil without mute rules
+	markSeq   int           // bumped by every `A`
+	spinning  bool          // a spinner tick is pending
+	spinFrame int
+	unreadSeq int       // bumped by every J / K
+	confirm   *markPlan // `A` waits for y/n
+	undo      []int64   // what the last `A` marked read, until the next action
+
+	ctx       context.Context
+	cancel    context.CancelFunc
+	openURL   func(string) error // set by tests; nil uses browser
+	browser   browser
+	fetchText func(context.Context, string) (string, error)
+	copy      func(string) error
 }
 
 // New builds the reader. Invalid theme colours or key bindings fall back to
@@ -91,7 +103,20 @@ func New(o Options) *Model {
 	if o.Library == nil {
 		o.Library = emptyLibrary{}
 	}
+	var muted *mutedLibrary
+	if len(o.Mutes) > 0 {
+		if err := ValidateMutes(o.Mutes); err != nil {
+			warnings = append(warnings, err.Error())
+		} else {
+			muted = newMutedLibrary(o.Library, o.Mutes)
+			o.Library = muted
+		}
+	}
 	sh := &shared{lib: o.Library, ann: o.Annotator, st: styles, keys: keys, now: o.now, export: o.ExportDir}
+	sh.textWidth = o.TextWidth
+	if sh.textWidth <= 0 {
+		sh.textWidth = 80
+	}
 	if sh.now == nil {
 		sh.now = time.Now
 	}
@@ -100,14 +125,19 @@ func New(o Options) *Model {
 		sh: sh, feeds: newFeedsPane(sh), list: newListPane(sh), reader: newReaderPane(sh),
 		side: newSidebarPane(sh), cross: newSidebarPane(sh), help: help.New(), ref: newRefresher(o.Refresh, o.RefreshInterval),
 		focus: focusList, width: 80, height: 24, ctx: ctx, cancel: cancel,
-		openURL: o.OpenURL, copy: o.copy, refreshNow: o.RefreshOnStart,
+		muted: muted, openURL: o.OpenURL, fetchText: o.FetchText, copy: o.copy, refreshNow: o.RefreshOnStart,
 	}
 	m.help.ShowAll = true
+	m.wirePanes()
 	if m.openURL == nil {
-		m.openURL = defaultOpenURL
+		b, err := resolveBrowser(o.Browser, o.BrowserEnv)
+		if err != nil {
+			warnings = append(warnings, err.Error())
+		}
+		m.browser = b
 	}
 	if m.copy == nil {
-		m.copy = defaultCopy
+		m.copy = systemClipboard()
 	}
 	warnings = append(warnings, o.Warnings...)
 	if len(warnings) > 0 {
@@ -126,6 +156,10 @@ func (m *Model) Init() tea.Cmd {
 	}
 	m.backlogLeft = backlogBudget
 	cmds = append(cmds, m.startBacklog())
+	if m.status != "" {
+		// start-up warnings (an unknown config key) leave after a while
+		cmds = append(cmds, clearStatusAfter(m.statusID, warningLife))
+	}
 	return tea.Batch(cmds...)
 }
 
@@ -134,6 +168,10 @@ func (m *Model) query() store.ArticleQuery {
 	q.Unread = m.unreadOnly
 	return applyChips(q, m.chips)
 }
+
+// warningLife is how long the start-up warnings stay in the status line
+// when no key is pressed.
+const warningLife = 20 * time.Second
 
 // backlogBudget is how many unannotated articles (newest first) the
 // background annotation reads after start-up and after each refresh: enough
@@ -192,8 +230,7 @@ func (m *Model) layout() {
 			m.cross.setSize(sw, bodyH)
 			m.rects[focusCross] = rect{x + lw + 1, 0, sw, bodyH}
 		}
-		m.list.w, m.list.h = lw, bodyH
-		m.list.scroll()
+		m.list.setSize(lw, bodyH)
 		m.rects[focusList] = rect{x, 0, lw, bodyH}
 	} else {
 		rw := w
@@ -263,7 +300,17 @@ func (m *Model) setStatus(text string, isErr bool) tea.Cmd {
 // keys to the help overlay first, then global bindings, then the focused
 // pane.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	_, cmd := m.update(msg)
+	if s := m.spin(); s != nil {
+		cmd = tea.Batch(cmd, s)
+	}
+	return m, cmd
+}
+
+func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
+	case spinTickMsg:
+		return m, m.onSpinTick()
 	case tea.WindowSizeMsg:
 		m.width, m.height = max(20, msg.Width), max(5, msg.Height)
 		m.layout()
@@ -296,6 +343,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.side.setStatements(m.reader.statements())
 		}
 		return m, tea.Batch(cmd, m.afterStatements())
+	case fetchedTextMsg:
+		cmd := m.reader.onFetched(msg)
+		if msg.err != nil && msg.id == m.reader.id {
+			return m, m.setStatus("full text: "+msg.err.Error(), true)
+		}
+		return m, cmd
 	case annotatedMsg:
 		m.reader.onAnnotated(msg)
 		if msg.id == m.reader.id && msg.err == nil {
@@ -312,6 +365,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, m.setStatus("annotating: "+msg.err.Error(), true)
 		}
 		if msg.done > 0 {
+			m.invalidateMuted()
 			return m, tea.Batch(m.list.reload(), m.reloadCross(), m.startBacklog())
 		}
 	case savedMsg:
@@ -323,11 +377,14 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, m.setStatus("open: "+msg.err.Error(), true)
 		}
 		return m, m.setStatus("opened "+msg.link, false)
+	case nextUnreadMsg:
+		return m, m.onNextUnread(msg)
+	case unreadShownMsg:
+		return m, m.onUnreadShown(msg)
+	case markedMsg:
+		return m, m.onMarked(msg)
 	case copiedMsg:
-		if msg.err != nil {
-			return m, m.setStatus("copy failed; the quote: "+msg.text, true)
-		}
-		return m, m.setStatus("copied: "+msg.text, false)
+		return m, m.onCopied(msg)
 	case entitiesLoadedMsg:
 		if p, ok := m.overlay.(*pickerOverlay); ok {
 			p.onLoaded(msg)
@@ -345,12 +402,22 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case refreshTickMsg:
 		return m, tea.Batch(m.ref.start(m.ctx), m.ref.tick())
 	case refreshProgressMsg:
-		if msg.seq == m.ref.seq {
-			m.feeds.setRefreshError(msg.feedID, msg.err)
+		if msg.seq != m.ref.seq {
+			return m, nil
 		}
-		return m, m.ref.onProgress(msg)
+		m.feeds.setRefreshError(msg.feedID, msg.err)
+		added := msg.stats.Added > m.ref.stats.Added
+		cmd := m.ref.onProgress(msg)
+		if added {
+			m.invalidateMuted()
+			// show each feed's articles as it arrives; reload keeps the
+			// cursor on the article it was on
+			return m, tea.Batch(cmd, loadFeedsCmd(m.sh.lib), m.list.reload())
+		}
+		return m, cmd
 	case refreshDoneMsg:
 		if m.ref.onDone(msg, m.sh.now()) {
+			m.invalidateMuted()
 			m.backlogLeft = backlogBudget
 			return m, tea.Batch(loadFeedsCmd(m.sh.lib), m.list.reload(), m.reloadCross(), m.startBacklog())
 		}
@@ -380,6 +447,12 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 		}
 		return m.onSearchKey(msg)
 	}
+	if m.confirm != nil {
+		if key.Matches(msg, k.Quit) && msg.Type != tea.KeyRunes {
+			return m.quit()
+		}
+		return m.onConfirmKey(msg)
+	}
 	if m.overlay != nil {
 		if key.Matches(msg, k.Quit) && msg.Type != tea.KeyRunes {
 			return m.quit() // ctrl+c always quits
@@ -390,11 +463,28 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 		}
 		return cmd
 	}
+	if key.Matches(msg, k.Undo) {
+		return m.undoMark()
+	}
+	if !isMovement(k, msg) {
+		m.undo = nil // undo lasts until the next action
+	}
 	switch {
 	case key.Matches(msg, k.Quit):
 		return m.quit()
+	case key.Matches(msg, k.BackOrQuit):
+		if m.reading {
+			return m.backFromReader()
+		}
+		if m.focus == focusCross {
+			m.focus = focusList
+			return nil
+		}
+		return m.quit()
+	case key.Matches(msg, k.Suspend):
+		return tea.Suspend
 	case key.Matches(msg, k.Help):
-		m.overlay = &helpOverlay{m: m}
+		m.overlay = &helpOverlay{sh: m.sh, help: &m.help, quit: m.quit}
 		return nil
 	case key.Matches(msg, k.NextPane):
 		m.cycleFocus(1)
@@ -441,17 +531,34 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 		return m.exportFiltered()
 	case key.Matches(msg, k.OpenLink):
 		return m.openLink()
+	case key.Matches(msg, k.NextUnread):
+		return m.walkUnread(1)
+	case key.Matches(msg, k.PrevUnread):
+		return m.walkUnread(-1)
+	case key.Matches(msg, k.FetchText):
+		return m.fetchFullText()
 	case key.Matches(msg, k.ToggleRead):
 		return m.toggleRead()
 	case key.Matches(msg, k.ToggleStar):
 		return m.toggleStar()
 	case key.Matches(msg, k.MarkFeedRead):
-		return m.markFeedRead()
+		return m.markShownRead()
 	}
 	if m.reading {
 		return m.onReadingKey(msg)
 	}
 	return m.onBrowsingKey(msg)
+}
+
+func (m *Model) invalidateMuted() {
+	if m.muted != nil {
+		m.muted.invalidate()
+	}
+}
+
+// isMovement reports whether a key only moves the cursor or the view.
+func isMovement(k KeyMap, msg tea.KeyMsg) bool {
+	return key.Matches(msg, k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.NextPane, k.PrevPane)
 }
 
 func (m *Model) quit() tea.Cmd {
@@ -464,13 +571,10 @@ func (m *Model) onBrowsingKey(msg tea.KeyMsg) tea.Cmd {
 	k := m.sh.keys
 	switch m.focus {
 	case focusFeeds:
-		if m.feeds.update(msg) {
-			m.focus = focusList
-			return m.applyFilters()
-		}
 		if key.Matches(msg, k.Back) {
 			return nil
 		}
+		return m.feeds.update(msg)
 	case focusList:
 		if key.Matches(msg, k.Open) {
 			m.returnFocus = focusList
@@ -489,7 +593,7 @@ func (m *Model) onBrowsingKey(msg tea.KeyMsg) tea.Cmd {
 			m.focus = focusList
 			return nil
 		}
-		m.cross.update(msg)
+		return m.cross.update(msg)
 	}
 	return nil
 }
@@ -497,16 +601,18 @@ func (m *Model) onBrowsingKey(msg tea.KeyMsg) tea.Cmd {
 func (m *Model) onReadingKey(msg tea.KeyMsg) tea.Cmd {
 	k := m.sh.keys
 	switch {
+	case key.Matches(msg, k.Back) && m.reader.findWalk && m.focus == focusReader:
+		m.reader.clearFind() // back first leaves the search
+		return nil
 	case key.Matches(msg, k.Back):
-		if m.focus == focusSidebar {
-			m.focus = focusReader
-			return nil
+		return m.backFromReader()
+	case m.reader.findWalk && len(m.reader.hl.found) > 0 && key.Matches(msg, k.NextStatement, k.PrevStatement):
+		d := 1
+		if key.Matches(msg, k.PrevStatement) {
+			d = -1
 		}
-		m.reading = false
-		m.pendingQuote, m.markOnLoad = nil, false
-		m.focus = m.returnFocus
-		m.layout()
-		return m.list.ensureLoaded()
+		m.reader.moveFind(d)
+		return m.setStatus(m.reader.findStatus(firstKey(k.NextStatement), firstKey(k.PrevStatement)), false)
 	case key.Matches(msg, k.NextStatement):
 		m.moveStatement(1)
 		return nil
@@ -524,19 +630,49 @@ func (m *Model) onReadingKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.FilterEntity):
 		return m.filterHere()
 	}
-	switch m.focus {
-	case focusReader:
-		m.reader.update(msg)
-	case focusSidebar:
-		if key.Matches(msg, m.sh.keys.Open) {
-			m.focus = focusReader // read on from the selected statement
-			return nil
-		}
-		if m.side.update(msg) {
-			m.reader.selectStatement(m.side.cursor)
-		}
+	if m.focus == focusSidebar && key.Matches(msg, m.sh.keys.Open) {
+		m.focus = focusReader // read on from the selected statement
+		return nil
 	}
-	return nil
+	return m.pane(m.focus).update(msg)
+}
+
+// backFromReader goes back one level: from the sidebar to the article,
+// from the article to the list.
+func (m *Model) backFromReader() tea.Cmd {
+	if m.focus == focusSidebar {
+		m.focus = focusReader
+		return nil
+	}
+	m.reading = false
+	m.pendingQuote, m.markOnLoad = nil, false
+	m.focus = m.returnFocus
+	m.layout()
+	return m.list.ensureLoaded()
+}
+
+// wirePanes gives the panes the callbacks through which their keys reach
+// the rest of the reader.
+func (m *Model) wirePanes() {
+	m.feeds.chosen = func() tea.Cmd {
+		m.focus = focusList
+		return m.applyFilters()
+	}
+	m.list.heading = func() (string, string) {
+		title := m.feeds.activeLabel()
+		if m.unreadOnly {
+			title += " · unread"
+		}
+		suffix := ""
+		if m.muted != nil {
+			if n := m.muted.Hidden(m.list.q); n > 0 {
+				suffix = fmt.Sprintf(" · %d muted", n)
+			}
+		}
+		return title, suffix
+	}
+	m.side.selected = m.reader.selectStatement
+	m.side.loading = func() bool { return m.reader.loading || (!m.reader.annotated && m.sh.ann != nil) }
 }
 
 func (m *Model) moveStatement(d int) {

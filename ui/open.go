@@ -4,13 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
-	"os"
-	"os/exec"
-	"runtime"
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/muesli/termenv"
 )
 
 type (
@@ -51,25 +47,6 @@ func checkLink(link string) error {
 	return nil
 }
 
-// defaultOpenURL starts the platform's opener directly, without a shell.
-func defaultOpenURL(link string) error {
-	var cmd *exec.Cmd
-	switch runtime.GOOS {
-	case "darwin":
-		cmd = exec.Command("open", link)
-	case "windows":
-		cmd = exec.Command("rundll32", "url.dll,FileProtocolHandler", link)
-	default:
-		cmd = exec.Command("xdg-open", link)
-	}
-	cmd.Stdin, cmd.Stdout, cmd.Stderr = nil, nil, nil
-	if err := cmd.Start(); err != nil {
-		return err
-	}
-	go func() { _ = cmd.Wait() }()
-	return nil
-}
-
 func openLinkCmd(open func(string) error, link string) tea.Cmd {
 	return func() tea.Msg {
 		if err := checkLink(link); err != nil {
@@ -77,12 +54,6 @@ func openLinkCmd(open func(string) error, link string) tea.Cmd {
 		}
 		return openedMsg{link: link, err: open(link)}
 	}
-}
-
-// defaultCopy writes text to the terminal's clipboard with OSC 52.
-func defaultCopy(text string) error {
-	termenv.NewOutput(os.Stdout).Copy(text)
-	return nil
 }
 
 func copyCmd(copy func(string) error, text string) tea.Cmd {

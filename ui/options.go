@@ -60,8 +60,22 @@ type Options struct {
 	Theme ThemeConfig
 	// Keys rebinds actions (see DefaultKeyNames) to keys.
 	Keys map[string][]string
-	// OpenURL opens a link; nil uses xdg-open or open, without a shell.
+	// Browser is the browser setting: a command with %u for the link, run
+	// without a shell. "" uses BrowserEnv, then xdg-open or open.
+	Browser string
+	// BrowserEnv is $BROWSER: commands separated by colons, %s for the link.
+	BrowserEnv string
+	// Mutes hide the articles they match.
+	Mutes []MuteRule
+	// TextWidth is the widest the article text is wrapped (0: 80).
+	TextWidth int
+	// Mouse captures the mouse (Run only; tests send mouse messages).
+	Mouse bool
+	// OpenURL replaces the browser (tests).
 	OpenURL func(url string) error
+	// FetchText fetches an article page's full text (feeds' readability
+	// extraction); nil: the fetch key says it is not available.
+	FetchText func(ctx context.Context, link string) (string, error)
 	// Warnings are shown once in the status line.
 	Warnings []string
 
@@ -82,7 +96,11 @@ func Run(o Options) error {
 	// Ask the terminal for its background now: once the program owns the
 	// terminal, the answer would arrive as key presses.
 	_ = lipgloss.HasDarkBackground()
-	_, err := tea.NewProgram(New(o), tea.WithAltScreen(), tea.WithMouseCellMotion()).Run()
+	opts := []tea.ProgramOption{tea.WithAltScreen()}
+	if o.Mouse {
+		opts = append(opts, tea.WithMouseCellMotion())
+	}
+	_, err := tea.NewProgram(New(o), opts...).Run()
 	return err
 }
 

@@ -18,8 +18,10 @@ import (
 // that filters the entities fuzzily as one types, each with how often the
 // articles under the current filters mention it.
 type pickerOverlay struct {
-	m       *Model
-	kind    string // store.CountLeaders or store.CountCountries
+	sh      *shared
+	chosen  map[string]bool      // entity ids already filtered on: not offered
+	pick    func(c chip) tea.Cmd // adds the chosen entity's chip
+	kind    string               // store.CountLeaders or store.CountCountries
 	seq     int
 	input   *lineInput
 	loading bool
@@ -51,8 +53,12 @@ func loadEntitiesCmd(lib Library, seq int, kind string, q store.ArticleQuery) te
 // openPicker shows the picker for kind and starts loading its entities.
 func (m *Model) openPicker(kind string) tea.Cmd {
 	m.pickerSeq++
-	p := &pickerOverlay{m: m, kind: kind, seq: m.pickerSeq, loading: true,
-		input: newInput("› ", "type to filter")}
+	chosen := map[string]bool{}
+	for _, c := range m.chips {
+		chosen[c.id] = true
+	}
+	p := &pickerOverlay{sh: m.sh, chosen: chosen, pick: m.addChip, kind: kind, seq: m.pickerSeq, loading: true,
+		input: newInput("› ", "type to filter · j/k or ↑/↓ move")}
 	m.overlay = p
 	return loadEntitiesCmd(m.sh.lib, p.seq, kind, m.query())
 }
@@ -74,10 +80,7 @@ func (p *pickerOverlay) onLoaded(msg entitiesLoadedMsg) {
 		p.err = msg.err.Error()
 		return
 	}
-	chosen := map[string]bool{}
-	for _, c := range p.m.chips {
-		chosen[c.id] = true
-	}
+	chosen := p.chosen
 	p.all = p.all[:0]
 	p.keys = p.keys[:0]
 	for _, c := range msg.counts {
@@ -129,7 +132,7 @@ func (p *pickerOverlay) filter() {
 }
 
 func (p *pickerOverlay) update(msg tea.KeyMsg) (bool, tea.Cmd) {
-	k := p.m.sh.keys
+	k := p.sh.keys
 	switch {
 	case msg.Type == tea.KeyEsc:
 		return true, nil
@@ -138,10 +141,10 @@ func (p *pickerOverlay) update(msg tea.KeyMsg) (bool, tea.Cmd) {
 			return false, nil
 		}
 		c := p.all[p.matches[p.cursor].Index]
-		return true, p.m.addChip(entityChip(c.Kind, c.ID, c.Name, c.Leader || p.kind == store.CountLeaders))
-	case msg.Type != tea.KeyRunes && key.Matches(msg, k.Up):
+		return true, p.pick(entityChip(c.Kind, c.ID, c.Name, c.Leader || p.kind == store.CountLeaders))
+	case msg.Type == tea.KeyCtrlP || (key.Matches(msg, k.Up) && p.navigates(msg)):
 		p.move(-1)
-	case msg.Type != tea.KeyRunes && key.Matches(msg, k.Down):
+	case msg.Type == tea.KeyCtrlN || (key.Matches(msg, k.Down) && p.navigates(msg)):
 		p.move(1)
 	case msg.Type != tea.KeyRunes && key.Matches(msg, k.PageUp):
 		p.move(-max(1, p.rows-1))
@@ -157,12 +160,19 @@ func (p *pickerOverlay) update(msg tea.KeyMsg) (bool, tea.Cmd) {
 	return false, nil
 }
 
+// navigates reports whether a movement key moves the cursor: always for
+// named keys (arrows), and for letters (j/k) until something is typed, so
+// that names with those letters can still be typed after the first.
+func (p *pickerOverlay) navigates(msg tea.KeyMsg) bool {
+	return msg.Type != tea.KeyRunes || p.input.Value() == ""
+}
+
 func (p *pickerOverlay) move(d int) {
 	p.cursor = clamp(p.cursor+d, 0, max(0, len(p.matches)-1))
 }
 
 func (p *pickerOverlay) view(w, h int) string {
-	st := p.m.sh.st
+	st := p.sh.st
 	bw := clamp(w-4, 20, 72) // inside the border and padding
 	if w-4 < 20 {
 		bw = max(10, w-4)
@@ -209,7 +219,7 @@ func (p *pickerOverlay) countLabel() string {
 // row renders one entity: its name with the matched letters in bold, and
 // its counts.
 func (p *pickerOverlay) row(i, w int) string {
-	st := p.m.sh.st
+	st := p.sh.st
 	m := p.matches[i]
 	c := p.all[m.Index]
 	matched := map[int]bool{} // rune positions (the key has one rune per name rune)

@@ -5,8 +5,8 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/herald-reader/herald/feeds/store"
 	"github.com/herald-reader/herald/nlp"
 )
@@ -23,6 +23,12 @@ type readerPane struct {
 	doc       nlp.Doc
 	annotated bool
 	annotErr  string
+	noText    bool   // the feed gave no text: say so, offer open and fetch
+	find      string // the in-article search
+	findIdx   int    // the match under the cursor, -1 for none
+	findWalk  bool   // n / N walk the matches (a search typed here, not the filter's)
+	fetching  bool   // the full text is being fetched
+	fetchErr  string // why fetching the full text failed
 
 	text    string // what is shown: doc.Text once annotated, the body before
 	hl      highlights
@@ -66,8 +72,47 @@ func (p *readerPane) onLoaded(m articleLoadedMsg) tea.Cmd {
 		p.setDoc(m.doc)
 		return nil
 	}
+	if strings.TrimSpace(p.art.Text) == "" {
+		// nothing to annotate: an empty doc lets export write the title and link
+		p.noText = true
+		p.setDoc(nlp.Doc{})
+		return nil
+	}
 	p.text = p.art.Text
 	p.hl = highlights{}
+	p.rewrap()
+	p.refind()
+	if p.sh.ann == nil {
+		return nil
+	}
+	return annotateCmd(p.sh.lib, p.sh.ann, p.seq, p.art)
+}
+
+// fetchedTextMsg carries the full text fetched for one article.
+type fetchedTextMsg struct {
+	seq  int
+	id   int64
+	text string
+	err  error
+}
+
+// onFetched shows the fetched full text and asks for its annotation; the
+// annotation cache keeps it for the next time the article opens.
+func (p *readerPane) onFetched(m fetchedTextMsg) tea.Cmd {
+	if m.seq != p.seq || m.id != p.id {
+		return nil
+	}
+	p.fetching = false
+	if m.err != nil {
+		p.fetchErr = m.err.Error()
+		return nil
+	}
+	p.fetchErr, p.noText = "", false
+	p.art.Text = m.text
+	p.annotated, p.doc = false, nlp.Doc{}
+	p.text = m.text
+	p.hl = highlights{}
+	p.ents, p.sel, p.ent = nil, -1, -1
 	p.rewrap()
 	if p.sh.ann == nil {
 		return nil
@@ -100,6 +145,7 @@ func (p *readerPane) setDoc(doc nlp.Doc) {
 	p.ents = cursorEntities(doc)
 	p.sel, p.ent = -1, -1
 	p.rewrap()
+	p.refind()
 	if pos >= 0 {
 		p.offset = clamp(p.lineOf(pos), p.skip, p.maxOffset())
 	}
@@ -115,11 +161,7 @@ func (p *readerPane) headerLines() []string {
 		return nil
 	}
 	var out []string
-	title := safeLine(p.art.Title)
-	for i, l := range wrapPlain(title, p.w-1) {
-		if i == 2 {
-			break
-		}
+	for _, l := range p.titleLines() {
 		out = append(out, " "+st.Title.Render(l))
 	}
 	meta := safeLine(p.art.FeedTitle)
@@ -145,12 +187,36 @@ func (p *readerPane) legend() string {
 	switch {
 	case p.loading:
 		l += p.sh.st.Muted.Render("  loading…")
+	case p.fetching:
+		l += p.sh.st.Muted.Render("  fetching the full text…")
+	case p.fetchErr != "":
+		l += p.sh.st.Error.Render("  ! " + safeLine(p.fetchErr))
 	case p.annotErr != "":
 		l += p.sh.st.Error.Render("  ! " + safeLine(p.annotErr))
 	case !p.annotated && p.sh.ann != nil:
 		l += p.sh.st.Muted.Render("  annotating…")
 	}
 	return l
+}
+
+// titleLines is the headline wrapped to the pane, all of it unless it
+// would take more than a third of the pane; then its last line ends in "…".
+func (p *readerPane) titleLines() []string {
+	title := safeLine(p.art.Title)
+	if title == "" {
+		title = untitled
+	}
+	lines := wrapPlain(title, max(1, p.w-1))
+	if room := max(2, (p.h-1)/3); len(lines) > room {
+		lines = lines[:room]
+		last := strings.TrimRight(lines[room-1], " ")
+		if ansi.StringWidth(last)+2 <= p.w-1 {
+			lines[room-1] = last + " …"
+		} else {
+			lines[room-1] = ansi.Truncate(last, max(1, p.w-2), "") + "…"
+		}
+	}
+	return lines
 }
 
 // bodyHeight is the rows left for text under the pane title and header.
@@ -161,18 +227,19 @@ func (p *readerPane) headerHeight() int {
 	if p.id == 0 {
 		return 0
 	}
-	n := min(2, len(wrapText(safeLine(p.art.Title), max(1, p.w-1)))) + 3 // meta, legend, rule
+	n := len(p.titleLines()) + 3 // meta, legend, rule
 	if safeLine(p.art.Link) != "" {
 		n++
 	}
 	return n
 }
 
-func (p *readerPane) textWidth() int { return max(10, p.w-2) }
+// textWidth is the wrap width: the pane's, up to the text_width setting.
+func (p *readerPane) textWidth() int { return min(max(10, p.w-2), p.sh.textWidth) }
 
 func (p *readerPane) rewrap() {
 	p.wrapW = p.textWidth()
-	p.lines = wrapText(p.text, p.wrapW)
+	p.lines = wrapArticle(p.text, p.wrapW)
 	p.painted = nil
 	p.skip = p.headlineLines()
 	p.offset = clamp(p.offset, p.skip, p.maxOffset())
@@ -226,22 +293,12 @@ func (p *readerPane) selectStatement(i int) {
 	}
 }
 
-func (p *readerPane) update(msg tea.KeyMsg) {
-	k := p.sh.keys
-	switch {
-	case key.Matches(msg, k.Up):
-		p.scrollBy(-1)
-	case key.Matches(msg, k.Down):
-		p.scrollBy(1)
-	case key.Matches(msg, k.PageUp):
-		p.scrollBy(-max(1, p.bodyHeight()-2))
-	case key.Matches(msg, k.PageDown):
-		p.scrollBy(max(1, p.bodyHeight()-2))
-	case key.Matches(msg, k.Top):
-		p.offset = p.skip
-	case key.Matches(msg, k.Bottom):
-		p.offset = p.maxOffset()
+func (p *readerPane) update(msg tea.KeyMsg) tea.Cmd {
+	// a page keeps two lines of the last one in view
+	if d, ok := movement(p.sh.keys, msg, p.bodyHeight()-2, len(p.lines)); ok {
+		p.scrollBy(d)
 	}
+	return nil
 }
 
 // selectedRange is the byte range of the selected statement, if any.
@@ -282,6 +339,12 @@ func (p *readerPane) view(focused bool) string {
 		return block(lines, p.w, p.h)
 	}
 	lines = append(lines, p.headerLines()...)
+	if p.noText {
+		k := p.sh.keys
+		lines = append(lines, "", st.Muted.Render("  no text in the feed"), "",
+			"  "+firstKey(k.OpenLink)+" open it in the browser · "+firstKey(k.FetchText)+" fetch the full text")
+		return block(lines, p.w, p.h)
+	}
 	p.paint()
 	start, end, hasSel := p.selectedRange()
 	for i := p.offset; i < len(p.painted) && len(lines) < p.h; i++ {

@@ -12,6 +12,13 @@ import (
 
 // openSearch starts the input, pre-filled with the current search.
 func (m *Model) openSearch() {
+	if m.reading {
+		in := newInput("find in article: ", "words to find")
+		in.SetValue(m.reader.find)
+		m.search, m.searchArticle = in, true
+		return
+	}
+	m.searchArticle = false
 	in := newInput("/ ", "search titles and text")
 	for _, c := range m.chips {
 		if c.kind == chipSearch {
@@ -30,6 +37,14 @@ func (m *Model) onSearchKey(msg tea.KeyMsg) tea.Cmd {
 	case tea.KeyEnter:
 		words := strings.Join(strings.Fields(m.search.Value()), " ")
 		m.search = nil
+		if m.searchArticle {
+			if words == "" {
+				m.reader.clearFind()
+				return nil
+			}
+			m.reader.setFind(words)
+			return m.setStatus(m.reader.findStatus(firstKey(m.sh.keys.NextStatement), firstKey(m.sh.keys.PrevStatement)), false)
+		}
 		if words == "" {
 			return m.dropSearch()
 		}
@@ -48,4 +63,14 @@ func (m *Model) dropSearch() tea.Cmd {
 		}
 	}
 	return nil
+}
+
+// searchTerm is the words of the search filter, "" without one.
+func (m *Model) searchTerm() string {
+	for _, c := range m.chips {
+		if c.kind == chipSearch {
+			return c.id
+		}
+	}
+	return ""
 }

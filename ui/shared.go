@@ -18,6 +18,8 @@ type shared struct {
 	keys   KeyMap
 	now    func() time.Time
 	export string
+	// textWidth is the widest the article text is wrapped.
+	textWidth int
 }
 
 // rect is a pane's place on the screen, used for mouse hit-testing.
@@ -64,12 +66,19 @@ func block(lines []string, w, h int) string {
 	return b.String()
 }
 
-// age renders how long ago t was, in at most four cells.
+// age renders when t was: how long ago in at most four cells within a
+// week, else the date ("Oct 04", or "2016-10-04" in another year).
 func age(now, t time.Time) string {
 	if t.IsZero() {
 		return "-"
 	}
 	d := now.Sub(t)
+	if d >= 7*24*time.Hour {
+		if t.In(now.Location()).Year() == now.Year() {
+			return t.In(now.Location()).Format("Jan 02")
+		}
+		return t.In(now.Location()).Format("2006-01-02")
+	}
 	switch {
 	case d < time.Minute:
 		return "now"

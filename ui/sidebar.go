@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/herald-reader/herald/nlp"
 )
@@ -30,6 +29,9 @@ type sidebarPane struct {
 	entries [][]string
 	starts  []int // first line of each entry
 	dirty   bool
+
+	selected func(i int) // the selection moved to statement i (may be nil)
+	loading  func() bool // the statements are still coming (may be nil)
 }
 
 func newSidebarPane(sh *shared) *sidebarPane { return &sidebarPane{sh: sh, cursor: -1} }
@@ -150,24 +152,22 @@ func (p *sidebarPane) scrollBy(d int) {
 	p.offset = clamp(p.offset+d, 0, max(0, p.totalLines()-p.bodyHeight()))
 }
 
-// update handles the pane's keys; it reports whether the selection moved.
-func (p *sidebarPane) update(msg tea.KeyMsg) bool {
-	k := p.sh.keys
-	switch {
-	case key.Matches(msg, k.Up):
-		return p.move(-1)
-	case key.Matches(msg, k.Down):
-		return p.move(1)
-	case key.Matches(msg, k.PageUp):
-		return p.move(-5)
-	case key.Matches(msg, k.PageDown):
-		return p.move(5)
-	case key.Matches(msg, k.Top):
-		return p.move(-len(p.stmts))
-	case key.Matches(msg, k.Bottom):
-		return p.move(len(p.stmts))
+// update handles the pane's keys; a moved selection calls selected.
+func (p *sidebarPane) update(msg tea.KeyMsg) tea.Cmd {
+	d, ok := movement(p.sh.keys, msg, p.entriesPerPage(), len(p.stmts))
+	if ok && p.move(d) && p.selected != nil {
+		p.selected(p.cursor)
 	}
-	return false
+	return nil
+}
+
+// entriesPerPage is about how many statements one screen shows.
+func (p *sidebarPane) entriesPerPage() int {
+	p.build()
+	if len(p.entries) == 0 {
+		return 1
+	}
+	return max(1, p.bodyHeight()*len(p.entries)/max(1, p.totalLines()))
 }
 
 // entryAt is the statement drawn at row y, or -1.
@@ -194,7 +194,8 @@ func (p *sidebarPane) click(y int) bool {
 	return changed
 }
 
-func (p *sidebarPane) view(focused bool, loading bool) string {
+func (p *sidebarPane) view(focused bool) string {
+	loading := p.loading != nil && p.loading()
 	p.build()
 	st := p.sh.st
 	title := "Statements"

@@ -27,23 +27,7 @@ func (m *Model) View() string {
 }
 
 func (m *Model) paneView(f focus) string {
-	focused := f == m.focus
-	switch f {
-	case focusFeeds:
-		return m.feeds.view(focused)
-	case focusList:
-		title := m.feeds.activeLabel()
-		if m.unreadOnly {
-			title += " · unread"
-		}
-		return m.list.view(focused, title)
-	case focusReader:
-		return m.reader.view(focused)
-	case focusCross:
-		return m.cross.view(focused, false)
-	default:
-		return m.side.view(focused, m.reader.loading || (!m.reader.annotated && m.sh.ann != nil))
-	}
+	return m.pane(f).view(f == m.focus)
 }
 
 // joinColumns puts blocks of equal height side by side with a separator.
@@ -81,12 +65,13 @@ func (m *Model) statusView() string {
 		}
 		return m.search.view(&st, m.width-hw-1) + " " + hint
 	}
-	left := st.Chip.Render("[" + m.feeds.activeLabel() + "]")
+	chipW := clamp(m.width/4, 12, 40)
+	left := st.Chip.Render(chipLabel(m.feeds.activeLabel(), chipW))
 	if m.unreadOnly {
 		left += " " + st.Chip.Render("[unread]")
 	}
 	for _, c := range m.chips {
-		left += " " + st.Chip.Render("["+c.label()+"]")
+		left += " " + st.Chip.Render(chipLabel(c.label(), chipW))
 	}
 	if e, ok := m.reader.cursorEntity(); m.reading && ok {
 		left += "  › " + safeLine(e.Name)
@@ -95,22 +80,27 @@ func (m *Model) statusView() string {
 		// the sidebar is collapsed: name the selected statement's speaker here
 		left += fmt.Sprintf("  ❝ %d/%d %s", i+1, len(m.side.stmts), speakerLabel(m.side.stmts[i]))
 	}
+	if s := m.spinner(); s != "" {
+		left += " " + st.Accent.Render(s)
+	}
 	if r := m.ref.view(&st); r != "" {
 		left += "  " + r
 	}
 	w := m.width
-	hint := st.Muted.Render(m.hints())
+	hint := m.hints()
 	if lipgloss.Width(left)+lipgloss.Width(m.status)+lipgloss.Width(hint)+3 > w {
 		// the filters and what is happening matter more than the full hint
-		hint = st.Muted.Render(m.sh.keys.Help.Help().Key + " help")
+		hint = st.Muted.Render(shortKeys(m.sh.keys.Help) + " help")
 	}
 	hw := lipgloss.Width(hint)
 	if m.status != "" {
-		s := m.status
-		if room := w - hw - 1 - lipgloss.Width(left) - 2; m.statusPath && room > 10 && lipgloss.Width(s) > room {
-			// keep the file name: cut the path from the left
-			s = "…" + ansi.TruncateLeft(s, lipgloss.Width(s)-room+1, "")
+		// the message wins over the chips: they give room down to a quarter
+		// of the line, then the message is shortened from its middle
+		room := w - hw - 1 - 2
+		if need := lipgloss.Width(m.status); lipgloss.Width(left)+need > room {
+			left = ansi.Truncate(left, max(w/4, room-need), "…")
 		}
+		s := shortenMessage(m.status, max(1, room-lipgloss.Width(left)))
 		if m.statusErr {
 			s = st.Error.Render(s)
 		}
@@ -125,22 +115,34 @@ func (m *Model) statusView() string {
 // hints is the key hint for the current mode.
 func (m *Model) hints() string {
 	k := m.sh.keys
-	parts := []string{}
-	add := func(keys, desc string) { parts = append(parts, keys+" "+desc) }
+	var parts []key.Binding
+	add := func(keys, desc string) {
+		parts = append(parts, key.NewBinding(key.WithKeys(keys), key.WithHelp(keys, desc)))
+	}
 	if m.reading {
-		add(k.NextStatement.Help().Key, "quote")
-		add(k.FilterEntity.Help().Key, "filter")
-		add(k.ExportArticle.Help().Key, "export")
+		add(shortKeys(k.NextStatement), "quote")
+		add(shortKeys(k.FilterEntity), "filter")
+		add(shortKeys(k.ExportArticle), "export")
 	} else {
-		add(k.Open.Help().Key, "open")
-		add(k.PickLeader.Help().Key+"/"+k.PickCountry.Help().Key, "filter")
-		add(k.Search.Help().Key, "search")
+		add(shortKeys(k.Open), "open")
+		add(shortKeys(k.PickLeader)+"/"+shortKeys(k.PickCountry), "filter")
+		add(shortKeys(k.Search), "search")
 	}
 	if len(m.chips) > 0 {
 		add(firstKey(k.RemoveChip), "unfilter")
 	}
-	add(k.Help.Help().Key, "help")
-	return strings.Join(parts, " · ")
+	add(shortKeys(k.Help), "help")
+	h := m.help // bubbles/help's short view, in the theme's muted colour
+	h.ShortSeparator = " · "
+	st := m.sh.st
+	h.Styles.ShortKey, h.Styles.ShortDesc, h.Styles.ShortSeparator = st.Muted, st.Muted, st.Muted
+	return h.ShortHelpView(parts)
+}
+
+// shortKeys is a binding's first two keys, for hints.
+func shortKeys(b key.Binding) string {
+	ks := b.Keys()
+	return helpKeys(ks[:min(2, len(ks))])
 }
 
 // firstKey is a binding's shortest key, for short hints.

@@ -4,6 +4,7 @@
 package htmltext
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -16,27 +17,43 @@ import (
 // separated by single newlines, with no blank lines. Entities are decoded;
 // scripts, styles, embedded frames, media and form controls are dropped;
 // block elements and <br> end a paragraph; inline white space collapses to
-// single spaces; link text is kept without its URL; images are dropped
-// (their alt text is usually a file name or "image", not prose); <q> gets
-// curly quotes so that quoted speech stays visible. A blank line inside a
+// single spaces, except inside <pre>, whose lines keep their indentation;
+// list items start with a bullet ("• ", "◦ " when nested) or their number;
+// table cells are joined with spaces; link text is kept without its URL;
+// images become "[image: alt]" when their alt text says something (not a
+// file name or just "image"); <q> gets curly quotes so that quoted speech
+// stays visible. A blank line inside a
 // text run also ends a paragraph, as many feeds send text with blank lines
 // and only a few tags. Input with no markup is treated as plain text. The
 // result is sanitised for the terminal.
 func ToText(s string) string {
+	text, _ := ToTextLinks(s)
+	return text
+}
+
+// Link is a link of the article: where it goes and its text.
+type Link struct {
+	URL, Text string
+}
+
+// ToTextLinks is ToText that also returns the article's links, in order
+// and without repeats, numbered from 1 by their place in the slice: only
+// absolute http and https links, sanitised like the text.
+func ToTextLinks(s string) (string, []Link) {
 	if strings.TrimSpace(s) == "" {
-		return ""
+		return "", nil
 	}
 	if !LooksLikeHTML(s) {
-		return plainText(s)
+		return plainText(s), nil
 	}
 	doc, err := html.Parse(strings.NewReader(s))
 	if err != nil { // nesting too deep for the tree builder
-		return tokensToText(s)
+		return tokensToText(s), nil
 	}
 	var w writer
 	w.walk(doc)
 	w.breakParagraph()
-	return strings.Join(w.paras, "\n")
+	return strings.Join(w.paras, "\n"), w.links
 }
 
 // LooksLikeHTML reports whether s contains something that looks like a tag
@@ -128,8 +145,12 @@ func plainText(s string) string {
 type writer struct {
 	paras   []string
 	cur     strings.Builder
-	space   bool // a space is owed before the next word
-	preDeep int  // depth inside <pre>
+	space   bool   // a space is owed before the next word
+	preDeep int    // depth inside <pre>
+	mark    string // the list item mark that starts cur, until text follows
+	links   []Link
+	link    *Link // the <a> being read
+	seen    map[string]bool
 }
 
 // walk visits the tree without recursion, so that absurdly deep markup from
@@ -169,6 +190,9 @@ func (w *writer) enter(n *html.Node) bool {
 		return false
 	}
 	switch {
+	case n.DataAtom == atom.Img:
+		w.word(imageText(n))
+		w.space = true
 	case n.DataAtom == atom.Br || n.DataAtom == atom.Hr:
 		w.breakParagraph()
 	case n.DataAtom == atom.Pre:
@@ -176,12 +200,75 @@ func (w *writer) enter(n *html.Node) bool {
 		w.preDeep++
 	case n.DataAtom == atom.Q:
 		w.word("“")
+	case n.DataAtom == atom.A:
+		for _, a := range n.Attr {
+			if a.Key == "href" && isWebLink(a.Val) {
+				w.link = &Link{URL: sanitize.Line(a.Val)}
+			}
+		}
 	case n.DataAtom == atom.Td || n.DataAtom == atom.Th:
 		w.space = w.cur.Len() > 0
+	case n.DataAtom == atom.Li:
+		w.breakParagraph()
+		w.mark = bullet(n)
+		w.cur.WriteString(w.mark)
 	case isBlock(n.DataAtom):
 		w.breakParagraph()
 	}
 	return true
+}
+
+// isWebLink accepts absolute http and https URLs.
+func isWebLink(href string) bool {
+	h := strings.ToLower(strings.TrimSpace(href))
+	return strings.HasPrefix(h, "http://") || strings.HasPrefix(h, "https://")
+}
+
+// bullet is the mark a list item starts with: its number in an ordered
+// list, else a bullet that changes with the nesting.
+func bullet(li *html.Node) string {
+	if p := li.Parent; p != nil && p.DataAtom == atom.Ol {
+		n := 1
+		for _, a := range p.Attr {
+			if a.Key == "start" {
+				if v, err := strconv.Atoi(strings.TrimSpace(a.Val)); err == nil && v >= 0 && v < 1e6 {
+					n = v
+				}
+			}
+		}
+		for s := li.PrevSibling; s != nil; s = s.PrevSibling {
+			if s.Type == html.ElementNode && s.DataAtom == atom.Li {
+				n++
+			}
+		}
+		return strconv.Itoa(n) + ". "
+	}
+	depth := 0
+	for a := li.Parent; a != nil; a = a.Parent {
+		if a.DataAtom == atom.Li {
+			depth++
+		}
+	}
+	return [...]string{"• ", "◦ ", "▪ "}[min(depth, 2)]
+}
+
+// imageText is an image's placeholder, or "" when its alt text says
+// nothing a reader needs.
+func imageText(n *html.Node) string {
+	alt := ""
+	for _, a := range n.Attr {
+		if a.Key == "alt" {
+			alt = strings.Join(strings.Fields(a.Val), " ")
+		}
+	}
+	low := strings.ToLower(alt)
+	switch {
+	case alt == "", low == "image", low == "photo", low == "picture", low == "img":
+		return ""
+	case !strings.Contains(alt, " ") && strings.Contains(alt, "."):
+		return "" // a file name
+	}
+	return "[image: " + alt + "]"
 }
 
 // leave handles the end of n, after its children.
@@ -196,6 +283,16 @@ func (w *writer) leave(n *html.Node) {
 	case n.DataAtom == atom.Q:
 		w.space = false
 		w.word("”")
+	case n.DataAtom == atom.A && w.link != nil:
+		if w.seen == nil {
+			w.seen = map[string]bool{}
+		}
+		if l := *w.link; !w.seen[l.URL] {
+			w.seen[l.URL] = true
+			l.Text = sanitize.Line(l.Text)
+			w.links = append(w.links, l)
+		}
+		w.link = nil
 	case n.DataAtom == atom.Td || n.DataAtom == atom.Th:
 		w.space = w.cur.Len() > 0
 	case isBlock(n.DataAtom):
@@ -206,6 +303,13 @@ func (w *writer) leave(n *html.Node) {
 // text adds a text node, collapsing white space; a blank line (two newlines
 // in one run of white space) or any newline inside <pre> ends the paragraph.
 func (w *writer) text(s string) {
+	if w.link != nil {
+		w.link.Text += s
+	}
+	if w.preDeep > 0 {
+		w.preText(s)
+		return
+	}
 	newlines := 0
 	inSpace := false
 	for _, r := range s {
@@ -232,6 +336,21 @@ func (w *writer) text(s string) {
 	}
 }
 
+// preText keeps the spaces of preformatted text; each newline ends a line.
+func (w *writer) preText(s string) {
+	for _, r := range s {
+		switch r {
+		case '\n':
+			w.breakParagraph()
+		case '\r':
+		case '\t':
+			w.cur.WriteString("    ")
+		default:
+			w.cur.WriteRune(r)
+		}
+	}
+}
+
 // word writes s as if it were text glued to what follows.
 func (w *writer) word(s string) {
 	if w.space {
@@ -242,8 +361,17 @@ func (w *writer) word(s string) {
 }
 
 func (w *writer) breakParagraph() {
+	if w.mark != "" && w.cur.String() == w.mark {
+		return // keep the item's mark for its first block of text
+	}
+	w.mark = ""
 	if w.cur.Len() > 0 {
-		if p := sanitize.Line(w.cur.String()); p != "" && p != "“" && p != "”" {
+		p := sanitize.Line(w.cur.String())
+		if w.preDeep > 0 && p != "" {
+			// keep the indentation and inner spacing; sanitize still cleans
+			p = strings.TrimRight(strings.ReplaceAll(sanitize.Text(w.cur.String()), "\n", " "), " ")
+		}
+		if p != "" && p != "“" && p != "”" {
 			w.paras = append(w.paras, p)
 		}
 		w.cur.Reset()
@@ -253,6 +381,9 @@ func (w *writer) breakParagraph() {
 
 // skipped reports elements whose content is never article text.
 func skipped(n *html.Node) bool {
+	if n.DataAtom == atom.Img {
+		return imageText(n) == ""
+	}
 	switch n.DataAtom {
 	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Iframe,
 		atom.Svg, atom.Math, atom.Head, atom.Object, atom.Embed, atom.Canvas,

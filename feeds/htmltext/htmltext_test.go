@@ -18,15 +18,18 @@ func TestToText(t *testing.T) {
 		{"script style dropped", "<p>Before<script>alert('x')</script> after</p><style>p{color:red}</style><noscript>enable js</noscript>", "Before after"},
 		{"template iframe svg dropped", "<template><p>t</p></template><iframe src=x>frame</iframe><svg><text>svg text</text></svg><p>kept</p>", "kept"},
 		{"link text kept, url dropped", `<p>Read <a href="https://example.org/x">the report</a>.</p>`, "Read the report."},
-		{"nested lists", "<ul><li>One<ul><li>One.a</li><li>One.b</li></ul></li><li>Two</li></ul>", "One\nOne.a\nOne.b\nTwo"},
+		{"nested lists", "<ul><li>One<ul><li>One.a</li><li>One.b</li></ul></li><li>Two</li></ul>", "• One\n◦ One.a\n◦ One.b\n• Two"},
+		{"ordered list", `<ol start="3"><li>Three</li><li><p>Four</p></li></ol><ul><li></li></ul>`, "3. Three\n4. Four"},
+		{"table cells with markup", "<table><tr><td><b>Alpha</b></td><td><i>Beta</i></td></tr></table>", "Alpha Beta"},
 		{"br breaks", "line one<br>line two<br/><br/>line three", "line one\nline two\nline three"},
 		{"headings and blockquote", "<h2>Title</h2><blockquote><p>Quoted text</p></blockquote>text", "Title\nQuoted text\ntext"},
 		{"inline whitespace", "<p>a\n   <b>bold</b>\t<i>it</i>alic</p>", "a bold italic"},
 		{"inline adjacency", "<b>foo</b><i>bar</i>", "foobar"},
-		{"images dropped", `<p>A <img src="x.png" alt="photo of x"> photo</p>`, "A photo"},
+		{"images as placeholders", `<p>A <img src="x.png" alt="photo of  x"> photo</p>`, "A [image: photo of x] photo"},
+		{"images without meaning dropped", `<p>A <img src="x.png" alt="x.png"><img alt="Image"><img src="y.jpg"> photo</p>`, "A photo"},
 		{"figure caption", `<figure><img src="a.jpg"><figcaption>The minister arrives.</figcaption></figure><p>Body</p>`, "The minister arrives.\nBody"},
 		{"table rows", "<table><tr><td>a</td><td>b</td></tr><tr><th>c</th><td>d</td></tr></table>", "a b\nc d"},
-		{"pre keeps lines", "<pre>x = 1\n  y = 2\n</pre>after", "x = 1\ny = 2\nafter"},
+		{"pre keeps lines and spacing", "<pre>x = 1\n  y =  2\n\tz\x1b[2J\n</pre>after", "x = 1\n  y =  2\n    z\nafter"},
 		{"q gets quotes", `<p>He said <q>we will win</q> today.</p>`, "He said “we will win” today."},
 		{"blank line in text", "First para.\n\nSecond para with <b>bold</b>.", "First para.\nSecond para with bold."},
 		{"full document", "<!DOCTYPE html><html><head><title>Page title</title><meta charset=utf-8></head><body><article><h1>Head</h1><p>Body text</p></article></body></html>", "Head\nBody text"},
@@ -114,4 +117,27 @@ func FuzzToText(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestToTextLinks(t *testing.T) {
+	in := `<p>Read <a href="https://example.org/report">the <b>report</b></a>, <a href="javascript:alert(1)">this</a>,
+<a href="/relative">that</a> and <a href="https://example.org/report">again</a>.</p>
+<p><a href="https://b.example/x?y=1&amp;z=2">second
+ link</a></p>`
+	text, links := ToTextLinks(in)
+	if text != "Read the report, this, that and again.\nsecond link" {
+		t.Errorf("text %q", text)
+	}
+	want := []Link{{"https://example.org/report", "the report"}, {"https://b.example/x?y=1&z=2", "second link"}}
+	if len(links) != len(want) {
+		t.Fatalf("links %q, want %q", links, want)
+	}
+	for i := range want {
+		if links[i] != want[i] {
+			t.Errorf("link %d = %q, want %q", i+1, links[i], want[i])
+		}
+	}
+	if _, links := ToTextLinks("plain text https://x.example"); links != nil {
+		t.Errorf("plain text has links %q", links)
+	}
 }

@@ -162,6 +162,21 @@ func isInvisible(r rune) bool {
 		(r >= 0xe0000 && r <= 0xe007f)
 }
 
+// Unsafe reports whether Text removes r wherever it appears: a control
+// other than newline and tab (C0, DEL, C1), a bidirectional embedding,
+// override or isolate, or an invisible character (zero-width, tags). Escape sequences are longer
+// than one rune: an input that filters rune by rune drops their ESC and
+// keeps the rest as visible junk, which is safe.
+func Unsafe(r rune) bool {
+	switch {
+	case r == '\n' || r == '\t':
+		return false
+	case r < 0x20 || (r >= 0x7f && r <= 0x9f):
+		return true
+	}
+	return isBidiControl(r) || isInvisible(r) || r == '\u2028' || r == '\u2029'
+}
+
 func isBidiControl(r rune) bool {
 	return (r >= '\u202a' && r <= '\u202e') || (r >= '\u2066' && r <= '\u2069')
 }

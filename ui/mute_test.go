@@ -1,0 +1,55 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/herald-reader/herald/feeds/store"
+)
+
+func TestMuteRulesHideArticlesAndSayHowMany(t *testing.T) {
+	art := func(id, feed int64, feedTitle, title, text string) store.Article {
+		return store.Article{ArticleSummary: summary(id, feed, feedTitle, title, time.Duration(id)*time.Hour, false, false), Text: text}
+	}
+	lib := &fakeLib{
+		feeds: []store.Feed{{ID: 1, Title: "News", URL: "https://news.example/rss"}, {ID: 2, Title: "Sport", URL: "https://sport.example/rss"}},
+		arts: []store.Article{
+			art(1, 1, "News", "Celebrity gossip roundup", "Nothing."),
+			art(2, 1, "News", "Budget passes", "A celebrity chef watched the vote."),
+			art(3, 2, "Sport", "Transfer window opens", "Clubs spend."),
+			art(4, 1, "News", "Transfer window opens at the ministry", "Jobs."),
+			art(5, 1, "News", "Sponsored: a new phone", "Buy."),
+			art(6, 1, "News", "Celebrations in the capital", "Crowds."),
+		},
+	}
+	o := testOptions(lib)
+	o.Mutes = []MuteRule{
+		{Match: "celebrity"},
+		{Match: "transfer window", In: "title", Feed: "Sport"},
+		{Match: `^sponsored:`, Regexp: true, In: "title"},
+	}
+	d := newDriver(t, o, 120, 20)
+	v := d.m.View()
+	for _, hidden := range []string{"Celebrity gossip", "Budget passes", "Sponsored", "Transfer window opens  "} {
+		if strings.Contains(v, hidden) {
+			t.Errorf("%q should be muted:\n%s", hidden, v)
+		}
+	}
+	for _, shown := range []string{"Transfer window opens at the ministry", "Celebrations in the capital", "All articles (2) · 4 muted"} {
+		if !strings.Contains(v, shown) {
+			t.Errorf("the list lacks %q:\n%s", shown, v)
+		}
+	}
+	// A marks only what is shown
+	d.keys("A")
+	if lib.isRead(1) || !lib.isRead(6) {
+		t.Errorf("A marked a muted article, or not a shown one")
+	}
+	if err := ValidateMutes([]MuteRule{{Match: "(", Regexp: true}}); err == nil {
+		t.Error("a bad regular expression is accepted")
+	}
+	if err := ValidateMutes([]MuteRule{{Match: "x", In: "body"}}); err == nil || !strings.Contains(err.Error(), "mute[0]") {
+		t.Errorf("a bad scope: %v", err)
+	}
+}
