@@ -2,11 +2,13 @@ package ui
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/herald-reader/herald/nlp"
+	"github.com/herald-reader/herald/nlp/gazetteer"
 )
 
 // typeText sends each rune of s as a key.
@@ -372,5 +374,32 @@ func TestPickerFindsGazetteerAliases(t *testing.T) {
 	d.typeText("ukrainian")
 	if len(p.matches) != 1 || p.all[p.matches[0].Index].ID != "ukraine" {
 		t.Errorf("a demonym does not find its country: %v", p.matches)
+	}
+}
+
+// An alias the config adds under [nlp] finds its leader in the picker, as
+// it does for the annotator and herald export: one lookup serves them all.
+func TestPickerFindsConfigAliases(t *testing.T) {
+	base, err := gazetteer.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := slices.IndexFunc(base.Leaders, func(l gazetteer.Leader) bool { return l.ID == "emmanuel-macron" })
+	if i < 0 {
+		t.Fatal("emmanuel-macron is not in the gazetteer")
+	}
+	l := base.Leaders[i]
+	l.Aliases = []string{"Jupiter"}
+	ann, err := nlp.New(nlp.Options{Extra: gazetteer.Data{Leaders: []gazetteer.Leader{l}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := testOptions(analystLib(t))
+	opts.Annotator = ann
+	d := newDriver(t, opts, 100, 30)
+	d.keys("L")
+	d.typeText("jupiter")
+	if v := d.m.View(); !strings.Contains(v, "Emmanuel Macron (jupiter)") {
+		t.Errorf("the config's alias does not find Macron:\n%s", v)
 	}
 }

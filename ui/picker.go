@@ -123,7 +123,7 @@ func (p *pickerOverlay) filter() {
 			found[m.Index] = true
 		}
 		for i, c := range p.all {
-			if alias, ok := aliasMatch(c.ID, pattern); ok && !found[i] {
+			if alias, ok := p.sh.aliasMatch(c.ID, pattern); ok && !found[i] {
 				p.matches = append(p.matches, fuzzy.Match{Str: alias, Index: i, Score: aliasScore})
 			}
 		}
