@@ -29,6 +29,8 @@ func TestLeadersLinkedByDate(t *testing.T) {
 			"president", "claudia-sheinbaum"},
 		{"undated article dated by its titled names", "Campaign.\nPresident Barack Obama spoke on Monday. Later the Mexican president replied.", time.Time{},
 			"president", "enrique-pena-nieto"},
+		{"the nearest holder of the title", "Trade.\nDonald Trump met President Enrique Peña Nieto on Wednesday.\nPresident Obama declined to comment. \"Mexico is a partner,\" the president said.",
+			day("2016-09-01"), "the president", "barack-obama"},
 		{"a surname before its bearer took office", "Trade.\nMr. Peña met the governor in Asunción.", day("2016-09-28"),
 			"Mr. Peña", "pena"}, // someone of that name, not the gazetteer's
 		{"a surname during its bearer's term", "Trade.\nMr. Peña met the governor in Asunción.", day("2024-09-28"),

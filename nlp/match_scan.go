@@ -318,9 +318,27 @@ func (s *scanner) paragraphCountry(pos int) string {
 		if pos-m.end > 2000 || strings.IndexByte(s.text[m.end:pos], '\n') >= 0 {
 			return ""
 		}
+		if s.quoted(m.start) {
+			continue // a country someone speaks of sets no context
+		}
 		return m.country
 	}
 	return ""
+}
+
+// quoted reports whether offset pos lies inside a double-quoted passage of
+// its paragraph: more opening marks than closing ones before it, or an odd
+// number of straight quotes.
+func (s *scanner) quoted(pos int) bool {
+	start := strings.LastIndexByte(s.text[:pos], '\n') + 1
+	before := s.text[start:pos]
+	open := strings.Count(before, "“") + strings.Count(before, "«") + strings.Count(before, "„")
+	closed := strings.Count(before, "”") + strings.Count(before, "»")
+	if strings.Contains(before, "„") {
+		closed += strings.Count(before, "“") // German marks close with “
+		open -= strings.Count(before, "“")
+	}
+	return open > closed || strings.Count(before, "\"")%2 == 1
 }
 
 // ofCountry reports whether "[the] Country" starts at token i.

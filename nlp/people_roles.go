@@ -1,6 +1,8 @@
 package nlp
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 	"time"
 
@@ -67,6 +69,24 @@ func (r *peopleResolver) byRole(m *raw) *cluster {
 			holders = append(holders, c)
 		}
 	}
+	if len(holders) > 1 {
+		// who holds it when the article was written comes first: "the Prime
+		// Minister" is Starmer, not Putin who once was one
+		var now []*cluster
+		for _, c := range holders {
+			if c.leader < 0 || r.x.leaderHolds(c.leader, office, m.qualCountry, m.qualOrg, r.era) {
+				now = append(now, c)
+			}
+		}
+		if len(now) > 0 {
+			holders = now
+		}
+	}
+	if len(holders) > 1 {
+		if c := r.nearestBefore(holders, m); c != nil {
+			return r.seenBy(c, m) // "President Obama … the president said"
+		}
+	}
 	if len(holders) > 0 {
 		return r.seenBy(r.choose(holders, m), m)
 	}
@@ -81,6 +101,23 @@ func (r *peopleResolver) byRole(m *raw) *cluster {
 // clusterHolds reports whether a person the article names holds office: at
 // any time, since the article is about them ("President Obama" in 2016 makes
 // "the president" Obama whenever the article is read).
+// titleReachBack is how many mentions back a title alone looks for the last
+// holder of its office that the article named.
+const titleReachBack = 40
+
+// nearestBefore returns the holder named last before m, within a few
+// mentions of the same or the previous paragraph: a title alone refers back
+// to the nearest person who holds it.
+func (r *peopleResolver) nearestBefore(holders []*cluster, m *raw) *cluster {
+	k, _ := slices.BinarySearchFunc(r.raws, m.start, func(x raw, at int) int { return cmp.Compare(x.start, at) })
+	for i := k - 1; i >= 0 && i >= k-titleReachBack; i-- {
+		if c := r.owner[i]; c != nil && slices.Contains(holders, c) {
+			return c
+		}
+	}
+	return nil
+}
+
 func (r *peopleResolver) clusterHolds(c *cluster, office, country, org string) bool {
 	if c.leader >= 0 {
 		return r.x.leaderHolds(c.leader, office, country, org, anyTime)

@@ -22,7 +22,7 @@ const (
 	floorPeopleRecall     = 0.905
 	floorPeoplePrecision  = 0.952
 	floorQuotePrecision   = 0.980
-	floorAttribution      = 0.925
+	floorAttribution      = 0.945
 	floorCountryPrecision = 0.965
 )
 
