@@ -74,7 +74,8 @@ func (r *resolver) describedSpeaker(toks []tok, k, s int) spk {
 			break
 		}
 		if t.kind == tkWord && t.cls.has(wArticle) {
-			definite = r.isWordTok(t, "the")
+			// "the founder", "her daughter": definite; "a spokesman": not
+			definite = r.isWordTok(t, "the") || t.cls.pron != 0 || r.isWordTok(t, "his") || r.isWordTok(t, "her") || r.isWordTok(t, "their")
 			break
 		}
 		first = j

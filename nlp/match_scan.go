@@ -33,6 +33,10 @@ func (s *scanner) scan() {
 			i++ // "San Marcos", "Fort Bragg": a place, not a person
 			continue
 		}
+		if capital && t.is(tSentStart) && appositionNouns[t.key] && (t.lex == nil || len(t.lex.roles) == 0) {
+			i++ // "Artist Kwame Boateng-Reid": the noun opens the sentence, the name follows
+			continue
+		}
 		if end, ok := s.person(i); ok {
 			i = end
 			continue

@@ -19,10 +19,10 @@ import (
 // fails the test while today's code passes. Raise them as herald improves;
 // never lower them to make a change pass.
 const (
-	floorPeopleRecall     = 0.905
+	floorPeopleRecall     = 0.910
 	floorPeoplePrecision  = 0.952
 	floorQuotePrecision   = 0.980
-	floorAttribution      = 0.945
+	floorAttribution      = 0.970
 	floorCountryPrecision = 0.965
 )
 

@@ -30,6 +30,12 @@ func TestSpeakerNounPhrases(t *testing.T) {
 			"People walk in", "Lena Vasquez-Moreau"},
 		{"the agency", "Health.\nGENEVA — The World Health Organization said on Friday that cases had risen.\n\"We are seeing outbreaks,\" the agency said in its bulletin.",
 			"We are seeing outbreaks", "World Health Organization"},
+		{"a second clause with its own speaker", "Strike.\nOpposition figure Atiku Abubakar said in a statement that the reforms had been \"poorly sequenced\", while Peter Obi of the Labour Party wrote on X that Nigerians were \"paying for the mistakes of leaders\".",
+			"paying for the mistakes", "Peter Obi"},
+		{"a possessive description", "Obituary.\nShe is survived by a daughter, Isla Brennan, 61, of Toronto.\n\"She never stopped looking,\" her daughter said.",
+			"She never stopped looking", "Isla Brennan"},
+		{"a noun opening the sentence before a name", "Comics.\nLena Vasquez-Moreau runs the shop.\nArtist Kwame Boateng-Reid credits her with his career. “She put my book in the window,” he says.",
+			"She put my book", "Kwame Boateng-Reid"},
 		{"title in apposition", "Shipyards.\nScotland's First Minister, John Swinney, said he welcomed the investment but warned that ‘Glasgow cannot be a backdrop’.",
 			"Glasgow cannot be a backdrop", "John Swinney"},
 	}

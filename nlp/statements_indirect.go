@@ -61,7 +61,7 @@ func (r *resolver) indirect(out []stmt, toks []tok, s, e int) []stmt {
 			continue
 		}
 		end := k
-		for end < e && end < k+4*maxReach && !r.isPunct(toks[end], ";") {
+		for end < e && end < k+4*maxReach && !r.isPunct(toks[end], ";") && !r.newClause(toks, end, e) {
 			end++
 		}
 		for end > k && toks[end-1].kind == tkPunct {
@@ -110,6 +110,13 @@ func (r *resolver) accordingTo(toks []tok, j, s, e int, cue string) (stmt, bool)
 	}
 	at.conf = min(at.conf, confIndirect)
 	return stmt{kind: KindIndirect, start: toks[from].start, end: toks[to-1].end, quote: -1, at: at}, true
+}
+
+// newClause reports ", while" or ", whereas" at token i: the reported
+// clause ends there and another speaker's may begin ("X said that …, while Y
+// wrote that …").
+func (r *resolver) newClause(toks []tok, i, e int) bool {
+	return i+1 < e && r.isPunct(toks[i], ",") && (r.isWordTok(toks[i+1], "while") || r.isWordTok(toks[i+1], "whereas"))
 }
 
 // reportedBefore finds reported speech that precedes its cue: "The talks
