@@ -94,7 +94,11 @@ func (a *Annotator) findStatementsNamed(text string, ents []Entity, named []text
 		}
 		return strings.Compare(a.Kind, b.Kind)
 	})
-	return oneUtterance(out), named
+	headline := strings.IndexByte(text, '\n')
+	if headline < 0 {
+		headline = 0 // one line: no headline to repeat
+	}
+	return dropRepeats(oneUtterance(out), headline), named
 }
 
 // oneUtterance keeps one statement per utterance: reported speech that holds
@@ -125,6 +129,36 @@ func oneUtterance(out []Statement) []Statement {
 		if !held {
 			keep = append(keep, st)
 		}
+	}
+	return keep
+}
+
+// dropRepeats drops a direct statement of the headline whose words the body
+// gives again to the same speaker: the sidebar lists the utterance once, with
+// the body's cue. Repeats within the body are separate utterances. headline
+// is the end of the text's first line. In place.
+func dropRepeats(out []Statement, headline int) []Statement {
+	key := func(st Statement) string {
+		k := strings.Join(strings.FieldsFunc(strings.ToLower(st.Quote), func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+		}), " ")
+		if st.Speaker != nil {
+			k = st.Speaker.ID + "|" + k
+		}
+		return k
+	}
+	inBody := map[string]bool{}
+	for _, st := range out {
+		if st.Kind == KindDirect && st.Start >= headline {
+			inBody[key(st)] = true
+		}
+	}
+	keep := out[:0]
+	for _, st := range out {
+		if st.Kind == KindDirect && st.End <= headline && inBody[key(st)] {
+			continue
+		}
+		keep = append(keep, st)
 	}
 	return keep
 }

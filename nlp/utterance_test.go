@@ -34,3 +34,23 @@ func TestOneStatementPerUtterance(t *testing.T) {
 		})
 	}
 }
+
+// A headline quoting the body is the same utterance: it is listed once, with
+// the body's cue; the same words said twice in the body stay twice.
+func TestHeadlineRepeatListedOnce(t *testing.T) {
+	doc := Annotate("Guterres warns talks are “running out of road”\n\n" +
+		"UN Secretary-General António Guterres warned on Friday that the talks were “running out of road”.\n\n" +
+		"Later he repeated it: “running out of road”.")
+	n := 0
+	for _, s := range doc.Statements {
+		if s.Kind == KindDirect && s.Quote == "running out of road" {
+			n++
+			if s.Start < strings.IndexByte(doc.Text, '\n') {
+				t.Errorf("the headline's quote is listed: %+v", s)
+			}
+		}
+	}
+	if n != 2 {
+		t.Errorf("%d statements of the words, want the body's 2: %+v", n, doc.Statements)
+	}
+}
