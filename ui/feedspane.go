@@ -46,23 +46,34 @@ func newFeedsPane(sh *shared) *feedsPane {
 
 func (p *feedsPane) setSize(w, h int) { p.w, p.h = w, h; p.scroll() }
 
-func firstTag(f store.Feed) string {
+// groupOf is the heading a feed is listed under: its first tag, and for a
+// feed synced from a source, the source with the folder (a tag) in it.
+func groupOf(f store.Feed) string {
+	tag := ""
 	for _, t := range f.Tags {
 		if t = strings.TrimSpace(t); t != "" {
-			return t
+			tag = t
+			break
 		}
 	}
-	return ""
+	switch {
+	case f.Source != "" && tag != "":
+		return f.Source + " / " + tag
+	case f.Source != "":
+		return f.Source
+	}
+	return tag
 }
 
 // setFeeds replaces the feed rows, keeping the cursor and the active filter
-// on the same feeds. Tagged feeds are grouped under their first tag, the
-// tags in the order they first appear; untagged feeds come last.
+// on the same feeds. Tagged feeds are grouped under their first tag (a
+// source's feeds under the source and folder), in the order they first
+// appear; untagged feeds come last.
 func (p *feedsPane) setFeeds(fs []store.Feed) {
 	var tags []string
 	byTag := map[string][]store.Feed{}
 	for _, f := range fs {
-		t := firstTag(f)
+		t := groupOf(f)
 		if _, ok := byTag[t]; !ok && t != "" {
 			tags = append(tags, t)
 		}
@@ -97,7 +108,7 @@ func (p *feedsPane) rebuild() {
 		}
 		items[0].unread += f.Unread
 		items[0].total += f.Total
-		t := firstTag(f)
+		t := groupOf(f)
 		if t != "" || grouped {
 			if t != lastTag || !grouped {
 				label := safeLine(t)
@@ -137,7 +148,7 @@ func (p *feedsPane) addUnread(feedID int64, d int) {
 	tag := ""
 	for i := range p.feeds {
 		if p.feeds[i].ID == feedID {
-			tag = firstTag(p.feeds[i])
+			tag = groupOf(p.feeds[i])
 			p.feeds[i].Unread = max(0, p.feeds[i].Unread+d)
 		}
 	}
@@ -170,8 +181,8 @@ func (p *feedsPane) order() []int64 {
 // activate makes feed id the active one, opening its group.
 func (p *feedsPane) activate(feedID int64) {
 	for _, f := range p.feeds {
-		if f.ID == feedID && p.collapsed[firstTag(f)] {
-			p.collapsed[firstTag(f)] = false
+		if f.ID == feedID && p.collapsed[groupOf(f)] {
+			p.collapsed[groupOf(f)] = false
 			p.rebuild()
 		}
 	}

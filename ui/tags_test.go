@@ -56,3 +56,25 @@ func TestFeedsGroupByTagAndCollapse(t *testing.T) {
 		t.Errorf("choosing a feed under a tag:\n%s", v)
 	}
 }
+
+// A source's feeds are listed under the source and their folder, apart from
+// the feeds herald fetches itself.
+func TestFeedsGroupBySource(t *testing.T) {
+	lib := &fakeLib{
+		feeds: []store.Feed{
+			{ID: 1, Title: "Local Wire", Tags: []string{"world"}},
+			{ID: 2, Title: "Synced Wire", Tags: []string{"world"}, Source: "miniflux"},
+			{ID: 3, Title: "Unfiled", Source: "miniflux"},
+		},
+	}
+	d := newDriver(t, testOptions(lib), 100, 20)
+	v := d.m.View()
+	for _, want := range []string{"▾ world", "▾ miniflux / world", "▾ miniflux"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("the feeds pane lacks %q:\n%s", want, v)
+		}
+	}
+	if strings.Index(v, "Synced Wire") < strings.Index(v, "miniflux / world") {
+		t.Errorf("the synced feed is not under its source:\n%s", v)
+	}
+}

@@ -26,6 +26,7 @@ type Feed struct {
 	LastFetch          time.Time // zero: never fetched
 	LastError          string
 	Unread, Total      int
+	Source             string // the [[sources]] name a synced feed comes from; "" for fetched feeds
 }
 
 // FetchRecord is the outcome of one fetch of a feed.
@@ -38,7 +39,7 @@ type FetchRecord struct {
 }
 
 const feedColumns = `id, url, config_title, feed_title, tags, full_text, etag, last_modified,
-	last_fetch, last_error, unread, total`
+	last_fetch, last_error, unread, total, source`
 
 type scanner interface{ Scan(dest ...any) error }
 
@@ -51,7 +52,7 @@ func scanFeed(r scanner) (Feed, error) {
 		fullText             bool
 	)
 	err := r.Scan(&f.ID, &f.URL, &configTitle, &learned, &tags, &fullText, &f.ETag, &f.LastModified,
-		&lastFetch, &f.LastError, &f.Unread, &f.Total)
+		&lastFetch, &f.LastError, &f.Unread, &f.Total, &f.Source)
 	if err != nil {
 		return Feed{}, err
 	}
