@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -61,9 +62,7 @@ type existing struct {
 // by content. Read and starred flags are never touched. A change of title
 // or text drops the article's entity index, which is stale from then on.
 func (s *Store) SaveArticles(feedID int64, items []NewArticle) (added, updated int, err error) {
-	now := time.Now().UnixMilli()
 	err = s.write(func(tx txn) error {
-		added, updated = 0, 0
 		var one int
 		if err := tx.QueryRow(`SELECT 1 FROM feeds WHERE id = ?`, feedID).Scan(&one); err != nil {
 			if errors.Is(err, sql.ErrNoRows) {
@@ -76,50 +75,66 @@ func (s *Store) SaveArticles(feedID int64, items []NewArticle) (added, updated i
 			return err
 		}
 		defer w.close()
-		for _, it := range items {
-			hash := ContentHash(it.Title, it.Text)
-			// A date more than a day ahead is a feed's mistake (or a
-			// trick to stay on top): it counts as no date at all.
-			if it.Published.UnixMilli() > now+maxFuture {
-				it.Published = time.Time{}
-			}
-			published := now
-			if !it.Published.IsZero() {
-				published = it.Published.UnixMilli()
-			}
-			old, found, err := w.find(feedID, it, hash)
-			if err != nil {
-				return err
-			}
-			if !found {
-				if _, err := w.insert(feedID, it, hash, published); err != nil {
-					return err
-				}
-				added++
-				continue
-			}
-			if it.Published.IsZero() {
-				published = old.published
-			}
-			guid := old.guid
-			if guid == "" {
-				guid = it.GUID
-			}
-			if old.hash == hash && old.link == it.Link && old.author == it.Author &&
-				old.published == published && old.guid == guid {
-				continue
-			}
-			if err := w.update(old, it, guid, hash, published); err != nil {
-				return err
-			}
-			updated++
+		r, err := w.save(feedID, items, time.Now().UnixMilli())
+		if err != nil {
+			return err
 		}
-		return nil
+		added, updated = r.Added, r.Updated
+		return w.indexNew()
 	})
 	if err != nil {
 		return 0, 0, err
 	}
 	return added, updated, nil
+}
+
+// save inserts or updates one feed's items (see SaveArticles).
+func (w *articleWriter) save(feedID int64, items []NewArticle, now int64) (FeedSaved, error) {
+	var r FeedSaved
+	for _, it := range items {
+		hash := ContentHash(it.Title, it.Text)
+		// A date more than a day ahead is a feed's mistake (or a
+		// trick to stay on top): it counts as no date at all.
+		if it.Published.UnixMilli() > now+maxFuture {
+			it.Published = time.Time{}
+		}
+		published := now
+		if !it.Published.IsZero() {
+			published = it.Published.UnixMilli()
+		}
+		old, found, err := w.find(feedID, it, hash)
+		if err != nil {
+			return r, err
+		}
+		if !found {
+			id, err := w.insert(feedID, it, hash, published)
+			if err != nil {
+				return r, err
+			}
+			r.Added++
+			r.Changed = append(r.Changed, id)
+			continue
+		}
+		if it.Published.IsZero() {
+			published = old.published
+		}
+		guid := old.guid
+		if guid == "" {
+			guid = it.GUID
+		}
+		if old.hash == hash && old.link == it.Link && old.author == it.Author &&
+			old.published == published && old.guid == guid {
+			continue
+		}
+		if err := w.update(old, it, guid, hash, published); err != nil {
+			return r, err
+		}
+		r.Updated++
+		if old.hash != hash {
+			r.Changed = append(r.Changed, old.id)
+		}
+	}
+	return r, nil
 }
 
 // articleWriter holds the prepared statements of one SaveArticles call.
@@ -129,6 +144,7 @@ type articleWriter struct {
 	insArticle, insBody             *sql.Stmt
 	updArticle, updBody             *sql.Stmt
 	all                             []*sql.Stmt
+	inserted                        []int64 // bodies not yet in the full-text index
 }
 
 func newArticleWriter(tx txn) (*articleWriter, error) {
@@ -202,8 +218,29 @@ func (w *articleWriter) insert(feedID int64, it NewArticle, hash string, publish
 	if err != nil {
 		return 0, err
 	}
-	_, err = w.insBody.Exec(id, it.Title, it.Text)
-	return id, err
+	if _, err = w.insBody.Exec(id, it.Title, it.Text); err != nil {
+		return 0, err
+	}
+	w.inserted = append(w.inserted, id)
+	return id, nil
+}
+
+// indexNew adds the bodies inserted so far to the full-text index in one
+// statement. Row by row (a trigger, as schema 1 had) FTS5 flushes its
+// pending terms to a new segment at every statement, and most of a
+// refresh's time went into merging those segments.
+func (w *articleWriter) indexNew() error {
+	if len(w.inserted) == 0 {
+		return nil
+	}
+	ids, err := json.Marshal(w.inserted)
+	if err != nil {
+		return err
+	}
+	_, err = w.tx.Exec(`INSERT INTO articles_fts(rowid, title, text)
+		SELECT b.id, b.title, b.text FROM json_each(?) j JOIN bodies b ON b.id = j.value ORDER BY b.id`, string(ids))
+	w.inserted = w.inserted[:0]
+	return err
 }
 
 func (w *articleWriter) update(old existing, it NewArticle, guid, hash string, published int64) error {

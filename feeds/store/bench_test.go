@@ -216,7 +216,7 @@ func buildBenchStore(path string, n int) error {
 	}
 	rows.Close()
 	for _, name := range []string{"bodies_fts_insert", "bodies_fts_delete", "bodies_fts_update"} {
-		if _, err := s.db.Exec(`DROP TRIGGER ` + name); err != nil {
+		if _, err := s.db.Exec(`DROP TRIGGER IF EXISTS ` + name); err != nil {
 			return err
 		}
 	}
