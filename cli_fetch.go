@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/herald-reader/herald/feeds"
+	"github.com/herald-reader/herald/feeds/annotate"
 )
 
 const fetchUsage = "herald fetch"
@@ -23,11 +24,16 @@ func runFetch(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	ann, err := annotator(e)
+	if err != nil {
+		return err
+	}
 	st, list, err := openStore(lc)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
+	st.SetAnnotatorVersion(ann.Version())
 	if len(list) == 0 {
 		return usagef("%s: no feeds configured", lc.Source)
 	}
@@ -42,6 +48,20 @@ func runFetch(e *env, args []string) error {
 		stats.Feeds, time.Since(start).Round(time.Millisecond), stats.Added, stats.Updated, stats.NotModified, stats.Failed)
 	for _, fe := range stats.Errors {
 		fmt.Fprintf(e.stderr, "  error: %s: %s\n", feedLabel(fe.Title, fe.URL), fe.Err)
+	}
+	// Every article leaves the fetch annotated, so that the reader and the
+	// export never wait for a backlog.
+	start = time.Now()
+	as, err := annotate.Missing(e.ctx, st, ann, annotate.Options{})
+	if as.Total > 0 {
+		fmt.Fprintf(e.stderr, "%d articles annotated in %s", as.Annotated+as.Reused, time.Since(start).Round(time.Millisecond))
+		if as.Failed > 0 {
+			fmt.Fprintf(e.stderr, " (%d could not be annotated)", as.Failed)
+		}
+		fmt.Fprintln(e.stderr)
+	}
+	if err != nil {
+		return fmt.Errorf("annotating: %w", err)
 	}
 	if stats.Failed == stats.Feeds {
 		return fmt.Errorf("every feed failed")

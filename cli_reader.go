@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/herald-reader/herald/feeds"
+	"github.com/herald-reader/herald/feeds/annotate"
 	"github.com/herald-reader/herald/ui"
 )
 
@@ -23,7 +24,14 @@ func runReader(e *env) error {
 		if err != nil {
 			return feeds.RefreshStats{}, err
 		}
-		return feeds.Refresh(ctx, st, fetcher, list, progress)
+		stats, err := feeds.Refresh(ctx, st, fetcher, list, progress)
+		if err != nil {
+			return stats, err
+		}
+		// What the refresh brought is annotated before the list reloads,
+		// so the reader has no backlog to work through.
+		_, err = annotate.Missing(ctx, st, ws.ann, annotate.Options{})
+		return stats, err
 	}
 	err = ui.Run(ui.Options{
 		Library:         st,

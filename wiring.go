@@ -34,6 +34,7 @@ func openWorkspace(e *env) (*workspace, error) {
 	if err != nil {
 		return nil, err
 	}
+	st.SetAnnotatorVersion(ann.Version())
 	return &workspace{lc: lc, ann: ann, st: st, feeds: list}, nil
 }
 

@@ -100,7 +100,7 @@ func buildStore(path string, n int) (*store.Store, error) {
 			return nil, err
 		}
 		text, doc := benchArticle(fi*per + i)
-		if err := st.SaveAnnotation(a.ID, store.ContentHash(a.Title, text), nlp.Version, doc); err != nil {
+		if err := st.SaveAnnotation(a.ID, store.ContentHash(a.Title, text), nlp.Default().Version(), doc); err != nil {
 			return nil, err
 		}
 	}
@@ -208,7 +208,7 @@ func BenchmarkViewReader(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	if err := st.SaveAnnotation(art.ID, art.Hash, nlp.Version, nlp.Default().Annotate(art.Text)); err != nil {
+	if err := st.SaveAnnotation(art.ID, art.Hash, nlp.Default().Version(), nlp.Default().Annotate(art.Text)); err != nil {
 		b.Fatal(err)
 	}
 	d := newDriver(b, testOptions(st), 200, 50)

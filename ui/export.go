@@ -42,13 +42,13 @@ func (m *Model) exportArticle() tea.Cmd {
 	if !ok {
 		return m.setStatus("no article selected to export", false)
 	}
-	lib := m.sh.lib
+	lib, version := m.sh.lib, annVersion(m.sh.ann)
 	return func() tea.Msg {
 		art, err := lib.Article(it.ID)
 		if err != nil {
 			return exportedMsg{err: err}
 		}
-		doc, ok, err := lib.Annotation(it.ID, nlp.Version)
+		doc, ok, err := lib.Annotation(it.ID, version)
 		if err != nil {
 			return exportedMsg{err: err}
 		}

@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/herald-reader/herald/nlp"
@@ -26,7 +25,7 @@ type ArticleSummary struct {
 	FeedTitle, Title, Link, Author string // FeedTitle falls back to the feed's URL
 	Published                      time.Time
 	Read, Starred                  bool
-	Annotated                      bool // the entity index holds the current hash, for nlp.Version
+	Annotated                      bool // the entity index holds the current hash, for the store's annotator version
 	Statements, Leaders            int  // from the entity index (0 when not annotated)
 }
 
@@ -281,11 +280,25 @@ func clearIndex(tx txn, articleID int64) error {
 }
 
 // summaryColumns selects an ArticleSummary from articles a joined with feeds f.
-// nlp.Version is inlined as a literal so that callers' placeholders stay theirs.
-var summaryColumns = `a.id, a.feed_id,
+// Parameter ?1 is the annotator version (AnnotatorVersion): it comes first
+// in the query, so the callers' own "?" placeholders number from 2.
+const summaryColumns = `a.id, a.feed_id,
 	COALESCE(NULLIF(CASE WHEN f.config_title <> '' THEN f.config_title ELSE f.feed_title END, ''), f.url),
 	a.title, a.link, a.author, a.published, a.read, a.starred,
-	(a.ann_hash = a.hash AND a.ann_version = '` + nlpVersionSQL + `'), a.n_statements, a.n_leaders`
+	(a.ann_hash = a.hash AND a.ann_version = ?1), a.n_statements, a.n_leaders`
+
+// SetAnnotatorVersion sets the annotator version (nlp.Annotator.Version)
+// that ArticleSummary.Annotated is reckoned for. Until it is set, it is the
+// nlp.Version constant.
+func (s *Store) SetAnnotatorVersion(v string) { s.annVersion.Store(&v) }
+
+// AnnotatorVersion is the version SetAnnotatorVersion set.
+func (s *Store) AnnotatorVersion() string {
+	if v := s.annVersion.Load(); v != nil {
+		return *v
+	}
+	return nlp.Version
+}
 
 func scanSummary(r scanner, dst *ArticleSummary) error {
 	var published int64
@@ -302,7 +315,7 @@ func (s *Store) Article(id int64) (Article, error) {
 	var a Article
 	row := s.queryRow(`SELECT `+summaryColumns+`, b.text, a.hash
 		FROM articles a JOIN feeds f ON f.id = a.feed_id LEFT JOIN bodies b ON b.id = a.id
-		WHERE a.id = ?`, id)
+		WHERE a.id = ?`, s.AnnotatorVersion(), id)
 	var published int64
 	var text sql.NullString
 	err := row.Scan(&a.ID, &a.FeedID, &a.FeedTitle, &a.Title, &a.Link, &a.Author,
@@ -356,6 +369,3 @@ func (s *Store) MarkFeedRead(feedID int64) error {
 	}
 	return err
 }
-
-// nlpVersionSQL is nlp.Version as the body of a SQL string literal.
-var nlpVersionSQL = strings.ReplaceAll(nlp.Version, "'", "''")

@@ -237,7 +237,7 @@ func buildBenchStore(path string, n int) error {
 				if err != nil {
 					return err
 				}
-				blob, err := encodeDoc(doc)
+				blob, err := encodeDoc(doc, it.Text)
 				if err != nil {
 					return err
 				}

@@ -97,7 +97,7 @@ func (s *Store) Articles(q ArticleQuery) ([]ArticleSummary, error) {
 		return nil, err
 	}
 	query := `SELECT ` + summaryColumns + sel.sql() + ` ORDER BY ` + sel.order
-	query, args := limitOffset(query, sel.args, q.Limit, q.Offset)
+	query, args := limitOffset(query, append([]any{s.AnnotatorVersion()}, sel.args...), q.Limit, q.Offset)
 	rows, err := s.query(query, args...)
 	if err != nil {
 		return nil, s.wrap(err)

@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/adrg/xdg"
 	"modernc.org/sqlite"
@@ -44,6 +45,8 @@ type Store struct {
 
 	smu   sync.Mutex
 	stmts map[string]*sql.Stmt // prepared statements by query text
+
+	annVersion atomic.Pointer[string] // see SetAnnotatorVersion
 }
 
 // Open opens (creating if needed) the database at path, creating its parent
