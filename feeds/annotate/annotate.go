@@ -33,6 +33,14 @@ type batchSaver interface {
 	SaveAnnotations([]store.AnnotationRecord) error
 }
 
+// bulkReader reads many articles for annotating in one query.
+type bulkReader interface {
+	AnnotationInputs(ids []int64, version string) ([]store.AnnotationInput, error)
+}
+
+// readChunk is how many articles one bulk read fetches.
+const readChunk = 32
+
 // filteredLister lists the unannotated articles of one feed or period.
 type filteredLister interface {
 	UnannotatedIn(version string, feedID int64, since time.Time, limit int) ([]int64, error)
@@ -101,7 +109,7 @@ func Missing(ctx context.Context, st Store, ann *nlp.Annotator, o Options) (Stat
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	jobs := make(chan int64)
+	jobs := make(chan job)
 	results := make(chan store.AnnotationRecord, 2*workers)
 	var (
 		mu       sync.Mutex // guards stats.Reused, stats.Failed, firstErr
@@ -120,8 +128,9 @@ func Missing(ctx context.Context, st Store, ann *nlp.Annotator, o Options) (Stat
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for id := range jobs {
-				rec, reused, err := prepare(st, ann, version, id)
+			for j := range jobs {
+				id := j.id
+				rec, reused, err := prepare(st, ann, version, j)
 				switch {
 				case err != nil:
 					fail(fmt.Errorf("annotating article %d: %w", id, err))
@@ -148,11 +157,30 @@ func Missing(ctx context.Context, st Store, ann *nlp.Annotator, o Options) (Stat
 		defer close(results)
 		defer wg.Wait()
 		defer close(jobs)
-		for _, id := range ids {
-			select {
-			case jobs <- id:
-			case <-ctx.Done():
-				return
+		br, bulk := st.(bulkReader)
+		for start := 0; start < len(ids); start += readChunk {
+			chunk := ids[start:min(start+readChunk, len(ids))]
+			var js []job
+			if bulk {
+				ins, err := br.AnnotationInputs(chunk, version)
+				if err != nil {
+					fail(fmt.Errorf("reading articles to annotate: %w", err))
+					return
+				}
+				for i := range ins {
+					js = append(js, job{id: ins[i].ID, in: &ins[i]})
+				}
+			} else {
+				for _, id := range chunk {
+					js = append(js, job{id: id})
+				}
+			}
+			for _, j := range js {
+				select {
+				case jobs <- j:
+				case <-ctx.Done():
+					return
+				}
 			}
 		}
 	}()
@@ -181,18 +209,31 @@ func Missing(ctx context.Context, st Store, ann *nlp.Annotator, o Options) (Stat
 	return stats, ctx.Err()
 }
 
+// job is one article to annotate: its id, and what a bulk read found.
+type job struct {
+	id int64
+	in *store.AnnotationInput // nil: read it with Annotation and Article
+}
+
 // prepare annotates one article, unless an annotation cached for its
 // content could be indexed instead (reused).
-func prepare(st Store, ann *nlp.Annotator, version string, id int64) (rec store.AnnotationRecord, reused bool, err error) {
-	if _, ok, err := st.Annotation(id, version); err != nil || ok {
-		return rec, ok, err
+func prepare(st Store, ann *nlp.Annotator, version string, j job) (rec store.AnnotationRecord, reused bool, err error) {
+	in := j.in
+	if in == nil || in.Cached {
+		if _, ok, err := st.Annotation(j.id, version); err != nil || ok {
+			return rec, ok, err
+		}
 	}
-	art, err := st.Article(id)
-	if err != nil {
-		return rec, false, err
+	if in == nil {
+		art, err := st.Article(j.id)
+		if err != nil {
+			return rec, false, err
+		}
+		in = &store.AnnotationInput{ID: art.ID, Title: art.Title, Text: art.Text, Published: art.Published}
 	}
-	return store.AnnotationRecord{ArticleID: id, Title: art.Title, Text: art.Text, Version: version,
-		Doc: ann.AnnotateArticle(art.Text, art.Published)}, false, nil
+	rec = store.AnnotationRecord{ArticleID: in.ID, Title: in.Title, Text: in.Text, Version: version,
+		Doc: ann.AnnotateArticle(in.Text, in.Published)}
+	return rec, false, rec.Encode() // here, on this worker, not in the one saver
 }
 
 // batches groups records: whatever has arrived, up to batchMax, waiting up

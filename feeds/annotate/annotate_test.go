@@ -172,3 +172,27 @@ func TestArticle(t *testing.T) {
 		t.Error("cached under the bare nlp.Version constant")
 	}
 }
+
+// A story carried by a second feed reuses the annotation cached for the
+// first one's identical content: indexed, not annotated again.
+func TestMissingReusesCachedContent(t *testing.T) {
+	st := openStore(t)
+	fs, err := st.SyncFeeds([]store.FeedConfig{{URL: "https://a.example/rss"}, {URL: "https://b.example/rss"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	item := store.NewArticle{GUID: "wire-1", Title: "Wire story", Text: texts[0], Published: time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)}
+	st.SaveArticles(fs[0].ID, []store.NewArticle{item})
+	ann := nlp.Default()
+	if s, err := Missing(context.Background(), st, ann, Options{}); err != nil || s.Annotated != 1 {
+		t.Fatalf("first: %+v, %v", s, err)
+	}
+	st.SaveArticles(fs[1].ID, []store.NewArticle{item})
+	s, err := Missing(context.Background(), st, ann, Options{})
+	if err != nil || s.Reused != 1 || s.Annotated != 0 {
+		t.Errorf("second: %+v, %v; want one reused", s, err)
+	}
+	if got, _ := st.Articles(store.ArticleQuery{Entities: []string{"keir-starmer"}}); len(got) != 2 {
+		t.Errorf("%d Starmer articles, want both copies", len(got))
+	}
+}

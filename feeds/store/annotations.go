@@ -58,6 +58,25 @@ type AnnotationRecord struct {
 	Title, Text string
 	Version     string
 	Doc         nlp.Doc
+
+	hash string // set by Encode
+	blob []byte
+}
+
+// Encode computes the content hash and the stored form of the annotation,
+// the costly part of saving it, so that workers can do it in parallel
+// before handing records to SaveAnnotations (which encodes any record not
+// encoded yet).
+func (r *AnnotationRecord) Encode() error {
+	if r.blob != nil || r.Doc.Failed {
+		return nil
+	}
+	blob, err := encodeDoc(r.Doc, r.Text)
+	if err != nil {
+		return fmt.Errorf("article %d: encoding annotation: %w", r.ArticleID, err)
+	}
+	r.hash, r.blob = ContentHash(r.Title, r.Text), blob
+	return nil
 }
 
 // SaveAnnotation caches doc for (hash, version) and, in the same
@@ -91,48 +110,33 @@ func (s *Store) SaveAnnotation(articleID int64, hash, version string, doc nlp.Do
 // text: Annotation rebuilds it from the body.
 func (s *Store) SaveAnnotations(recs []AnnotationRecord) error {
 	// Encoding is the costly part: it is done before taking the write lock.
-	hashes := make([]string, len(recs))
-	blobs := make([][]byte, len(recs))
-	for i, r := range recs {
+	var batch []indexWrite
+	seen := map[int64]int{} // the last record of an article wins
+	for i := range recs {
+		r := &recs[i]
 		if r.Doc.Failed {
 			continue
 		}
-		hashes[i] = ContentHash(r.Title, r.Text)
-		var err error
-		if blobs[i], err = encodeDoc(r.Doc, r.Text); err != nil {
-			return fmt.Errorf("article %d: encoding annotation: %w", r.ArticleID, err)
+		if err := r.Encode(); err != nil {
+			return err
 		}
+		w := indexWrite{articleID: r.ArticleID, hash: r.hash, version: r.Version, doc: r.Doc, blob: r.blob}
+		if at, ok := seen[r.ArticleID]; ok {
+			batch[at] = w
+			continue
+		}
+		seen[r.ArticleID] = len(batch)
+		batch = append(batch, w)
+	}
+	if len(batch) == 0 {
+		return nil
 	}
 	return s.write(func(tx txn) error {
-		for i, r := range recs {
-			if r.Doc.Failed {
-				continue
-			}
-			var current string
-			err := tx.QueryRow(`SELECT hash FROM articles WHERE id = ?`, r.ArticleID).Scan(&current)
-			if errors.Is(err, sql.ErrNoRows) {
-				if len(recs) == 1 {
-					return fmt.Errorf("article %d: %w", r.ArticleID, ErrNotFound)
-				}
-				continue // deleted since it was read
-			}
-			if err != nil {
-				return err
-			}
-			if current != hashes[i] {
-				continue
-			}
-			if _, err := tx.Exec(`INSERT INTO annotations(hash, version, doc) VALUES (?1, ?2, ?3)
-				ON CONFLICT(hash, version) DO UPDATE SET doc = excluded.doc`, hashes[i], r.Version, blobs[i]); err != nil {
-				return err
-			}
-			// Other versions' entries for this content are dead weight now.
-			if _, err := tx.Exec(`DELETE FROM annotations WHERE hash = ?1 AND version <> ?2`, hashes[i], r.Version); err != nil {
-				return err
-			}
-			if err := writeIndex(tx, r.ArticleID, hashes[i], r.Version, r.Doc); err != nil {
-				return err
-			}
+		if err := writeIndexes(tx, batch); err != nil {
+			return err
+		}
+		if len(recs) == 1 && batch[0].missing {
+			return fmt.Errorf("article %d: %w", batch[0].articleID, ErrNotFound)
 		}
 		return nil
 	})
@@ -172,58 +176,10 @@ func groupEntities(doc nlp.Doc) []indexedEntity {
 }
 
 // writeIndex replaces the article's entity index and statements with doc's
-// and records which hash and version they describe.
+// and records which hash and version they describe (the cache is not
+// written).
 func writeIndex(tx txn, articleID int64, hash, version string, doc nlp.Doc) error {
-	// Index rows exist only while ann_hash is set (clearIndex resets both).
-	var indexed string
-	var published int64
-	if err := tx.QueryRow(`SELECT ann_hash, published FROM articles WHERE id = ?`, articleID).Scan(&indexed, &published); err != nil {
-		return err
-	}
-	if indexed != "" {
-		if err := clearIndex(tx, articleID); err != nil {
-			return err
-		}
-	}
-	ents := groupEntities(doc)
-	leaders := 0
-	if len(ents) > 0 {
-		st, err := tx.Prepare(`INSERT INTO article_entities(article_id, published, kind, entity_id, name, leader, mentions)
-			VALUES (?, ?, ?, ?, ?, ?, ?)`)
-		if err != nil {
-			return err
-		}
-		defer st.Close()
-		for _, e := range ents {
-			if e.kind == nlp.KindPerson && e.leader {
-				leaders++
-			}
-			if _, err := st.Exec(articleID, published, e.kind, e.id, e.name, e.leader, e.mentions); err != nil {
-				return err
-			}
-		}
-	}
-	if len(doc.Statements) > 0 {
-		st, err := tx.Prepare(`INSERT INTO statements(article_id, seq, published, kind, speaker_id, speaker_name,
-			speaker_leader, quote, q_start, q_end, cue, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-		if err != nil {
-			return err
-		}
-		defer st.Close()
-		for i, x := range doc.Statements {
-			var sp nlp.Speaker
-			if x.Speaker != nil {
-				sp = *x.Speaker
-			}
-			if _, err := st.Exec(articleID, i, published, x.Kind, sp.ID, sp.Name, sp.Leader, x.Quote,
-				x.Start, x.End, x.Cue, x.Confidence); err != nil {
-				return err
-			}
-		}
-	}
-	_, err := tx.Exec(`UPDATE articles SET ann_hash = ?2, ann_version = ?3, n_statements = ?4, n_leaders = ?5
-		WHERE id = ?1`, articleID, hash, version, len(doc.Statements), leaders)
-	return err
+	return writeIndexes(tx, []indexWrite{{articleID: articleID, hash: hash, version: version, doc: doc}})
 }
 
 // Unannotated lists, newest first, the configured feeds' articles whose
