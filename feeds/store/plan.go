@@ -10,6 +10,7 @@ const (
 	forList       = iota // article summaries, newest first
 	forCount             // a count or a set of article ids
 	forStatements        // statements with their articles, newest first
+	forSample            // article ids newest first, to stop after a number of them
 )
 
 // bigSearch is the number of full-text hits above which a page of results
@@ -97,12 +98,12 @@ func (s *Store) compile(q ArticleQuery, purpose int, speaker string) (selection,
 		sel = selection{tables: []string{"articles a"}, id: "a.id", pub: "a.published",
 			order: "a.published DESC, a.id DESC"}
 	}
-	needArticle := purpose != forCount || q.FeedID != 0 || q.Unread || q.Starred || restrict ||
+	needArticle := (purpose != forCount && purpose != forSample) || q.FeedID != 0 || q.Unread || q.Starred || restrict ||
 		(!q.Since.IsZero() && sel.pub == "a.published")
 	if needArticle && sel.id != "a.id" {
 		sel.join("articles a ON a.id = " + sel.id)
 	}
-	if purpose != forCount || restrict {
+	if (purpose != forCount && purpose != forSample) || restrict {
 		sel.join("feeds f ON f.id = a.feed_id")
 	}
 	if restrict {

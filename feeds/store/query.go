@@ -159,3 +159,34 @@ func (s *Store) CountArticles(q ArticleQuery) (int, error) {
 	err = s.queryRow(`SELECT count(*)`+sel.sql(), sel.args...).Scan(&n)
 	return n, s.wrapNil(err)
 }
+
+// CountArticlesUpTo counts the articles matching q up to limit: it returns
+// the count and true when there are at most limit, else limit and false
+// ("1,000+"). It reads no further than limit+1 matches, so a count under
+// a common word or a frequent entity does not grow with the store.
+func (s *Store) CountArticlesUpTo(q ArticleQuery, limit int) (int, bool, error) {
+	if limit <= 0 {
+		n, err := s.CountArticles(q)
+		return n, true, err
+	}
+	if q.filtersOnlyCounters() {
+		n, err := s.CountArticles(q) // the per-feed counters: already cheap
+		if n > limit {
+			return limit, false, err
+		}
+		return n, true, err
+	}
+	sel, err := s.compile(q, forSample, "")
+	if err != nil {
+		return 0, false, err
+	}
+	var n int
+	err = s.queryRow(`SELECT count(*) FROM (SELECT 1`+sel.sql()+` LIMIT ?)`, append(sel.args, limit+1)...).Scan(&n)
+	if err != nil {
+		return 0, false, s.wrap(err)
+	}
+	if n > limit {
+		return limit, false, nil
+	}
+	return n, true, nil
+}
