@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"os"
+	"runtime/debug"
 	"time"
 
 	"github.com/herald-reader/herald/feeds"
@@ -9,6 +11,10 @@ import (
 )
 
 const fetchUsage = "herald fetch"
+
+// fetchMemoryLimit is the soft heap limit of `herald fetch` (GOMEMLIMIT
+// overrides it).
+const fetchMemoryLimit = 48 << 20
 
 // runFetch refreshes every feed headless: one line per feed on stderr as it
 // completes, then a summary. Exit 0 when at least one feed succeeded.
@@ -19,6 +25,12 @@ func runFetch(e *env, args []string) error {
 	}
 	if fs.NArg() > 0 {
 		return usagef("fetch takes no arguments (got %q)", fs.Args())
+	}
+	// A fetch holds little for long (a feed's items until they are saved, an
+	// article until it is annotated); a soft heap limit makes the collector
+	// keep the peak near that instead of letting garbage double the heap.
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(fetchMemoryLimit)
 	}
 	lc, err := e.config()
 	if err != nil {

@@ -7,15 +7,15 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/herald-reader/herald/feeds/internal/benchfeed"
 	"github.com/herald-reader/herald/feeds/store"
+	"github.com/herald-reader/herald/internal/benchfeed"
 )
 
 // Refresh through the real store, as `herald fetch` runs it:
 //
 //	go test -run '^$' -bench 'RefreshStore' -benchtime 3x ./feeds
 //
-// 500 feeds of 20 items of 2–5 KB (feeds/internal/benchfeed), gzipped,
+// 500 feeds of 20 items of 2–5 KB (internal/benchfeed), gzipped,
 // behind a server that waits 50 ms before every answer.
 
 // benchStoreFeeds opens a new store in a temporary directory with n feeds

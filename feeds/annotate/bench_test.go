@@ -10,8 +10,8 @@ import (
 	"time"
 
 	"github.com/herald-reader/herald/feeds"
-	"github.com/herald-reader/herald/feeds/internal/benchfeed"
 	"github.com/herald-reader/herald/feeds/store"
+	"github.com/herald-reader/herald/internal/benchfeed"
 	"github.com/herald-reader/herald/nlp"
 )
 
