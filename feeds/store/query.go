@@ -176,12 +176,37 @@ func (s *Store) CountArticlesUpTo(q ArticleQuery, limit int) (int, bool, error) 
 		}
 		return n, true, err
 	}
-	sel, err := s.compile(q, forSample, "")
-	if err != nil {
-		return 0, false, err
+	query, args := "", []any(nil)
+	if m := ftsQuery(q.Search); m != "" && (ArticleQuery{Search: q.Search, Entities: q.Entities}).sameFilters(q) {
+		dropped, err := s.hasDroppedArticles()
+		if err != nil {
+			return 0, false, err
+		}
+		if !dropped {
+			// Stream the hits, testing each against the entities'
+			// articles (gathered once), and stop past the limit.
+			query, args = `SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ?`, []any{m}
+			if ents := q.entities(); len(ents) > 0 {
+				parts := make([]string, len(ents))
+				for i, e := range ents {
+					parts[i] = "SELECT article_id FROM article_entities WHERE entity_id = ?"
+					args = append(args, e)
+				}
+				query += ` AND +rowid IN (` + strings.Join(parts, " INTERSECT ") + `)`
+			}
+			query += ` LIMIT ?)`
+			args = append(args, limit+1)
+		}
+	}
+	if query == "" {
+		sel, err := s.compile(q, forSample, "")
+		if err != nil {
+			return 0, false, err
+		}
+		query, args = `SELECT count(*) FROM (SELECT 1`+sel.sql()+` LIMIT ?)`, append(sel.args, limit+1)
 	}
 	var n int
-	err = s.queryRow(`SELECT count(*) FROM (SELECT 1`+sel.sql()+` LIMIT ?)`, append(sel.args, limit+1)...).Scan(&n)
+	err := s.queryRow(query, args...).Scan(&n)
 	if err != nil {
 		return 0, false, s.wrap(err)
 	}
