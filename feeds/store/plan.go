@@ -18,10 +18,6 @@ const (
 // hits, rather than by looking up and sorting every hit.
 var bigSearch = 500
 
-// seekHits: a page under a search with many hits tests each row against
-// the full-text index instead of gathering the hits first.
-var seekHits = true
-
 // selection is an ArticleQuery compiled to SQL: the tables, walked in the
 // order given (CROSS JOIN fixes SQLite's join order), and the conditions.
 type selection struct {
@@ -143,13 +139,6 @@ func (s *Store) compile(q ArticleQuery, purpose int, speaker string) (selection,
 			many, err := s.manyHits(m)
 			if err != nil {
 				return selection{}, err
-			}
-			if many && purpose != forCount && seekHits {
-				// A page (or a sample) stops after a few hundred rows:
-				// seeking each row in the hits' doclists beats gathering
-				// every hit of a common word first.
-				sel.cond("EXISTS (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? AND rowid = "+sel.id+")", m)
-				return sel, nil
 			}
 			if many {
 				col = "+" + col
