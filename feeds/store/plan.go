@@ -18,6 +18,10 @@ const (
 // hits, rather than by looking up and sorting every hit.
 var bigSearch = 500
 
+// searchWindow is how many of the newest candidates a page under a
+// common word looks among first (see hitWindow).
+var searchWindow = 5000
+
 // selection is an ArticleQuery compiled to SQL: the tables, walked in the
 // order given (CROSS JOIN fixes SQLite's join order), and the conditions.
 type selection struct {
@@ -55,6 +59,19 @@ func (sel selection) sql() string {
 // Feeds are joined only when a title is wanted or when a dropped feed's
 // articles must be left out.
 func (s *Store) compile(q ArticleQuery, purpose int, speaker string) (selection, error) {
+	return s.compileIn(q, purpose, speaker, nil)
+}
+
+// hitWindow confines a search to the newest candidates of the filters
+// without the search: the rows up to (pub, id) in the walk's order, whose
+// article ids all lie between minID and maxID. Inside it, only the hits
+// with those ids are gathered, instead of every hit of a common word.
+type hitWindow struct {
+	pub, id      int64
+	minID, maxID int64
+}
+
+func (s *Store) compileIn(q ArticleQuery, purpose int, speaker string, win *hitWindow) (selection, error) {
 	ents, err := s.byRarity(q.entities())
 	if err != nil {
 		return selection{}, err
@@ -139,6 +156,12 @@ func (s *Store) compile(q ArticleQuery, purpose int, speaker string) (selection,
 			many, err := s.manyHits(m)
 			if err != nil {
 				return selection{}, err
+			}
+			if many && win != nil {
+				sel.cond("("+sel.pub+" > ? OR ("+sel.pub+" = ? AND "+sel.id+" >= ?))", win.pub, win.pub, win.id)
+				sel.cond("+"+col+" IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ?)",
+					m, win.minID, win.maxID)
+				return sel, nil
 			}
 			if many {
 				col = "+" + col
