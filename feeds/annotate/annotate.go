@@ -109,7 +109,7 @@ func Missing(ctx context.Context, st Store, ann *nlp.Annotator, o Options) (Stat
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	jobs := make(chan job)
+	jobs := make(chan job, readChunk) // the next chunk is read while the workers annotate this one
 	results := make(chan store.AnnotationRecord, 2*workers)
 	var (
 		mu       sync.Mutex // guards stats.Reused, stats.Failed, firstErr
