@@ -5,19 +5,17 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/charmbracelet/x/term"
 
+	"github.com/herald-reader/herald/feeds/annotate"
 	"github.com/herald-reader/herald/feeds/export"
 	"github.com/herald-reader/herald/feeds/sanitize"
 	"github.com/herald-reader/herald/feeds/store"
-	"github.com/herald-reader/herald/nlp"
 	"github.com/herald-reader/herald/nlp/gazetteer"
 )
 
@@ -274,94 +272,28 @@ func feedNames(list []store.Feed) string {
 // annotated. It is the one call into annotation, so that the shared
 // annotate-and-index function of the refresh can replace it.
 func annotateForExport(e *env, ws *workspace, q export.Query) error {
-	return annotateMissing(e, ws.st, ws.ann, store.ArticleQuery{FeedID: q.FeedID, Since: q.Since})
-}
-
-// annotateMissing annotates the articles under q's feed and date filters
-// that have no annotation for the current annotator version, in parallel,
-// so that the entity index the export queries is complete.
-func annotateMissing(e *env, st *store.Store, ann *nlp.Annotator, q store.ArticleQuery) error {
-	ids, err := st.Unannotated(ann.Version(), 0)
-	if err != nil || len(ids) == 0 {
-		return err
-	}
-	if q.FeedID != 0 || !q.Since.IsZero() {
-		in, err := st.Articles(store.ArticleQuery{FeedID: q.FeedID, Since: q.Since})
-		if err != nil {
-			return err
+	if ro := ws.st.ReadOnly(); ro != "" {
+		if n, err := ws.st.Unannotated(ws.ann.Version(), 1); err == nil && len(n) > 0 {
+			fmt.Fprintf(e.stderr, "herald: warning: the store can only be read (%s): articles not annotated yet are left out of this export\n", ro)
 		}
-		wanted := make(map[int64]bool, len(in))
-		for _, a := range in {
-			wanted[a.ID] = true
-		}
-		kept := ids[:0]
-		for _, id := range ids {
-			if wanted[id] {
-				kept = append(kept, id)
-			}
-		}
-		ids = kept
-	}
-	if len(ids) == 0 {
 		return nil
 	}
-	if ro := st.ReadOnly(); ro != "" {
-		fmt.Fprintf(e.stderr, "herald: warning: the store can only be read (%s): %d articles not annotated yet are left out of this export\n", ro, len(ids))
-		return nil
-	}
-	if len(ids) >= 50 {
-		fmt.Fprintf(e.stderr, "herald: annotating %d articles…\n", len(ids))
-	}
-	jobs := make(chan int64)
-	var (
-		wg       sync.WaitGroup
-		mu       sync.Mutex
-		firstErr error
-	)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for id := range jobs {
-				if err := annotateOne(st, ann, id); err != nil {
-					mu.Lock()
-					if firstErr == nil {
-						firstErr = err
-					}
-					mu.Unlock()
-				}
+	ws.st.SetAnnotatorVersion(ws.ann.Version())
+	announced := false
+	st, err := annotate.Missing(e.ctx, ws.st, ws.ann, annotate.Options{FeedID: q.FeedID, Since: q.Since,
+		Progress: func(done, total int) {
+			if total >= 50 && !announced {
+				announced = true
+				fmt.Fprintf(e.stderr, "herald: annotating %d articles…\n", total)
 			}
-		}()
-	}
-	for _, id := range ids {
-		if e.ctx.Err() != nil {
-			break
-		}
-		jobs <- id
-	}
-	close(jobs)
-	wg.Wait()
-	if firstErr != nil {
-		return fmt.Errorf("annotating articles: %w", firstErr)
-	}
-	return e.ctx.Err()
-}
-
-// annotateOne indexes an article's cached annotation, or annotates it. A
-// failed annotation is not cached: the next run tries again.
-func annotateOne(st *store.Store, ann *nlp.Annotator, id int64) error {
-	if _, ok, err := st.Annotation(id, ann.Version()); err != nil || ok {
-		return err
-	}
-	art, err := st.Article(id)
+		}})
 	if err != nil {
-		return err
+		return fmt.Errorf("annotating articles: %w", err)
 	}
-	doc := ann.AnnotateArticle(art.Text, art.Published)
-	if doc.Failed {
-		return nil
+	if st.Failed > 0 {
+		fmt.Fprintf(e.stderr, "herald: warning: %d articles could not be annotated\n", st.Failed)
 	}
-	return st.SaveAnnotation(id, art.Hash, ann.Version(), doc)
+	return nil
 }
 
 // stdoutIsTerminal reports whether w is a terminal; tests replace it.

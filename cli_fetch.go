@@ -2,20 +2,37 @@ package main
 
 import (
 	"fmt"
+	"os"
+	"runtime/debug"
 	"time"
 
 	"github.com/herald-reader/herald/feeds"
+	"github.com/herald-reader/herald/feeds/annotate"
 )
 
 // verifyEvery is how often herald fetch checks every page of the store
 // before writing to it (Open checks only part of a large store).
 const verifyEvery = 24 * time.Hour
 
+// fetchMemoryLimit is the soft heap limit of `herald fetch` (GOMEMLIMIT
+// overrides it).
+const fetchMemoryLimit = 48 << 20
+
 // runFetch refreshes every feed headless: one line per feed on stderr as it
 // completes, then a summary; quiet prints only the failures. Exit 1 when
 // any feed failed.
 func runFetch(e *env, quiet bool) error {
+	// A fetch holds little for long (a feed's items until they are saved, an
+	// article until it is annotated); a soft heap limit makes the collector
+	// keep the peak near that instead of letting garbage double the heap.
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(fetchMemoryLimit)
+	}
 	lc, err := e.config()
+	if err != nil {
+		return err
+	}
+	ann, err := annotator(e)
 	if err != nil {
 		return err
 	}
@@ -30,6 +47,7 @@ func runFetch(e *env, quiet bool) error {
 	if ro := st.ReadOnly(); ro != "" {
 		return fmt.Errorf("cannot refresh: the store can only be read (%s)", ro)
 	}
+	st.SetAnnotatorVersion(ann.Version())
 	if len(list) == 0 && len(lc.Sources) == 0 {
 		return usagef("%s: no feeds configured", lc.Source)
 	}
@@ -42,18 +60,31 @@ func runFetch(e *env, quiet bool) error {
 	if err != nil {
 		return err
 	}
-	if quiet && stats.Failed == 0 {
-		return nil
-	}
-	fmt.Fprintf(e.stderr, "%d feeds in %s: %d new, %d updated, %d not modified, %d failed\n",
-		stats.Feeds, time.Since(start).Round(time.Millisecond), stats.Added, stats.Updated, stats.NotModified, stats.Failed)
-	for _, fe := range stats.Errors {
-		fmt.Fprintf(e.stderr, "  error: %s: %s\n", feedLabel(fe.Title, fe.URL), fe.Err)
+	if !quiet || stats.Failed > 0 {
+		fmt.Fprintf(e.stderr, "%d feeds in %s: %d new, %d updated, %d not modified, %d failed\n",
+			stats.Feeds, time.Since(start).Round(time.Millisecond), stats.Added, stats.Updated, stats.NotModified, stats.Failed)
+		for _, fe := range stats.Errors {
+			fmt.Fprintf(e.stderr, "  error: %s: %s\n", feedLabel(fe.Title, fe.URL), fe.Err)
+		}
 	}
 	if n, err := prune(st); err != nil {
 		fmt.Fprintf(e.stderr, "herald: warning: applying retention: %v\n", err)
-	} else if n > 0 {
+	} else if n > 0 && !quiet {
 		fmt.Fprintf(e.stderr, "retention: removed %d old articles\n", n)
+	}
+	// Every article leaves the fetch annotated, so that the reader and the
+	// export never wait for a backlog.
+	start = time.Now()
+	as, err := annotate.Missing(e.ctx, st, ann, annotate.Options{})
+	if as.Total > 0 && !quiet {
+		fmt.Fprintf(e.stderr, "%d articles annotated in %s", as.Annotated+as.Reused, time.Since(start).Round(time.Millisecond))
+		if as.Failed > 0 {
+			fmt.Fprintf(e.stderr, " (%d could not be annotated)", as.Failed)
+		}
+		fmt.Fprintln(e.stderr)
+	}
+	if err != nil {
+		return fmt.Errorf("annotating: %w", err)
 	}
 	switch {
 	case stats.Failed == stats.Feeds:

@@ -6,6 +6,7 @@ import (
 	"os"
 
 	"github.com/herald-reader/herald/feeds"
+	"github.com/herald-reader/herald/feeds/annotate"
 	"github.com/herald-reader/herald/ui"
 )
 
@@ -31,9 +32,13 @@ func runReader(e *env) error {
 			return feeds.RefreshStats{}, err
 		}
 		stats, err := feeds.Refresh(ctx, st, fetcher, list, progress)
-		if err == nil {
-			_, _ = prune(st) // retention is housekeeping: a failure here shows again next time
+		if err != nil {
+			return stats, err
 		}
+		_, _ = prune(st) // retention is housekeeping: a failure here shows again next time
+		// What the refresh brought is annotated before the list reloads,
+		// so the reader has no backlog to work through.
+		_, err = annotate.Missing(ctx, st, ws.ann, annotate.Options{})
 		return stats, err
 	}
 	warnings := lc.Warnings

@@ -37,6 +37,7 @@ func openWorkspace(e *env) (*workspace, error) {
 	if st.ReadOnly() != "" {
 		fmt.Fprintln(e.stderr, "herald: warning:", readOnlyBanner(st))
 	}
+	st.SetAnnotatorVersion(ann.Version())
 	return &workspace{lc: lc, ann: ann, st: st, feeds: list}, nil
 }
 

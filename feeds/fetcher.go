@@ -195,19 +195,24 @@ func keep(v, old string) string {
 // FetchAll fetches reqs with at most Options.Concurrency requests at once
 // and sends each Result as soon as it is ready. The channel is closed when
 // every request is done, or early when ctx is cancelled (requests not yet
-// started are then dropped). The channel is buffered for every result, so a
-// reader that stops early never leaks the workers.
+// started are then dropped). The channel holds as many results as there
+// are workers, so memory does not grow with the number of feeds when the
+// reader falls behind: the workers wait for it. A reader that stops
+// early must cancel ctx, which releases them.
 func (f *Fetcher) FetchAll(ctx context.Context, reqs []Request) <-chan Result {
-	out := make(chan Result, len(reqs))
-	jobs := make(chan Request)
 	workers := min(f.opts.Concurrency, len(reqs))
+	out := make(chan Result, workers)
+	jobs := make(chan Request)
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for r := range jobs {
-				out <- f.Fetch(ctx, r)
+				select {
+				case out <- f.Fetch(ctx, r):
+				case <-ctx.Done():
+				}
 			}
 		}()
 	}

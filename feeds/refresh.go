@@ -57,35 +57,68 @@ func Refresh(ctx context.Context, st *store.Store, f *Fetcher, feeds []store.Fee
 		})
 	}
 	var storeErr error
-	for res := range f.FetchAll(ctx, reqs) {
-		if ctx.Err() != nil && errors.Is(res.Err, ctx.Err()) {
-			continue // cut short by the caller, not the feed's fault: record nothing
+	handle := func(batch []Result) {
+		saved, err := saveBatch(st, batch)
+		if err != nil {
+			storeErr = cmpOr(storeErr, err)
 		}
-		stats.Done++
-		saved, err, serr := save(st, res)
-		if serr != nil {
-			storeErr = cmpOr(storeErr, serr)
-			err = cmpOr(err, serr)
-		}
-		stats.Added += saved.added // a partial feed (an error after some items) counts too
-		stats.Updated += saved.updated
-		switch {
-		case err != nil:
-			stats.Failed++
-			fd := byID[res.FeedID]
-			title := fd.Title
-			if title == "" {
-				title = res.Title
+		for i, res := range batch {
+			stats.Done++
+			sv := saved[i]
+			err := sv.feedErr
+			if sv.storeErr != nil {
+				err = cmpOr(err, sv.storeErr)
 			}
-			if title == "" {
-				title = fd.URL
+			stats.Added += sv.added // a partial feed (an error after some items) counts too
+			stats.Updated += sv.updated
+			switch {
+			case err != nil:
+				stats.Failed++
+				fd := byID[res.FeedID]
+				title := fd.Title
+				if title == "" {
+					title = res.Title
+				}
+				if title == "" {
+					title = fd.URL
+				}
+				stats.Errors = append(stats.Errors, FeedError{FeedID: res.FeedID, URL: fd.URL, Title: title, Err: err.Error()})
+			case res.NotModified:
+				stats.NotModified++
 			}
-			stats.Errors = append(stats.Errors, FeedError{FeedID: res.FeedID, URL: fd.URL, Title: title, Err: err.Error()})
-		case res.NotModified:
-			stats.NotModified++
+			if progress != nil {
+				progress(res, stats)
+			}
 		}
-		if progress != nil {
-			progress(res, stats)
+	}
+	results := f.FetchAll(ctx, reqs)
+	for res := range results {
+		// Results that arrived while the last batch was being written are
+		// written together: one transaction, one full-text insert.
+		batch := make([]Result, 0, 8)
+		items := 0
+		add := func(r Result) {
+			if ctx.Err() != nil && errors.Is(r.Err, ctx.Err()) {
+				return // cut short by the caller, not the feed's fault: record nothing
+			}
+			batch = append(batch, r)
+			items += len(r.Items)
+		}
+		add(res)
+	drain:
+		for len(batch) < maxBatchFeeds && items < maxBatchItems {
+			select {
+			case r, ok := <-results:
+				if !ok {
+					break drain
+				}
+				add(r)
+			default:
+				break drain
+			}
+		}
+		if len(batch) > 0 {
+			handle(batch)
 		}
 	}
 	syncSources(ctx, st, f.opts.Sources, &stats, progress)
@@ -95,9 +128,19 @@ func Refresh(ctx context.Context, st *store.Store, f *Fetcher, feeds []store.Fee
 	return stats, storeErr
 }
 
-// savedResult is what saving one result changed.
+// A batch of results saved in one transaction holds at most this many
+// feeds and (past the first feed) items.
+const (
+	maxBatchFeeds = 64
+	maxBatchItems = 2000
+)
+
+// savedResult is what saving one result changed. feedErr is the feed's
+// own failure (fetch or parse); storeErr is a failure of the store.
 type savedResult struct {
-	added, updated int
+	added, updated    int
+	changed           []int64
+	feedErr, storeErr error
 }
 
 func cmpOr(a, b error) error {
@@ -107,37 +150,63 @@ func cmpOr(a, b error) error {
 	return b
 }
 
-// save stores one result. feedErr is the feed's own failure (fetch or
-// parse); storeErr is a failure of the store. A partial result stores its
-// items and records its error, without the validators: the next refresh
-// fetches the whole feed again.
-func save(st *store.Store, res Result) (saved savedResult, feedErr, storeErr error) {
-	now := time.Now()
+// update is what the store keeps of one result. A partial result stores
+// its items and records its error, without the validators: the next
+// refresh fetches the whole feed again.
+func update(res Result, now time.Time) store.FeedUpdate {
+	u := store.FeedUpdate{FeedID: res.FeedID, Record: store.FetchRecord{When: now}}
 	if res.Err != nil && len(res.Items) == 0 {
-		if err := st.RecordFetch(res.FeedID, store.FetchRecord{When: now, Err: res.Err.Error()}); err != nil {
-			return saved, res.Err, fmt.Errorf("recording the error of %s: %w", res.URL, err)
-		}
-		return saved, res.Err, nil
+		u.Record.Err = res.Err.Error()
+		return u
 	}
 	if !res.NotModified {
-		items := make([]store.NewArticle, len(res.Items))
+		u.Items = make([]store.NewArticle, len(res.Items))
 		for i, it := range res.Items {
-			items[i] = store.NewArticle{GUID: it.GUID, Link: it.Link, Title: it.Title, Author: it.Author, Published: it.Published, Text: it.Text}
-		}
-		var err error
-		saved.added, saved.updated, err = st.SaveArticles(res.FeedID, items)
-		if err != nil {
-			err = fmt.Errorf("saving articles of %s: %w", res.URL, err)
-			_ = st.RecordFetch(res.FeedID, store.FetchRecord{When: now, Err: err.Error()})
-			return savedResult{}, nil, err
+			u.Items[i] = store.NewArticle{GUID: it.GUID, Link: it.Link, Title: it.Title, Author: it.Author, Published: it.Published, Text: it.Text}
 		}
 	}
-	rec := store.FetchRecord{Title: res.Title, ETag: res.ETag, LastModified: res.LastModified, When: now, NotModified: res.NotModified}
+	u.Record.Title, u.Record.ETag, u.Record.LastModified, u.Record.NotModified = res.Title, res.ETag, res.LastModified, res.NotModified
 	if res.Err != nil {
-		rec.ETag, rec.LastModified, rec.Err = "", "", res.Err.Error()
+		u.Record.ETag, u.Record.LastModified, u.Record.Err = "", "", res.Err.Error()
 	}
-	if err := st.RecordFetch(res.FeedID, rec); err != nil {
-		return saved, res.Err, fmt.Errorf("recording the fetch of %s: %w", res.URL, err)
+	return u
+}
+
+// saveBatch stores results in one transaction. If that fails, each result
+// is saved on its own so that one feed's failure does not cost the others
+// theirs; a feed that still fails gets the store's error recorded as its
+// fetch error. The error returned is the first store failure.
+func saveBatch(st *store.Store, batch []Result) ([]savedResult, error) {
+	now := time.Now()
+	ups := make([]store.FeedUpdate, len(batch))
+	for i, res := range batch {
+		ups[i] = update(res, now)
 	}
-	return saved, res.Err, nil
+	out := make([]savedResult, len(batch))
+	fill := func(i int, sv store.FeedSaved) {
+		out[i] = savedResult{added: sv.Added, updated: sv.Updated, changed: sv.Changed, feedErr: batch[i].Err}
+		if sv.Err != nil {
+			out[i].storeErr = fmt.Errorf("saving %s: %w", batch[i].URL, sv.Err)
+		}
+	}
+	saved, err := st.SaveFeeds(ups)
+	if err == nil {
+		for i, sv := range saved {
+			fill(i, sv)
+		}
+		return out, nil
+	}
+	var first error
+	for i, u := range ups {
+		saved, err := st.SaveFeeds([]store.FeedUpdate{u})
+		if err == nil {
+			fill(i, saved[0])
+			continue
+		}
+		err = fmt.Errorf("saving articles of %s: %w", batch[i].URL, err)
+		first = cmpOr(first, err)
+		_ = st.RecordFetch(u.FeedID, store.FetchRecord{When: now, Err: err.Error()})
+		out[i] = savedResult{feedErr: batch[i].Err, storeErr: err}
+	}
+	return out, first
 }

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -18,12 +19,15 @@ import (
 )
 
 // The benchmarks run on a real store of benchArticles articles in 20
-// feeds, built once per test binary in a temporary directory.
-const benchArticles = 100_000
+// feeds (HERALD_BENCH_ARTICLES=N sets the size; default 100,000), built
+// once and kept in the temporary directory under a name that holds its
+// size and the store's schema version; HERALD_UI_BENCH_DB=FILE keeps it in
+// FILE instead.
+var benchArticles = 100_000
 
 var (
 	benchOnce  sync.Once
-	benchDir   string
+	benchDir   string // unused: the store is kept between runs
 	benchStore *store.Store
 	benchErr   error
 )
@@ -31,23 +35,32 @@ var (
 func bigStore(b *testing.B) *store.Store {
 	b.Helper()
 	benchOnce.Do(func() {
-		if p := os.Getenv("HERALD_UI_BENCH_DB"); p != "" {
-			// A kept store, built on the first run only (for profiling).
-			if _, err := os.Stat(p); err == nil {
-				benchStore, benchErr = store.Open(p)
-				return
-			}
-			start := time.Now()
-			benchStore, benchErr = buildStore(p, benchArticles)
-			fmt.Fprintf(os.Stderr, "built a store of %d articles in %v\n", benchArticles, time.Since(start).Round(time.Millisecond))
-			return
+		if v, err := strconv.Atoi(os.Getenv("HERALD_BENCH_ARTICLES")); err == nil && v > 0 {
+			benchArticles = v
 		}
-		benchDir, benchErr = os.MkdirTemp("", "herald-ui-bench-")
-		if benchErr != nil {
+		p := os.Getenv("HERALD_UI_BENCH_DB")
+		if p == "" {
+			p = filepath.Join(os.TempDir(), fmt.Sprintf("herald-ui-bench-%d-schema%d.db", benchArticles, store.SchemaVersion()))
+		}
+		if _, err := os.Stat(p); err == nil {
+			benchStore, benchErr = store.Open(p)
 			return
 		}
 		start := time.Now()
-		benchStore, benchErr = buildStore(filepath.Join(benchDir, "herald.db"), benchArticles)
+		tmp := p + ".building"
+		os.Remove(tmp)
+		st, err := buildStore(tmp, benchArticles)
+		if err != nil {
+			benchErr = err
+			return
+		}
+		if benchErr = st.Close(); benchErr != nil {
+			return
+		}
+		if benchErr = os.Rename(tmp, p); benchErr != nil {
+			return
+		}
+		benchStore, benchErr = store.Open(p)
 		fmt.Fprintf(os.Stderr, "built a store of %d articles in %v\n", benchArticles, time.Since(start).Round(time.Millisecond))
 	})
 	if benchErr != nil {
@@ -94,14 +107,19 @@ func buildStore(path string, n int) (*store.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, a := range all {
+	var recs []store.AnnotationRecord
+	for n, a := range all {
 		var i, fi int
 		if _, err := fmt.Sscanf(a.Title, "Story %d from feed %d", &i, &fi); err != nil {
 			return nil, err
 		}
 		text, doc := benchArticle(fi*per + i)
-		if err := st.SaveAnnotation(a.ID, store.ContentHash(a.Title, text), nlp.Version, doc); err != nil {
-			return nil, err
+		recs = append(recs, store.AnnotationRecord{ArticleID: a.ID, Title: a.Title, Text: text, Version: nlp.Default().Version(), Doc: doc})
+		if len(recs) == 2000 || n == len(all)-1 {
+			if err := st.SaveAnnotations(recs); err != nil {
+				return nil, err
+			}
+			recs = recs[:0]
 		}
 	}
 	if n, err := st.CountArticles(store.ArticleQuery{Entities: []string{"leader-00"}}); err != nil || n == 0 {
@@ -208,7 +226,7 @@ func BenchmarkViewReader(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	if err := st.SaveAnnotation(art.ID, art.Hash, nlp.Version, nlp.Default().Annotate(art.Text)); err != nil {
+	if err := st.SaveAnnotation(art.ID, art.Hash, nlp.Default().Version(), nlp.Default().Annotate(art.Text)); err != nil {
 		b.Fatal(err)
 	}
 	d := newDriver(b, testOptions(st), 200, 50)

@@ -1,10 +1,12 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/herald-reader/herald/feeds/annotate"
 	"github.com/herald-reader/herald/feeds/store"
 	"github.com/herald-reader/herald/nlp"
 )
@@ -85,13 +87,13 @@ func loadPageCmd(lib Library, seq, page int, q store.ArticleQuery) tea.Cmd {
 }
 
 // loadArticleCmd reads one article's body and its cached annotation.
-func loadArticleCmd(lib Library, seq int, id int64) tea.Cmd {
+func loadArticleCmd(lib Library, ann *nlp.Annotator, seq int, id int64) tea.Cmd {
 	return func() tea.Msg {
 		art, err := lib.Article(id)
 		if err != nil {
 			return articleLoadedMsg{seq: seq, id: id, err: err}
 		}
-		doc, ok, err := lib.Annotation(id, nlp.Version)
+		doc, ok, err := lib.Annotation(id, annVersion(ann))
 		if err != nil || !ok || doc.Text == "" {
 			return articleLoadedMsg{seq: seq, id: id, art: art}
 		}
@@ -99,12 +101,18 @@ func loadArticleCmd(lib Library, seq int, id int64) tea.Cmd {
 	}
 }
 
+// annVersion is the cache key of ann's annotations.
+func annVersion(ann *nlp.Annotator) string {
+	if ann == nil {
+		return nlp.Version
+	}
+	return ann.Version()
+}
+
 // annotateCmd annotates an article off the UI loop and caches the result.
 func annotateCmd(lib Library, ann *nlp.Annotator, seq int, art store.Article) tea.Cmd {
 	return func() tea.Msg {
-		// Annotate never panics: it recovers internally (nlp.Annotator.Annotate).
-		doc := ann.Annotate(art.Text)
-		err := lib.SaveAnnotation(art.ID, art.Hash, nlp.Version, doc)
+		doc, err := annotate.Article(lib, ann, art)
 		return annotatedMsg{seq: seq, id: art.ID, doc: doc, err: err}
 	}
 }
@@ -112,24 +120,11 @@ func annotateCmd(lib Library, ann *nlp.Annotator, seq int, art store.Article) te
 // backlogCmd annotates a batch of articles that have no annotation for the
 // current annotator version, so the list can show statement and leader
 // counts. It runs in the background; the list reloads after each batch.
+// A refresh annotates what it fetched, so there is rarely a backlog.
 func backlogCmd(lib Library, ann *nlp.Annotator, limit int) tea.Cmd {
 	return func() tea.Msg {
-		ids, err := lib.Unannotated(nlp.Version, limit)
-		if err != nil {
-			return backlogMsg{err: err}
-		}
-		done := 0
-		for _, id := range ids {
-			art, err := lib.Article(id)
-			if err != nil {
-				return backlogMsg{done: done, err: err}
-			}
-			if err := lib.SaveAnnotation(id, art.Hash, nlp.Version, ann.Annotate(art.Text)); err != nil {
-				return backlogMsg{done: done, err: err}
-			}
-			done++
-		}
-		return backlogMsg{done: done}
+		stats, err := annotate.Missing(context.Background(), lib, ann, annotate.Options{Limit: limit})
+		return backlogMsg{done: stats.Done(), err: err}
 	}
 }
 

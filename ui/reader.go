@@ -54,7 +54,7 @@ func (p *readerPane) setSize(w, h int) {
 func (p *readerPane) open(id int64) tea.Cmd {
 	p.seq++
 	*p = readerPane{sh: p.sh, seq: p.seq, id: id, loading: true, sel: -1, ent: -1, w: p.w, h: p.h}
-	return loadArticleCmd(p.sh.lib, p.seq, id)
+	return loadArticleCmd(p.sh.lib, p.sh.ann, p.seq, id)
 }
 
 // onLoaded shows the article; without a cached annotation it asks for one.

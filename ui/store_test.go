@@ -22,6 +22,11 @@ func (s *savingLib) SaveAnnotation(id int64, hash, version string, doc nlp.Doc) 
 	return s.Store.SaveAnnotation(id, hash, version, doc)
 }
 
+func (s *savingLib) SaveAnnotations(recs []store.AnnotationRecord) error {
+	s.saves.Add(int64(len(recs)))
+	return s.Store.SaveAnnotations(recs)
+}
+
 // TestRealStoreAnnotationSurvivesRestart runs the reader on a real store:
 // the first opening annotates and caches, a restart finds the cache, and
 // the read and starred flags persist.

@@ -8,7 +8,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sync"
+	"time"
 
 	"github.com/herald-reader/herald/nlp"
 )
@@ -20,9 +22,11 @@ import (
 func (s *Store) Annotation(articleID int64, version string) (nlp.Doc, bool, error) {
 	var hash, annHash, annVersion string
 	var blob []byte
-	err := s.queryRow(`SELECT a.hash, a.ann_hash, a.ann_version, n.doc
+	var text sql.NullString
+	err := s.queryRow(`SELECT a.hash, a.ann_hash, a.ann_version, n.doc, b.text
 		FROM articles a LEFT JOIN annotations n ON n.hash = a.hash AND n.version = ?2
-		WHERE a.id = ?1`, articleID, version).Scan(&hash, &annHash, &annVersion, &blob)
+		LEFT JOIN bodies b ON b.id = a.id
+		WHERE a.id = ?1`, articleID, version).Scan(&hash, &annHash, &annVersion, &blob, &text)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nlp.Doc{}, false, fmt.Errorf("article %d: %w", articleID, ErrNotFound)
 	}
@@ -32,7 +36,7 @@ func (s *Store) Annotation(articleID int64, version string) (nlp.Doc, bool, erro
 	if blob == nil {
 		return nlp.Doc{}, false, nil
 	}
-	doc, err := decodeDoc(blob)
+	doc, err := decodeDoc(blob, text.String)
 	if err != nil {
 		// A cache entry that cannot be read is as good as none: the caller
 		// annotates again and SaveAnnotation overwrites it.
@@ -46,36 +50,95 @@ func (s *Store) Annotation(articleID int64, version string) (nlp.Doc, bool, erro
 	return doc, true, nil
 }
 
+// AnnotationRecord is one annotated article to save: Doc is the annotation
+// of Text, the article's text, and Title is the article's title (together
+// they are the content the annotation is cached for).
+type AnnotationRecord struct {
+	ArticleID   int64
+	Title, Text string
+	Version     string
+	Doc         nlp.Doc
+
+	hash string // set by Encode
+	blob []byte
+}
+
+// Encode computes the content hash and the stored form of the annotation,
+// the costly part of saving it, so that workers can do it in parallel
+// before handing records to SaveAnnotations (which encodes any record not
+// encoded yet).
+func (r *AnnotationRecord) Encode() error {
+	if r.blob != nil || r.Doc.Failed {
+		return nil
+	}
+	blob, err := encodeDoc(r.Doc, r.Text)
+	if err != nil {
+		return fmt.Errorf("article %d: encoding annotation: %w", r.ArticleID, err)
+	}
+	r.hash, r.blob = ContentHash(r.Title, r.Text), blob
+	return nil
+}
+
 // SaveAnnotation caches doc for (hash, version) and, in the same
 // transaction, replaces the article's rows in the entity index and the
 // statements table. If the article's content no longer has this hash (it
-// changed while it was being annotated) nothing is written.
+// changed while it was being annotated) nothing is written, and a doc
+// whose annotation failed (Doc.Failed) is never cached.
 func (s *Store) SaveAnnotation(articleID int64, hash, version string, doc nlp.Doc) error {
-	blob, err := encodeDoc(doc)
+	if doc.Failed {
+		return nil
+	}
+	var title, text string
+	err := s.queryRow(`SELECT a.title, COALESCE(b.text, '') FROM articles a LEFT JOIN bodies b ON b.id = a.id
+		WHERE a.id = ?`, articleID).Scan(&title, &text)
+	if errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("article %d: %w", articleID, ErrNotFound)
+	}
 	if err != nil {
-		return fmt.Errorf("article %d: encoding annotation: %w", articleID, err)
+		return s.wrap(err)
+	}
+	if ContentHash(title, text) != hash {
+		return nil // the content changed since the caller read it
+	}
+	return s.SaveAnnotations([]AnnotationRecord{{ArticleID: articleID, Title: title, Text: text, Version: version, Doc: doc}})
+}
+
+// SaveAnnotations saves several annotations in one transaction, as
+// SaveAnnotation does each. Records whose article changed since it was read
+// (its title and text no longer hash to the stored hash) or whose Doc
+// failed are skipped. The stored annotation does not repeat the article's
+// text: Annotation rebuilds it from the body.
+func (s *Store) SaveAnnotations(recs []AnnotationRecord) error {
+	// Encoding is the costly part: it is done before taking the write lock.
+	var batch []indexWrite
+	seen := map[int64]int{} // the last record of an article wins
+	for i := range recs {
+		r := &recs[i]
+		if r.Doc.Failed {
+			continue
+		}
+		if err := r.Encode(); err != nil {
+			return err
+		}
+		w := indexWrite{articleID: r.ArticleID, hash: r.hash, version: r.Version, doc: r.Doc, blob: r.blob}
+		if at, ok := seen[r.ArticleID]; ok {
+			batch[at] = w
+			continue
+		}
+		seen[r.ArticleID] = len(batch)
+		batch = append(batch, w)
+	}
+	if len(batch) == 0 {
+		return nil
 	}
 	return s.write(func(tx txn) error {
-		var current string
-		err := tx.QueryRow(`SELECT hash FROM articles WHERE id = ?`, articleID).Scan(&current)
-		if errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("article %d: %w", articleID, ErrNotFound)
-		}
-		if err != nil {
+		if err := writeIndexes(tx, batch); err != nil {
 			return err
 		}
-		if current != hash {
-			return nil
+		if len(recs) == 1 && batch[0].missing {
+			return fmt.Errorf("article %d: %w", batch[0].articleID, ErrNotFound)
 		}
-		if _, err := tx.Exec(`INSERT INTO annotations(hash, version, doc) VALUES (?1, ?2, ?3)
-			ON CONFLICT(hash, version) DO UPDATE SET doc = excluded.doc`, hash, version, blob); err != nil {
-			return err
-		}
-		// Other versions' entries for this content are dead weight now.
-		if _, err := tx.Exec(`DELETE FROM annotations WHERE hash = ?1 AND version <> ?2`, hash, version); err != nil {
-			return err
-		}
-		return writeIndex(tx, articleID, hash, version, doc)
+		return nil
 	})
 }
 
@@ -113,58 +176,10 @@ func groupEntities(doc nlp.Doc) []indexedEntity {
 }
 
 // writeIndex replaces the article's entity index and statements with doc's
-// and records which hash and version they describe.
+// and records which hash and version they describe (the cache is not
+// written).
 func writeIndex(tx txn, articleID int64, hash, version string, doc nlp.Doc) error {
-	// Index rows exist only while ann_hash is set (clearIndex resets both).
-	var indexed string
-	var published int64
-	if err := tx.QueryRow(`SELECT ann_hash, published FROM articles WHERE id = ?`, articleID).Scan(&indexed, &published); err != nil {
-		return err
-	}
-	if indexed != "" {
-		if err := clearIndex(tx, articleID); err != nil {
-			return err
-		}
-	}
-	ents := groupEntities(doc)
-	leaders := 0
-	if len(ents) > 0 {
-		st, err := tx.Prepare(`INSERT INTO article_entities(article_id, published, kind, entity_id, name, leader, mentions)
-			VALUES (?, ?, ?, ?, ?, ?, ?)`)
-		if err != nil {
-			return err
-		}
-		defer st.Close()
-		for _, e := range ents {
-			if e.kind == nlp.KindPerson && e.leader {
-				leaders++
-			}
-			if _, err := st.Exec(articleID, published, e.kind, e.id, e.name, e.leader, e.mentions); err != nil {
-				return err
-			}
-		}
-	}
-	if len(doc.Statements) > 0 {
-		st, err := tx.Prepare(`INSERT INTO statements(article_id, seq, published, kind, speaker_id, speaker_name,
-			speaker_leader, quote, q_start, q_end, cue, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-		if err != nil {
-			return err
-		}
-		defer st.Close()
-		for i, x := range doc.Statements {
-			var sp nlp.Speaker
-			if x.Speaker != nil {
-				sp = *x.Speaker
-			}
-			if _, err := st.Exec(articleID, i, published, x.Kind, sp.ID, sp.Name, sp.Leader, x.Quote,
-				x.Start, x.End, x.Cue, x.Confidence); err != nil {
-				return err
-			}
-		}
-	}
-	_, err := tx.Exec(`UPDATE articles SET ann_hash = ?2, ann_version = ?3, n_statements = ?4, n_leaders = ?5
-		WHERE id = ?1`, articleID, hash, version, len(doc.Statements), leaders)
-	return err
+	return writeIndexes(tx, []indexWrite{{articleID: articleID, hash: hash, version: version, doc: doc}})
 }
 
 // Unannotated lists, newest first, the configured feeds' articles whose
@@ -172,15 +187,26 @@ func writeIndex(tx txn, articleID int64, hash, version string, doc nlp.Doc) erro
 // whose annotation is cached but not yet indexed are included: Annotation
 // on them indexes them without annotating again.
 func (s *Store) Unannotated(version string, limit int) ([]int64, error) {
+	return s.UnannotatedIn(version, 0, time.Time{}, limit)
+}
+
+// UnannotatedIn is Unannotated for one feed (feedID 0: every configured
+// feed) and for articles published since a time (zero: any).
+func (s *Store) UnannotatedIn(version string, feedID int64, since time.Time, limit int) ([]int64, error) {
 	// Two indexed parts, both small once the store is annotated: content
 	// that changed since (or was never) indexed, and content indexed by
 	// another annotator version.
+	var sinceMS int64
+	if !since.IsZero() {
+		sinceMS = since.UnixMilli()
+	}
 	query, args := limitOffset(`SELECT a.id FROM articles a JOIN feeds f ON f.id = a.feed_id
-		WHERE f.position IS NOT NULL AND a.id IN (
+		WHERE (CASE WHEN ?2 = 0 THEN f.position IS NOT NULL ELSE a.feed_id = ?2 END)
+		AND (?3 = 0 OR a.published >= ?3) AND a.id IN (
 			SELECT id FROM articles WHERE ann_hash <> hash
 			UNION ALL
 			SELECT id FROM articles WHERE (ann_version < ?1 OR ann_version > ?1) AND ann_hash = hash)
-		ORDER BY a.published DESC, a.id DESC`, []any{version}, limit, 0)
+		ORDER BY a.published DESC, a.id DESC`, []any{version, feedID, sinceMS}, limit, 0)
 	rows, err := s.query(query, args...)
 	if err != nil {
 		return nil, s.wrap(err)
@@ -204,14 +230,41 @@ var gzipWriters = sync.Pool{New: func() any {
 	return zw
 }}
 
-// encodeDoc stores a Doc as gzipped JSON: the annotation holds the whole
-// normalised text, which compresses well.
-func encodeDoc(doc nlp.Doc) ([]byte, error) {
+// storedDoc is what the annotation cache keeps of a Doc. The text is left
+// out when it is the normalised article text (the body is in the store
+// already), and so are mentions' and quotes' texts that are just the
+// text between their offsets; decodeDoc puts them back.
+type storedDoc struct {
+	Text       string          `json:"text,omitempty"`
+	FromBody   bool            `json:"from_body,omitempty"`
+	Entities   []nlp.Entity    `json:"entities"`
+	Statements []nlp.Statement `json:"statements"`
+}
+
+// encodeDoc stores doc, the annotation of the article text body, as
+// gzipped JSON.
+func encodeDoc(doc nlp.Doc, body string) ([]byte, error) {
+	sd := storedDoc{Text: doc.Text, Entities: doc.Entities, Statements: doc.Statements}
+	if doc.Text == nlp.Normalize(body) {
+		sd.Text, sd.FromBody = "", true
+		sd.Entities = slices.Clone(doc.Entities)
+		for i, e := range sd.Entities {
+			if e.Start >= 0 && e.Start <= e.End && e.End <= len(doc.Text) && doc.Text[e.Start:e.End] == e.Text {
+				sd.Entities[i].Text = ""
+			}
+		}
+		sd.Statements = slices.Clone(doc.Statements)
+		for i, st := range sd.Statements {
+			if st.Start >= 0 && st.Start <= st.End && st.End <= len(doc.Text) && doc.Text[st.Start:st.End] == st.Quote {
+				sd.Statements[i].Quote = ""
+			}
+		}
+	}
 	var buf bytes.Buffer
 	zw := gzipWriters.Get().(*gzip.Writer)
 	defer gzipWriters.Put(zw)
 	zw.Reset(&buf)
-	if err := json.NewEncoder(zw).Encode(doc); err != nil {
+	if err := json.NewEncoder(zw).Encode(sd); err != nil {
 		return nil, err
 	}
 	if err := zw.Close(); err != nil {
@@ -220,18 +273,36 @@ func encodeDoc(doc nlp.Doc) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// decodeDoc reads what encodeDoc wrote; plain JSON is accepted too.
-func decodeDoc(b []byte) (nlp.Doc, error) {
-	var doc nlp.Doc
+// decodeDoc reads what encodeDoc wrote (or, from older stores, a whole Doc
+// with its text, gzipped or plain JSON); body is the article's text.
+func decodeDoc(b []byte, body string) (nlp.Doc, error) {
+	var sd storedDoc
 	var r io.Reader = bytes.NewReader(b)
 	if len(b) >= 2 && b[0] == 0x1f && b[1] == 0x8b {
 		zr, err := gzip.NewReader(r)
 		if err != nil {
-			return doc, err
+			return nlp.Doc{}, err
 		}
 		defer zr.Close()
 		r = zr
 	}
-	err := json.NewDecoder(r).Decode(&doc)
-	return doc, err
+	if err := json.NewDecoder(r).Decode(&sd); err != nil {
+		return nlp.Doc{}, err
+	}
+	doc := nlp.Doc{Text: sd.Text, Entities: sd.Entities, Statements: sd.Statements}
+	if !sd.FromBody {
+		return doc, nil
+	}
+	doc.Text = nlp.Normalize(body)
+	for i, e := range doc.Entities {
+		if e.Text == "" && e.Start >= 0 && e.Start <= e.End && e.End <= len(doc.Text) {
+			doc.Entities[i].Text = doc.Text[e.Start:e.End]
+		}
+	}
+	for i, st := range doc.Statements {
+		if st.Quote == "" && st.Start >= 0 && st.Start <= st.End && st.End <= len(doc.Text) {
+			doc.Statements[i].Quote = doc.Text[st.Start:st.End]
+		}
+	}
+	return doc, nil
 }

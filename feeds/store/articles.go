@@ -4,9 +4,9 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/herald-reader/herald/nlp"
@@ -25,7 +25,7 @@ type ArticleSummary struct {
 	FeedTitle, Title, Link, Author string // FeedTitle falls back to the feed's URL
 	Published                      time.Time
 	Read, Starred                  bool
-	Annotated                      bool // the entity index holds the current hash, for nlp.Version
+	Annotated                      bool // the entity index holds the current hash, for the store's annotator version
 	Statements, Leaders            int  // from the entity index (0 when not annotated)
 }
 
@@ -62,9 +62,7 @@ type existing struct {
 // or text drops the article's entity index, which is stale from then on.
 func (s *Store) SaveArticles(feedID int64, items []NewArticle) (added, updated int, err error) {
 	items = s.retained(feedID, items) // see Retention
-	now := time.Now().UnixMilli()
 	err = s.write(func(tx txn) error {
-		added, updated = 0, 0
 		var one int
 		if err := tx.QueryRow(`SELECT 1 FROM feeds WHERE id = ?`, feedID).Scan(&one); err != nil {
 			if errors.Is(err, sql.ErrNoRows) {
@@ -77,50 +75,66 @@ func (s *Store) SaveArticles(feedID int64, items []NewArticle) (added, updated i
 			return err
 		}
 		defer w.close()
-		for _, it := range items {
-			hash := ContentHash(it.Title, it.Text)
-			// A date more than a day ahead is a feed's mistake (or a
-			// trick to stay on top): it counts as no date at all.
-			if it.Published.UnixMilli() > now+maxFuture {
-				it.Published = time.Time{}
-			}
-			published := now
-			if !it.Published.IsZero() {
-				published = it.Published.UnixMilli()
-			}
-			old, found, err := w.find(feedID, it, hash)
-			if err != nil {
-				return err
-			}
-			if !found {
-				if _, err := w.insert(feedID, it, hash, published); err != nil {
-					return err
-				}
-				added++
-				continue
-			}
-			if it.Published.IsZero() {
-				published = old.published
-			}
-			guid := old.guid
-			if guid == "" {
-				guid = it.GUID
-			}
-			if old.hash == hash && old.link == it.Link && old.author == it.Author &&
-				old.published == published && old.guid == guid {
-				continue
-			}
-			if err := w.update(old, it, guid, hash, published); err != nil {
-				return err
-			}
-			updated++
+		r, err := w.save(feedID, items, time.Now().UnixMilli())
+		if err != nil {
+			return err
 		}
-		return nil
+		added, updated = r.Added, r.Updated
+		return w.indexNew()
 	})
 	if err != nil {
 		return 0, 0, err
 	}
 	return added, updated, nil
+}
+
+// save inserts or updates one feed's items (see SaveArticles).
+func (w *articleWriter) save(feedID int64, items []NewArticle, now int64) (FeedSaved, error) {
+	var r FeedSaved
+	for _, it := range items {
+		hash := ContentHash(it.Title, it.Text)
+		// A date more than a day ahead is a feed's mistake (or a
+		// trick to stay on top): it counts as no date at all.
+		if it.Published.UnixMilli() > now+maxFuture {
+			it.Published = time.Time{}
+		}
+		published := now
+		if !it.Published.IsZero() {
+			published = it.Published.UnixMilli()
+		}
+		old, found, err := w.find(feedID, it, hash)
+		if err != nil {
+			return r, err
+		}
+		if !found {
+			id, err := w.insert(feedID, it, hash, published)
+			if err != nil {
+				return r, err
+			}
+			r.Added++
+			r.Changed = append(r.Changed, id)
+			continue
+		}
+		if it.Published.IsZero() {
+			published = old.published
+		}
+		guid := old.guid
+		if guid == "" {
+			guid = it.GUID
+		}
+		if old.hash == hash && old.link == it.Link && old.author == it.Author &&
+			old.published == published && old.guid == guid {
+			continue
+		}
+		if err := w.update(old, it, guid, hash, published); err != nil {
+			return r, err
+		}
+		r.Updated++
+		if old.hash != hash {
+			r.Changed = append(r.Changed, old.id)
+		}
+	}
+	return r, nil
 }
 
 // articleWriter holds the prepared statements of one SaveArticles call.
@@ -130,6 +144,7 @@ type articleWriter struct {
 	insArticle, insBody             *sql.Stmt
 	updArticle, updBody             *sql.Stmt
 	all                             []*sql.Stmt
+	inserted                        []int64 // bodies not yet in the full-text index
 }
 
 func newArticleWriter(tx txn) (*articleWriter, error) {
@@ -203,8 +218,29 @@ func (w *articleWriter) insert(feedID int64, it NewArticle, hash string, publish
 	if err != nil {
 		return 0, err
 	}
-	_, err = w.insBody.Exec(id, it.Title, it.Text)
-	return id, err
+	if _, err = w.insBody.Exec(id, it.Title, it.Text); err != nil {
+		return 0, err
+	}
+	w.inserted = append(w.inserted, id)
+	return id, nil
+}
+
+// indexNew adds the bodies inserted so far to the full-text index in one
+// statement. Row by row (a trigger, as schema 1 had) FTS5 flushes its
+// pending terms to a new segment at every statement, and most of a
+// refresh's time went into merging those segments.
+func (w *articleWriter) indexNew() error {
+	if len(w.inserted) == 0 {
+		return nil
+	}
+	ids, err := json.Marshal(w.inserted)
+	if err != nil {
+		return err
+	}
+	_, err = w.tx.Exec(`INSERT INTO articles_fts(rowid, title, text)
+		SELECT b.id, b.title, b.text FROM json_each(?) j JOIN bodies b ON b.id = j.value ORDER BY b.id`, string(ids))
+	w.inserted = w.inserted[:0]
+	return err
 }
 
 func (w *articleWriter) update(old existing, it NewArticle, guid, hash string, published int64) error {
@@ -245,11 +281,25 @@ func clearIndex(tx txn, articleID int64) error {
 }
 
 // summaryColumns selects an ArticleSummary from articles a joined with feeds f.
-// nlp.Version is inlined as a literal so that callers' placeholders stay theirs.
-var summaryColumns = `a.id, a.feed_id,
+// Parameter ?1 is the annotator version (AnnotatorVersion): it comes first
+// in the query, so the callers' own "?" placeholders number from 2.
+const summaryColumns = `a.id, a.feed_id,
 	COALESCE(NULLIF(CASE WHEN f.config_title <> '' THEN f.config_title ELSE f.feed_title END, ''), f.url),
 	a.title, a.link, a.author, a.published, a.read, a.starred,
-	(a.ann_hash = a.hash AND a.ann_version = '` + nlpVersionSQL + `'), a.n_statements, a.n_leaders`
+	(a.ann_hash = a.hash AND a.ann_version = ?1), a.n_statements, a.n_leaders`
+
+// SetAnnotatorVersion sets the annotator version (nlp.Annotator.Version)
+// that ArticleSummary.Annotated is reckoned for. Until it is set, it is the
+// nlp.Version constant.
+func (s *Store) SetAnnotatorVersion(v string) { s.annVersion.Store(&v) }
+
+// AnnotatorVersion is the version SetAnnotatorVersion set.
+func (s *Store) AnnotatorVersion() string {
+	if v := s.annVersion.Load(); v != nil {
+		return *v
+	}
+	return nlp.Version
+}
 
 func scanSummary(r scanner, dst *ArticleSummary) error {
 	var published int64
@@ -266,7 +316,7 @@ func (s *Store) Article(id int64) (Article, error) {
 	var a Article
 	row := s.queryRow(`SELECT `+summaryColumns+`, b.text, a.hash
 		FROM articles a JOIN feeds f ON f.id = a.feed_id LEFT JOIN bodies b ON b.id = a.id
-		WHERE a.id = ?`, id)
+		WHERE a.id = ?`, s.AnnotatorVersion(), id)
 	var published int64
 	var text sql.NullString
 	err := row.Scan(&a.ID, &a.FeedID, &a.FeedTitle, &a.Title, &a.Link, &a.Author,
@@ -320,6 +370,3 @@ func (s *Store) MarkFeedRead(feedID int64) error {
 	}
 	return err
 }
-
-// nlpVersionSQL is nlp.Version as the body of a SQL string literal.
-var nlpVersionSQL = strings.ReplaceAll(nlp.Version, "'", "''")

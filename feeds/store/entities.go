@@ -26,6 +26,11 @@ const (
 // q (q's Limit and Offset are ignored): "leader" (people flagged a leader
 // somewhere), "person" (all people) or "country". Ordered by articles,
 // then mentions (both descending), then name.
+//
+// Over the whole store the counts are exact (kept by triggers). Under
+// filters they cover the newest PickerSample matching articles, so that
+// a picker opens as quickly on a store of 300,000 articles as on one of
+// 3,000: what is mentioned in what one reads now, not over years.
 func (s *Store) EntityCounts(kind string, q ArticleQuery) ([]EntityCount, error) {
 	var entityKind string
 	leadersOnly := false
@@ -51,22 +56,26 @@ func (s *Store) EntityCounts(kind string, q ArticleQuery) ([]EntityCount, error)
 	return s.groupedCounts(entityKind, leadersOnly, q)
 }
 
-// groupedCounts counts entities by grouping the index rows of q's
-// articles, walking from each matching article to its own rows.
+// PickerSample is how many of the newest matching articles EntityCounts
+// counts over under filters.
+const PickerSample = 2000
+
+// groupedCounts counts entities by grouping the index rows of the newest
+// PickerSample of q's articles, walking from each to its own rows.
 func (s *Store) groupedCounts(entityKind string, leadersOnly bool, q ArticleQuery) ([]EntityCount, error) {
-	sel, err := s.compile(q, forCount, "")
+	sel, err := s.compile(q, forSample, "")
 	if err != nil {
 		return nil, err
 	}
 	query := `SELECT e.entity_id, max(e.name), e.kind, max(e.leader), sum(e.mentions), count(*)
-		FROM (SELECT ` + sel.id + ` AS id` + sel.sql() + `) m
+		FROM (SELECT ` + sel.id + ` AS id` + sel.sql() + ` ORDER BY ` + sel.order + ` LIMIT ?) m
 		CROSS JOIN article_entities e ON e.article_id = m.id AND e.kind = ?
 		GROUP BY e.entity_id`
 	if leadersOnly {
 		query += ` HAVING max(e.leader) = 1`
 	}
 	query += ` ORDER BY 6 DESC, 5 DESC, 2`
-	return s.scanCounts(query, append(sel.args, entityKind)...)
+	return s.scanCounts(query, append(sel.args, PickerSample, entityKind)...)
 }
 
 func (s *Store) entityTotals(kind string, leadersOnly bool) ([]EntityCount, error) {

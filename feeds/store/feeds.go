@@ -169,14 +169,8 @@ func (s *Store) RecordFetch(feedID int64, r FetchRecord) error {
 	if when.IsZero() {
 		when = time.Now()
 	}
-	ok := r.Err == ""
-	res, err := s.exec(`UPDATE feeds SET
-			etag = CASE WHEN ?1 AND ?2 <> '' THEN ?2 ELSE etag END,
-			last_modified = CASE WHEN ?1 AND ?3 <> '' THEN ?3 ELSE last_modified END,
-			feed_title = CASE WHEN ?4 <> '' THEN ?4 ELSE feed_title END,
-			last_fetch = ?5, last_error = ?6
-		WHERE id = ?7`,
-		ok, r.ETag, r.LastModified, strings.TrimSpace(r.Title), when.UnixMilli(), r.Err, feedID)
+	r.When = when
+	res, err := s.exec(recordFetchSQL, recordFetchArgs(feedID, r)...)
 	if err != nil {
 		return err
 	}

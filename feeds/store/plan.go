@@ -10,12 +10,17 @@ const (
 	forList       = iota // article summaries, newest first
 	forCount             // a count or a set of article ids
 	forStatements        // statements with their articles, newest first
+	forSample            // article ids newest first, to stop after a number of them
 )
 
 // bigSearch is the number of full-text hits above which a page of results
 // is found by walking articles newest first and testing each against the
 // hits, rather than by looking up and sorting every hit.
 var bigSearch = 500
+
+// searchWindow is how many of the newest candidates a page under a
+// common word looks among first (see hitWindow).
+var searchWindow = 5000
 
 // selection is an ArticleQuery compiled to SQL: the tables, walked in the
 // order given (CROSS JOIN fixes SQLite's join order), and the conditions.
@@ -54,6 +59,19 @@ func (sel selection) sql() string {
 // Feeds are joined only when a title is wanted or when a dropped feed's
 // articles must be left out.
 func (s *Store) compile(q ArticleQuery, purpose int, speaker string) (selection, error) {
+	return s.compileIn(q, purpose, speaker, nil)
+}
+
+// hitWindow confines a search to the newest candidates of the filters
+// without the search: the rows up to (pub, id) in the walk's order, whose
+// article ids all lie between minID and maxID. Inside it, only the hits
+// with those ids are gathered, instead of every hit of a common word.
+type hitWindow struct {
+	pub, id      int64
+	minID, maxID int64
+}
+
+func (s *Store) compileIn(q ArticleQuery, purpose int, speaker string, win *hitWindow) (selection, error) {
 	ents, err := s.byRarity(q.entities())
 	if err != nil {
 		return selection{}, err
@@ -97,12 +115,12 @@ func (s *Store) compile(q ArticleQuery, purpose int, speaker string) (selection,
 		sel = selection{tables: []string{"articles a"}, id: "a.id", pub: "a.published",
 			order: "a.published DESC, a.id DESC"}
 	}
-	needArticle := purpose != forCount || q.FeedID != 0 || q.FeedIDs != nil || q.Unread || q.Starred || restrict ||
+	needArticle := (purpose != forCount && purpose != forSample) || q.FeedID != 0 || q.FeedIDs != nil || q.Unread || q.Starred || restrict ||
 		((!q.Since.IsZero() || !q.Until.IsZero()) && sel.pub == "a.published")
 	if needArticle && sel.id != "a.id" {
 		sel.join("articles a ON a.id = " + sel.id)
 	}
-	if purpose != forCount || restrict {
+	if (purpose != forCount && purpose != forSample) || restrict {
 		sel.join("feeds f ON f.id = a.feed_id")
 	}
 	if restrict {
@@ -155,6 +173,12 @@ func (s *Store) compile(q ArticleQuery, purpose int, speaker string) (selection,
 			many, err := s.manyHits(m)
 			if err != nil {
 				return selection{}, err
+			}
+			if many && win != nil {
+				sel.cond("("+sel.pub+" > ? OR ("+sel.pub+" = ? AND "+sel.id+" >= ?))", win.pub, win.pub, win.id)
+				sel.cond("+"+col+" IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ?)",
+					m, win.minID, win.maxID)
+				return sel, nil
 			}
 			if many {
 				col = "+" + col

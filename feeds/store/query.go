@@ -98,12 +98,61 @@ func lastRune(s string) rune {
 // Articles lists the articles matching q, newest first (published, then
 // id). Bodies are never read.
 func (s *Store) Articles(q ArticleQuery) ([]ArticleSummary, error) {
-	sel, err := s.compile(q, forList, "")
+	if ftsQuery(q.Search) != "" && q.Limit > 0 && q.Offset+q.Limit <= searchWindow/2 {
+		// A page under a search: look among the newest candidates first.
+		win, all, err := s.window(q)
+		if err != nil {
+			return nil, err
+		}
+		if win != nil {
+			out, err := s.articles(q, win)
+			if err != nil || len(out) == q.Limit || all {
+				return out, err
+			}
+		}
+	}
+	return s.articles(q, nil)
+}
+
+// window finds the hitWindow of q's newest searchWindow candidates (q
+// without its search); all reports that these are every candidate there
+// is. A nil window means q has no candidates.
+func (s *Store) window(q ArticleQuery) (win *hitWindow, all bool, err error) {
+	bare := q
+	bare.Search = ""
+	sel, err := s.compile(bare, forSample, "")
+	if err != nil {
+		return nil, false, err
+	}
+	rows, err := s.query(`SELECT `+sel.pub+`, `+sel.id+sel.sql()+` ORDER BY `+sel.order+` LIMIT ?`,
+		append(sel.args, searchWindow)...)
+	if err != nil {
+		return nil, false, s.wrap(err)
+	}
+	defer rows.Close()
+	n := 0
+	for rows.Next() {
+		var pub, id int64
+		if err := rows.Scan(&pub, &id); err != nil {
+			return nil, false, s.wrap(err)
+		}
+		if win == nil {
+			win = &hitWindow{minID: id, maxID: id}
+		}
+		win.pub, win.id = pub, id
+		win.minID, win.maxID = min(win.minID, id), max(win.maxID, id)
+		n++
+	}
+	return win, n < searchWindow, s.wrapNil(rows.Err())
+}
+
+func (s *Store) articles(q ArticleQuery, win *hitWindow) ([]ArticleSummary, error) {
+	sel, err := s.compileIn(q, forList, "", win)
 	if err != nil {
 		return nil, err
 	}
 	query := `SELECT ` + summaryColumns + sel.sql() + ` ORDER BY ` + sel.order
-	query, args := limitOffset(query, sel.args, q.Limit, q.Offset)
+	query, args := limitOffset(query, append([]any{s.AnnotatorVersion()}, sel.args...), q.Limit, q.Offset)
 	rows, err := s.query(query, args...)
 	if err != nil {
 		return nil, s.wrap(err)
@@ -164,4 +213,85 @@ func (s *Store) CountArticles(q ArticleQuery) (int, error) {
 	}
 	err = s.queryRow(`SELECT count(*)`+sel.sql(), sel.args...).Scan(&n)
 	return n, s.wrapNil(err)
+}
+
+// CountArticlesUpTo counts the articles matching q up to limit: it returns
+// the count and true when there are at most limit, else limit and false
+// ("1,000+"). It reads no further than limit+1 matches, so a count under
+// a common word or a frequent entity does not grow with the store.
+func (s *Store) CountArticlesUpTo(q ArticleQuery, limit int) (int, bool, error) {
+	if limit <= 0 {
+		n, err := s.CountArticles(q)
+		return n, true, err
+	}
+	if q.filtersOnlyCounters() {
+		n, err := s.CountArticles(q) // the per-feed counters: already cheap
+		if n > limit {
+			return limit, false, err
+		}
+		return n, true, err
+	}
+	if ftsQuery(q.Search) != "" && limit < searchWindow {
+		// Most searches that reach the limit do so among the newest
+		// candidates: count there first.
+		win, all, err := s.window(q)
+		if err != nil {
+			return 0, false, err
+		}
+		if win == nil {
+			return 0, true, nil
+		}
+		sel, err := s.compileIn(q, forSample, "", win)
+		if err != nil {
+			return 0, false, err
+		}
+		var n int
+		if err := s.queryRow(`SELECT count(*) FROM (SELECT 1`+sel.sql()+` LIMIT ?)`, append(sel.args, limit+1)...).Scan(&n); err != nil {
+			return 0, false, s.wrap(err)
+		}
+		if n > limit {
+			return limit, false, nil
+		}
+		if all {
+			return n, true, nil
+		}
+	}
+	query, args := "", []any(nil)
+	if m := ftsQuery(q.Search); m != "" && (ArticleQuery{Search: q.Search, Entities: q.Entities}).sameFilters(q) {
+		dropped, err := s.hasDroppedArticles()
+		if err != nil {
+			return 0, false, err
+		}
+		if !dropped {
+			// Stream the hits, testing each against the entities'
+			// articles (gathered once), and stop past the limit.
+			query, args = `SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ?`, []any{m}
+			if ents := q.entities(); len(ents) > 0 {
+				parts := make([]string, len(ents))
+				for i, e := range ents {
+					parts[i] = "SELECT article_id FROM article_entities WHERE entity_id = ?"
+					args = append(args, e)
+				}
+				query += ` AND +rowid IN (` + strings.Join(parts, " INTERSECT ") + `)`
+			}
+			query += ` LIMIT ?)`
+			args = append(args, limit+1)
+		}
+	}
+	if query == "" {
+		sel, err := s.compile(q, forSample, "")
+		if err != nil {
+			return 0, false, err
+		}
+		query, args = `SELECT count(*) FROM (SELECT 1`+sel.sql()+` LIMIT ?)`, append(sel.args, limit+1)
+	}
+	var n int
+	err := s.queryRow(query, args...).Scan(&n)
+	if err != nil {
+		return 0, false, s.wrap(err)
+	}
+	if n > limit {
+		return limit, false, nil
+	}
+	return n, true, nil
 }

@@ -58,6 +58,10 @@ func TestPruneByAge(t *testing.T) {
 	if added, _ := save(t, s, feed, items...); added != 0 {
 		t.Errorf("a refresh listing the pruned articles added %d back", added)
 	}
+	// the refresh's batched path keeps them out too
+	if saved, err := s.SaveFeeds([]FeedUpdate{{FeedID: feed, Items: items}}); err != nil || saved[0].Added != 0 {
+		t.Errorf("a batched refresh listing the pruned articles: %+v, %v; want none added", saved, err)
+	}
 	if err := s.IntegrityCheck(); err != nil {
 		t.Errorf("after pruning: %v", err)
 	}

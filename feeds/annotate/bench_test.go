@@ -1,0 +1,79 @@
+package annotate
+
+import (
+	"context"
+	"fmt"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/herald-reader/herald/feeds"
+	"github.com/herald-reader/herald/feeds/store"
+	"github.com/herald-reader/herald/internal/benchfeed"
+	"github.com/herald-reader/herald/nlp"
+)
+
+// A day's news, fetched and annotated as `herald fetch` does it:
+//
+//	go test -run '^$' -bench Day -benchtime 3x -cpu 1,2 ./feeds/annotate
+//
+// 250 feeds of 20 items of 3 KB (5,000 articles) from a local server that
+// waits 50 ms before every answer, into an empty store; then every
+// article annotated. Reports the store's size per 1,000 articles.
+func BenchmarkDay(b *testing.B) {
+	const nFeeds = 250
+	bs := &benchfeed.Server{Latency: 50 * time.Millisecond, Size: 3000}
+	bs.Warm(nFeeds)
+	srv := httptest.NewServer(bs)
+	defer srv.Close()
+	ann := nlp.Default()
+	f := feeds.NewFetcher(feeds.Options{})
+	var size int64
+	var fetchTime, annTime time.Duration
+	for b.Loop() {
+		b.StopTimer()
+		dir := b.TempDir()
+		path := filepath.Join(dir, "herald.db")
+		st, err := store.Open(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		cfg := make([]store.FeedConfig, nFeeds)
+		for i := range cfg {
+			cfg[i] = store.FeedConfig{URL: fmt.Sprintf("%s/feed/%d", srv.URL, i)}
+		}
+		list, err := st.SyncFeeds(cfg)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		start := time.Now()
+		rs, err := feeds.Refresh(context.Background(), st, f, list, nil)
+		if err != nil || rs.Added != nFeeds*benchfeed.ItemsPerFeed {
+			b.Fatalf("refresh: %+v, %v", rs, err)
+		}
+		mid := time.Now()
+		stats, err := Missing(context.Background(), st, ann, Options{})
+		if err != nil || stats.Annotated+stats.Reused != rs.Added {
+			b.Fatalf("annotate: %+v, %v", stats, err)
+		}
+		fetchTime += mid.Sub(start)
+		annTime += time.Since(mid)
+		b.StopTimer()
+		if err := st.Close(); err != nil {
+			b.Fatal(err)
+		}
+		fi, err := os.Stat(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		size = fi.Size()
+		b.StartTimer()
+	}
+	n := float64(b.N)
+	b.ReportMetric(fetchTime.Seconds()/n, "fetch-s/op")
+	b.ReportMetric(annTime.Seconds()/n, "annotate-s/op")
+	b.ReportMetric(float64(size)/5/1e6, "MB/1000-articles")
+}
