@@ -1,7 +1,6 @@
 package nlp
 
 import (
-	"strings"
 	"unicode/utf8"
 
 	"github.com/herald-reader/herald/nlp/gazetteer"
@@ -502,22 +501,35 @@ func (r *resolver) speaker(s spk) *Speaker {
 }
 
 // orgShaped reports a name that reads as an organisation's: it opens with an
-// acronym ("BC Hydro", "UFCW Local 832") or ends with a word that ends
-// organisations' names ("Ministry of Commerce", "Tax Policy Center").
-func (r *resolver) orgShaped(name string) bool {
-	words := strings.Fields(name)
-	if len(words) == 0 {
-		return false
-	}
-	if allCapsWord(words[0]) && len(words) > 1 && !allCapsWord(words[len(words)-1]) {
-		return true
-	}
-	for _, w := range words {
-		if c := r.idx.words[strings.ToLower(w)]; c.has(wOrgHead) {
+// acronym ("BC Hydro", "UFCW Local 832") or holds a word that ends
+// organisations' names ("Ministry of Commerce", "Tax Policy Center"). It
+// looks at text[start:end] word by word without allocating.
+func (r *resolver) orgShaped(start, end int) bool {
+	first, words, firstCaps, lastCaps := true, 0, false, false
+	for i := start; i < end; {
+		for i < end && r.text[i] == ' ' {
+			i++
+		}
+		j := i
+		for j < end && r.text[j] != ' ' {
+			j++
+		}
+		if j == i {
+			break
+		}
+		w := r.text[i:j]
+		caps := allCapsWord(w)
+		if first {
+			firstCaps, first = caps, false
+		}
+		lastCaps = caps
+		words++
+		if c := r.idx.words[r.tz.low[i:j]]; c.has(wOrgHead) {
 			return true
 		}
+		i = j
 	}
-	return false
+	return firstCaps && words > 1 && !lastCaps
 }
 
 // speakerOf resolves the candidate or pronoun token at i to a speaker.
@@ -538,7 +550,7 @@ func (r *resolver) speakerOf(toks []tok, i, sentStart int) spk {
 		return spk{kind: t.kind, ref: t.ref, gender: 'n'}
 	case tkName:
 		g := t.gender
-		if g == 0 && r.orgShaped(r.text[t.nameStart:t.end]) {
+		if g == 0 && r.orgShaped(t.nameStart, t.end) {
 			g = 'n' // "BC Hydro said … it said"
 		}
 		return spk{kind: tkName, start: t.nameStart, end: t.end, gender: g}

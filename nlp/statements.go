@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/herald-reader/herald/nlp/gazetteer"
 )
@@ -138,29 +139,53 @@ func oneUtterance(out []Statement) []Statement {
 // the body's cue. Repeats within the body are separate utterances. headline
 // is the end of the text's first line. In place.
 func dropRepeats(out []Statement, headline int) []Statement {
-	key := func(st Statement) string {
-		k := strings.Join(strings.FieldsFunc(strings.ToLower(st.Quote), func(r rune) bool {
-			return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-		}), " ")
-		if st.Speaker != nil {
-			k = st.Speaker.ID + "|" + k
+	repeated := func(h Statement) bool {
+		for _, b := range out {
+			if b.Kind == KindDirect && b.Start >= headline && sameSpeaker(h.Speaker, b.Speaker) && sameWords(h.Quote, b.Quote) {
+				return true
+			}
 		}
-		return k
-	}
-	inBody := map[string]bool{}
-	for _, st := range out {
-		if st.Kind == KindDirect && st.Start >= headline {
-			inBody[key(st)] = true
-		}
+		return false
 	}
 	keep := out[:0]
 	for _, st := range out {
-		if st.Kind == KindDirect && st.End <= headline && inBody[key(st)] {
+		if st.Kind == KindDirect && st.End <= headline && repeated(st) {
 			continue
 		}
 		keep = append(keep, st)
 	}
 	return keep
+}
+
+func sameSpeaker(a, b *Speaker) bool {
+	return a == nil && b == nil || a != nil && b != nil && a.ID == b.ID
+}
+
+// sameWords compares two quotes by their letters and digits alone, case
+// folded: "Running out of road," and "running out of road" are the same.
+func sameWords(a, b string) bool {
+	next := func(s string, i int) (rune, int) {
+		for i < len(s) {
+			r, w := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				return unicode.ToLower(r), i + w
+			}
+			i += w
+		}
+		return -1, i
+	}
+	i, j := 0, 0
+	for {
+		var ra, rb rune
+		ra, i = next(a, i)
+		rb, j = next(b, j)
+		if ra != rb {
+			return false
+		}
+		if ra < 0 {
+			return true
+		}
+	}
 }
 
 // findQuotes finds the top-level quotes of every paragraph; paraQ[i] is the
