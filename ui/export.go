@@ -62,6 +62,8 @@ func (m *Model) exportQuery() export.Query {
 		switch {
 		case c.kind == chipSearch:
 			words = append(words, c.id)
+		case c.kind == chipTag:
+			q.Tags = append(q.Tags, c.id)
 		case c.speaks():
 			q.Leaders = append(q.Leaders, export.Ref{ID: c.id, Name: c.name})
 		default:

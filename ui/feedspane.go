@@ -36,6 +36,9 @@ type feedsPane struct {
 	w, h      int
 	// chosen is called when a feed (or all, or starred) is chosen.
 	chosen func() tea.Cmd
+	// filterGroup is called with a group's heading when the filter key is
+	// pressed on it: the group becomes a filter chip.
+	filterGroup func(group string) tea.Cmd
 }
 
 func newFeedsPane(sh *shared) *feedsPane {
@@ -269,6 +272,10 @@ func (p *feedsPane) update(msg tea.KeyMsg) tea.Cmd {
 		p.active = p.cursor
 		if p.chosen != nil {
 			return p.chosen()
+		}
+	case key.Matches(msg, k.FilterEntity):
+		if it := p.items[p.cursor]; it.heading && it.tag != "" && p.filterGroup != nil {
+			return p.filterGroup(it.tag)
 		}
 	}
 	return nil

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -15,12 +16,13 @@ const (
 	chipPerson  = "person"
 	chipCountry = "country"
 	chipSearch  = "search"
+	chipTag     = "tag" // the feeds of a group of the feeds pane: a tag, or a source's folder
 )
 
 // chip is one filter shown in the status line. Chips combine with AND.
 type chip struct {
 	kind string
-	id   string // entity id; the words for a search
+	id   string // entity id; the words for a search; the group for a tag
 	name string // shown; the words for a search
 }
 
@@ -37,6 +39,8 @@ func (c chip) label() string {
 		return "◎ " + safeLine(c.name)
 	case chipSearch:
 		return "/ " + safeLine(c.name)
+	case chipTag:
+		return "# " + safeLine(c.name)
 	}
 	return safeLine(c.name)
 }
@@ -53,18 +57,38 @@ func entityChip(kind, id, name string, leader bool) chip {
 }
 
 // applyChips adds the chips' filters to q.
-func applyChips(q store.ArticleQuery, chips []chip) store.ArticleQuery {
+func applyChips(q store.ArticleQuery, chips []chip, feeds []store.Feed) store.ArticleQuery {
 	q.Entities = nil
+	q.FeedIDs = nil
 	var words []string
 	for _, c := range chips {
-		if c.kind == chipSearch {
+		switch c.kind {
+		case chipSearch:
 			words = append(words, c.id)
-			continue
+		case chipTag:
+			// every tag chip must match: the feeds in all their groups
+			ids := []int64{}
+			for _, f := range feeds {
+				if inGroup(f, c.id) && (q.FeedIDs == nil || slices.Contains(q.FeedIDs, f.ID)) {
+					ids = append(ids, f.ID)
+				}
+			}
+			q.FeedIDs = ids
+		default:
+			q.Entities = append(q.Entities, c.id)
 		}
-		q.Entities = append(q.Entities, c.id)
 	}
 	q.Search = strings.Join(words, " ")
 	return q
+}
+
+// inGroup reports whether feed f is listed under the feeds pane's group, or
+// carries it as any of its tags.
+func inGroup(f store.Feed, group string) bool {
+	if groupOf(f) == group {
+		return true
+	}
+	return slices.ContainsFunc(f.Tags, func(t string) bool { return strings.EqualFold(strings.TrimSpace(t), group) })
 }
 
 // speakers are the chips whose statements the cross-article sidebar lists.

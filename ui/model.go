@@ -166,7 +166,7 @@ func (m *Model) Init() tea.Cmd {
 func (m *Model) query() store.ArticleQuery {
 	q := m.feeds.query()
 	q.Unread = m.unreadOnly
-	return applyChips(q, m.chips)
+	return applyChips(q, m.chips, m.feeds.feeds)
 }
 
 // warningLife is how long the start-up warnings stay in the status line
@@ -657,6 +657,9 @@ func (m *Model) wirePanes() {
 	m.feeds.chosen = func() tea.Cmd {
 		m.focus = focusList
 		return m.applyFilters()
+	}
+	m.feeds.filterGroup = func(group string) tea.Cmd {
+		return m.addChip(chip{kind: chipTag, id: group, name: group})
 	}
 	m.list.heading = func() (string, string) {
 		title := m.feeds.activeLabel()

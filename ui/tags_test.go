@@ -78,3 +78,34 @@ func TestFeedsGroupBySource(t *testing.T) {
 		t.Errorf("the synced feed is not under its source:\n%s", v)
 	}
 }
+
+// The filter key on a group's heading makes the group a chip: the list
+// shows that group's articles under every other filter, and E exports them.
+func TestTagChipFiltersTheList(t *testing.T) {
+	lib := &fakeLib{
+		feeds: []store.Feed{
+			{ID: 1, Title: "Wire A", Tags: []string{"world"}},
+			{ID: 2, Title: "Tech B", Tags: []string{"tech"}},
+		},
+		arts: []store.Article{
+			{ArticleSummary: summary(1, 1, "Wire A", "World story", time.Hour, false, false)},
+			{ArticleSummary: summary(2, 2, "Tech B", "Tech story", 2*time.Hour, false, false)},
+		},
+	}
+	d := newDriver(t, testOptions(lib), 100, 20)
+	if v := d.m.View(); !strings.Contains(v, "World story") || !strings.Contains(v, "Tech story") {
+		t.Fatalf("before the chip both stories show:\n%s", v)
+	}
+	d.keys("h", "j", "j", "f") // the world heading
+	v := d.m.View()
+	if !strings.Contains(v, "# world") {
+		t.Errorf("no tag chip in the status line:\n%s", v)
+	}
+	if !strings.Contains(v, "World story") || strings.Contains(v, "Tech story") {
+		t.Errorf("the tag chip does not filter the list:\n%s", v)
+	}
+	d.keys("X") // clear the filters
+	if v := d.m.View(); !strings.Contains(v, "Tech story") {
+		t.Errorf("clearing the chip did not bring the other feed back:\n%s", v)
+	}
+}
