@@ -16,7 +16,6 @@ import (
 	"github.com/herald-reader/herald/feeds/export"
 	"github.com/herald-reader/herald/feeds/sanitize"
 	"github.com/herald-reader/herald/feeds/store"
-	"github.com/herald-reader/herald/nlp/gazetteer"
 )
 
 // runExportQuery resolves f's names into an export query, annotates what
@@ -72,9 +71,7 @@ func runExportQuery(e *env, f exportFlags) error {
 		return err
 	}
 	ex.Generated, ex.Version = now, version
-	if ex.Roles, err = speakerRoles(ws.lc); err != nil {
-		return err
-	}
+	ex.Roles = export.Roles(*ws.ann.Gazetteer())
 	data, err := export.Bytes(ex, export.Options{Format: format, Group: group})
 	if err != nil {
 		return err
@@ -144,20 +141,6 @@ func matchTags(list []store.Feed, tags []string) ([]string, error) {
 		out = append(out, tag)
 	}
 	return out, nil
-}
-
-// speakerRoles maps a leader's id to their role in the gazetteer with the
-// config's additions ("Keir Starmer, Prime Minister of the United Kingdom").
-func speakerRoles(lc *LoadedConfig) (map[string]string, error) {
-	base, err := gazetteer.Load()
-	if err != nil {
-		return nil, err
-	}
-	extra, err := lc.NLP.Gazetteer()
-	if err != nil {
-		return nil, usageError{fmt.Errorf("%s: %w", lc.Source, err)}
-	}
-	return export.Roles(*gazetteer.Merge(base, extra)), nil
 }
 
 // parseWhen reads --since or --until: a duration back from now (90m, 24h,

@@ -54,6 +54,7 @@ func runReader(e *env) error {
 		RefreshInterval: lc.Fetch.RefreshInterval.Duration,
 		RefreshOnStart:  refreshOnStart,
 		ExportDir:       lc.ExportDir(),
+		Version:         version,
 		Theme:           lc.uiTheme(),
 		Keys:            lc.Keys,
 		Warnings:        warnings,

@@ -74,3 +74,7 @@ func foldAll(names []string) []string {
 	}
 	return out
 }
+
+// Gazetteer is the merged gazetteer the annotator reads: the embedded one
+// and the config's additions. It is shared: callers must not change it.
+func (a *Annotator) Gazetteer() *gazetteer.Data { return a.gaz }

@@ -75,11 +75,16 @@ func (m *Model) exportQuery() export.Query {
 }
 
 func (m *Model) writeExport(q export.Query) tea.Cmd {
-	dir, now, lib := m.sh.export, m.sh.now(), m.sh.lib
-	return func() tea.Msg { return writeExport(lib, dir, now, q) }
+	dir, now, lib, version := m.sh.export, m.sh.now(), m.sh.lib, m.sh.version
+	roles := export.DefaultRoles
+	if ann := m.sh.ann; ann != nil {
+		// the config's [nlp] people and titles too, as herald export has them
+		roles = func() map[string]string { return export.Roles(*ann.Gazetteer()) }
+	}
+	return func() tea.Msg { return writeExport(lib, dir, now, version, roles(), q) }
 }
 
-func writeExport(lib export.Source, dir string, now time.Time, q export.Query) tea.Msg {
+func writeExport(lib export.Source, dir string, now time.Time, version string, roles map[string]string, q export.Query) tea.Msg {
 	if dir == "" {
 		return exportedMsg{err: errors.New("no export directory is configured")}
 	}
@@ -87,7 +92,7 @@ func writeExport(lib export.Source, dir string, now time.Time, q export.Query) t
 	if err != nil {
 		return exportedMsg{err: err}
 	}
-	ex.Generated, ex.Roles = now, export.DefaultRoles()
+	ex.Generated, ex.Version, ex.Roles = now, version, roles
 	data, err := export.Bytes(ex, export.Options{Format: export.Markdown, Group: export.ByArticle})
 	if err != nil {
 		return exportedMsg{err: err}

@@ -12,9 +12,13 @@ func TestExportWritesMarkdownFiles(t *testing.T) {
 	lib := analystLib(t)
 	o := testOptions(lib)
 	o.ExportDir = t.TempDir()
+	o.Version = "9.9.9-test"
 	d := newDriver(t, o, 160, 48)
 	d.keys("j", "j", "enter", "e")
 	first := exportedPath(t, d)
+	if b, err := os.ReadFile(first); err != nil || !strings.Contains(string(b), `herald: "9.9.9-test"`) {
+		t.Errorf("the front matter lacks herald's version (%v):\n%s", err, b)
+	}
 	if want := "2026-11-20-leaders-meet-in-geneva-as-ceasefire-talks-resume.md"; filepath.Base(first) != want {
 		t.Errorf("exported to %s, want %s", first, want)
 	}

@@ -112,7 +112,7 @@ func New(o Options) *Model {
 			o.Library = muted
 		}
 	}
-	sh := &shared{lib: o.Library, ann: o.Annotator, st: styles, keys: keys, now: o.now, export: o.ExportDir}
+	sh := &shared{lib: o.Library, ann: o.Annotator, st: styles, keys: keys, now: o.now, export: o.ExportDir, version: o.Version}
 	sh.textWidth = o.TextWidth
 	if sh.textWidth <= 0 {
 		sh.textWidth = 80

@@ -56,6 +56,8 @@ type Options struct {
 	RefreshInterval time.Duration // 0: no timer
 	RefreshOnStart  bool
 	ExportDir       string
+	// Version is herald's version, for the front matter of exports.
+	Version string
 
 	Theme ThemeConfig
 	// Keys rebinds actions (see DefaultKeyNames) to keys.

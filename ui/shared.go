@@ -18,6 +18,8 @@ type shared struct {
 	keys   KeyMap
 	now    func() time.Time
 	export string
+	// version is herald's, for the front matter of exports.
+	version string
 	// textWidth is the widest the article text is wrapped.
 	textWidth int
 }
