@@ -200,15 +200,25 @@ func (s *scanner) appositionAt(i int) bool {
 	if len(t.key) > 0 && t.key[0] >= '0' && t.key[0] <= '9' && len(t.key) <= 3 {
 		return i+1 < len(s.toks) && s.toks[i+1].is(tComma)
 	}
+	from := i + 1
 	if t.key != "a" && t.key != "an" && t.key != "the" {
-		return false
+		// ", executive director of AROS", ", head of the center": a role
+		// with no article, its words in lower case
+		from = i
 	}
-	for k := i + 1; k < len(s.toks) && k <= i+4; k++ {
-		u := &s.toks[k]
-		if !u.joined() {
+	last := i + 3
+	if from == i {
+		last = i + 1 // at most one modifier: "executive director"
+	}
+	for k := from; k < len(s.toks) && k <= last; k++ {
+		if from == i && (s.toks[k].capitalised() || s.toks[k].lex != nil && s.toks[k].lex.flags&lexNotName != 0 && k == i) {
 			return false
 		}
-		if appositionNouns[u.key] {
+		u := &s.toks[k]
+		if k > i && !u.joined() {
+			return false
+		}
+		if appositionNouns[u.key] || from == i && roleHeadWords[u.key] {
 			return true
 		}
 		if d, _ := s.matchRole(k); d != nil && d.class != roleModifier && d.class != roleHonorific {
@@ -221,7 +231,7 @@ func (s *scanner) appositionAt(i int) bool {
 // roleNounBefore reports a noun for a person right before the name at i:
 // "manager Unai Emery", "Artist Kwame Boateng-Reid", "pollster X".
 func (s *scanner) roleNounBefore(i int) bool {
-	if i == 0 || !s.toks[i].joined() {
+	if i == 0 || !s.toks[i].joined() || s.toks[i].is(tUpper) {
 		return false
 	}
 	k := s.toks[i-1].key
@@ -231,6 +241,9 @@ func (s *scanner) roleNounBefore(i int) bool {
 // creditBefore reports a name in a credit line: "(Reporting by X and Y;
 // Editing by Z)", "(Photo: X/Agency)".
 func (s *scanner) creditBefore(i int) bool {
+	if s.toks[i].is(tUpper) {
+		return false // "VIDEO: FULL SPEECH" is a heading
+	}
 	for k := i - 1; k >= 0 && k >= i-8; k-- {
 		t := &s.toks[k]
 		switch {
