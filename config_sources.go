@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/google/shlex"
 	feedsync "github.com/herald-reader/herald/feeds/sync"
 )
 
@@ -119,48 +120,15 @@ func (s SourceConfig) secret(ctx context.Context) (string, error) {
 	return line, nil
 }
 
-// splitCommand splits a command line into words: spaces separate, single
-// and double quotes group, a backslash escapes the next character outside
-// single quotes. There is no shell: no variables, globs or pipes.
+// splitCommand splits a command line into words as a POSIX shell would
+// (quotes group, a backslash escapes) but runs no shell: no variables, globs
+// or pipes.
 func splitCommand(s string) ([]string, error) {
-	var words []string
-	var cur strings.Builder
-	inWord := false
-	var quote rune
-	escaped := false
-	for _, r := range s {
-		switch {
-		case escaped:
-			cur.WriteRune(r)
-			escaped = false
-		case r == '\\' && quote != '\'':
-			escaped, inWord = true, true
-		case quote != 0:
-			if r == quote {
-				quote = 0
-			} else {
-				cur.WriteRune(r)
-			}
-		case r == '\'' || r == '"':
-			quote, inWord = r, true
-		case r == ' ' || r == '\t' || r == '\n':
-			if inWord {
-				words = append(words, cur.String())
-				cur.Reset()
-				inWord = false
-			}
-		default:
-			cur.WriteRune(r)
-			inWord = true
-		}
-	}
-	if quote != 0 || escaped {
-		return nil, errors.New("unclosed quote or trailing backslash")
-	}
-	if inWord {
-		words = append(words, cur.String())
-	}
-	if len(words) == 0 {
+	words, err := shlex.Split(s)
+	switch {
+	case err != nil:
+		return nil, fmt.Errorf("unclosed quote or trailing backslash in %q", s)
+	case len(words) == 0:
 		return nil, errors.New("empty command")
 	}
 	return words, nil

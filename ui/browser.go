@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/google/shlex"
 )
 
 // browser is how `o` opens a link: the `browser` setting (a command with
@@ -95,42 +96,18 @@ func newBrowser(argv []string, mark, source string) browser {
 	return browser{argv: argv, terminal: terminalBrowsers[filepath.Base(argv[0])], source: source}
 }
 
-// splitCommand splits a command line on spaces, honouring single and
-// double quotes; there is no shell, so nothing else is special.
+// splitCommand splits a command line into words as a POSIX shell would
+// (quotes group, a backslash escapes); there is no shell, so nothing else is
+// special.
 func splitCommand(s string) ([]string, error) {
-	var out []string
-	var cur strings.Builder
-	var quote rune
-	inWord := false
-	for _, r := range s {
-		switch {
-		case quote != 0 && r == quote:
-			quote = 0
-		case quote != 0:
-			cur.WriteRune(r)
-		case r == '\'' || r == '"':
-			quote, inWord = r, true
-		case r == ' ' || r == '\t':
-			if inWord {
-				out = append(out, cur.String())
-				cur.Reset()
-				inWord = false
-			}
-		default:
-			cur.WriteRune(r)
-			inWord = true
-		}
-	}
-	if quote != 0 {
-		return nil, fmt.Errorf("unclosed quote in %q", s)
-	}
-	if inWord {
-		out = append(out, cur.String())
-	}
-	if len(out) == 0 {
+	words, err := shlex.Split(s)
+	switch {
+	case err != nil:
+		return nil, fmt.Errorf("unclosed quote or trailing backslash in %q", s)
+	case len(words) == 0:
 		return nil, errors.New("empty command")
 	}
-	return out, nil
+	return words, nil
 }
 
 // command is the browser's process for link.

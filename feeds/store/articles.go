@@ -88,20 +88,26 @@ func (s *Store) SaveArticles(feedID int64, items []NewArticle) (added, updated i
 	return added, updated, nil
 }
 
+// publishedAt is the publication time stored for it (unix ms): a date more
+// than a day ahead is a feed's mistake (or a trick to stay on top) and counts
+// as none, and an article with none is dated now. It clears it.Published
+// when the date is refused.
+func publishedAt(it *NewArticle, now int64) int64 {
+	if it.Published.UnixMilli() > now+maxFuture {
+		it.Published = time.Time{}
+	}
+	if it.Published.IsZero() {
+		return now
+	}
+	return it.Published.UnixMilli()
+}
+
 // save inserts or updates one feed's items (see SaveArticles).
 func (w *articleWriter) save(feedID int64, items []NewArticle, now int64) (FeedSaved, error) {
 	var r FeedSaved
 	for _, it := range items {
 		hash := ContentHash(it.Title, it.Text)
-		// A date more than a day ahead is a feed's mistake (or a
-		// trick to stay on top): it counts as no date at all.
-		if it.Published.UnixMilli() > now+maxFuture {
-			it.Published = time.Time{}
-		}
-		published := now
-		if !it.Published.IsZero() {
-			published = it.Published.UnixMilli()
-		}
+		published := publishedAt(&it, now)
 		old, found, err := w.find(feedID, it, hash)
 		if err != nil {
 			return r, err

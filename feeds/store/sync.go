@@ -251,13 +251,7 @@ func (s *Store) SaveSourceEntries(source string, entries []SourceEntry) (added, 
 func saveSourceArticle(tx txn, w *articleWriter, source string, feedID int64, e SourceEntry, now int64) (int64, bool, bool, error) {
 	it := e.Article
 	hash := ContentHash(it.Title, it.Text)
-	if it.Published.UnixMilli() > now+maxFuture {
-		it.Published = time.Time{}
-	}
-	published := now
-	if !it.Published.IsZero() {
-		published = it.Published.UnixMilli()
-	}
+	published := publishedAt(&it, now)
 	var old existing
 	err := tx.QueryRow(`SELECT a.id, a.guid, a.link, a.author, a.hash, a.published
 		FROM sync_entries se JOIN articles a ON a.id = se.article_id
