@@ -87,7 +87,7 @@ func (p *sidebarPane) build() {
 		if i < len(p.sources) {
 			e = append(e, "  "+st.Muted.Render(safeLine(p.sources[i])))
 		}
-		q := wrapPlain("“"+safeLine(s.Quote)+"”", w-1)
+		q := wrapPlain(quoted(s), w-1)
 		if len(q) > maxQuoteLines {
 			q = q[:maxQuoteLines]
 			q[maxQuoteLines-1] = fit(q[maxQuoteLines-1], w-2) + "…"
@@ -236,10 +236,20 @@ func (p *sidebarPane) view(focused bool) string {
 	return block(lines, p.w, p.h)
 }
 
+// quoted is a statement's words as the reader shows them: a direct quote
+// between quotation marks, reported speech without them (they are the
+// article's words, not the speaker's).
+func quoted(s nlp.Statement) string {
+	if s.Kind == nlp.KindIndirect {
+		return safeLine(s.Quote)
+	}
+	return "“" + safeLine(s.Quote) + "”"
+}
+
 // quoteText is what the copy key puts on the clipboard.
 func quoteText(s nlp.Statement, feed, link string) string {
 	var b strings.Builder
-	b.WriteString("“" + safeLine(s.Quote) + "”")
+	b.WriteString(quoted(s))
 	if s.Speaker != nil && s.Speaker.Name != "" {
 		b.WriteString(" — " + safeLine(s.Speaker.Name))
 	}
