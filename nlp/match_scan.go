@@ -37,6 +37,10 @@ func (s *scanner) scan() {
 			i++ // "Artist Kwame Boateng-Reid": the noun opens the sentence, the name follows
 			continue
 		}
+		if capital && pluralTitle(t.key) {
+			i++ // "Senators Charles E. Grassley and …": a title of several people
+			continue
+		}
 		if end, ok := s.person(i); ok {
 			i = end
 			continue
@@ -55,6 +59,12 @@ func (s *scanner) scan() {
 		}
 		i++
 	}
+}
+
+// pluralTitle reports the plural of a title or profession ("senators",
+// "ministers"), which stands before several names and is part of none.
+func pluralTitle(key string) bool {
+	return len(key) > 3 && key[len(key)-1] == 's' && roleHeadWords[key[:len(key)-1]]
 }
 
 // placePrefixes begin place names whose next word may also be a surname.

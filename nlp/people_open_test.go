@@ -39,6 +39,8 @@ func TestOpenVocabularyPeople(t *testing.T) {
 			[]string{"Keron Blair"}, []string{"Tony Blair"}},
 		{"headings in capitals", "Video.\nVIDEO: FULL SPEECH\nThe president spoke for an hour.",
 			nil, []string{"FULL SPEECH"}},
+		{"a plural title before names", "Visas.\n\nCritics, like Senators Charles E. Grassley, Republican of Iowa, and Patrick J. Leahy, objected to the plan.",
+			[]string{"Charles E. Grassley", "Patrick J. Leahy"}, []string{"Senators Charles E. Grassley"}},
 		{"companies", "Markets.\nShares of Christian Dior rose. Elsewhere, Ralph Lauren raised its forecast. BC Hydro said rates would rise. Bill C-48 passed.",
 			nil, []string{"Christian Dior", "Ralph Lauren", "BC Hydro", "Bill C-48"}},
 		{"first part of a double surname", "Mexico.\nPresident Enrique Peña Nieto met the envoy. Standing beside Mr. Peña, the envoy smiled.",
