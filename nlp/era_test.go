@@ -35,6 +35,10 @@ func TestLeadersLinkedByDate(t *testing.T) {
 			"Mr. Peña", "pena"}, // someone of that name, not the gazetteer's
 		{"a surname during its bearer's term", "Trade.\nMr. Peña met the governor in Asunción.", day("2024-09-28"),
 			"Mr. Peña", "santiago-pena"},
+		{"history does not date the article", "Climate.\nLike President Reagan before him, President Obama flew to Hawaii. Mr. Obama spoke. The Mexican president replied.", time.Time{},
+			"Mr. Obama", "barack-obama"},
+		{"the era of the latest titled name", "Climate.\nLike President Reagan before him, President Obama flew to Hawaii. The Mexican president replied.", time.Time{},
+			"president", "enrique-pena-nieto"},
 		{"the named president whenever it is read", "Campaign.\nPresident Barack Obama spoke. The president said he was proud.", day("2025-06-01"),
 			"The president", "barack-obama"},
 	}

@@ -3,41 +3,52 @@ package nlp
 import "time"
 
 // inferEra dates an article that came without a date from its own words:
-// every leader it names with a title they no longer hold ("President Barack
-// Obama", "Gov. Mike Pence") bounds the time it was written. It returns the
-// last day inside every such term, or the zero era (now) when the article
-// names no past office or the terms do not meet.
+// a leader it names with a title ("President Barack Obama", "Mr. Obama" is
+// not enough) cannot be written of before they took that office. The term
+// that began last bounds the date from below; the article is taken to be
+// from that term's last day, or now when that office is still held. Older
+// titles ("President Reagan") are history and do not move the date back.
 func (r *peopleResolver) inferEra() era {
-	var from, to time.Time
+	var first, last time.Time
 	seen := false
 	for i := range r.raws {
 		m := &r.raws[i]
-		if m.kind != rkNamed || m.leader < 0 || !m.titled || m.role == nil || m.role.office == "" || m.inactive {
+		if m.kind != rkNamed || !m.titled || m.role == nil || m.role.office == "" || m.inactive {
 			continue
 		}
-		for _, o := range r.x.leaders[m.leader].offices {
-			if !roleMatches(o.Role, m.role.office) || o.End == "" {
+		l := m.leader
+		if l < 0 && len(m.keys) == 1 {
+			// "President Obama": the one leader of that surname who held the office
+			if e := r.x.lex[m.keys[0]]; e != nil {
+				for _, c := range e.surnameOf {
+					if r.x.leaderHolds(c, m.role.office, "", "", anyTime) {
+						if l >= 0 {
+							l = -1
+							break
+						}
+						l = c
+					}
+				}
+			}
+		}
+		if l < 0 {
+			continue
+		}
+		for _, o := range r.x.leaders[l].offices {
+			if !roleMatches(o.Role, m.role.office) {
 				continue
 			}
-			first, last, ok := o.Term()
-			if !ok {
-				continue
+			f, e, ok := o.Term()
+			if ok && (!seen || f.After(first)) {
+				first, last, seen = f, e, true
 			}
-			if !seen || first.After(from) {
-				from = first
-			}
-			if !seen || last.Before(to) {
-				to = last
-			}
-			seen = true
-			break
 		}
 	}
-	if !seen || to.Before(from) {
-		return era{}
+	if !seen || last.IsZero() {
+		return era{} // no title, or the latest one is still held: now
 	}
 	// the term's last day is shared with the successor's first
-	return era{day: to.AddDate(0, 0, -1)}
+	return era{day: last.AddDate(0, 0, -1)}
 }
 
 // knownThen keeps the leaders already in public office by the article's day:
