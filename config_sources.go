@@ -3,15 +3,14 @@ package main
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"os"
 	"os/exec"
 	"strings"
 	"time"
 
-	"github.com/google/shlex"
 	feedsync "github.com/herald-reader/herald/feeds/sync"
+	"github.com/herald-reader/herald/internal/cmdline"
 )
 
 // SourceConfig is one [[sources]] entry: an aggregator herald syncs with.
@@ -58,7 +57,7 @@ func (lc *LoadedConfig) validateSources(data []byte) error {
 			return bad("miniflux needs token, password_env or password_command")
 		}
 		if s.PasswordCommand != "" {
-			if _, err := splitCommand(s.PasswordCommand); err != nil {
+			if _, err := cmdline.Split(s.PasswordCommand); err != nil {
 				return bad("password_command: " + err.Error())
 			}
 		}
@@ -92,7 +91,7 @@ func (s SourceConfig) secret(ctx context.Context) (string, error) {
 		}
 		return v, nil
 	}
-	args, err := splitCommand(s.PasswordCommand)
+	args, err := cmdline.Split(s.PasswordCommand)
 	if err != nil {
 		return "", fmt.Errorf("password_command: %w", err)
 	}
@@ -118,20 +117,6 @@ func (s SourceConfig) secret(ctx context.Context) (string, error) {
 		return "", fmt.Errorf("password_command %q printed nothing", s.PasswordCommand)
 	}
 	return line, nil
-}
-
-// splitCommand splits a command line into words as a POSIX shell would
-// (quotes group, a backslash escapes) but runs no shell: no variables, globs
-// or pipes.
-func splitCommand(s string) ([]string, error) {
-	words, err := shlex.Split(s)
-	switch {
-	case err != nil:
-		return nil, fmt.Errorf("unclosed quote or trailing backslash in %q", s)
-	case len(words) == 0:
-		return nil, errors.New("empty command")
-	}
-	return words, nil
 }
 
 // sources builds every configured source.

@@ -75,16 +75,3 @@ func TestSourceSecret(t *testing.T) {
 		t.Errorf("failing command: %v", err)
 	}
 }
-
-func TestSplitCommand(t *testing.T) {
-	for in, want := range map[string]string{
-		`pass show miniflux`:       "pass|show|miniflux",
-		`cat "/a dir/f" 'x y'`:     "cat|/a dir/f|x y",
-		`security find -w -s a\ b`: "security|find|-w|-s|a b",
-	} {
-		got, err := splitCommand(in)
-		if err != nil || strings.Join(got, "|") != want {
-			t.Errorf("splitCommand(%q) = %q, %v", in, got, err)
-		}
-	}
-}

@@ -3,40 +3,7 @@ package nlp
 import (
 	"strings"
 	"testing"
-	"unicode"
 )
-
-// quoteTokens lower-cases s, unifies apostrophes, drops other punctuation
-// and returns its set of words, as the project's scorer does.
-func quoteTokens(s string) map[string]bool {
-	s = strings.NewReplacer("’", "", "‘", "", "'", "").Replace(strings.ToLower(s))
-	out := map[string]bool{}
-	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_' }) {
-		out[w] = true
-	}
-	return out
-}
-
-// quotesMatch: Jaccard >= 0.6, or the shorter has 90% of its words in the
-// longer and is at least half its length.
-func quotesMatch(a, b string) bool {
-	ta, tb := quoteTokens(a), quoteTokens(b)
-	if len(ta) == 0 || len(tb) == 0 {
-		return false
-	}
-	inter := 0
-	for w := range ta {
-		if tb[w] {
-			inter++
-		}
-	}
-	union := len(ta) + len(tb) - inter
-	if float64(inter)/float64(union) >= 0.6 {
-		return true
-	}
-	lo, hi := min(len(ta), len(tb)), max(len(ta), len(tb))
-	return float64(inter)/float64(lo) >= 0.9 && float64(lo)/float64(hi) >= 0.5
-}
 
 func lastWord(name string) string {
 	f := strings.Fields(strings.ToLower(name))
@@ -61,7 +28,7 @@ func TestSeedStatementsAcceptance(t *testing.T) {
 		}
 		direct++
 		for i, q := range gold.Quotes {
-			if !used[i] && quotesMatch(q.Text, s.Quote) {
+			if !used[i] && phenTextMatch(q.Text, s.Quote) {
 				used[i], found[i] = true, s
 				matched++
 				break

@@ -9,7 +9,7 @@ import (
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/google/shlex"
+	"github.com/herald-reader/herald/internal/cmdline"
 )
 
 // browser is how `o` opens a link: the `browser` setting (a command with
@@ -34,14 +34,14 @@ func ValidateBrowser(setting string) error {
 	if strings.TrimSpace(setting) == "" {
 		return nil
 	}
-	_, err := splitCommand(setting)
+	_, err := cmdline.Split(setting)
 	return err
 }
 
 // resolveBrowser picks the browser from the setting and $BROWSER.
 func resolveBrowser(setting, env string) (browser, error) {
 	if s := strings.TrimSpace(setting); s != "" {
-		argv, err := splitCommand(s)
+		argv, err := cmdline.Split(s)
 		if err != nil {
 			return browser{}, fmt.Errorf("browser setting: %v", err)
 		}
@@ -52,7 +52,7 @@ func resolveBrowser(setting, env string) (browser, error) {
 		if strings.TrimSpace(entry) == "" {
 			continue
 		}
-		argv, err := splitCommand(entry)
+		argv, err := cmdline.Split(entry)
 		if err != nil {
 			firstErr = cmp(firstErr, fmt.Errorf("$BROWSER: %v", err))
 			continue
@@ -94,20 +94,6 @@ func newBrowser(argv []string, mark, source string) browser {
 		argv = append(argv, "%u")
 	}
 	return browser{argv: argv, terminal: terminalBrowsers[filepath.Base(argv[0])], source: source}
-}
-
-// splitCommand splits a command line into words as a POSIX shell would
-// (quotes group, a backslash escapes); there is no shell, so nothing else is
-// special.
-func splitCommand(s string) ([]string, error) {
-	words, err := shlex.Split(s)
-	switch {
-	case err != nil:
-		return nil, fmt.Errorf("unclosed quote or trailing backslash in %q", s)
-	case len(words) == 0:
-		return nil, errors.New("empty command")
-	}
-	return words, nil
 }
 
 // command is the browser's process for link.
