@@ -261,7 +261,6 @@ func annotateForExport(e *env, ws *workspace, q export.Query) error {
 		}
 		return nil
 	}
-	ws.st.SetAnnotatorVersion(ws.ann.Version())
 	announced := false
 	st, err := annotate.Missing(e.ctx, ws.st, ws.ann, annotate.Options{FeedID: q.FeedID, Since: q.Since,
 		Progress: func(done, total int) {
