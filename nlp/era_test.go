@@ -39,6 +39,8 @@ func TestLeadersLinkedByDate(t *testing.T) {
 			"Mr. Obama", "barack-obama"},
 		{"the era of the latest titled name", "Climate.\nLike President Reagan before him, President Obama flew to Hawaii. The Mexican president replied.", time.Time{},
 			"president", "enrique-pena-nieto"},
+		{"undated: the days every titled leader was in office", "Trade.\nPresident Enrique Peña Nieto met the press.\nPresident Obama declined to comment. \"Mexico is a partner,\" the president said.",
+			time.Time{}, "the president", "barack-obama"}, // not the holder at the end of Peña Nieto's term
 		{"the named president whenever it is read", "Campaign.\nPresident Barack Obama spoke. The president said he was proud.", day("2025-06-01"),
 			"The president", "barack-obama"},
 	}

@@ -6,10 +6,14 @@ import "time"
 // a leader it names with a title ("President Barack Obama", "Mr. Obama" is
 // not enough) cannot be written of before they took that office. The term
 // that began last bounds the date from below; the article is taken to be
-// from that term's last day, or now when that office is still held. Older
-// titles ("President Reagan") are history and do not move the date back.
+// from the last day that every titled leader held office together, or now
+// when their offices are all still held. When no day fits them all, older
+// titles ("President Reagan") are history and do not move the date back:
+// the term that began last decides.
 func (r *peopleResolver) inferEra() era {
-	var first, last time.Time
+	// first, last: the term that began last; lo, hi: the span that every
+	// titled term covers (a zero hi is a term still held)
+	var first, last, lo, hi time.Time
 	seen := false
 	for i := range r.raws {
 		m := &r.raws[i]
@@ -34,18 +38,40 @@ func (r *peopleResolver) inferEra() era {
 		if l < 0 {
 			continue
 		}
+		// the latest term of this mention's office
+		var f, e time.Time
+		held := false
 		for _, o := range r.x.leaders[l].offices {
 			if !roleMatches(o.Role, m.role.office) {
 				continue
 			}
-			f, e, ok := o.Term()
-			if ok && (!seen || f.After(first)) {
-				first, last, seen = f, e, true
+			if of, oe, ok := o.Term(); ok && (!held || of.After(f)) {
+				f, e, held = of, oe, true
 			}
 		}
+		if !held {
+			continue
+		}
+		if !seen || f.After(first) {
+			first, last = f, e
+		}
+		if !seen || f.After(lo) {
+			lo = f
+		}
+		if !seen && !e.IsZero() || !e.IsZero() && (hi.IsZero() || e.Before(hi)) {
+			hi = e
+		}
+		seen = true
 	}
-	if !seen || last.IsZero() {
-		return era{} // no title, or the latest one is still held: now
+	if !seen {
+		return era{} // no title: now
+	}
+	if hi.IsZero() || !hi.Before(lo) {
+		// every titled person held office together: the last day they all did
+		last = hi
+	}
+	if last.IsZero() {
+		return era{} // the latest term is still held: now
 	}
 	// the term's last day is shared with the successor's first
 	return era{day: last.AddDate(0, 0, -1)}

@@ -38,6 +38,10 @@ func TestSpeakerNounPhrases(t *testing.T) {
 			"She put my book", "Kwame Boateng-Reid"},
 		{"title in apposition", "Shipyards.\nScotland's First Minister, John Swinney, said he welcomed the investment but warned that ‘Glasgow cannot be a backdrop’.",
 			"Glasgow cannot be a backdrop", "John Swinney"},
+		{"a subordinate clause's reported speech ends at the main clause", "Pensions.\nWhen Premier Doug Ford noted that Ontario had balanced its budget, Marit Stiles replied, “That is a fairy tale.”",
+			"That is a fairy tale", "Marit Stiles"},
+		{"a dash ends it too", "Pensions.\nAs Rachel Reeves argued that the rule was fixed ― a line her team repeated ― Kemi Badenoch countered, “Nothing is fixed.”",
+			"Nothing is fixed", "Kemi Badenoch"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -112,11 +112,22 @@ func (r *resolver) accordingTo(toks []tok, j, s, e int, cue string) (stmt, bool)
 	return stmt{kind: KindIndirect, start: toks[from].start, end: toks[to-1].end, quote: -1, at: at}, true
 }
 
-// newClause reports ", while" or ", whereas" at token i: the reported
-// clause ends there and another speaker's may begin ("X said that …, while Y
-// wrote that …").
+// newClause reports whether the reported clause ends at token i, where
+// another speaker's may begin: at ", while" or ", whereas" ("X said that …,
+// while Y wrote that …"), or at a comma or dash followed by a subject and
+// its own reporting verb (a subordinate "When X noted that …, Y replied").
 func (r *resolver) newClause(toks []tok, i, e int) bool {
-	return i+1 < e && r.isPunct(toks[i], ",") && (r.isWordTok(toks[i+1], "while") || r.isWordTok(toks[i+1], "whereas"))
+	if i+1 >= e || !r.isPunct(toks[i], ",―—–") {
+		return false
+	}
+	if r.isWordTok(toks[i+1], "while") || r.isWordTok(toks[i+1], "whereas") {
+		return r.isPunct(toks[i], ",")
+	}
+	if n := toks[i+1]; i+2 < e && (n.isCandidate() || n.kind == tkWord && n.cls.pron != 0) {
+		_, _, ok := r.verbAt(toks, i+2)
+		return ok
+	}
+	return false
 }
 
 // reportedBefore finds reported speech that precedes its cue: "The talks
