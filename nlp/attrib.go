@@ -136,11 +136,42 @@ func (r *resolver) paragraph(pi int, p textSpan, q0, q1 int) {
 	r.toks = toks
 
 	firstQuoteTok := -1
+	outStart := len(r.out)
 	for s := 0; s < len(toks); {
 		e := r.sentenceEnd(toks, s)
 		r.sentence(toks, s, e, p, &firstQuoteTok)
 		r.sentNo++
 		s = e
+	}
+	r.creditParagraph(outStart)
+}
+
+// creditParagraph gives the uncued quotes of a paragraph that ends with a
+// credit line (“…” “…” ― Jane Doe) to the credited person: a reader's
+// letter or a vox pop quotes one person, whoever the paragraph before
+// quoted. out[from:] are the paragraph's statements.
+func (r *resolver) creditParagraph(from int) {
+	last := -1
+	for i := len(r.out) - 1; i >= from; i-- {
+		if r.out[i].kind == KindDirect {
+			last = i
+			break
+		}
+	}
+	if last <= from {
+		return
+	}
+	credit := r.out[last].at
+	if credit.how != howCue || credit.cue != "―" || !credit.sp.valid() {
+		return
+	}
+	credit.cue, credit.conf, credit.how = "carry-over", confCarryPara, howCarry
+	for i := from; i < last; i++ {
+		st := &r.out[i]
+		if st.kind == KindDirect && st.at.how != howCue {
+			st.at = credit
+			r.qAttr[st.quote] = credit
+		}
 	}
 }
 

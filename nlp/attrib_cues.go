@@ -46,6 +46,9 @@ func (r *resolver) verbAt(toks []tok, i int) (verbInfo, string, bool) {
 		}
 		return verbInfo{}, "", false
 	}
+	if v.lemma == "put" && !r.asPutIt(toks, i) {
+		return verbInfo{}, "", false
+	}
 	if i > 0 {
 		// "his remarks", "Trump’s claims": a noun, not a verb
 		p := toks[i-1]
@@ -74,6 +77,22 @@ func (r *resolver) verbAt(toks []tok, i int) (verbInfo, string, bool) {
 		}
 	}
 	return v, v.form, true
+}
+
+// asPutIt reports whether "put" at i is a cue: "as the memo put it".
+func (r *resolver) asPutIt(toks []tok, i int) bool {
+	if i+1 >= len(toks) || !r.isWordTok(toks[i+1], "it") {
+		return false
+	}
+	for k := i - 1; k >= 0 && k >= i-documentReach; k-- {
+		if r.isWordTok(toks[k], "as") {
+			return true
+		}
+		if toks[k].kind == tkQuote || toks[k].kind == tkPunct {
+			return false
+		}
+	}
+	return false
 }
 
 // subjectLeft finds the subject of the verb at v, looking left no further
@@ -108,6 +127,13 @@ func (r *resolver) subjectLeft(toks []tok, v, lo int) (int, subjKind) {
 		return i - 2, sjUnnamed // "a diplomat in Brussels said": the diplomat speaks
 	}
 	if t.isCandidate() {
+		if d := r.documentAbout(toks, i, lo); d >= 0 {
+			// "a report on China said": the report speaks, not China
+			if k := r.documentAuthor(toks, d, lo); k >= 0 {
+				return k, sjFound
+			}
+			return d, sjUnnamed
+		}
 		return r.ofHead(toks, i, lo), sjFound
 	}
 	switch t.kind {
@@ -121,6 +147,9 @@ func (r *resolver) subjectLeft(toks []tok, v, lo int) (int, subjKind) {
 		}
 		if c.has(wConj | wPrep) {
 			return -1, sjEmpty
+		}
+		if k := r.documentAuthor(toks, i, lo); k >= 0 {
+			return k, sjFound // "a Treasury memo said": its author speaks
 		}
 		if k := r.orgInPhrase(toks, i, lo); k >= 0 {
 			return k, sjFound // "a Kremlin spokesman said": the Kremlin speaks

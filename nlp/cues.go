@@ -78,6 +78,7 @@ var reportingVerbs = []struct {
 	{[]string{"call", "calls", "called"}, false, false, false},
 	{[]string{"begin", "began"}, false, false, false},
 	{[]string{"scoff", "scoffed"}, true, false, false},
+	{[]string{"put"}, false, false, false}, // only in "as X put it"
 	{[]string{"chant", "chanted"}, true, false, false},
 	{[]string{"agree", "agreed", "agrees"}, true, false, false},
 	{[]string{"allege", "alleged", "alleges"}, true, false, false},

@@ -42,6 +42,18 @@ func TestSpeakerNounPhrases(t *testing.T) {
 			"That is a fairy tale", "Marit Stiles"},
 		{"a dash ends it too", "Pensions.\nAs Rachel Reeves argued that the rule was fixed ― a line her team repeated ― Kemi Badenoch countered, “Nothing is fixed.”",
 			"Nothing is fixed", "Kemi Badenoch"},
+		{"a credit line speaks for its whole paragraph", "Readers write.\n“He cannot lead. He has failed.” ― Maria Gonzalez\n“Nobody I know wants him, as I told my cousin ‘he is all talk.” And that is all he is “a show’.” ― Ana Torres.",
+			"Nobody I know wants him", "Ana Torres"},
+		{"a document speaks for the name that modifies it", "Visas.\nA State Department memo said the scheme was \"open to abuse.\"",
+			"open to abuse", "the State Department"},
+		{"a document speaks for its issuer's page", "Leave.\nBernie Sanders spoke in Iowa.\nA page on the Sanders campaign's website says families would get \"more support.\"",
+			"more support", "Bernie Sanders"},
+		{"a letter from its sender", "Budget.\nA letter from the European Commission warned that the plan was \"not compatible with the treaties.\"",
+			"not compatible with the treaties", "European Commission"},
+		{"as the memo put it", "Visas.\nThe main test is a \"legitimate source of capital,\" as a Homeland Security memo put it.",
+			"legitimate source of capital", "Department of Homeland Security"},
+		{"a report on a country is not the country's", "Trade.\nA report on China said the talks were \"going nowhere.\"",
+			"going nowhere", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -19,7 +19,7 @@ var adjunctWords = wordSet("on", "in", "at", "during", "after", "before", "last"
 // their own.
 var noIndirect = wordSet("according", "call", "describe", "begin", "post", "continue",
 	"answer", "respond", "reply", "quip", "joke", "chant", "shout", "yell", "tweet",
-	"remark", "exclaim", "scoff", "report")
+	"remark", "exclaim", "scoff", "report", "put")
 
 // indirect finds reported speech in sentence toks[s:e]: "X said (that) …",
 // "X warned …", "X told reporters that …".

@@ -1,0 +1,105 @@
+package nlp
+
+// A document speaks for whoever issued it: "a Homeland Security memo put
+// it", "a statement on the Smith campaign's website says", "the Kremlin's
+// readout said". The speaker is the name that modifies the document noun,
+// or the one its "from", "by" or "of" phrase names.
+
+// documentNouns are things that say something on their author's behalf.
+var documentNouns = wordSet("memo", "memorandum", "document", "documents", "report", "statement",
+	"ad", "advert", "advertisement", "commercial", "spot", "letter", "filing", "release",
+	"website", "page", "tweet", "post", "study", "paper", "brief", "ruling", "complaint",
+	"lawsuit", "indictment", "transcript", "video", "message", "email", "notice", "guidance",
+	"proposal", "bulletin", "dossier", "communique", "communiqué", "readout", "assessment",
+	"audit", "directive", "decree", "manifesto", "platform", "petition", "leaflet", "flyer", "mailer")
+
+// documentReach is how many tokens a document's noun phrase may span.
+const documentReach = 10
+
+// documentAuthor finds the author of a document named by the noun phrase
+// that ends with the token at head, looking left no further than lo. It
+// returns the author's token index, or -1 when the phrase names no
+// document or no author.
+func (r *resolver) documentAuthor(toks []tok, head, lo int) int {
+	for d := head; d >= lo && d > head-documentReach; d-- {
+		t := toks[d]
+		if !r.inNounPhrase(t) {
+			return -1
+		}
+		if t.kind != tkWord || t.capital || !documentNouns[r.tz.lower(t)] {
+			continue
+		}
+		// a modifier: "a Homeland Security memo", "the Smith campaign's ad"
+		for k := d - 1; k >= lo && k >= d-4; k-- {
+			m := toks[k]
+			if m.isCandidate() {
+				return k
+			}
+			if m.kind != tkWord || m.cls.has(wArticle) || !r.inNounPhrase(m) {
+				break
+			}
+		}
+		// a phrase after it: "a letter from the ministry", "a statement on
+		// the Smith campaign's website"
+		if d+2 > head {
+			return -1
+		}
+		p := toks[d+1]
+		byAuthor := r.isWordTok(p, "from") || r.isWordTok(p, "by") || r.isWordTok(p, "of")
+		onPage := r.isWordTok(p, "on") || r.isWordTok(p, "in")
+		if !byAuthor && !onPage {
+			return -1
+		}
+		for k := d + 2; k <= head; k++ {
+			m := toks[k]
+			if m.isCandidate() {
+				if byAuthor || m.poss || k+1 <= head && r.issuer(toks[k+1]) {
+					return k
+				}
+				return -1
+			}
+			if m.kind != tkWord || !m.cls.has(wArticle) {
+				return -1
+			}
+		}
+		return -1
+	}
+	return -1
+}
+
+// inNounPhrase reports whether t may stand inside a subject noun phrase.
+func (r *resolver) inNounPhrase(t tok) bool {
+	switch t.kind {
+	case tkQuote, tkPunct:
+		return false
+	case tkWord:
+		return t.cls.verb == 0 && !t.cls.has(wConj|wRel|wThat) || t.cls.has(wPrep)
+	}
+	return true
+}
+
+// issuer reports a word after a name that makes the name a document's
+// issuer: "the Smith campaign's website", "the Jones ad".
+func (r *resolver) issuer(t tok) bool {
+	w := r.tz.lower(t)
+	return t.kind == tkWord && (collectives[w] || documentNouns[w])
+}
+
+// documentAbout returns the document noun whose topic is the mention at i
+// ("a report on China", "the study into Brexit"), or -1.
+func (r *resolver) documentAbout(toks []tok, i, lo int) int {
+	k := i - 1
+	if k >= lo && toks[k].kind == tkWord && toks[k].cls.has(wArticle) {
+		k--
+	}
+	if k-1 < lo || toks[k].kind != tkWord || !topicPreps[r.tz.lower(toks[k])] {
+		return -1
+	}
+	if d := toks[k-1]; d.kind == tkWord && documentNouns[r.tz.lower(d)] {
+		return k - 1
+	}
+	return -1
+}
+
+// topicPreps introduce what a document is about.
+var topicPreps = wordSet("on", "about", "into", "over", "regarding", "concerning")
