@@ -30,6 +30,9 @@ func (r *resolver) resolvePronoun(g byte, toks []tok, s, pos int) spk {
 			return c
 		}
 	}
+	if c := r.possessorSubject(toks, s, pos); c.valid() && genderFits(g, c.gender) {
+		return c
+	}
 	// walk back sentence by sentence: each one's subject, then (for the
 	// nearest sentences) its latest object
 	for h := len(r.hist) - 1; h >= 0; {
@@ -96,4 +99,32 @@ func (r *resolver) remember(toks []tok, s, e, subj int, subjSpk, spoke spk) {
 		}
 		r.hist = append(r.hist, mention{sp: r.speakerOf(toks, i, s), sent: r.sentNo})
 	}
+}
+
+// possessorSubject returns the person whose thing opens the sentence at s
+// as its subject ("Oz's advice earned him a hearing, where he …"): with no
+// person as the subject, the possessor is the sentence's topic. A person
+// noun after the possessive ("Obama's spokesman") is a subject of its own.
+func (r *resolver) possessorSubject(toks []tok, s, pos int) spk {
+	for i := r.skipDateline(toks, s, pos); i < pos; i++ {
+		t := toks[i]
+		if !t.isCandidate() {
+			if t.kind == tkWord && (t.cls.has(wArticle) || !t.capital && t.cls.flags == 0) {
+				continue
+			}
+			return spk{}
+		}
+		if !t.poss || t.kind != tkPerson && t.kind != tkName || i+1 >= pos {
+			return spk{}
+		}
+		n := toks[i+1]
+		if n.kind != tkWord || n.cls.has(wPersonNoun) {
+			return spk{}
+		}
+		if _, person := roleHeads[r.tz.lower(n)]; person {
+			return spk{}
+		}
+		return r.speakerOf(toks, i, s)
+	}
+	return spk{}
 }

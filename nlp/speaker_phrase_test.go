@@ -54,6 +54,10 @@ func TestSpeakerNounPhrases(t *testing.T) {
 			"legitimate source of capital", "Department of Homeland Security"},
 		{"a report on a country is not the country's", "Trade.\nA report on China said the talks were \"going nowhere.\"",
 			"going nowhere", ""},
+		{"a pronoun after a possessive subject is its possessor", "Medicine.\n\"It works,\" said Dr. Alan Pierce, a surgeon.\nMehmet Oz's advice earned him a hearing, where he was criticised for saying that a bean extract was a \"magic cure for everyone.\"",
+			"magic cure for everyone", "Mehmet Oz"},
+		{"but a person noun after it is the subject", "Energy.\n\"Prices will fall,\" said Rachel Reeves, the chancellor.\nKeir Starmer's spokesman said he had \"full confidence\" in her.",
+			"full confidence", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
