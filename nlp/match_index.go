@@ -24,6 +24,7 @@ type index struct {
 	countries map[string]countryInfo // by id
 	fuzzy     []fuzzyName            // long surnames, for anchored misspellings
 	offices   map[string][]int32     // office → leaders holding it anywhere
+	given     *givenModel            // how much an unknown word looks like a given name
 }
 
 // lexEntry is what the tables know about one folded word.
@@ -120,7 +121,7 @@ var placePhrases = []string{
 
 // buildIndex precomputes every table findEntities needs.
 func buildIndex(g *gazetteer.Data) *index {
-	x := &index{lex: map[string]*lexEntry{}, countries: map[string]countryInfo{}}
+	x := &index{lex: map[string]*lexEntry{}, countries: map[string]countryInfo{}, given: defaultGivenModel}
 	if g == nil {
 		g = &gazetteer.Data{}
 	}

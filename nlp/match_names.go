@@ -107,7 +107,7 @@ func (s *scanner) namedPerson(i int) (int, bool) {
 			s.out = append(s.out, m)
 			return end, true
 		}
-		if len(nameKeys(s.x, m.keys)) <= 3 && (s.appositionAt(end) || s.roleNounBefore(i) || s.creditBefore(i)) && s.plainName(i, end) {
+		if len(nameKeys(s.x, m.keys)) <= 3 && (s.appositionAt(end) || s.roleNounBefore(i) || s.creditBefore(i) || s.nameLike(i, end)) && s.plainName(i, end) {
 			// "Quina Jones, 25, said", "Vann R. Newkirk II, a writer"
 			s.out = append(s.out, m)
 			return end, true
@@ -425,4 +425,59 @@ func (s *scanner) fillName(m *raw, a, b int) {
 	if l := s.toks[a].lex; l != nil && l.flags&lexGiven != 0 {
 		m.given = true
 	}
+}
+
+// nameLike reports a run of words [a, b) that no list knows but that is
+// written like a person's name: a first word the given-name model takes for
+// a given name (or initials, "T.J."), then words no table knows, the last of
+// which reads as a surname rather than as an everyday word or a plural
+// ("Kylian Mbappé", "Wyndham Clark"; not "Mine Workers", "Charlotte
+// Panthers").
+func (s *scanner) nameLike(a, b int) bool {
+	if s.toks[a].is(tHeadline) || b-a > 3 || a > 0 && s.toks[a].joined() && placePreps[s.toks[a-1].key] {
+		return false // "at Bay Hill", "in Tamil Nadu": a place
+	}
+	g := s.x.given
+	first := &s.toks[a]
+	initials := strings.Count(s.text[first.start:min(len(s.text), first.end+1)], ".") >= 2 && first.is(tUpper)
+	if !initials && !(unknownWord(first.lex) && (first.lex == nil || len(first.lex.surnameOf) == 0) && g.givenLike(first.key) &&
+		!innerCapital(s.text[first.start:first.end])) {
+		return false // "Clinton Priorities", "SiriusXM Radio": a surname or a brand names a thing
+	}
+	for k := a + 1; k < b-1; k++ {
+		if t := &s.toks[k]; len(t.key) > 1 && !(unknownWord(t.lex) && g.givenLike(t.key)) {
+			return false
+		}
+	}
+	last := &s.toks[b-1]
+	if l := last.lex; l != nil && (len(l.surnameOf) > 0 || l.flags&lexCommonSurname != 0) {
+		return l.flags&^(lexCommonSurname|lexGiven|lexMale|lexFemale) == 0 && len(l.phrases) == 0 && len(l.roles) == 0
+	}
+	return unknownWord(last.lex) && len(last.key) >= 3 && g.surnameLike(last.key)
+}
+
+// innerCapital reports a capital letter inside a word that no name prefix
+// explains: "SiriusXM", "iPhone", but not "McConnell", "MacArthur", "O'Brien".
+func innerCapital(w string) bool {
+	for _, p := range []string{"Mc", "Mac", "O'", "O’", "D'", "D’", "De", "Di", "Le", "La"} {
+		if rest, ok := strings.CutPrefix(w, p); ok {
+			w = rest
+			break
+		}
+	}
+	for i, r := range w {
+		if i > 0 && unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// placePreps put the unknown name after them in a place.
+var placePreps = wordSet("at", "in", "near", "outside", "inside", "across", "around", "into", "throughout", "within", "via")
+
+// unknownWord reports a word the tables know nothing of, or only as a
+// leader's surname or given name.
+func unknownWord(l *lexEntry) bool {
+	return l == nil || l.flags == 0 && len(l.phrases) == 0 && len(l.roles) == 0
 }

@@ -262,6 +262,9 @@ var orgWords = []string{
 	"memorial", "museum", "library", "stadium", "arena", "prize", "award", "awards", "medal",
 	"doctrine", "rule", "law", "plan", "fellowship", "scholarship", "trust", "lecture", "airlines",
 	"motors", "energy", "holdings", "capital", "ventures", "industries", "labs", "pharmaceuticals",
+	"fc", "afc", "cf", "united", "rovers", "wanderers", "albion", "invitational", "championship",
+	"championships", "tournament", "marathon", "derby", "dam", "bay", "bridge", "canal", "lake", "valley", "harbour",
+	"harbor", "palace", "castle", "cathedral", "church", "mosque", "temple", "prison",
 }
 
 // capitalActs are the words after a capital that make it speak or act for

@@ -47,6 +47,10 @@ func TestOpenVocabularyPeople(t *testing.T) {
 			[]string{"Enrique Peña Nieto"}, []string{"Peña"}},
 		{"surname after the full name", "Mexico.\nEnrique Peña Nieto met the envoy. Later Mr. Peña Nieto said no.",
 			[]string{"Enrique Peña Nieto"}, []string{"Peña Nieto", "Santiago Peña"}},
+		{"names no list holds, with no cue", "Sport.\nKylian Mbappé hit the post twice. Scottie Scheffler closed with a 66 to beat Wyndham Clark. T.J. Brodie scored in overtime. Meng Wanzhou flew home.",
+			[]string{"Kylian Mbappé", "Scottie Scheffler", "Wyndham Clark", "T.J. Brodie", "Meng Wanzhou"}, nil},
+		{"unknown runs that are no one", "Sport.\nThe Charlotte Panthers lost. Cleveland Cavaliers fans cheered. Mine Workers marched at Bay Hill. Clinton Priorities spent more. SiriusXM Radio aired it.",
+			nil, []string{"Charlotte Panthers", "Cleveland Cavaliers", "Mine Workers", "Bay Hill", "Clinton Priorities", "SiriusXM Radio"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
