@@ -14,6 +14,13 @@ const labelReach = 32
 // returns the person it names (an invalid speaker when the text names no
 // such person).
 func (r *resolver) transcriptSpeaker(q quoteSpan) (spk, bool) {
+	if q.labelled {
+		label, _ := lineLabel(r.text, textSpan{q.open, q.outerEnd})
+		if label == "A" {
+			return r.interviewee(q.open), true
+		}
+		return r.labelSpeaker(q, label), true
+	}
 	w := r.text[q.start:min(q.end, q.start+labelReach)]
 	colon := strings.IndexByte(w, ':')
 	if colon < 2 {
@@ -34,6 +41,11 @@ func (r *resolver) transcriptSpeaker(q quoteSpan) (spk, bool) {
 	if upper < 2 || colon+2 > len(w) || w[colon+1] != ' ' || w[colon+2] < 'A' || w[colon+2] > 'Z' {
 		return spk{}, false
 	}
+	return r.labelSpeaker(q, label), true
+}
+
+// labelSpeaker returns the person whose surname is the transcript label.
+func (r *resolver) labelSpeaker(q quoteSpan, label string) spk {
 	surname := strings.Trim(label[strings.LastIndexByte(label, ' ')+1:], ".")
 	// the nearest earlier person of that surname, else the nearest later one,
 	// within a window so that long transcripts stay linear
@@ -55,13 +67,31 @@ func (r *resolver) transcriptSpeaker(q quoteSpan) (spk, bool) {
 		}
 	}
 	if best < 0 {
-		return spk{}, true
+		return spk{}
 	}
+	return r.personSpk(best)
+}
+
+// interviewee is the person an interview is with: the first person the
+// text names before its first answer at off (the introduction's subject).
+func (r *resolver) interviewee(off int) spk {
+	for i := range r.ents {
+		if r.ents[i].Start >= off {
+			break
+		}
+		if r.ents[i].Kind == KindPerson {
+			return r.personSpk(i)
+		}
+	}
+	return spk{}
+}
+
+func (r *resolver) personSpk(i int) spk {
 	g := byte(0)
-	if gs := r.ents[best].Gender; gs != "" {
+	if gs := r.ents[i].Gender; gs != "" {
 		g = gs[0]
 	}
-	return spk{kind: tkPerson, ref: best, gender: g}, true
+	return spk{kind: tkPerson, ref: i, gender: g}
 }
 
 // lastWord returns the last space-separated word of s.

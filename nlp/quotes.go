@@ -32,6 +32,7 @@ type quoteSpan struct {
 	closed   bool
 	contPrev bool // reopens a quote the previous paragraph left open
 	contNext bool // left open at paragraph end, reopened by the next paragraph
+	labelled bool // an answer line of a transcript: open is its label's start
 }
 
 // markFamily tells whether r is a quotation mark, and of which family.

@@ -217,6 +217,7 @@ func findQuotesInto(text string, paras []textSpan, sc *stmtScratch) ([]quoteSpan
 			owner = append(owner, i)
 		}
 	}
+	all, owner = transcriptAnswers(text, paras, all, owner)
 	hasSingle := false
 	for _, q := range all {
 		hasSingle = hasSingle || q.fam.single()
