@@ -315,6 +315,9 @@ func (r *resolver) subjectFrom(toks []tok, i, s, limit int) int {
 		if i > s && r.isPunct(toks[i-1], "(") {
 			continue // "LONDON (Reuters) -": a dateline, not a subject
 		}
+		if r.headingLabel(toks, i, limit) {
+			continue // "Veto Power Impedes Talks: …": a heading, not a subject
+		}
 		if (t.kind == tkCountry || t.kind == tkOrg) && i+1 < limit && (toks[i+1].kind == tkPerson || toks[i+1].kind == tkName) {
 			continue // "US President …", "NATO chief …": a modifier
 		}
@@ -327,6 +330,14 @@ func (r *resolver) subjectFrom(toks []tok, i, s, limit int) int {
 		return i
 	}
 	return -1
+}
+
+// headingLabel reports an unknown name of three words or more that opens
+// its paragraph and ends at a colon: a run-in heading in title case.
+func (r *resolver) headingLabel(toks []tok, i, limit int) bool {
+	t := toks[i]
+	return t.kind == tkName && i+1 < limit && r.isPunct(toks[i+1], ":") && r.paragraphStart(t.start) &&
+		strings.Count(r.text[t.start:t.end], " ") >= 2
 }
 
 // skipDateline returns the index after a dateline opening the paragraph at

@@ -87,6 +87,7 @@ func TestNoJunkSpeakers(t *testing.T) {
 	tests := []struct{ name, text, junk string }{
 		{"sentence-initial adjective", "Climate.\nSmall island states, meanwhile, said the talks were failing them.", "Small"},
 		{"infinitive after a reporting verb", "Budget.\nSeveral members had threatened to vote against it over a pensions package that younger MPs say loads too much onto the young.", "threatened"},
+		{"a run-in heading", "The record.\nDeadlock Blocks Relief Efforts: Ending \"the misery of famine\" is one of the first aims of the agency.", "Deadlock Blocks Relief Efforts"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
