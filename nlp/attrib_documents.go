@@ -1,5 +1,7 @@
 package nlp
 
+import "strings"
+
 // A document speaks for whoever issued it: "a Homeland Security memo put
 // it", "a statement on the Smith campaign's website says", "the Kremlin's
 // readout said". The speaker is the name that modifies the document noun,
@@ -103,3 +105,43 @@ func (r *resolver) documentAbout(toks []tok, i, lo int) int {
 
 // topicPreps introduce what a document is about.
 var topicPreps = wordSet("on", "about", "into", "over", "regarding", "concerning")
+
+// documentAuthorAhead finds the author of a document named by the noun
+// phrase that starts at token i and runs right, before end: "a joint
+// statement released by Downing Street", "the Kremlin's readout". It
+// returns the author's token index, or -1.
+func (r *resolver) documentAuthorAhead(toks []tok, i, end int) int {
+	d := -1
+	for k := i; k < end && k <= i+documentReach/2; k++ {
+		t := toks[k]
+		if t.kind != tkWord || t.cls.verb != 0 || t.cls.has(wPrep|wConj|wRel|wThat) {
+			break
+		}
+		if !t.capital && documentNouns[r.tz.lower(t)] {
+			d = k
+			break
+		}
+	}
+	if d < 0 {
+		return -1
+	}
+	if k := r.documentAuthor(toks, d, i); k >= 0 && k < d {
+		return k // a modifier: "a Pentagon report"
+	}
+	k := d + 1
+	if k < end && toks[k].kind == tkWord && strings.HasSuffix(r.tz.lower(toks[k]), "ed") {
+		k++ // "released by", "issued by"
+	}
+	if k >= end || !(r.isWordTok(toks[k], "by") || r.isWordTok(toks[k], "from") || r.isWordTok(toks[k], "of")) {
+		return -1
+	}
+	for k++; k < end && k <= d+5; k++ {
+		if toks[k].isCandidate() {
+			return k
+		}
+		if toks[k].kind != tkWord || !toks[k].cls.has(wArticle) {
+			return -1
+		}
+	}
+	return -1
+}

@@ -43,6 +43,10 @@ func (r *resolver) rightSpeaker(toks []tok, i, end int, cue string, sentStart in
 	if t.cls.pron != 0 {
 		return r.fromSubject(toks, i, sjFound, cue, sentStart, 0)
 	}
+	if k := r.documentAuthorAhead(toks, i, end); k >= 0 {
+		// "according to a statement released by Downing Street"
+		return r.fromSubject(toks, k, sjFound, cue, sentStart, k-i)
+	}
 	// an unnamed noun phrase, perhaps holding or followed by a name:
 	// "said the Rev. Peter Wherry", "said the group’s leader, Jane Doe"
 	for k := i + 1; k < end && k <= i+10; k++ {

@@ -52,6 +52,8 @@ func TestSpeakerNounPhrases(t *testing.T) {
 			"not compatible with the treaties", "European Commission"},
 		{"as the memo put it", "Visas.\nThe main test is a \"legitimate source of capital,\" as a Homeland Security memo put it.",
 			"legitimate source of capital", "Department of Homeland Security"},
+		{"according to a document released by its author", "Talks.\nThe leaders spoke for an hour and agreed to \"act together\", according to a joint statement released by Downing Street.",
+			"act together", "Downing Street"},
 		{"a report on a country is not the country's", "Trade.\nA report on China said the talks were \"going nowhere.\"",
 			"going nowhere", ""},
 		{"a pronoun after a possessive subject is its possessor", "Medicine.\n\"It works,\" said Dr. Alan Pierce, a surgeon.\nMehmet Oz's advice earned him a hearing, where he was criticised for saying that a bean extract was a \"magic cure for everyone.\"",

@@ -93,7 +93,7 @@ func (r *resolver) accordingTo(toks []tok, j, s, e int, cue string) (stmt, bool)
 			}
 		}
 	case j-1 > s && r.isPunct(toks[j-1], ","):
-		from, to = s, j-1
+		from, to = r.skipDateline(toks, s, j), j-1
 	}
 	if from < 0 || from >= to {
 		return stmt{}, false
