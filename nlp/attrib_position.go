@@ -49,14 +49,18 @@ func (r *resolver) rightSpeaker(toks []tok, i, end int, cue string, sentStart in
 	}
 	// an unnamed noun phrase, perhaps holding or followed by a name:
 	// "said the Rev. Peter Wherry", "said the group’s leader, Jane Doe"
+	// A phrase after a preposition ("a spokeswoman for Trump hotels, Jennifer
+	// Rodstrom") names the body, not the speaker, who may follow a comma.
+	inPhrase := false
 	for k := i + 1; k < end && k <= i+10; k++ {
 		if toks[k].kind == tkQuote || r.isPunct(toks[k], ".;:") {
 			break
 		}
 		if toks[k].kind == tkWord && toks[k].cls.has(wPrep) {
-			break
+			inPhrase = true
+			continue
 		}
-		if tk := toks[k]; (tk.kind == tkPerson || tk.kind == tkOrg || tk.kind == tkName && !tk.weak) && !tk.poss {
+		if tk := toks[k]; !inPhrase && (tk.kind == tkPerson || tk.kind == tkOrg || tk.kind == tkName && !tk.weak) && !tk.poss {
 			return r.fromSubject(toks, k, sjFound, cue, sentStart, k-i)
 		}
 		if r.isPunct(toks[k], ",") {

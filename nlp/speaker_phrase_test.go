@@ -54,6 +54,8 @@ func TestSpeakerNounPhrases(t *testing.T) {
 			"legitimate source of capital", "Department of Homeland Security"},
 		{"according to a document released by its author", "Talks.\nThe leaders spoke for an hour and agreed to \"act together\", according to a joint statement released by Downing Street.",
 			"act together", "Downing Street"},
+		{"a name after the body a spokeswoman speaks for", "Hotels.\n\"We will not comment on rumours,\" said a spokeswoman for Trump hotels, Jennifer Rodstrom.",
+			"We will not comment", "Jennifer Rodstrom"},
 		{"a report on a country is not the country's", "Trade.\nA report on China said the talks were \"going nowhere.\"",
 			"going nowhere", ""},
 		{"a pronoun after a possessive subject is its possessor", "Medicine.\n\"It works,\" said Dr. Alan Pierce, a surgeon.\nMehmet Oz's advice earned him a hearing, where he was criticised for saying that a bean extract was a \"magic cure for everyone.\"",
