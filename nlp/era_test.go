@@ -41,6 +41,10 @@ func TestLeadersLinkedByDate(t *testing.T) {
 			"president", "enrique-pena-nieto"},
 		{"undated: the days every titled leader was in office", "Trade.\nPresident Enrique Peña Nieto met the press.\nPresident Obama declined to comment. \"Mexico is a partner,\" the president said.",
 			time.Time{}, "the president", "barack-obama"}, // not the holder at the end of Peña Nieto's term
+		{"a country after the title qualifies it", "Diplomacy.\nThe foreign minister of France spoke first. The president of the United States spoke next.", day("2016-05-01"),
+			"The president", "barack-obama"},
+		{"a person named in the story holds no title they did not hold that day", "Campaign.\nJoe Biden met voters in Ohio. Later the American president spoke in Iowa.", day("2016-05-01"),
+			"president", "barack-obama"},
 		{"the named president whenever it is read", "Campaign.\nPresident Barack Obama spoke. The president said he was proud.", day("2025-06-01"),
 			"The president", "barack-obama"},
 	}

@@ -296,6 +296,19 @@ func (s *scanner) person(i int) (int, bool) {
 	}
 	m.end = s.toks[roleEnd-1].end
 	m.nameStart, m.nameEnd = m.start, m.end
+	if qual == nil && roleEnd < n && s.toks[roleEnd].key == "of" {
+		// "the president of the United States": the country after the title
+		k := roleEnd + 1
+		if s.toks[k].key == "the" {
+			k++
+		}
+		if p, e := s.matchPhrase(k, kindBit(pkCountry)); p != nil {
+			m.qualCountry = p.id
+			s.out = append(s.out, m)
+			s.out = append(s.out, raw{kind: rkCountry, country: p.id, start: s.toks[k].start, end: s.toks[e-1].end, leader: -1})
+			return e, true
+		}
+	}
 	if qual == nil {
 		m.ctxCountry = s.paragraphCountry(m.start)
 	}

@@ -19,6 +19,7 @@ type cluster struct {
 	named    int // mentions by name
 	lastPos  int // start of the latest named mention seen so far
 	titles   []titleRef
+	calledAs []string // offices the article gives a gazetteer person ("President Obama")
 	keys     []string // the words of the fullest name seen
 	// givenHits counts mentions by given name alone ("Hillary")
 	givenHits int

@@ -82,6 +82,18 @@ func (r *peopleResolver) byRole(m *raw) *cluster {
 			holders = now
 		}
 	}
+	if len(holders) > 0 && !r.era.day.IsZero() {
+		// in a dated article, a person it names stands for a title they did
+		// not hold that day only when it calls them by it ("President Obama"),
+		// not for having held it some other time (Joe Biden in 2016)
+		kept := holders[:0:0]
+		for _, c := range holders {
+			if c.leader < 0 || r.x.leaderHolds(c.leader, office, m.qualCountry, m.qualOrg, r.era) || c.calledBy(office) {
+				kept = append(kept, c)
+			}
+		}
+		holders = kept
+	}
 	if len(holders) > 1 {
 		if c := r.nearestBefore(holders, m); c != nil {
 			return r.seenBy(c, m) // "President Obama … the president said"
@@ -351,9 +363,26 @@ func (r *peopleResolver) noteTitles() {
 	for i := range r.raws {
 		m := &r.raws[i]
 		c := r.owner[i]
-		if c == nil || c.leader >= 0 || m.kind != rkNamed || m.role == nil || m.role.office == "" || m.inactive {
+		if c == nil || m.kind != rkNamed || m.role == nil || m.role.office == "" || m.inactive {
+			continue
+		}
+		if c.leader >= 0 {
+			if !c.calledBy(m.role.office) {
+				c.calledAs = append(c.calledAs, m.role.office)
+			}
 			continue
 		}
 		c.titles = append(c.titles, titleRef{office: m.role.office, country: m.qualCountry, org: m.qualOrg})
 	}
+}
+
+// calledBy reports whether the article gives the gazetteer person of c the
+// title of office.
+func (c *cluster) calledBy(office string) bool {
+	for _, o := range c.calledAs {
+		if roleMatches(o, office) {
+			return true
+		}
+	}
+	return false
 }
