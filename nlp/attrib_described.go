@@ -61,13 +61,13 @@ func (r *resolver) describedSpeaker(toks []tok, k, s int) spk {
 		return spk{}
 	}
 	possessor := spk{}
-	definite := false
+	definite, possessed := false, false
 	first := k // the first word of the description after its determiner
 	for j := k - 1; j >= s && j >= k-describedWindow; j-- {
 		t := toks[j]
 		if t.poss && t.isCandidate() {
 			possessor = r.speakerOf(toks, j, s)
-			definite = true
+			definite, possessed = true, true
 			break
 		}
 		if t.kind != tkWord && !t.isCandidate() {
@@ -75,7 +75,8 @@ func (r *resolver) describedSpeaker(toks []tok, k, s int) spk {
 		}
 		if t.kind == tkWord && t.cls.has(wArticle) {
 			// "the founder", "her daughter": definite; "a spokesman": not
-			definite = r.isWordTok(t, "the") || t.cls.pron != 0 || r.isWordTok(t, "his") || r.isWordTok(t, "her") || r.isWordTok(t, "their")
+			possessed = t.cls.pron != 0 || r.isWordTok(t, "his") || r.isWordTok(t, "her") || r.isWordTok(t, "their")
+			definite = possessed || r.isWordTok(t, "the")
 			break
 		}
 		first = j
@@ -97,6 +98,11 @@ func (r *resolver) describedSpeaker(toks []tok, k, s int) spk {
 	}
 	if sp := r.titledPerson(toks[first:k+1], possessor, g); sp.valid() {
 		return sp
+	}
+	if possessed {
+		// "his spokesman", "Starmer's aide": someone other than the
+		// possessor, known only when named with that title
+		return spk{}
 	}
 	for h := len(r.hist) - 1; h >= 0 && r.sentNo-r.hist[h].sent <= historyWindow; h-- {
 		m := r.hist[h]

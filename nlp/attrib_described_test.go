@@ -3,8 +3,8 @@ package nlp
 import "testing"
 
 // TestDescribedSpeaker: a definite description refers back to the salient
-// person; an indefinite one, or a description owned by that same person,
-// names nobody.
+// person; an indefinite one names nobody, and a possessive one ("Obama's
+// adviser", "his spokesman") only the person named with that title.
 func TestDescribedSpeaker(t *testing.T) {
 	tests := []struct {
 		name, text, prefix, want string
@@ -12,9 +12,12 @@ func TestDescribedSpeaker(t *testing.T) {
 		{"the businessman",
 			"Donald Trump spoke in Ohio on Monday.\n\n\"We will win big,\" the New York businessman said.",
 			"We will win big", "donald-trump"},
-		{"possessive description",
+		{"a possessive description is someone the story has not named",
 			"Angela Merkel met voters in Berlin.\n\n\"It was a good day,\" Obama's former adviser said.",
-			"It was a good day", "angela-merkel"},
+			"It was a good day", ""}, // not Merkel, who is no adviser of Obama's
+		{"a possessive description named with its title",
+			"Angela Merkel met voters in Berlin. David Axelrod, Obama's former adviser, watched.\n\n\"It was a good day,\" Obama's former adviser said.",
+			"It was a good day", "david-axelrod"},
 		{"the possessor is not the speaker",
 			"Angela Merkel met voters in Berlin.\n\n\"She will decide soon,\" Merkel's spokesman said.",
 			"She will decide soon", ""},

@@ -56,6 +56,8 @@ func TestSpeakerNounPhrases(t *testing.T) {
 			"act together", "Downing Street"},
 		{"a name after the body a spokeswoman speaks for", "Hotels.\n\"We will not comment on rumours,\" said a spokeswoman for Trump hotels, Jennifer Rodstrom.",
 			"We will not comment", "Jennifer Rodstrom"},
+		{"a possessive description is someone other than the possessor", "Budget.\nMel Stride attacked the plan. 'It will fail,' Mr Stride said.\nAsked about tax rises, his official spokesman said: 'We are not going to write the next budget today.'",
+			"We are not going to write", ""},
 		{"a report on a country is not the country's", "Trade.\nA report on China said the talks were \"going nowhere.\"",
 			"going nowhere", ""},
 		{"a pronoun after a possessive subject is its possessor", "Medicine.\n\"It works,\" said Dr. Alan Pierce, a surgeon.\nMehmet Oz's advice earned him a hearing, where he was criticised for saying that a bean extract was a \"magic cure for everyone.\"",
