@@ -264,7 +264,8 @@ var orgWords = []string{
 	"motors", "energy", "holdings", "capital", "ventures", "industries", "labs", "pharmaceuticals",
 	"fc", "afc", "cf", "united", "rovers", "wanderers", "albion", "invitational", "championship",
 	"championships", "tournament", "marathon", "derby", "dam", "bay", "bridge", "canal", "lake", "valley", "harbour",
-	"harbor", "palace", "castle", "cathedral", "church", "mosque", "temple", "prison",
+	"harbor", "palace", "castle", "cathedral", "church", "mosque", "temple", "prison", "association", "federation",
+	"confederation", "alliance", "coalition", "chamber", "movement", "caucus", "syndicate",
 }
 
 // capitalActs are the words after a capital that make it speak or act for

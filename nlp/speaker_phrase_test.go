@@ -58,6 +58,8 @@ func TestSpeakerNounPhrases(t *testing.T) {
 			"We will not comment", "Jennifer Rodstrom"},
 		{"a possessive description is someone other than the possessor", "Budget.\nMel Stride attacked the plan. 'It will fail,' Mr Stride said.\nAsked about tax rises, his official spokesman said: 'We are not going to write the next budget today.'",
 			"We are not going to write", ""},
+		{"a plural possessive inside an organisation's name", "Homes.\nThe Home Builders' Association said in a statement that it \"cautiously welcomes\" the plan.",
+			"cautiously welcomes", "Home Builders' Association"},
 		{"a report on a country is not the country's", "Trade.\nA report on China said the talks were \"going nowhere.\"",
 			"going nowhere", ""},
 		{"a pronoun after a possessive subject is its possessor", "Medicine.\n\"It works,\" said Dr. Alan Pierce, a surgeon.\nMehmet Oz's advice earned him a hearing, where he was criticised for saying that a bean extract was a \"magic cure for everyone.\"",

@@ -61,7 +61,11 @@ func (tz *tokenizer) matchNames(toks []tok) []tok {
 			}
 		}
 		nameStart := j
-		for j < len(toks) && toks[j].kind == tkWord && (j == nameStart || !toks[j-1].poss) {
+		for j < len(toks) && (toks[j].kind == tkWord && (j == nameStart || !toks[j-1].poss) || tz.pluralPossessiveOrg(toks, nameStart, j)) {
+			if toks[j].kind == tkPunct {
+				j++ // the apostrophe of "Builders' Association"
+				continue
+			}
 			c := toks[j].cls
 			initial := j > nameStart && toks[j].abbrev && toks[j].end-toks[j].start == 2
 			if !(toks[j].capital && (!c.has(wNotName) || initial) || j > nameStart && c.has(wSuffix)) {
@@ -89,6 +93,17 @@ func (tz *tokenizer) matchNames(toks []tok) []tok {
 		i = j
 	}
 	return out
+}
+
+// pluralPossessiveOrg reports the apostrophe at j of a plural possessive
+// inside an organisation's name: "Home Builders' Association".
+func (tz *tokenizer) pluralPossessiveOrg(toks []tok, nameStart, j int) bool {
+	if j <= nameStart || j+1 >= len(toks) || toks[j].kind != tkPunct {
+		return false
+	}
+	p, a, n := toks[j-1], tz.text[toks[j].start:toks[j].end], toks[j+1]
+	return (a == "'" || a == "’") && p.kind == tkWord && p.end == toks[j].start && tz.text[p.end-1] == 's' &&
+		n.kind == tkWord && n.capital && n.cls.has(wOrgHead)
 }
 
 // nameOf is the display name of a fallback name token: without honorifics
