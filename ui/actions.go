@@ -88,10 +88,15 @@ func (m *Model) openLink() tea.Cmd {
 	if !ok {
 		return nil
 	}
+	return m.openURLCmd(it.Link)
+}
+
+// openURLCmd opens link in the browser (or the tests' opener).
+func (m *Model) openURLCmd(link string) tea.Cmd {
 	if m.openURL == nil {
-		return m.browser.open(it.Link)
+		return m.browser.open(link)
 	}
-	return openLinkCmd(m.openURL, it.Link)
+	return openLinkCmd(m.openURL, link)
 }
 
 func (m *Model) copyQuote() tea.Cmd {

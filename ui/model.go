@@ -531,6 +531,8 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 		return m.exportFiltered()
 	case key.Matches(msg, k.OpenLink):
 		return m.openLink()
+	case key.Matches(msg, k.OpenLinks):
+		return m.openLinks()
 	case key.Matches(msg, k.NextUnread):
 		return m.walkUnread(1)
 	case key.Matches(msg, k.PrevUnread):

@@ -30,7 +30,7 @@ type readerPane struct {
 	fetching  bool   // the full text is being fetched
 	fetchErr  string // why fetching the full text failed
 
-	text    string // what is shown: doc.Text once annotated, the body before
+	text    string // what is shown: doc.Text once annotated, the body before; then the links (see show)
 	hl      highlights
 	lines   []lineRange
 	painted []string     // painted body lines; nil when stale
@@ -78,8 +78,8 @@ func (p *readerPane) onLoaded(m articleLoadedMsg) tea.Cmd {
 		p.setDoc(nlp.Doc{})
 		return nil
 	}
-	p.text = p.art.Text
 	p.hl = highlights{}
+	p.show(p.art.Text)
 	p.rewrap()
 	p.refind()
 	if p.sh.ann == nil {
@@ -110,8 +110,8 @@ func (p *readerPane) onFetched(m fetchedTextMsg) tea.Cmd {
 	p.fetchErr, p.noText = "", false
 	p.art.Text = m.text
 	p.annotated, p.doc = false, nlp.Doc{}
-	p.text = m.text
 	p.hl = highlights{}
+	p.show(m.text)
 	p.ents, p.sel, p.ent = nil, -1, -1
 	p.rewrap()
 	if p.sh.ann == nil {
@@ -140,8 +140,8 @@ func (p *readerPane) setDoc(doc nlp.Doc) {
 	}
 	p.doc = doc
 	p.annotated = true
-	p.text = doc.Text
 	p.hl = newHighlights(doc)
+	p.show(doc.Text)
 	p.ents = cursorEntities(doc)
 	p.sel, p.ent = -1, -1
 	p.rewrap()
@@ -239,7 +239,7 @@ func (p *readerPane) textWidth() int { return min(max(10, p.w-2), p.sh.textWidth
 
 func (p *readerPane) rewrap() {
 	p.wrapW = p.textWidth()
-	p.lines = wrapArticle(p.text, p.wrapW)
+	p.lines = wrapArticle(p.text, p.wrapW, p.hl.marks)
 	p.painted = nil
 	p.skip = p.headlineLines()
 	p.offset = clamp(p.offset, p.skip, p.maxOffset())
