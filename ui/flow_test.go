@@ -320,7 +320,16 @@ func TestRefreshProgressShowsWhileRunning(t *testing.T) {
 	}
 	m.ref.running, m.ref.seq = true, 1
 	m.Update(refreshProgressMsg{seq: 1, feedID: 3, err: "timeout", stats: feeds.RefreshStats{Feeds: 4, Done: 2, Failed: 1}})
+	// the bar moves towards half-full on the spinner's ticks, not at once
+	m.Update(spinTickMsg{})
 	s := m.statusView()
+	if filled := strings.Count(s, "█"); filled == 0 || filled >= 6 || !strings.Contains(s, "2/4") {
+		t.Errorf("status one tick into the move: %q", s)
+	}
+	for range 30 { // two and a half seconds
+		m.Update(spinTickMsg{})
+	}
+	s = m.statusView()
 	if !strings.Contains(s, "refreshing") || !strings.Contains(s, "2/4") || !strings.Contains(s, "██████░░░░░░") {
 		t.Errorf("status while refreshing: %q", s)
 	}
