@@ -16,13 +16,12 @@ import (
 // enter (or the open-link key) opens. Like every overlay it gets the shared
 // context and a callback, not the model.
 type linksOverlay struct {
-	sh     *shared
-	links  []store.Link
-	open   func(link string) tea.Cmd
-	typed  string // the number typed so far
-	cursor int
-	offset int
-	rows   int // links shown at the last view
+	sh    *shared
+	links []store.Link
+	open  func(link string) tea.Cmd
+	typed string // the number typed so far
+	pager
+	rows int // links shown at the last view
 }
 
 // openLinks shows the open article's links.
@@ -56,7 +55,7 @@ func (o *linksOverlay) update(msg tea.KeyMsg) (bool, tea.Cmd) {
 	}
 	if d, ok := movement(k, msg, o.rows, len(o.links)); ok {
 		o.typed = ""
-		o.cursor = clamp(o.cursor+d, 0, len(o.links)-1)
+		o.move(d, len(o.links), o.rows)
 	}
 	return false, nil
 }
@@ -90,13 +89,9 @@ func (o *linksOverlay) view(w, h int) string {
 		fit(st.Title.Render("Links"), bw-12) + st.Muted.Render(fitLeft(fmt.Sprint(len(o.links)), 12)),
 		st.Muted.Render(fit(hint, bw)),
 	}
-	if o.cursor < o.offset {
-		o.offset = o.cursor
-	}
-	if o.cursor >= o.offset+o.rows {
-		o.offset = o.cursor - o.rows + 1
-	}
-	for i := o.offset; i < len(o.links) && i < o.offset+o.rows; i++ {
+	o.follow(len(o.links), o.rows)
+	from, to := o.shown(len(o.links), o.rows)
+	for i := from; i < to; i++ {
 		lines = append(lines, o.row(i, bw))
 	}
 	box := st.Overlay.Render(block(lines, bw, len(lines)))
