@@ -229,7 +229,9 @@ func BenchmarkViewReader(b *testing.B) {
 	if err := st.SaveAnnotation(art.ID, art.Hash, nlp.Default().Version(), nlp.Default().Annotate(art.Text)); err != nil {
 		b.Fatal(err)
 	}
-	d := newDriver(b, testOptions(st), 200, 50)
+	o := testOptions(st)
+	o.Annotator = nlp.Default() // the cache is keyed by its version
+	d := newDriver(b, o, 200, 50)
 	d.keys("enter", "n")
 	if !d.m.reader.annotated {
 		b.Fatal("the article was not annotated")

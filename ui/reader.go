@@ -333,7 +333,9 @@ func (p *readerPane) selectedRange() (int, int, bool) {
 // paint paints the lines (gutter and highlights) when they are stale and
 // gives the viewport the lines under the headline.
 func (p *readerPane) paint() {
-	p.vp.Width, p.vp.Height = p.w, p.bodyHeight()
+	// no width: the lines are wrapped already, and block pads them; a width
+	// would make lipgloss wrap every line again at each frame
+	p.vp.Width, p.vp.Height = 0, p.bodyHeight()
 	if p.painted != nil && p.wrapW == p.textWidth() {
 		return
 	}
