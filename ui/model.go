@@ -365,8 +365,7 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.err != nil {
 			return m, m.setStatus("annotating: "+msg.err.Error(), true)
 		}
-		if msg.done > 0 {
-			m.invalidateMuted()
+		if msg.done > 0 { // annotations change no article's title or text: the muted stay
 			return m, tea.Batch(m.list.reload(), m.reloadCross(), m.startBacklog())
 		}
 	case savedMsg:
