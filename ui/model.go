@@ -81,7 +81,7 @@ type Model struct {
 	cancel    context.CancelFunc
 	openURL   func(string) error // set by tests; nil uses browser
 	browser   browser
-	fetchText func(context.Context, string) (string, error)
+	fetchText func(context.Context, string) (string, []store.Link, error)
 	copy      func(string) error
 }
 

@@ -93,10 +93,11 @@ func (p *readerPane) onLoaded(m articleLoadedMsg) tea.Cmd {
 
 // fetchedTextMsg carries the full text fetched for one article.
 type fetchedTextMsg struct {
-	seq  int
-	id   int64
-	text string
-	err  error
+	seq   int
+	id    int64
+	text  string
+	links []store.Link // the links of the page's text
+	err   error
 }
 
 // onFetched shows the fetched full text and asks for its annotation; the
@@ -111,7 +112,7 @@ func (p *readerPane) onFetched(m fetchedTextMsg) tea.Cmd {
 		return nil
 	}
 	p.fetchErr, p.noText = "", false
-	p.art.Text = m.text
+	p.art.Text, p.art.Links = m.text, m.links
 	p.annotated, p.doc = false, nlp.Doc{}
 	p.hl = highlights{}
 	p.show(m.text)
