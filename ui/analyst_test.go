@@ -50,7 +50,7 @@ func TestPickerChipsFilterTheList(t *testing.T) {
 	}
 	for _, s := range steps {
 		s.do()
-		if d.m.overlay != nil {
+		if d.state().Overlay != "" {
 			t.Fatalf("%s: the picker is still open", s.name)
 		}
 		q := lib.lastQuery()
@@ -99,7 +99,7 @@ func TestPickerCountsFollowFiltersAndEscCancels(t *testing.T) {
 		t.Errorf("typing zel matches %v", p.matches)
 	}
 	d.keys("esc")
-	if d.m.overlay != nil || len(d.m.chips) != 0 {
+	if d.state().Overlay != "" || len(d.state().Chips) != 0 {
 		t.Fatal("esc did not close the picker without a chip")
 	}
 	// With a Zelensky chip, the country picker counts only article 7.
@@ -143,7 +143,7 @@ func TestSearchFlow(t *testing.T) {
 		t.Errorf("the status line does not show the search being typed:\n%s", d.m.statusView())
 	}
 	d.keys("esc")
-	if q := lib.lastQuery(); q.Search != "" || len(d.m.chips) != 0 {
+	if q := lib.lastQuery(); q.Search != "" || len(d.state().Chips) != 0 {
 		t.Fatalf("esc applied the search: %+v", q)
 	}
 	d.keys("L")
@@ -165,8 +165,8 @@ func TestSearchFlow(t *testing.T) {
 	d.keys("/", "ctrl+u")
 	d.typeText("ceasefire")
 	d.keys("enter")
-	if q := lib.lastQuery(); q.Search != "ceasefire" || len(d.m.chips) != 2 {
-		t.Fatalf("second search: %+v, chips %v", q, d.m.chips)
+	if q := lib.lastQuery(); q.Search != "ceasefire" || len(d.state().Chips) != 2 {
+		t.Fatalf("second search: %+v, chips %v", q, d.state().Chips)
 	}
 	d.keys("x")
 	if q := lib.lastQuery(); q.Search != "" || len(q.Entities) != 1 {
@@ -191,23 +191,23 @@ func TestCrossArticleSidebarOpensTheQuote(t *testing.T) {
 		t.Error("the statements are not newest first")
 	}
 	d.keys("tab", "j", "j", "enter")
-	if !d.m.reading || d.m.reader.id != 7 {
-		t.Fatalf("enter opened article %d (reading %v), want 7", d.m.reader.id, d.m.reading)
+	if !d.state().Reading || d.state().Article != 7 {
+		t.Fatalf("enter opened article %d (reading %v), want 7", d.state().Article, d.state().Reading)
 	}
-	if d.m.reader.sel != 0 || d.m.side.cursor != 0 {
-		t.Errorf("the quote is not selected: reader %d, sidebar %d", d.m.reader.sel, d.m.side.cursor)
+	if d.state().Statement != 0 || d.state().Sidebar != 0 {
+		t.Errorf("the quote is not selected: reader %d, sidebar %d", d.state().Statement, d.state().Sidebar)
 	}
 	if !lib.isRead(7) {
 		t.Error("the article opened from the sidebar is not marked read")
 	}
 	d.keys("esc")
-	if d.m.reading || d.m.focus != focusCross {
-		t.Errorf("esc went to %v (reading %v), want the cross-article sidebar", d.m.focus, d.m.reading)
+	if d.state().Reading || d.state().Focus != "cross" {
+		t.Errorf("esc went to %v (reading %v), want the cross-article sidebar", d.state().Focus, d.state().Reading)
 	}
 	// The first entry: Merz's quote, the second statement of article 1.
 	d.keys("k", "enter")
-	if d.m.reader.id != 1 || d.m.reader.sel != 1 {
-		t.Errorf("opened article %d at statement %d, want 1 at 1", d.m.reader.id, d.m.reader.sel)
+	if d.state().Article != 1 || d.state().Statement != 1 {
+		t.Errorf("opened article %d at statement %d, want 1 at 1", d.state().Article, d.state().Statement)
 	}
 	if v := d.m.View(); !strings.Contains(v, "▎") {
 		t.Errorf("the quote is not marked in the reader:\n%s", v)
@@ -224,8 +224,8 @@ func TestCrossSidebarAtNarrowWidthIsAToggle(t *testing.T) {
 	}
 	d.keys("t")
 	feeds, cross := d.m.browseColumns()
-	if !cross || feeds || d.m.focus != focusCross {
-		t.Fatalf("t: feeds %v cross %v focus %v", feeds, cross, d.m.focus)
+	if !cross || feeds || d.state().Focus != "cross" {
+		t.Fatalf("t: feeds %v cross %v focus %v", feeds, cross, d.state().Focus)
 	}
 	if v := d.m.View(); !strings.Contains(v, "We will keep helping") {
 		t.Errorf("the sidebar is not drawn:\n%s", v)
@@ -237,12 +237,12 @@ func TestReaderFilterBySpeakerAndEntityCursor(t *testing.T) {
 	d := newDriver(t, testOptions(lib), 160, 48)
 	// the list: 3, 6, 1, … — open article 1 (Geneva)
 	d.keys("j", "j", "enter")
-	if d.m.reader.id != 1 {
-		t.Fatalf("opened %d", d.m.reader.id)
+	if d.state().Article != 1 {
+		t.Fatalf("opened %d", d.state().Article)
 	}
 	d.keys("f")
-	if len(d.m.chips) != 0 || !strings.Contains(d.m.status, "select a statement") {
-		t.Fatalf("f with nothing selected: chips %v, status %q", d.m.chips, d.m.status)
+	if len(d.state().Chips) != 0 || !strings.Contains(d.state().Status, "select a statement") {
+		t.Fatalf("f with nothing selected: chips %v, status %q", d.state().Chips, d.state().Status)
 	}
 	d.keys("n", "n", "f") // Merz's statement
 	if q := lib.lastQuery(); !reflect.DeepEqual(q.Entities, []string{"friedrich-merz"}) {
@@ -250,8 +250,8 @@ func TestReaderFilterBySpeakerAndEntityCursor(t *testing.T) {
 	}
 	// ] starts at the first entity on screen and drops the statement selection.
 	d.keys("]")
-	if e, ok := d.m.reader.cursorEntity(); !ok || e.ID != "emmanuel-macron" || d.m.side.cursor != -1 {
-		t.Fatalf("] is on %+v (side cursor %d)", e, d.m.side.cursor)
+	if e := d.state().Entity; e != "emmanuel-macron" || d.state().Sidebar != -1 {
+		t.Fatalf("] is on %q (side cursor %d)", e, d.state().Sidebar)
 	}
 	if !strings.Contains(d.m.View(), "› Emmanuel Macron") {
 		t.Errorf("the status line does not name the entity under the cursor")
@@ -261,8 +261,8 @@ func TestReaderFilterBySpeakerAndEntityCursor(t *testing.T) {
 		t.Fatalf("f on France queried %q", q.Entities)
 	}
 	d.keys("[")
-	if e, _ := d.m.reader.cursorEntity(); e.ID != "emmanuel-macron" {
-		t.Errorf("[ went to %q", e.ID)
+	if e := d.state().Entity; e != "emmanuel-macron" {
+		t.Errorf("[ went to %q", e)
 	}
 	// esc shows the filtered list: only article 1 mentions Merz and France
 	d.keys("esc")
@@ -277,19 +277,19 @@ func TestRemoveChipKeysAreRebindable(t *testing.T) {
 	o.Keys = map[string][]string{"pick_leader": {"ctrl+l"}, "remove_chip": {"z"}}
 	d := newDriver(t, o, 100, 30)
 	d.keys("L")
-	if d.m.overlay != nil {
+	if d.state().Overlay != "" {
 		t.Fatal("L still opens the picker after rebinding")
 	}
 	d.send(keyMsg("ctrl+l"))
-	if _, ok := d.m.overlay.(*pickerOverlay); !ok {
+	if d.state().Overlay != "picker" {
 		t.Fatal("ctrl+l does not open the picker")
 	}
 	d.keys("enter", "x")
-	if len(d.m.chips) != 1 {
+	if len(d.state().Chips) != 1 {
 		t.Fatal("x still removes a chip after rebinding")
 	}
 	d.keys("z")
-	if len(d.m.chips) != 0 {
+	if len(d.state().Chips) != 0 {
 		t.Fatal("z does not remove the chip")
 	}
 }
@@ -320,12 +320,12 @@ func TestCrossSidebarMouse(t *testing.T) {
 	r := d.m.rects[focusCross]
 	click := tea.MouseMsg{X: r.x + 3, Y: 1, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress}
 	d.send(click)
-	if d.m.focus != focusCross || d.m.cross.cursor != 0 || d.m.reading {
-		t.Fatalf("first click: focus %v cursor %d reading %v", d.m.focus, d.m.cross.cursor, d.m.reading)
+	if d.state().Focus != "cross" || d.state().Cross != 0 || d.state().Reading {
+		t.Fatalf("first click: focus %v cursor %d reading %v", d.state().Focus, d.state().Cross, d.state().Reading)
 	}
 	d.send(click)
-	if !d.m.reading || d.m.reader.id != 1 || d.m.reader.sel != 1 {
-		t.Errorf("second click opened %d at %d (reading %v)", d.m.reader.id, d.m.reader.sel, d.m.reading)
+	if !d.state().Reading || d.state().Article != 1 || d.state().Statement != 1 {
+		t.Errorf("second click opened %d at %d (reading %v)", d.state().Article, d.state().Statement, d.state().Reading)
 	}
 }
 

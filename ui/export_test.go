@@ -69,8 +69,8 @@ func TestExportErrorsShowInTheStatusLine(t *testing.T) {
 	o.ExportDir = ""
 	d := newDriver(t, o, 100, 30)
 	d.keys("E")
-	if !d.m.statusErr || !strings.Contains(d.m.status, "no export directory") {
-		t.Errorf("status %q (err %v)", d.m.status, d.m.statusErr)
+	if !d.state().StatusErr || !strings.Contains(d.state().Status, "no export directory") {
+		t.Errorf("status %q (err %v)", d.state().Status, d.state().StatusErr)
 	}
 }
 
@@ -78,9 +78,9 @@ func TestExportErrorsShowInTheStatusLine(t *testing.T) {
 // that the file exists in the export directory.
 func exportedPath(t *testing.T, d *driver) string {
 	t.Helper()
-	count, path, ok := strings.Cut(d.m.status, ": wrote ")
-	if !ok || d.m.statusErr || !regexp.MustCompile(`^[1-9][0-9]* statements?$`).MatchString(count) {
-		t.Fatalf("status after export: %q", d.m.status)
+	count, path, ok := strings.Cut(d.state().Status, ": wrote ")
+	if !ok || d.state().StatusErr || !regexp.MustCompile(`^[1-9][0-9]* statements?$`).MatchString(count) {
+		t.Fatalf("status after export: %q", d.state().Status)
 	}
 	if filepath.Dir(path) != d.m.sh.export {
 		t.Errorf("wrote %s outside the export directory %s", path, d.m.sh.export)
@@ -99,8 +99,8 @@ func TestExportSelectedArticleWhileBrowsing(t *testing.T) {
 	o.ExportDir = t.TempDir()
 	d := newDriver(t, o, 160, 48)
 	d.keys("e") // article 3 has no annotation
-	if !d.m.statusErr || !strings.Contains(d.m.status, "not annotated") {
-		t.Fatalf("exporting an unannotated article: %q", d.m.status)
+	if !d.state().StatusErr || !strings.Contains(d.state().Status, "not annotated") {
+		t.Fatalf("exporting an unannotated article: %q", d.state().Status)
 	}
 	d.keys("j", "e") // article 6
 	doc := parseMarkdown(t, exportedPath(t, d))

@@ -154,6 +154,9 @@ func (d *driver) send(msgs ...tea.Msg) {
 	}
 }
 
+// state is what the model shows, as data.
+func (d *driver) state() State { return d.m.State() }
+
 // keys sends each key name (as Bubble Tea names them) in turn.
 func (d *driver) keys(names ...string) {
 	for _, n := range names {

@@ -76,15 +76,15 @@ func TestWalkSidebarScrollsReaderToQuote(t *testing.T) {
 	d := newDriver(t, testOptions(lib), 80, 14)
 	openTitled(t, d, genevaTitle)
 	d.keys("t") // the sidebar is collapsed at 80 columns
-	if !d.m.sidebarVisible() || d.m.focus != focusSidebar {
+	if !d.m.sidebarVisible() || d.state().Focus != "sidebar" {
 		t.Fatalf("t should show and focus the sidebar")
 	}
 	doc := genevaDoc(t)
 	for i, k := range []string{"j", "j", "j", "k"} {
 		d.keys(k)
 		want := []int{0, 1, 2, 1}[i]
-		if d.m.side.cursor != want || d.m.reader.sel != want {
-			t.Fatalf("after %d keys: sidebar %d reader %d, want %d", i+1, d.m.side.cursor, d.m.reader.sel, want)
+		if d.state().Sidebar != want || d.state().Statement != want {
+			t.Fatalf("after %d keys: sidebar %d reader %d, want %d", i+1, d.state().Sidebar, d.state().Statement, want)
 		}
 		// the quote's first line is on screen, the first marked in the gutter
 		words := strings.Fields(doc.Statements[want].Quote)
@@ -102,12 +102,12 @@ func TestWalkSidebarScrollsReaderToQuote(t *testing.T) {
 	}
 	// n / p walk the statements from the reader too
 	d.keys("tab", "n")
-	if d.m.focus != focusReader || d.m.reader.sel != 2 {
-		t.Errorf("n from the reader: focus %v sel %d", d.m.focus, d.m.reader.sel)
+	if d.state().Focus != "reader" || d.state().Statement != 2 {
+		t.Errorf("n from the reader: focus %v sel %d", d.state().Focus, d.state().Statement)
 	}
 	d.keys("p", "p")
-	if d.m.reader.sel != 0 {
-		t.Errorf("p p: sel %d, want 0", d.m.reader.sel)
+	if d.state().Statement != 0 {
+		t.Errorf("p p: sel %d, want 0", d.state().Statement)
 	}
 }
 
@@ -253,7 +253,7 @@ func TestAnnotationRunsOnceAndIsCached(t *testing.T) {
 	if len(lib.saved) != 1 || lib.saved[0] != (savedAnn{5, "h5", nlp.Default().Version()}) {
 		t.Fatalf("saved annotations %+v, want one for article 5 keyed by its hash and the annotator's version", lib.saved)
 	}
-	if !d.m.reader.annotated {
+	if !d.state().Annotated {
 		t.Fatal("the reader did not take the annotation")
 	}
 	d.keys("esc")
@@ -427,7 +427,7 @@ func TestHelpOverlay(t *testing.T) {
 		t.Error("a key went through the help overlay")
 	}
 	d.keys("esc")
-	if d.m.overlay != nil {
+	if d.state().Overlay != "" {
 		t.Error("esc did not close help")
 	}
 	d.keys("q")
@@ -541,7 +541,7 @@ func TestBacklogStopsAtItsBudget(t *testing.T) {
 func TestReaderHeaderHeight(t *testing.T) {
 	d := newDriver(t, testOptions(fixtureLib(t)), 80, 24)
 	for _, title := range []string{genevaTitle, "Starmer hails ‘breakthrough’ on security guarantees after crunch White House Ukraine talks"} {
-		if d.m.reading {
+		if d.state().Reading {
 			d.keys("esc")
 		}
 		openTitled(t, d, title)
@@ -567,7 +567,7 @@ func TestEnterInSidebarFocusesReader(t *testing.T) {
 	d := newDriver(t, testOptions(fixtureLib(t)), 160, 48)
 	openTitled(t, d, genevaTitle)
 	d.keys("tab", "j", "j", "enter")
-	if d.m.focus != focusReader || d.m.reader.sel != 1 {
-		t.Errorf("focus %v sel %d, want the reader with statement 2 marked", d.m.focus, d.m.reader.sel)
+	if d.state().Focus != "reader" || d.state().Statement != 1 {
+		t.Errorf("focus %v sel %d, want the reader with statement 2 marked", d.state().Focus, d.state().Statement)
 	}
 }
