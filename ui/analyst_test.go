@@ -20,8 +20,8 @@ func (d *driver) typeText(s string) {
 
 func (d *driver) listIDs() []int64 {
 	var ids []int64
-	for i := 0; i < d.m.list.count(); i++ {
-		if it, ok := d.m.list.item(i); ok {
+	for i := 0; i < d.state().Listed; i++ {
+		if it, ok := d.m.ListRow(i); ok {
 			ids = append(ids, it.ID)
 		}
 	}

@@ -18,8 +18,8 @@ import (
 // rowOf returns the list row showing the article titled title.
 func rowOf(t *testing.T, d *driver, title string) int {
 	t.Helper()
-	for i := 0; i < d.m.list.count(); i++ {
-		if it, ok := d.m.list.item(i); ok && it.Title == title {
+	for i := 0; i < d.state().Listed; i++ {
+		if it, ok := d.m.ListRow(i); ok && it.Title == title {
 			return i
 		}
 	}
@@ -76,7 +76,7 @@ func TestWalkSidebarScrollsReaderToQuote(t *testing.T) {
 	d := newDriver(t, testOptions(lib), 80, 14)
 	openTitled(t, d, genevaTitle)
 	d.keys("t") // the sidebar is collapsed at 80 columns
-	if !d.m.sidebarVisible() || d.state().Focus != "sidebar" {
+	if !d.state().SidebarShown || d.state().Focus != "sidebar" {
 		t.Fatalf("t should show and focus the sidebar")
 	}
 	doc := genevaDoc(t)
@@ -162,7 +162,7 @@ func TestToggleReadAndStarPersist(t *testing.T) {
 	if !lib.isRead(3) {
 		t.Fatal("m did not mark the article read in the library")
 	}
-	if it, _ := d.m.list.selected(); !it.Read {
+	if it := d.state().Selected; it.ID == 0 || !it.Read {
 		t.Error("the list does not show the article read")
 	}
 	d.keys("m")
@@ -172,14 +172,14 @@ func TestToggleReadAndStarPersist(t *testing.T) {
 	d.keys("s")
 	// a new session on the same library sees the star
 	d2 := newDriver(t, testOptions(lib), 100, 30)
-	it, _ := d2.m.list.item(rowOf(t, d2, "Election results due in Lisbon"))
+	it, _ := d2.m.ListRow(rowOf(t, d2, "Election results due in Lisbon"))
 	if !it.Starred || it.Read {
 		t.Errorf("after restart: starred=%v read=%v, want starred and unread", it.Starred, it.Read)
 	}
 	// the starred view lists it
 	d2.keys("esc", "j", "enter")
-	if d2.m.list.count() != 2 {
-		t.Errorf("starred view has %d articles, want 2", d2.m.list.count())
+	if d2.state().Listed != 2 {
+		t.Errorf("starred view has %d articles, want 2", d2.state().Listed)
 	}
 }
 
@@ -201,8 +201,8 @@ func TestResizeRelayout(t *testing.T) {
 				t.Fatalf("%dx%d: line %d is %d wide: %q", sz.w, sz.h, i, w, l)
 			}
 		}
-		if d.m.sidebarVisible() != sz.sidebar || strings.Contains(view, "Statements (3)") != sz.sidebar {
-			t.Errorf("%dx%d: sidebar shown=%v, want %v", sz.w, sz.h, d.m.sidebarVisible(), sz.sidebar)
+		if d.state().SidebarShown != sz.sidebar || strings.Contains(view, "Statements (3)") != sz.sidebar {
+			t.Errorf("%dx%d: sidebar shown=%v, want %v", sz.w, sz.h, d.state().SidebarShown, sz.sidebar)
 		}
 	}
 }
@@ -234,7 +234,7 @@ func TestCursorNeverLoadsBodies(t *testing.T) {
 	if pages <= pagesAtStart {
 		t.Errorf("moving through 1000 articles loaded no further pages")
 	}
-	if it, ok := d.m.list.selected(); !ok || it.Title != "Story 4" {
+	if it := d.state().Selected; it.Title != "Story 4" {
 		t.Errorf("after wheel the cursor is on %q, want Story 4", it.Title)
 	}
 	d.keys("enter")
@@ -301,14 +301,14 @@ func TestRefreshMarksErrorsAndKeepsFilter(t *testing.T) {
 	}
 	d := newDriver(t, o, 100, 30)
 	d.keys("tab", "j", "j", "enter") // World Desk only
-	if d.m.list.q.FeedID != 1 {
-		t.Fatalf("filter feed %d, want 1", d.m.list.q.FeedID)
+	if d.state().Filter.FeedID != 1 {
+		t.Fatalf("filter feed %d, want 1", d.state().Filter.FeedID)
 	}
 	d.keys("r")
 	if calls != 1 || d.m.ref.running {
 		t.Fatalf("refresh calls %d running %v", calls, d.m.ref.running)
 	}
-	if d.m.list.q.FeedID != 1 {
+	if d.state().Filter.FeedID != 1 {
 		t.Errorf("refresh lost the filter")
 	}
 	if d.m.feeds.errorOf(d.m.feeds.items[3]) != "connection refused" {
@@ -423,7 +423,7 @@ func TestHelpOverlay(t *testing.T) {
 		}
 	}
 	d.keys("j") // keys do not reach the panes under the overlay
-	if d.m.list.cursor != 0 {
+	if d.state().Cursor != 0 {
 		t.Error("a key went through the help overlay")
 	}
 	d.keys("esc")
@@ -508,7 +508,7 @@ func TestBacklogAnnotatesForListCounts(t *testing.T) {
 	if len(lib.saved) != 3 {
 		t.Fatalf("background annotation saved %d articles, want 3", len(lib.saved))
 	}
-	it, _ := d.m.list.item(rowOf(t, d, "Starmer hails ‘breakthrough’ on security guarantees after crunch White House Ukraine talks"))
+	it, _ := d.m.ListRow(rowOf(t, d, "Starmer hails ‘breakthrough’ on security guarantees after crunch White House Ukraine talks"))
 	if !it.Annotated {
 		t.Error("the list does not show the seed article annotated after the backlog ran")
 	}

@@ -1,5 +1,7 @@
 package ui
 
+import "github.com/herald-reader/herald/feeds/store"
+
 // State is what the reader shows at the moment, as data: the facts a user
 // reads off the screen (which pane has focus, which article is open, which
 // statement is marked, the filter chips, the status line), for tests and
@@ -21,6 +23,14 @@ type State struct {
 	Chips                          []string
 	Status                         string
 	StatusErr                      bool
+	SidebarShown                   bool // the statements sidebar is on screen
+
+	// The article list: its query, how many articles it lists, the row
+	// under the cursor and that row's article (zero when not loaded).
+	Filter   store.ArticleQuery
+	Listed   int
+	Cursor   int
+	Selected store.ArticleSummary
 }
 
 var focusNames = [...]string{focusFeeds: "feeds", focusList: "list", focusReader: "reader", focusSidebar: "sidebar", focusCross: "cross"}
@@ -38,8 +48,10 @@ func (m *Model) State() State {
 	s := State{
 		Focus: m.focus.String(), Reading: m.reading, Article: r.id, Read: r.art.Read, Starred: r.art.Starred,
 		Annotated: r.annotated, Statements: len(r.statements()), Statement: r.sel, Sidebar: m.side.cursor,
-		Cross: m.cross.cursor, Status: m.status, StatusErr: m.statusErr,
+		Cross: m.cross.cursor, Status: m.status, StatusErr: m.statusErr, SidebarShown: m.sidebarVisible(),
+		Filter: m.list.q, Listed: m.list.count(), Cursor: m.list.cursor,
 	}
+	s.Selected, _ = m.list.selected()
 	if e, ok := r.cursorEntity(); ok {
 		s.Entity = e.ID
 	}
@@ -56,3 +68,7 @@ func (m *Model) State() State {
 	}
 	return s
 }
+
+// ListRow is the list's row i when it is loaded (the list pages its rows
+// in as they come into view).
+func (m *Model) ListRow(i int) (store.ArticleSummary, bool) { return m.list.item(i) }
