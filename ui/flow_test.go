@@ -305,17 +305,24 @@ func TestRefreshMarksErrorsAndKeepsFilter(t *testing.T) {
 		t.Fatalf("filter feed %d, want 1", d.state().Filter.FeedID)
 	}
 	d.keys("r")
-	if calls != 1 || d.m.ref.running {
-		t.Fatalf("refresh calls %d running %v", calls, d.m.ref.running)
+	if calls != 1 || strings.Contains(d.m.View(), "refreshing") {
+		t.Fatalf("refresh calls %d, still running:\n%s", calls, d.m.View())
 	}
 	if d.state().Filter.FeedID != 1 {
 		t.Errorf("refresh lost the filter")
 	}
-	if d.m.feeds.errorOf(d.m.feeds.items[3]) != "connection refused" {
-		t.Errorf("feed 2 not marked: %q", d.m.feeds.errorOf(d.m.feeds.items[3]))
+	// the feeds pane marks the failed feed, and says why under the feeds
+	// when the cursor is on it
+	view := d.m.View()
+	if l := feedsPaneLine(view, "Capital Wire"); !strings.Contains(l, "!") {
+		t.Errorf("feed 2 not marked: %q\n%s", l, view)
 	}
-	if d.m.feeds.errorOf(d.m.feeds.items[4]) != "" {
-		t.Errorf("feed 3 succeeded but is still marked: %q", d.m.feeds.errorOf(d.m.feeds.items[4]))
+	if l := feedsPaneLine(view, "Broken Feed"); strings.Contains(l, "!") {
+		t.Errorf("feed 3 succeeded but is still marked: %q\n%s", l, view)
+	}
+	d.keys("shift+tab", "j")
+	if v := d.m.View(); !strings.Contains(v, "connection refused") {
+		t.Errorf("the failed feed's error is not shown under the feeds:\n%s", v)
 	}
 	status := d.m.statusView()
 	if !strings.Contains(status, "refreshed 3 feeds, 2 new") || !strings.Contains(status, "1 failed") {
@@ -323,13 +330,33 @@ func TestRefreshMarksErrorsAndKeepsFilter(t *testing.T) {
 	}
 }
 
-func TestRefreshProgressShowsWhileRunning(t *testing.T) {
-	m := New(testOptions(fixtureLib(t)))
-	m.ref.fn = func(context.Context, func(feeds.Result, feeds.RefreshStats)) (feeds.RefreshStats, error) {
-		return feeds.RefreshStats{}, nil
+// feedsPaneLine is the feeds pane's line (left of the first rule) that
+// names feed.
+func feedsPaneLine(view, feed string) string {
+	for _, l := range strings.Split(ansi.Strip(view), "\n") {
+		left, _, _ := strings.Cut(l, "│")
+		if strings.Contains(left, feed) {
+			return left
+		}
 	}
-	m.ref.running, m.ref.seq = true, 1
-	m.Update(refreshProgressMsg{seq: 1, feedID: 3, err: "timeout", stats: feeds.RefreshStats{Feeds: 4, Done: 2, Failed: 1}})
+	return ""
+}
+
+func TestRefreshProgressShowsWhileRunning(t *testing.T) {
+	o := testOptions(fixtureLib(t))
+	release := make(chan struct{})
+	t.Cleanup(func() { close(release) })
+	o.Refresh = func(ctx context.Context, progress func(feeds.Result, feeds.RefreshStats)) (feeds.RefreshStats, error) {
+		progress(feeds.Result{FeedID: 1, Err: errors.New("timeout")}, feeds.RefreshStats{Feeds: 4, Done: 2, Failed: 1})
+		select { // the other two feeds take their time
+		case <-release:
+		case <-ctx.Done():
+		}
+		return feeds.RefreshStats{Feeds: 4, Done: 4, Failed: 1}, nil
+	}
+	m := newDriver(t, o, 100, 24).m // loaded; the refresh is driven here, as it blocks
+	_, cmd := m.Update(keyMsg("r"))
+	m.Update(firstMsg(t, cmd, func(msg tea.Msg) bool { _, ok := msg.(refreshProgressMsg); return ok }))
 	// the bar moves towards half-full on the spinner's ticks, not at once
 	m.Update(spinTickMsg{})
 	s := m.statusView()
@@ -343,9 +370,48 @@ func TestRefreshProgressShowsWhileRunning(t *testing.T) {
 	if !strings.Contains(s, "refreshing") || !strings.Contains(s, "2/4") || !strings.Contains(s, "██████░░░░░░") {
 		t.Errorf("status while refreshing: %q", s)
 	}
-	m.Update(refreshProgressMsg{seq: 0, feedID: 1, err: "stale"})
-	if m.feeds.errs[1] != "" {
-		t.Error("a stale refresh's result marked a feed")
+	if l := feedsPaneLine(m.View(), "World Desk"); !strings.Contains(l, "!") {
+		t.Errorf("the failed feed is not marked while the refresh runs: %q\n%s", l, m.View())
+	}
+	m.Update(refreshProgressMsg{seq: 0, feedID: 2, err: "stale"})
+	if l := feedsPaneLine(m.View(), "Capital Wire"); strings.Contains(l, "!") {
+		t.Errorf("a stale refresh's result marked a feed: %q", l)
+	}
+}
+
+// firstMsg runs cmd (and the commands of a batch, each on its own) and
+// returns the first message that want accepts.
+func firstMsg(t *testing.T, cmd tea.Cmd, want func(tea.Msg) bool) tea.Msg {
+	t.Helper()
+	msgs := make(chan tea.Msg, 16)
+	var run func(tea.Cmd)
+	run = func(c tea.Cmd) {
+		if c == nil {
+			return
+		}
+		go func() {
+			msg := c()
+			if b, ok := msg.(tea.BatchMsg); ok {
+				for _, c := range b {
+					run(c)
+				}
+				return
+			}
+			msgs <- msg
+		}()
+	}
+	run(cmd)
+	timeout := time.After(5 * time.Second)
+	for {
+		select {
+		case msg := <-msgs:
+			if want(msg) {
+				return msg
+			}
+		case <-timeout:
+			t.Fatal("no such message in 5s")
+			return nil
+		}
 	}
 }
 
