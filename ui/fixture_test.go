@@ -94,17 +94,23 @@ func testOptions(lib Library) Options {
 // synchronously and feeds the resulting messages back, so a test sees the
 // state after all the I/O a key caused.
 type driver struct {
-	t    testing.TB
-	m    *Model
-	quit bool
+	t      testing.TB
+	m      *Model
+	quit   bool
+	timers []time.Duration // the timers the model set, in order
 }
 
 func newDriver(t testing.TB, o Options, w, h int) *driver {
 	t.Helper()
+	d := &driver{t: t}
 	old := tick
-	tick = func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return func() tea.Msg { return nil } }
+	// the clock stands still: a timer is noted, never fired
+	tick = func(after time.Duration, _ func(time.Time) tea.Msg) tea.Cmd {
+		d.timers = append(d.timers, after)
+		return func() tea.Msg { return nil }
+	}
 	t.Cleanup(func() { tick = old })
-	d := &driver{t: t, m: New(o)}
+	d.m = New(o)
 	d.run(d.m.Init())
 	d.send(tea.WindowSizeMsg{Width: w, Height: h})
 	return d
