@@ -243,13 +243,13 @@ func TestCrossSidebarAtNarrowWidthIsAToggle(t *testing.T) {
 	d.keys("L")
 	d.typeText("merz")
 	d.keys("enter")
-	if _, cross := d.m.browseColumns(); cross {
-		t.Fatal("the cross-article sidebar is shown at 80 columns without being asked for")
+	if v := d.m.View(); hasPane(v, "Said:") || !hasPane(v, "Feeds") {
+		t.Fatalf("the cross-article sidebar is shown at 80 columns without being asked for: panes %q", paneTitles(v))
 	}
 	d.keys("t")
-	feeds, cross := d.m.browseColumns()
-	if !cross || feeds || d.state().Focus != "cross" {
-		t.Fatalf("t: feeds %v cross %v focus %v", feeds, cross, d.state().Focus)
+	v := d.m.View()
+	if feeds, cross := hasPane(v, "Feeds"), hasPane(v, "Said:"); !cross || feeds || d.state().Focus != "cross" {
+		t.Fatalf("t: feeds %v cross %v focus %v (panes %q)", feeds, cross, d.state().Focus, paneTitles(v))
 	}
 	if v := d.m.View(); !strings.Contains(v, "We will keep helping") {
 		t.Errorf("the sidebar is not drawn:\n%s", v)
@@ -341,8 +341,11 @@ func TestCrossSidebarMouse(t *testing.T) {
 	d.keys("L")
 	d.typeText("merz")
 	d.keys("enter")
-	r := d.m.rects[focusCross]
-	click := tea.MouseMsg{X: r.x + 3, Y: 1, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress}
+	x := paneX(d.m.View(), "Said:")
+	if x < 0 {
+		t.Fatalf("no cross-article sidebar:\n%s", d.m.View())
+	}
+	click := tea.MouseMsg{X: x + 3, Y: 1, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress}
 	d.send(click)
 	if d.state().Focus != "cross" || d.state().Cross != 0 || d.state().Reading {
 		t.Fatalf("first click: focus %v cursor %d reading %v", d.state().Focus, d.state().Cross, d.state().Reading)

@@ -1,8 +1,10 @@
 package ui
 
 import (
+	"github.com/charmbracelet/x/ansi"
 	"os"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -196,4 +198,31 @@ func keyMsg(name string) tea.KeyMsg {
 		return tea.KeyMsg{Type: tea.KeyBackspace}
 	}
 	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(name)}
+}
+
+// paneTitles are the titles on the screen's first line, pane by pane.
+func paneTitles(view string) []string {
+	first, _, _ := strings.Cut(ansi.Strip(view), "\n")
+	var out []string
+	for _, t := range strings.Split(first, "│") {
+		out = append(out, strings.TrimSpace(strings.TrimPrefix(t, "▌")))
+	}
+	return out
+}
+
+// hasPane reports a pane whose title starts with title.
+func hasPane(view, title string) bool { return paneX(view, title) >= 0 }
+
+// paneX is the screen column where the pane whose title starts with title
+// begins, -1 when no pane has it.
+func paneX(view, title string) int {
+	first, _, _ := strings.Cut(ansi.Strip(view), "\n")
+	x := 0
+	for _, t := range strings.Split(first, "│") {
+		if strings.HasPrefix(strings.TrimSpace(strings.TrimPrefix(t, "▌")), title) {
+			return x
+		}
+		x += ansi.StringWidth(t) + 1
+	}
+	return -1
 }

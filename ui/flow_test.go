@@ -468,18 +468,21 @@ func TestCheckLink(t *testing.T) {
 
 func TestMouseClickSelects(t *testing.T) {
 	d := newDriver(t, testOptions(fixtureLib(t)), 120, 30)
-	lr := d.m.rects[focusList]
-	d.send(tea.MouseMsg{X: lr.x + 10, Y: 3, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress})
+	lx := paneX(d.m.View(), "All articles")
+	d.send(tea.MouseMsg{X: lx + 10, Y: 3, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress})
 	if v := d.m.View(); !strings.Contains(selectedRow(v), "Starmer hails") || !strings.Contains(v, "▌All articles") {
 		t.Fatalf("click on row 3 should select it and focus the list:\n%s", v)
 	}
-	d.send(tea.MouseMsg{X: lr.x + 10, Y: 3, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress})
+	d.send(tea.MouseMsg{X: lx + 10, Y: 3, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress})
 	if got := readerTitle(d.m.View()); !strings.HasPrefix(got, "Starmer hails") {
 		t.Fatalf("a second click on the selected row should open it:\n%s", d.m.View())
 	}
 	d.keys("esc")
-	fr := d.m.rects[focusFeeds]
-	d.send(tea.MouseMsg{X: fr.x + 2, Y: 4, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress})
+	fx := paneX(d.m.View(), "Feeds")
+	if lx <= 0 || fx != 0 {
+		t.Fatalf("panes at %d and %d:\n%s", fx, lx, d.m.View())
+	}
+	d.send(tea.MouseMsg{X: fx + 2, Y: 4, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress})
 	if v := d.m.View(); !strings.Contains(v, "Capital Wire (2)") {
 		t.Errorf("click on the Capital Wire feed should show its articles:\n%s", v)
 	}
