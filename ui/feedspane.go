@@ -287,8 +287,8 @@ func (p *feedsPane) click(y int) bool {
 func (p *feedsPane) view(focused bool) string {
 	st := p.sh.st
 	lines := []string{p.sh.paneTitle("Feeds", focused, p.w)}
-	rows := p.rows()
-	for i := p.offset; i < len(p.items) && i < p.offset+rows; i++ {
+	from, to := p.shown(len(p.items), p.rows())
+	for i := from; i < to; i++ {
 		it := p.items[i]
 		mark := " "
 		if i == p.cursor {

@@ -241,12 +241,13 @@ func (p *listPane) view(focused bool) string {
 	}
 	// the date column is as wide as the widest date on screen
 	ageW := 4
-	for i := p.offset; i < p.offset+p.visibleRows() && i < p.count(); i++ {
+	from, to := p.shown(p.count(), p.visibleRows())
+	for i := from; i < to; i++ {
 		if it, ok := p.item(i); ok {
 			ageW = max(ageW, len(age(p.sh.now(), it.Published)))
 		}
 	}
-	for i := p.offset; i < p.offset+p.visibleRows() && i < p.count(); i++ {
+	for i := from; i < to; i++ {
 		lines = append(lines, p.row(i, focused, ageW))
 	}
 	return block(lines, p.w, p.h)

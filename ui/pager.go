@@ -46,5 +46,5 @@ func (g *pager) rowAt(y, n int) (int, bool) {
 
 // shown is the range of rows on screen.
 func (g *pager) shown(n, rows int) (from, to int) {
-	return g.offset, min(n, g.offset+max(1, rows))
+	return g.offset, max(g.offset, min(n, g.offset+rows))
 }
