@@ -271,8 +271,6 @@ func (p *readerPane) headlineLines() int {
 	return n
 }
 
-func (p *readerPane) maxOffset() int { return max(p.skip, len(p.lines)-p.bodyHeight()) }
-
 // top is the first line on screen.
 func (p *readerPane) top() int { return p.skip + p.vp.YOffset }
 
