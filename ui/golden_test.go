@@ -90,10 +90,6 @@ func TestGoldenScreens(t *testing.T) {
 // TestGoldenLinks: an article's links numbered in its text and listed
 // after it, and the overlay that opens one by number.
 func TestGoldenLinks(t *testing.T) {
-	// the store gives times in the local zone: the screens are drawn in UTC
-	local := time.Local
-	time.Local = time.UTC
-	t.Cleanup(func() { time.Local = local })
 	for _, size := range [][2]int{{80, 24}, {160, 48}} {
 		for _, sc := range []struct {
 			name  string
@@ -103,7 +99,7 @@ func TestGoldenLinks(t *testing.T) {
 			{"overlay", []step{{wait: "Report published"}, {keys: "\r", wait: "Links:"}, {keys: "O2", wait: "link 2"}}},
 		} {
 			t.Run(fmt.Sprintf("%s_%dx%d", sc.name, size[0], size[1]), func(t *testing.T) {
-				m := runScreen(t, linkedStore(t), size[0], size[1], sc.steps...)
+				m := runScreen(t, linkedLib(), size[0], size[1], sc.steps...)
 				golden.RequireEqual(t, []byte(m.View()))
 			})
 		}

@@ -40,6 +40,16 @@ func linkedStore(t *testing.T) *store.Store {
 	return st
 }
 
+// linkedLib is linkedStore's article in a fake library (dated in UTC,
+// where a store gives local times), for golden screens.
+func linkedLib() *fakeLib {
+	text, links := htmltext.ToTextLinks(linkedHTML)
+	sum := summary(1, 1, "News", "Report published", time.Hour, false, false)
+	sum.Link = "https://news.example/story"
+	return &fakeLib{feeds: []store.Feed{{ID: 1, URL: "https://news.example/rss", Title: "News"}},
+		arts: []store.Article{{ArticleSummary: sum, Text: text, Links: links, Hash: "l1"}}}
+}
+
 func TestReaderNumbersTheArticlesLinks(t *testing.T) {
 	d := newDriver(t, testOptions(linkedStore(t)), 120, 30)
 	d.keys("enter", "t") // no sidebar beside the lines
