@@ -145,10 +145,10 @@ func (p *pickerOverlay) update(msg tea.KeyMsg) (bool, tea.Cmd) {
 		p.move(-1)
 	case msg.Type == tea.KeyCtrlN || (key.Matches(msg, k.Down) && p.navigates(msg)):
 		p.move(1)
-	case msg.Type != tea.KeyRunes && key.Matches(msg, k.PageUp):
-		p.move(-max(1, p.rows-1))
-	case msg.Type != tea.KeyRunes && key.Matches(msg, k.PageDown):
-		p.move(max(1, p.rows-1))
+	case msg.Type != tea.KeyRunes && key.Matches(msg, k.PageUp, k.PageDown):
+		// a page is the rows on screen, as in every list (see movement)
+		d, _ := movement(k, msg, p.rows, len(p.matches))
+		p.move(d)
 	default:
 		before := p.input.Value()
 		p.input.update(msg)
