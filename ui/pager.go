@@ -1,9 +1,11 @@
 package ui
 
 // pager is the cursor of a list and the first row on screen: every list of
-// the reader (articles, feeds, pickers, links) moves, follows the cursor,
-// scrolls and maps a click the same way. Each call gets the list's length
-// n and the rows that fit, which only the list knows.
+// the reader (articles, feeds, statements, pickers, links) moves, follows
+// the cursor, scrolls and maps a click the same way. Each call gets the
+// list's length n and the rows that fit, which only the list knows. In the
+// statements sidebar an entry takes several lines: there the cursor counts
+// entries and the offset lines, and show brings an entry's lines in view.
 type pager struct {
 	cursor int
 	offset int
@@ -17,22 +19,31 @@ func (g *pager) move(d, n, rows int) {
 }
 
 // follow scrolls the least that shows the cursor, never past the end.
-func (g *pager) follow(n, rows int) {
+func (g *pager) follow(n, rows int) { g.show(g.cursor, g.cursor+1, n, rows) }
+
+// show scrolls the least that shows rows [start, end) of total, never past
+// the end; the first row wins when they do not all fit.
+func (g *pager) show(start, end, total, rows int) {
 	rows = max(1, rows)
-	if g.cursor < g.offset {
-		g.offset = g.cursor
+	if end > g.offset+rows {
+		g.offset = end - rows
 	}
-	if g.cursor >= g.offset+rows {
-		g.offset = g.cursor - rows + 1
+	if start < g.offset {
+		g.offset = start
 	}
-	g.offset = clamp(g.offset, 0, max(0, n-rows))
+	g.offset = clamp(g.offset, 0, max(0, total-rows))
+}
+
+// pan moves the view d rows without the cursor.
+func (g *pager) pan(d, total, rows int) {
+	g.offset = clamp(g.offset+d, 0, max(0, total-max(1, rows)))
 }
 
 // scroll moves the view d rows (the mouse wheel), dragging the cursor
 // along so that it stays on screen.
 func (g *pager) scroll(d, n, rows int) {
 	rows = max(1, rows)
-	g.offset = clamp(g.offset+d, 0, max(0, n-rows))
+	g.pan(d, n, rows)
 	g.cursor = clamp(g.cursor, g.offset, g.offset+rows-1)
 	g.cursor = clamp(g.cursor, 0, max(0, n-1))
 }
