@@ -58,7 +58,7 @@ func runReader(e *env) error {
 		Theme:           lc.uiTheme(),
 		Keys:            lc.Keys,
 		Warnings:        warnings,
-		FetchText:       fetcher.ArticleText,
+		FetchText:       fetcher.ArticleTextLinks,
 		Browser:         lc.Reader.Browser,
 		BrowserEnv:      os.Getenv("BROWSER"),
 		TextWidth:       lc.Reader.TextWidth,

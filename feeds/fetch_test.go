@@ -3,9 +3,11 @@ package feeds
 import (
 	"context"
 	"errors"
+	"github.com/herald-reader/herald/feeds/htmltext"
 	"net/http"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -34,6 +36,7 @@ func TestFetchFormats(t *testing.T) {
 			Published: published("2026-11-23T09:30:00Z"),
 			Text: "Leaders met in Valdoria on Monday. “We have a framework,” said Prime Minister Ana Ferro & her deputy.\n" +
 				"• Trade\n◦ Tariffs cut by 5 %\n◦ Ports reopened\n• Security\nRead the full text of the framework online.",
+			Links: []htmltext.Link{{URL: "https://gazette.example/docs/framework.pdf", Text: "full text of the framework"}},
 		}},
 		{"/feeds/atom.xml", "Atomic Dispatch", 2, Item{
 			GUID: "urn:uuid:1225c695-cfb8-4ebb-aaaa-80da344efa6a", Link: "https://dispatch.example/budget",
@@ -76,7 +79,7 @@ func TestFetchFormats(t *testing.T) {
 			if len(res.Items) != tt.items {
 				t.Fatalf("%d items, want %d: %+v", len(res.Items), tt.items, res.Items)
 			}
-			if got := res.Items[0]; got != tt.first {
+			if got := res.Items[0]; !reflect.DeepEqual(got, tt.first) {
 				t.Errorf("first item\n got %+v\nwant %+v", got, tt.first)
 			}
 			if res.Elapsed <= 0 {
@@ -401,7 +404,7 @@ func TestHostileFeed(t *testing.T) {
 	it := res.Items[0]
 	want := Item{GUID: "hostile-1", Link: "https://hostile.example/a", Title: "Breaking red emordnilap", Author: "Eve Doe",
 		Text: "Click here now safe text"}
-	if it != want || res.Title != "Hostile Feed" {
+	if !reflect.DeepEqual(it, want) || res.Title != "Hostile Feed" {
 		t.Errorf("hostile feed read as %q\n%+v\nwant %+v", res.Title, it, want)
 	}
 }

@@ -10,6 +10,8 @@ import (
 	"net/http"
 	"sync"
 	"time"
+
+	"github.com/herald-reader/herald/feeds/htmltext"
 )
 
 // Defaults for the zero values of Options.
@@ -57,6 +59,7 @@ type Item struct {
 	GUID, Link, Title, Author string
 	Published                 time.Time
 	Text                      string
+	Links                     []htmltext.Link // the links of Text, in its order
 }
 
 // Result is the outcome of fetching one feed. Items may be non-empty when

@@ -55,7 +55,7 @@ func (f *Fetcher) fillFullText(ctx context.Context, feedURL string, items []Item
 			// A page that yields less than the summary is a paywall,
 			// a cookie wall or a failed extraction: keep the summary.
 			if a, err := f.article(ctx, client, items[i].Link); err == nil && len(a.Text) > len(items[i].Text) {
-				items[i].Text = a.Text
+				items[i].Text, items[i].Links = a.Text, a.Links
 			}
 		})
 	}
@@ -72,11 +72,18 @@ func (f *Fetcher) ArticleText(ctx context.Context, link string) (text string, er
 	return a.Text, err
 }
 
+// ArticleTextLinks is ArticleText with the links of the text.
+func (f *Fetcher) ArticleTextLinks(ctx context.Context, link string) (text string, links []htmltext.Link, err error) {
+	a, err := f.Article(ctx, link)
+	return a.Text, a.Links, err
+}
+
 // Article is a web page's main article.
 type Article struct {
-	Text      string    // plain paragraphs, one per line
-	Title     string    // sanitised; may be empty
-	Published time.Time // zero when the page does not say
+	Text      string          // plain paragraphs, one per line
+	Links     []htmltext.Link // the links of Text, resolved against the page
+	Title     string          // sanitised; may be empty
+	Published time.Time       // zero when the page does not say
 }
 
 // Article is ArticleText with the page's title and publication time.
@@ -121,11 +128,11 @@ func (f *Fetcher) article(ctx context.Context, client *http.Client, link string)
 	if err := article.RenderHTML(&buf); err != nil {
 		return Article{}, fetchErr(link, err, "rendering article: %v", err)
 	}
-	text := htmltext.ToText(demoronize(buf.String()))
+	text, links := htmltext.ToTextLinksAt(demoronize(buf.String()), pageURL)
 	if text == "" {
 		return Article{}, fetchErr(link, nil, "the article on the page is empty")
 	}
-	art = Article{Text: text, Title: sanitize.Line(article.Title())}
+	art = Article{Text: text, Links: links, Title: sanitize.Line(article.Title())}
 	if t, err := article.PublishedTime(); err == nil {
 		art.Published = t
 	}

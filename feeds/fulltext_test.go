@@ -32,6 +32,10 @@ func TestFullText(t *testing.T) {
 			t.Errorf("extracted article keeps page clutter %q:\n%s", junk, article)
 		}
 	}
+	// the page's links are kept, resolved against the page's address
+	if l := res.Items[0].Links; len(l) != 1 || l[0].URL != srv.url("/docs/commission") || l[0].Text != "the commission's rules" {
+		t.Errorf("links of the extracted article: %q", l)
+	}
 	if strings.Count(article, "\n") < 3 {
 		t.Errorf("article paragraphs not kept one per line:\n%s", article)
 	}

@@ -182,8 +182,8 @@ func convertItem(it *gofeed.Item, raw *rss.Item, base *url.URL) Item {
 	item := Item{
 		Title:  lineText(it.Title),
 		Author: author(it, raw),
-		Text:   htmltext.ToText(demoronize(content)),
 	}
+	item.Text, item.Links = htmltext.ToTextLinksAt(demoronize(content), base)
 	link := it.Link
 	for _, l := range it.Links[:min(len(it.Links), maxListed)] {
 		if link != "" {

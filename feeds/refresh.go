@@ -162,7 +162,7 @@ func update(res Result, now time.Time) store.FeedUpdate {
 	if !res.NotModified {
 		u.Items = make([]store.NewArticle, len(res.Items))
 		for i, it := range res.Items {
-			u.Items[i] = store.NewArticle{GUID: it.GUID, Link: it.Link, Title: it.Title, Author: it.Author, Published: it.Published, Text: it.Text}
+			u.Items[i] = store.NewArticle{GUID: it.GUID, Link: it.Link, Title: it.Title, Author: it.Author, Published: it.Published, Text: it.Text, Links: it.Links}
 		}
 	}
 	u.Record.Title, u.Record.ETag, u.Record.LastModified, u.Record.NotModified = res.Title, res.ETag, res.LastModified, res.NotModified

@@ -88,10 +88,15 @@ func (m *Model) openLink() tea.Cmd {
 	if !ok {
 		return nil
 	}
+	return m.openURLCmd(it.Link)
+}
+
+// openURLCmd opens link in the browser (or the tests' opener).
+func (m *Model) openURLCmd(link string) tea.Cmd {
 	if m.openURL == nil {
-		return m.browser.open(it.Link)
+		return m.browser.open(link)
 	}
-	return openLinkCmd(m.openURL, it.Link)
+	return openLinkCmd(m.openURL, link)
 }
 
 func (m *Model) copyQuote() tea.Cmd {
@@ -121,10 +126,10 @@ func (m *Model) fetchFullText() tea.Cmd {
 	m.reader.fetching, m.reader.fetchErr = true, ""
 	fetch, ctx, seq, id, link := m.fetchText, m.ctx, m.reader.seq, m.reader.id, m.reader.art.Link
 	return func() tea.Msg {
-		text, err := fetch(ctx, link)
+		text, links, err := fetch(ctx, link)
 		if err == nil && strings.TrimSpace(text) == "" {
 			err = errors.New("the page has no article text")
 		}
-		return fetchedTextMsg{seq: seq, id: id, text: text, err: err}
+		return fetchedTextMsg{seq: seq, id: id, text: text, links: links, err: err}
 	}
 }

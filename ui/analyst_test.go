@@ -1,8 +1,11 @@
 package ui
 
 import (
+	"github.com/charmbracelet/x/ansi"
 	"reflect"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -20,8 +23,8 @@ func (d *driver) typeText(s string) {
 
 func (d *driver) listIDs() []int64 {
 	var ids []int64
-	for i := 0; i < d.m.list.count(); i++ {
-		if it, ok := d.m.list.item(i); ok {
+	for i := 0; i < d.state().Listed; i++ {
+		if it, ok := d.m.ListRow(i); ok {
 			ids = append(ids, it.ID)
 		}
 	}
@@ -50,7 +53,7 @@ func TestPickerChipsFilterTheList(t *testing.T) {
 	}
 	for _, s := range steps {
 		s.do()
-		if d.m.overlay != nil {
+		if d.state().Overlay != "" {
 			t.Fatalf("%s: the picker is still open", s.name)
 		}
 		q := lib.lastQuery()
@@ -72,21 +75,38 @@ func TestPickerChipsFilterTheList(t *testing.T) {
 	}
 }
 
+// pickerRow is an entity as the picker lists it.
+type pickerRow struct {
+	name               string
+	mentions, articles int
+}
+
+var pickerRowRE = regexp.MustCompile(`│ [▸ ] (.+?) +(\d+) +(\d+) │`)
+
+// pickerRows reads the picker's rows off the screen.
+func pickerRows(view string) []pickerRow {
+	var rows []pickerRow
+	for _, l := range strings.Split(ansi.Strip(view), "\n") {
+		if m := pickerRowRE.FindStringSubmatch(l); m != nil {
+			mentions, _ := strconv.Atoi(m[2])
+			articles, _ := strconv.Atoi(m[3])
+			rows = append(rows, pickerRow{m[1], mentions, articles})
+		}
+	}
+	return rows
+}
+
 func TestPickerCountsFollowFiltersAndEscCancels(t *testing.T) {
 	lib := analystLib(t)
 	d := newDriver(t, testOptions(lib), 100, 30)
 	d.keys("L")
-	p, ok := d.m.overlay.(*pickerOverlay)
-	if !ok {
+	if d.state().Overlay != "picker" {
 		t.Fatal("L did not open the leader picker")
 	}
-	var names []string
-	for _, c := range p.all {
-		names = append(names, c.Name)
-	}
 	// Macron and Merz are in two articles each, Zelensky in one.
-	if want := []string{"Emmanuel Macron", "Friedrich Merz", "Volodymyr Zelensky"}; !reflect.DeepEqual(names, want) {
-		t.Fatalf("picker lists %q, want %q", names, want)
+	want := []pickerRow{{"Emmanuel Macron", 4, 2}, {"Friedrich Merz", 4, 2}, {"Volodymyr Zelensky", 2, 1}}
+	if rows := pickerRows(d.m.View()); !reflect.DeepEqual(rows, want) {
+		t.Fatalf("picker lists %v, want %v", rows, want)
 	}
 	view := d.m.View()
 	for _, w := range []string{"Filter by leader", "Volodymyr Zelensky", "mentions articles"} {
@@ -95,27 +115,31 @@ func TestPickerCountsFollowFiltersAndEscCancels(t *testing.T) {
 		}
 	}
 	d.typeText("zel")
-	if len(p.matches) != 1 || p.all[p.matches[0].Index].ID != "volodymyr-zelensky" {
-		t.Errorf("typing zel matches %v", p.matches)
+	if rows := pickerRows(d.m.View()); len(rows) != 1 || rows[0].name != "Volodymyr Zelensky" {
+		t.Errorf("typing zel matches %v", rows)
 	}
 	d.keys("esc")
-	if d.m.overlay != nil || len(d.m.chips) != 0 {
+	if d.state().Overlay != "" || len(d.state().Chips) != 0 {
 		t.Fatal("esc did not close the picker without a chip")
 	}
 	// With a Zelensky chip, the country picker counts only article 7.
 	d.keys("L")
 	d.typeText("zel")
 	d.keys("enter", "C")
-	p = d.m.overlay.(*pickerOverlay)
-	if len(p.all) != 1 || p.all[0].ID != "ukraine" || p.all[0].Articles != 1 {
-		t.Errorf("country picker under a Zelensky chip: %+v", p.all)
+	if rows := pickerRows(d.m.View()); len(rows) != 1 || rows[0].name != "Ukraine" || rows[0].articles != 1 {
+		t.Errorf("country picker under a Zelensky chip: %v", rows)
 	}
 	// A chosen leader is not offered again.
 	d.keys("esc", "L")
-	for _, c := range d.m.overlay.(*pickerOverlay).all {
-		if c.ID == "volodymyr-zelensky" {
+	rows := pickerRows(d.m.View())
+	for _, r := range rows {
+		if r.name == "Volodymyr Zelensky" {
 			t.Error("the leader already chosen is offered again")
 		}
+	}
+	// under the Zelensky chip only article 7 counts, where Merz is named too
+	if want := []pickerRow{{"Friedrich Merz", 2, 1}}; !reflect.DeepEqual(rows, want) {
+		t.Errorf("the leader picker under a leader chip lists %v, want %v", rows, want)
 	}
 }
 
@@ -143,7 +167,7 @@ func TestSearchFlow(t *testing.T) {
 		t.Errorf("the status line does not show the search being typed:\n%s", d.m.statusView())
 	}
 	d.keys("esc")
-	if q := lib.lastQuery(); q.Search != "" || len(d.m.chips) != 0 {
+	if q := lib.lastQuery(); q.Search != "" || len(d.state().Chips) != 0 {
 		t.Fatalf("esc applied the search: %+v", q)
 	}
 	d.keys("L")
@@ -165,8 +189,8 @@ func TestSearchFlow(t *testing.T) {
 	d.keys("/", "ctrl+u")
 	d.typeText("ceasefire")
 	d.keys("enter")
-	if q := lib.lastQuery(); q.Search != "ceasefire" || len(d.m.chips) != 2 {
-		t.Fatalf("second search: %+v, chips %v", q, d.m.chips)
+	if q := lib.lastQuery(); q.Search != "ceasefire" || len(d.state().Chips) != 2 {
+		t.Fatalf("second search: %+v, chips %v", q, d.state().Chips)
 	}
 	d.keys("x")
 	if q := lib.lastQuery(); q.Search != "" || len(q.Entities) != 1 {
@@ -191,23 +215,23 @@ func TestCrossArticleSidebarOpensTheQuote(t *testing.T) {
 		t.Error("the statements are not newest first")
 	}
 	d.keys("tab", "j", "j", "enter")
-	if !d.m.reading || d.m.reader.id != 7 {
-		t.Fatalf("enter opened article %d (reading %v), want 7", d.m.reader.id, d.m.reading)
+	if !d.state().Reading || d.state().Article != 7 {
+		t.Fatalf("enter opened article %d (reading %v), want 7", d.state().Article, d.state().Reading)
 	}
-	if d.m.reader.sel != 0 || d.m.side.cursor != 0 {
-		t.Errorf("the quote is not selected: reader %d, sidebar %d", d.m.reader.sel, d.m.side.cursor)
+	if d.state().Statement != 0 || d.state().Sidebar != 0 {
+		t.Errorf("the quote is not selected: reader %d, sidebar %d", d.state().Statement, d.state().Sidebar)
 	}
 	if !lib.isRead(7) {
 		t.Error("the article opened from the sidebar is not marked read")
 	}
 	d.keys("esc")
-	if d.m.reading || d.m.focus != focusCross {
-		t.Errorf("esc went to %v (reading %v), want the cross-article sidebar", d.m.focus, d.m.reading)
+	if d.state().Reading || d.state().Focus != "cross" {
+		t.Errorf("esc went to %v (reading %v), want the cross-article sidebar", d.state().Focus, d.state().Reading)
 	}
 	// The first entry: Merz's quote, the second statement of article 1.
 	d.keys("k", "enter")
-	if d.m.reader.id != 1 || d.m.reader.sel != 1 {
-		t.Errorf("opened article %d at statement %d, want 1 at 1", d.m.reader.id, d.m.reader.sel)
+	if d.state().Article != 1 || d.state().Statement != 1 {
+		t.Errorf("opened article %d at statement %d, want 1 at 1", d.state().Article, d.state().Statement)
 	}
 	if v := d.m.View(); !strings.Contains(v, "▎") {
 		t.Errorf("the quote is not marked in the reader:\n%s", v)
@@ -219,13 +243,13 @@ func TestCrossSidebarAtNarrowWidthIsAToggle(t *testing.T) {
 	d.keys("L")
 	d.typeText("merz")
 	d.keys("enter")
-	if _, cross := d.m.browseColumns(); cross {
-		t.Fatal("the cross-article sidebar is shown at 80 columns without being asked for")
+	if v := d.m.View(); hasPane(v, "Said:") || !hasPane(v, "Feeds") {
+		t.Fatalf("the cross-article sidebar is shown at 80 columns without being asked for: panes %q", paneTitles(v))
 	}
 	d.keys("t")
-	feeds, cross := d.m.browseColumns()
-	if !cross || feeds || d.m.focus != focusCross {
-		t.Fatalf("t: feeds %v cross %v focus %v", feeds, cross, d.m.focus)
+	v := d.m.View()
+	if feeds, cross := hasPane(v, "Feeds"), hasPane(v, "Said:"); !cross || feeds || d.state().Focus != "cross" {
+		t.Fatalf("t: feeds %v cross %v focus %v (panes %q)", feeds, cross, d.state().Focus, paneTitles(v))
 	}
 	if v := d.m.View(); !strings.Contains(v, "We will keep helping") {
 		t.Errorf("the sidebar is not drawn:\n%s", v)
@@ -237,12 +261,12 @@ func TestReaderFilterBySpeakerAndEntityCursor(t *testing.T) {
 	d := newDriver(t, testOptions(lib), 160, 48)
 	// the list: 3, 6, 1, … — open article 1 (Geneva)
 	d.keys("j", "j", "enter")
-	if d.m.reader.id != 1 {
-		t.Fatalf("opened %d", d.m.reader.id)
+	if d.state().Article != 1 {
+		t.Fatalf("opened %d", d.state().Article)
 	}
 	d.keys("f")
-	if len(d.m.chips) != 0 || !strings.Contains(d.m.status, "select a statement") {
-		t.Fatalf("f with nothing selected: chips %v, status %q", d.m.chips, d.m.status)
+	if len(d.state().Chips) != 0 || !strings.Contains(d.state().Status, "select a statement") {
+		t.Fatalf("f with nothing selected: chips %v, status %q", d.state().Chips, d.state().Status)
 	}
 	d.keys("n", "n", "f") // Merz's statement
 	if q := lib.lastQuery(); !reflect.DeepEqual(q.Entities, []string{"friedrich-merz"}) {
@@ -250,8 +274,8 @@ func TestReaderFilterBySpeakerAndEntityCursor(t *testing.T) {
 	}
 	// ] starts at the first entity on screen and drops the statement selection.
 	d.keys("]")
-	if e, ok := d.m.reader.cursorEntity(); !ok || e.ID != "emmanuel-macron" || d.m.side.cursor != -1 {
-		t.Fatalf("] is on %+v (side cursor %d)", e, d.m.side.cursor)
+	if e := d.state().Entity; e != "emmanuel-macron" || d.state().Sidebar != -1 {
+		t.Fatalf("] is on %q (side cursor %d)", e, d.state().Sidebar)
 	}
 	if !strings.Contains(d.m.View(), "› Emmanuel Macron") {
 		t.Errorf("the status line does not name the entity under the cursor")
@@ -261,8 +285,8 @@ func TestReaderFilterBySpeakerAndEntityCursor(t *testing.T) {
 		t.Fatalf("f on France queried %q", q.Entities)
 	}
 	d.keys("[")
-	if e, _ := d.m.reader.cursorEntity(); e.ID != "emmanuel-macron" {
-		t.Errorf("[ went to %q", e.ID)
+	if e := d.state().Entity; e != "emmanuel-macron" {
+		t.Errorf("[ went to %q", e)
 	}
 	// esc shows the filtered list: only article 1 mentions Merz and France
 	d.keys("esc")
@@ -277,19 +301,19 @@ func TestRemoveChipKeysAreRebindable(t *testing.T) {
 	o.Keys = map[string][]string{"pick_leader": {"ctrl+l"}, "remove_chip": {"z"}}
 	d := newDriver(t, o, 100, 30)
 	d.keys("L")
-	if d.m.overlay != nil {
+	if d.state().Overlay != "" {
 		t.Fatal("L still opens the picker after rebinding")
 	}
 	d.send(keyMsg("ctrl+l"))
-	if _, ok := d.m.overlay.(*pickerOverlay); !ok {
+	if d.state().Overlay != "picker" {
 		t.Fatal("ctrl+l does not open the picker")
 	}
 	d.keys("enter", "x")
-	if len(d.m.chips) != 1 {
+	if len(d.state().Chips) != 1 {
 		t.Fatal("x still removes a chip after rebinding")
 	}
 	d.keys("z")
-	if len(d.m.chips) != 0 {
+	if len(d.state().Chips) != 0 {
 		t.Fatal("z does not remove the chip")
 	}
 }
@@ -317,15 +341,18 @@ func TestCrossSidebarMouse(t *testing.T) {
 	d.keys("L")
 	d.typeText("merz")
 	d.keys("enter")
-	r := d.m.rects[focusCross]
-	click := tea.MouseMsg{X: r.x + 3, Y: 1, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress}
+	x := paneX(d.m.View(), "Said:")
+	if x < 0 {
+		t.Fatalf("no cross-article sidebar:\n%s", d.m.View())
+	}
+	click := tea.MouseMsg{X: x + 3, Y: 1, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress}
 	d.send(click)
-	if d.m.focus != focusCross || d.m.cross.cursor != 0 || d.m.reading {
-		t.Fatalf("first click: focus %v cursor %d reading %v", d.m.focus, d.m.cross.cursor, d.m.reading)
+	if d.state().Focus != "cross" || d.state().Cross != 0 || d.state().Reading {
+		t.Fatalf("first click: focus %v cursor %d reading %v", d.state().Focus, d.state().Cross, d.state().Reading)
 	}
 	d.send(click)
-	if !d.m.reading || d.m.reader.id != 1 || d.m.reader.sel != 1 {
-		t.Errorf("second click opened %d at %d (reading %v)", d.m.reader.id, d.m.reader.sel, d.m.reading)
+	if !d.state().Reading || d.state().Article != 1 || d.state().Statement != 1 {
+		t.Errorf("second click opened %d at %d (reading %v)", d.state().Article, d.state().Statement, d.state().Reading)
 	}
 }
 
@@ -363,17 +390,16 @@ func TestPickerFindsGazetteerAliases(t *testing.T) {
 	d := newDriver(t, testOptions(analystLib(t)), 100, 30)
 	d.keys("C")
 	d.typeText("deu") // Germany's ISO 3166 code; no country's name has d…e…u
-	p := d.m.overlay.(*pickerOverlay)
-	if len(p.matches) != 1 || p.all[p.matches[0].Index].ID != "germany" {
-		t.Fatalf("deu matches %v", p.matches)
+	if rows := pickerRows(d.m.View()); len(rows) != 1 || rows[0].name != "Germany (deu)" {
+		t.Fatalf("deu matches %v", rows)
 	}
 	if v := d.m.View(); !strings.Contains(v, "Germany (deu)") {
 		t.Errorf("the alias is not shown:\n%s", v)
 	}
 	d.keys("backspace", "backspace", "backspace") // (ctrl+u is page up here)
 	d.typeText("ukrainian")
-	if len(p.matches) != 1 || p.all[p.matches[0].Index].ID != "ukraine" {
-		t.Errorf("a demonym does not find its country: %v", p.matches)
+	if rows := pickerRows(d.m.View()); len(rows) != 1 || !strings.HasPrefix(rows[0].name, "Ukraine") {
+		t.Errorf("a demonym does not find its country: %v", rows)
 	}
 }
 

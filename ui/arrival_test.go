@@ -65,7 +65,7 @@ func TestArticlesAppearAsEachFeedArrives(t *testing.T) {
 	// the slow feed is still awaited: the status line spins (read from the
 	// screen before quitting, which cancels the refresh)
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
-		for _, f := range busyFrames.Frames {
+		for _, f := range newSpinner().Spinner.Frames {
 			if bytes.Contains(b, []byte(f+"  refreshing")) {
 				return true
 			}

@@ -229,7 +229,9 @@ func BenchmarkViewReader(b *testing.B) {
 	if err := st.SaveAnnotation(art.ID, art.Hash, nlp.Default().Version(), nlp.Default().Annotate(art.Text)); err != nil {
 		b.Fatal(err)
 	}
-	d := newDriver(b, testOptions(st), 200, 50)
+	o := testOptions(st)
+	o.Annotator = nlp.Default() // the cache is keyed by its version
+	d := newDriver(b, o, 200, 50)
 	d.keys("enter", "n")
 	if !d.m.reader.annotated {
 		b.Fatal("the article was not annotated")
@@ -279,4 +281,38 @@ func rssMB() float64 {
 		}
 	}
 	return 0
+}
+
+// benchMutes hides a tenth of the big store's articles by title.
+var benchMutes = []MuteRule{{Match: `^Story \d*7 from`, Regexp: true, In: "title"}}
+
+// BenchmarkStartupMuted is BenchmarkStartup with a mute rule: the muted
+// articles are found, and the first page and the counts leave them out.
+func BenchmarkStartupMuted(b *testing.B) {
+	st := bigStore(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		o := testOptions(st)
+		o.Mutes = benchMutes
+		d := newDriver(b, o, 200, 50)
+		if v := d.m.View(); !strings.Contains(v, "Story 0 from feed 0") || !strings.Contains(v, "muted") {
+			b.Fatalf("first frame lacks the newest article or the muted count:\n%s", v)
+		}
+	}
+}
+
+// BenchmarkFilterMuted measures a new query under a mute rule (unread
+// only, on and off): its page and counts, the muted articles known.
+func BenchmarkFilterMuted(b *testing.B) {
+	o := testOptions(bigStore(b))
+	o.Mutes = benchMutes
+	d := newDriver(b, o, 200, 50)
+	b.ReportAllocs()
+	for b.Loop() {
+		d.keys("U")
+		if v := d.m.View(); !strings.Contains(v, "[unread]") {
+			b.Fatalf("unread filter not applied:\n%s", v)
+		}
+		d.keys("U")
+	}
 }

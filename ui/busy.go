@@ -7,14 +7,15 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 )
 
-// A spinner (bubbles/spinner's MiniDot frames) turns in the status line
-// while the reader waits: a refresh, an article loading, annotating or
-// fetching its full text. It ticks through the package's tick, so tests,
-// which stop the clock, see its first frame.
+// A spinner (bubbles/spinner with its MiniDot frames) turns in the status
+// line while the reader waits: a refresh, an article loading, annotating or
+// fetching its full text; the same tick moves the refresh's progress bar.
+// The ticks go through the package's tick, not the spinner's own timer, so
+// that tests, which stop the clock, see its first frame.
 
 type spinTickMsg struct{}
 
-var busyFrames = spinner.MiniDot
+func newSpinner() spinner.Model { return spinner.New(spinner.WithSpinner(spinner.MiniDot)) }
 
 // busy reports whether the reader is waiting on something.
 func (m *Model) busy() bool {
@@ -28,7 +29,7 @@ func (m *Model) spin() tea.Cmd {
 		return nil
 	}
 	m.spinning = true
-	return tick(busyFrames.FPS, func(time.Time) tea.Msg { return spinTickMsg{} })
+	return tick(m.spinner.Spinner.FPS, func(time.Time) tea.Msg { return spinTickMsg{} })
 }
 
 func (m *Model) onSpinTick() tea.Cmd {
@@ -36,14 +37,16 @@ func (m *Model) onSpinTick() tea.Cmd {
 	if !m.busy() {
 		return nil
 	}
-	m.spinFrame = (m.spinFrame + 1) % len(busyFrames.Frames)
+	// the spinner's own next tick is dropped: spin schedules the next one
+	m.spinner, _ = m.spinner.Update(spinner.TickMsg{ID: m.spinner.ID()})
+	m.ref.animate()
 	return m.spin()
 }
 
-// spinner is the current frame, or "" when nothing is going on.
-func (m *Model) spinner() string {
+// spinnerView is the current frame, or "" when nothing is going on.
+func (m *Model) spinnerView() string {
 	if !m.busy() {
 		return ""
 	}
-	return busyFrames.Frames[m.spinFrame]
+	return m.spinner.View()
 }

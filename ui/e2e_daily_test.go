@@ -62,7 +62,8 @@ func rssOf(day0 int, items ...[2]string) string {
 // TestEndToEndDailyReading runs the real binary on three local feeds, one
 // of which never answers: the others' articles must show at once; A marks
 // one feed read and u undoes it; J walks three unread articles in two
-// feeds; a mute filter hides an article; o runs $BROWSER.
+// feeds; a mute filter hides an article; o runs $BROWSER, and so does
+// O with a link's number.
 func TestEndToEndDailyReading(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end test skipped with -short")
@@ -85,7 +86,7 @@ func TestEndToEndDailyReading(t *testing.T) {
 			[2]string{"Celebrity gossip roundup", "Nothing to see."}))
 	})
 	mux.HandleFunc("/two.rss", func(w http.ResponseWriter, r *http.Request) {
-		fmt.Fprint(w, rssOf(5, [2]string{"Charlie report from two", "The third story."}))
+		fmt.Fprint(w, rssOf(5, [2]string{"Charlie report from two", "The third story, from &lt;a href=&quot;/docs/charlie&quot;&gt;the source&lt;/a&gt;."}))
 	})
 	mux.HandleFunc("/slow.rss", func(w http.ResponseWriter, r *http.Request) {
 		select { // answers only once the test is over
@@ -177,14 +178,29 @@ match = "celebrity"
 	// o hands the link to $BROWSER.
 	r.keys("o")
 	r.waitFor("the browser's report", func(s string) bool { return strings.Contains(s, "opened https://e2e.example/charlie") })
+	waitRecorded(t, record, "https://e2e.example/charlie")
+
+	// The article's own link is numbered after its anchor; O 1 opens it.
+	r.waitFor("the numbered link", func(s string) bool {
+		return strings.Contains(s, "the source[1]") && strings.Contains(s, "[1] "+srv.URL+"/docs/charlie")
+	})
+	r.keys("O")
+	r.waitFor("the links overlay", func(s string) bool { return strings.Contains(s, "type a number") })
+	r.keys("1", "Enter")
+	waitRecorded(t, record, srv.URL+"/docs/charlie")
+	r.keys("Q")
+}
+
+// waitRecorded waits until the recording browser has been run with link.
+func waitRecorded(t *testing.T, record, link string) {
+	t.Helper()
 	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
-		if b, _ := os.ReadFile(record); strings.Contains(string(b), "https://e2e.example/charlie") {
-			r.keys("Q")
+		if b, _ := os.ReadFile(record); strings.Contains(string(b), link) {
 			return
 		}
 	}
 	b, _ := os.ReadFile(record)
-	t.Fatalf("$BROWSER was not run with the link; it recorded %q", b)
+	t.Fatalf("$BROWSER was not run with %s; it recorded %q", link, b)
 }
 
 // TestEndToEndTerminalBrowser: a terminal browser set in the config takes

@@ -15,7 +15,7 @@ func TestExportWritesMarkdownFiles(t *testing.T) {
 	o.Version = "9.9.9-test"
 	d := newDriver(t, o, 160, 48)
 	d.keys("j", "j", "enter", "e")
-	first := exportedPath(t, d)
+	first := exportedPath(t, d, o.ExportDir)
 	if b, err := os.ReadFile(first); err != nil || !strings.Contains(string(b), `herald: "9.9.9-test"`) {
 		t.Errorf("the front matter lacks herald's version (%v):\n%s", err, b)
 	}
@@ -33,7 +33,7 @@ func TestExportWritesMarkdownFiles(t *testing.T) {
 		}
 	}
 	d.keys("e")
-	second := exportedPath(t, d)
+	second := exportedPath(t, d, o.ExportDir)
 	if second == first || !strings.HasSuffix(second, "-2.md") {
 		t.Errorf("second export went to %s (first %s)", second, first)
 	}
@@ -45,7 +45,7 @@ func TestExportWritesMarkdownFiles(t *testing.T) {
 	d.keys("esc", "L")
 	d.typeText("macron")
 	d.keys("enter", "E")
-	all := exportedPath(t, d)
+	all := exportedPath(t, d, o.ExportDir)
 	if !strings.Contains(filepath.Base(all), "leader-emmanuel-macron") {
 		t.Errorf("filtered export named %s", all)
 	}
@@ -69,21 +69,21 @@ func TestExportErrorsShowInTheStatusLine(t *testing.T) {
 	o.ExportDir = ""
 	d := newDriver(t, o, 100, 30)
 	d.keys("E")
-	if !d.m.statusErr || !strings.Contains(d.m.status, "no export directory") {
-		t.Errorf("status %q (err %v)", d.m.status, d.m.statusErr)
+	if !d.state().StatusErr || !strings.Contains(d.state().Status, "no export directory") {
+		t.Errorf("status %q (err %v)", d.state().Status, d.state().StatusErr)
 	}
 }
 
 // exportedPath is the path the status line says was written; it checks
 // that the file exists in the export directory.
-func exportedPath(t *testing.T, d *driver) string {
+func exportedPath(t *testing.T, d *driver, dir string) string {
 	t.Helper()
-	count, path, ok := strings.Cut(d.m.status, ": wrote ")
-	if !ok || d.m.statusErr || !regexp.MustCompile(`^[1-9][0-9]* statements?$`).MatchString(count) {
-		t.Fatalf("status after export: %q", d.m.status)
+	count, path, ok := strings.Cut(d.state().Status, ": wrote ")
+	if !ok || d.state().StatusErr || !regexp.MustCompile(`^[1-9][0-9]* statements?$`).MatchString(count) {
+		t.Fatalf("status after export: %q", d.state().Status)
 	}
-	if filepath.Dir(path) != d.m.sh.export {
-		t.Errorf("wrote %s outside the export directory %s", path, d.m.sh.export)
+	if filepath.Dir(path) != dir {
+		t.Errorf("wrote %s outside the export directory %s", path, dir)
 	}
 	if _, err := os.Stat(path); err != nil {
 		t.Fatal(err)
@@ -99,11 +99,11 @@ func TestExportSelectedArticleWhileBrowsing(t *testing.T) {
 	o.ExportDir = t.TempDir()
 	d := newDriver(t, o, 160, 48)
 	d.keys("e") // article 3 has no annotation
-	if !d.m.statusErr || !strings.Contains(d.m.status, "not annotated") {
-		t.Fatalf("exporting an unannotated article: %q", d.m.status)
+	if !d.state().StatusErr || !strings.Contains(d.state().Status, "not annotated") {
+		t.Fatalf("exporting an unannotated article: %q", d.state().Status)
 	}
 	d.keys("j", "e") // article 6
-	doc := parseMarkdown(t, exportedPath(t, d))
+	doc := parseMarkdown(t, exportedPath(t, d, o.ExportDir))
 	if !doc.hasHeading(2, berlinTitle) || !strings.Contains(doc.text, "— Emmanuel Macron, President of France, said") ||
 		len(doc.quotes) != 1 || doc.tables != 1 {
 		t.Errorf("export of article 6: headings %v, %d quotes, %d tables", doc.headings, len(doc.quotes), doc.tables)

@@ -80,6 +80,9 @@ func (f *fakeLib) match(q store.ArticleQuery) []store.ArticleSummary {
 			(!q.Since.IsZero() && a.Published.Before(q.Since)) || (!q.Until.IsZero() && !a.Published.Before(q.Until)) {
 			continue
 		}
+		if (q.IDs != nil && !slices.Contains(q.IDs, a.ID)) || slices.Contains(q.NotIDs, a.ID) {
+			continue
+		}
 		if !f.mentionsAll(a.ID, q.Entities) || !searchMatches(a, q.Search) {
 			continue
 		}

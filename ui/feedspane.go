@@ -30,10 +30,9 @@ type feedsPane struct {
 	collapsed map[string]bool
 	items     []feedItem
 	errs      map[int64]string // errors from the running refresh, by feed id
-	cursor    int
-	active    int // the item whose articles the list shows
-	offset    int
-	w, h      int
+	pager
+	active int // the item whose articles the list shows
+	w, h   int
 	// chosen is called when a feed (or all, or starred) is chosen.
 	chosen func() tea.Cmd
 	// filterGroup is called with a group's heading when the filter key is
@@ -229,21 +228,9 @@ func (p *feedsPane) query() store.ArticleQuery {
 
 func (p *feedsPane) activeLabel() string { return p.items[p.active].label }
 
-func (p *feedsPane) move(d int) {
-	p.cursor = clamp(p.cursor+d, 0, len(p.items)-1)
-	p.scroll()
-}
+func (p *feedsPane) move(d int) { p.pager.move(d, len(p.items), p.rows()) }
 
-func (p *feedsPane) scroll() {
-	rows := p.rows()
-	if p.cursor < p.offset {
-		p.offset = p.cursor
-	}
-	if rows > 0 && p.cursor >= p.offset+rows {
-		p.offset = p.cursor - rows + 1
-	}
-	p.offset = clamp(p.offset, 0, max(0, len(p.items)-rows))
-}
+func (p *feedsPane) scroll() { p.follow(len(p.items), p.rows()) }
 
 // rows is how many feed rows fit: the title line and, for a feed with an
 // error, up to three lines explaining it are kept free.
@@ -284,8 +271,8 @@ func (p *feedsPane) update(msg tea.KeyMsg) tea.Cmd {
 // click selects the row at y (relative to the pane); it reports whether a
 // row was hit.
 func (p *feedsPane) click(y int) bool {
-	i := p.offset + y - 1
-	if y < 1 || i >= len(p.items) {
+	i, ok := p.rowAt(y, len(p.items))
+	if !ok {
 		return false
 	}
 	p.cursor = i
@@ -300,8 +287,8 @@ func (p *feedsPane) click(y int) bool {
 func (p *feedsPane) view(focused bool) string {
 	st := p.sh.st
 	lines := []string{p.sh.paneTitle("Feeds", focused, p.w)}
-	rows := p.rows()
-	for i := p.offset; i < len(p.items) && i < p.offset+rows; i++ {
+	from, to := p.shown(len(p.items), p.rows())
+	for i := from; i < to; i++ {
 		it := p.items[i]
 		mark := " "
 		if i == p.cursor {

@@ -45,8 +45,8 @@ func (p *readerPane) setFind(term string) {
 		return
 	}
 	top := 0
-	if p.offset < len(p.lines) {
-		top = p.lines[p.offset].start
+	if t := p.top(); t < len(p.lines) {
+		top = p.lines[t].start
 	}
 	for i, s := range p.hl.found {
 		if s.start >= top {
@@ -68,10 +68,7 @@ func (p *readerPane) moveFind(d int) {
 	p.ent, p.sel = -1, -1
 	p.hl.cur = span{s.start, s.end, 0}
 	p.painted = nil
-	line := p.lineOf(s.start)
-	if bh := p.bodyHeight(); line < p.offset || line >= p.offset+bh {
-		p.offset = clamp(line-bh/3, p.skip, p.maxOffset())
-	}
+	p.scrollTo(p.lineOf(s.start))
 }
 
 func (p *readerPane) clearFind() {

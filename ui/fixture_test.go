@@ -1,8 +1,10 @@
 package ui
 
 import (
+	"github.com/charmbracelet/x/ansi"
 	"os"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -94,17 +96,23 @@ func testOptions(lib Library) Options {
 // synchronously and feeds the resulting messages back, so a test sees the
 // state after all the I/O a key caused.
 type driver struct {
-	t    testing.TB
-	m    *Model
-	quit bool
+	t      testing.TB
+	m      *Model
+	quit   bool
+	timers []time.Duration // the timers the model set, in order
 }
 
 func newDriver(t testing.TB, o Options, w, h int) *driver {
 	t.Helper()
+	d := &driver{t: t}
 	old := tick
-	tick = func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return func() tea.Msg { return nil } }
+	// the clock stands still: a timer is noted, never fired
+	tick = func(after time.Duration, _ func(time.Time) tea.Msg) tea.Cmd {
+		d.timers = append(d.timers, after)
+		return func() tea.Msg { return nil }
+	}
 	t.Cleanup(func() { tick = old })
-	d := &driver{t: t, m: New(o)}
+	d.m = New(o)
 	d.run(d.m.Init())
 	d.send(tea.WindowSizeMsg{Width: w, Height: h})
 	return d
@@ -154,6 +162,9 @@ func (d *driver) send(msgs ...tea.Msg) {
 	}
 }
 
+// state is what the model shows, as data.
+func (d *driver) state() State { return d.m.State() }
+
 // keys sends each key name (as Bubble Tea names them) in turn.
 func (d *driver) keys(names ...string) {
 	for _, n := range names {
@@ -187,4 +198,31 @@ func keyMsg(name string) tea.KeyMsg {
 		return tea.KeyMsg{Type: tea.KeyBackspace}
 	}
 	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(name)}
+}
+
+// paneTitles are the titles on the screen's first line, pane by pane.
+func paneTitles(view string) []string {
+	first, _, _ := strings.Cut(ansi.Strip(view), "\n")
+	var out []string
+	for _, t := range strings.Split(first, "│") {
+		out = append(out, strings.TrimSpace(strings.TrimPrefix(t, "▌")))
+	}
+	return out
+}
+
+// hasPane reports a pane whose title starts with title.
+func hasPane(view, title string) bool { return paneX(view, title) >= 0 }
+
+// paneX is the screen column where the pane whose title starts with title
+// begins, -1 when no pane has it.
+func paneX(view, title string) int {
+	first, _, _ := strings.Cut(ansi.Strip(view), "\n")
+	x := 0
+	for _, t := range strings.Split(first, "│") {
+		if strings.HasPrefix(strings.TrimSpace(strings.TrimPrefix(t, "▌")), title) {
+			return x
+		}
+		x += ansi.StringWidth(t) + 1
+	}
+	return -1
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -18,8 +19,8 @@ import (
 // rowOf returns the list row showing the article titled title.
 func rowOf(t *testing.T, d *driver, title string) int {
 	t.Helper()
-	for i := 0; i < d.m.list.count(); i++ {
-		if it, ok := d.m.list.item(i); ok && it.Title == title {
+	for i := 0; i < d.state().Listed; i++ {
+		if it, ok := d.m.ListRow(i); ok && it.Title == title {
 			return i
 		}
 	}
@@ -76,67 +77,77 @@ func TestWalkSidebarScrollsReaderToQuote(t *testing.T) {
 	d := newDriver(t, testOptions(lib), 80, 14)
 	openTitled(t, d, genevaTitle)
 	d.keys("t") // the sidebar is collapsed at 80 columns
-	if !d.m.sidebarVisible() || d.m.focus != focusSidebar {
+	if !d.state().SidebarShown || d.state().Focus != "sidebar" {
 		t.Fatalf("t should show and focus the sidebar")
 	}
 	doc := genevaDoc(t)
 	for i, k := range []string{"j", "j", "j", "k"} {
 		d.keys(k)
 		want := []int{0, 1, 2, 1}[i]
-		if d.m.side.cursor != want || d.m.reader.sel != want {
-			t.Fatalf("after %d keys: sidebar %d reader %d, want %d", i+1, d.m.side.cursor, d.m.reader.sel, want)
+		if d.state().Sidebar != want || d.state().Statement != want {
+			t.Fatalf("after %d keys: sidebar %d reader %d, want %d", i+1, d.state().Sidebar, d.state().Statement, want)
 		}
-		// the quote's first line is on screen, marked in the gutter
-		r := d.m.reader
-		first := r.lineOf(doc.Statements[want].Start)
-		if first < r.offset || first >= r.offset+r.bodyHeight() {
-			t.Fatalf("quote %d on line %d is off screen (offset %d, height %d)", want, first, r.offset, r.bodyHeight())
-		}
+		// the quote's first line is on screen, the first marked in the gutter
 		words := strings.Fields(doc.Statements[want].Quote)
-		found := false
-		for _, line := range strings.Split(r.view(false), "\n") {
-			if strings.HasPrefix(line, "▎") && strings.Contains(line, words[0]) {
-				found = true
+		screen := d.m.View()
+		first := ""
+		for _, line := range strings.Split(screen, "\n") {
+			if line = ansi.Strip(line); strings.HasPrefix(line, "▎") {
+				first = line
+				break
 			}
 		}
-		if !found {
-			t.Fatalf("quote %d not marked in the reader:\n%s", want, r.view(false))
+		if !strings.Contains(first, words[0]) {
+			t.Fatalf("quote %d: its first line is not on screen, marked (first marked line %q):\n%s", want, first, screen)
 		}
 	}
 	// n / p walk the statements from the reader too
 	d.keys("tab", "n")
-	if d.m.focus != focusReader || d.m.reader.sel != 2 {
-		t.Errorf("n from the reader: focus %v sel %d", d.m.focus, d.m.reader.sel)
+	if d.state().Focus != "reader" || d.state().Statement != 2 {
+		t.Errorf("n from the reader: focus %v sel %d", d.state().Focus, d.state().Statement)
 	}
 	d.keys("p", "p")
-	if d.m.reader.sel != 0 {
-		t.Errorf("p p: sel %d, want 0", d.m.reader.sel)
+	if d.state().Statement != 0 {
+		t.Errorf("p p: sel %d, want 0", d.state().Statement)
 	}
 }
 
 func TestScrollReader(t *testing.T) {
 	d := newDriver(t, testOptions(fixtureLib(t)), 80, 24)
 	openTitled(t, d, "Starmer hails ‘breakthrough’ on security guarantees after crunch White House Ukraine talks")
-	r := d.m.reader
-	top := r.offset
+	// the text on screen, without the scroll percentage on the last line
+	text := func() []string {
+		lines := strings.Split(readerText(d.m.View()), "\n")
+		lines[len(lines)-1] = strings.TrimRight(strings.TrimSuffix(strings.TrimRight(lines[len(lines)-1], "0123456789%"), " "), " ")
+		return lines
+	}
+	start := text()
+	if !strings.HasSuffix(strings.TrimSpace(bodyLines(d.m.View())[len(start)-1]), "%") {
+		t.Fatalf("a long article does not say how much of it was read:\n%s", d.m.View())
+	}
 	d.keys("j", "j", "j")
-	if r.offset != top+3 {
-		t.Errorf("j×3: offset %d, want %d", r.offset, top+3)
+	if got := text(); got[0] != start[3] || got[len(got)-4] != start[len(start)-1] {
+		t.Errorf("j×3 did not scroll three lines:\n%q\nwas\n%q", got, start)
 	}
 	d.keys("G")
-	if r.offset != r.maxOffset() || r.offset <= top+3 {
-		t.Errorf("G: offset %d, max %d", r.offset, r.maxOffset())
+	end := d.m.View()
+	if !strings.Contains(end, "Trump") && !strings.Contains(end, "Rutte") {
+		t.Errorf("end of the seed article not shown:\n%s", end)
 	}
-	if !strings.Contains(d.m.View(), "Trump") && !strings.Contains(d.m.View(), "Rutte") {
-		t.Errorf("end of the seed article not shown:\n%s", d.m.View())
+	if strings.HasSuffix(strings.TrimSpace(bodyLines(end)[len(start)-1]), "%") {
+		t.Errorf("at the end, the scroll percentage is still shown:\n%s", end)
+	}
+	d.keys("G", "j")
+	if d.m.View() != end {
+		t.Errorf("scrolling past the end moved the text")
 	}
 	d.keys("g")
-	if r.offset != top {
-		t.Errorf("g: offset %d, want %d", r.offset, top)
+	if got := text(); strings.Join(got, "\n") != strings.Join(start, "\n") {
+		t.Errorf("g: not back at the top:\n%q\nwant\n%q", got, start)
 	}
 	d.send(tea.MouseMsg{X: 5, Y: 10, Button: tea.MouseButtonWheelDown, Action: tea.MouseActionPress})
-	if r.offset != top+3 {
-		t.Errorf("wheel down: offset %d, want %d", r.offset, top+3)
+	if got := text(); got[0] != start[3] {
+		t.Errorf("wheel down did not scroll three lines: top %q, want %q", got[0], start[3])
 	}
 }
 
@@ -152,7 +163,7 @@ func TestToggleReadAndStarPersist(t *testing.T) {
 	if !lib.isRead(3) {
 		t.Fatal("m did not mark the article read in the library")
 	}
-	if it, _ := d.m.list.selected(); !it.Read {
+	if it := d.state().Selected; it.ID == 0 || !it.Read {
 		t.Error("the list does not show the article read")
 	}
 	d.keys("m")
@@ -162,14 +173,14 @@ func TestToggleReadAndStarPersist(t *testing.T) {
 	d.keys("s")
 	// a new session on the same library sees the star
 	d2 := newDriver(t, testOptions(lib), 100, 30)
-	it, _ := d2.m.list.item(rowOf(t, d2, "Election results due in Lisbon"))
+	it, _ := d2.m.ListRow(rowOf(t, d2, "Election results due in Lisbon"))
 	if !it.Starred || it.Read {
 		t.Errorf("after restart: starred=%v read=%v, want starred and unread", it.Starred, it.Read)
 	}
 	// the starred view lists it
 	d2.keys("esc", "j", "enter")
-	if d2.m.list.count() != 2 {
-		t.Errorf("starred view has %d articles, want 2", d2.m.list.count())
+	if d2.state().Listed != 2 {
+		t.Errorf("starred view has %d articles, want 2", d2.state().Listed)
 	}
 }
 
@@ -191,8 +202,8 @@ func TestResizeRelayout(t *testing.T) {
 				t.Fatalf("%dx%d: line %d is %d wide: %q", sz.w, sz.h, i, w, l)
 			}
 		}
-		if d.m.sidebarVisible() != sz.sidebar || strings.Contains(view, "Statements (3)") != sz.sidebar {
-			t.Errorf("%dx%d: sidebar shown=%v, want %v", sz.w, sz.h, d.m.sidebarVisible(), sz.sidebar)
+		if d.state().SidebarShown != sz.sidebar || strings.Contains(view, "Statements (3)") != sz.sidebar {
+			t.Errorf("%dx%d: sidebar shown=%v, want %v", sz.w, sz.h, d.state().SidebarShown, sz.sidebar)
 		}
 	}
 }
@@ -224,7 +235,7 @@ func TestCursorNeverLoadsBodies(t *testing.T) {
 	if pages <= pagesAtStart {
 		t.Errorf("moving through 1000 articles loaded no further pages")
 	}
-	if it, ok := d.m.list.selected(); !ok || it.Title != "Story 4" {
+	if it := d.state().Selected; it.Title != "Story 4" {
 		t.Errorf("after wheel the cursor is on %q, want Story 4", it.Title)
 	}
 	d.keys("enter")
@@ -243,7 +254,7 @@ func TestAnnotationRunsOnceAndIsCached(t *testing.T) {
 	if len(lib.saved) != 1 || lib.saved[0] != (savedAnn{5, "h5", nlp.Default().Version()}) {
 		t.Fatalf("saved annotations %+v, want one for article 5 keyed by its hash and the annotator's version", lib.saved)
 	}
-	if !d.m.reader.annotated {
+	if !d.state().Annotated {
 		t.Fatal("the reader did not take the annotation")
 	}
 	d.keys("esc")
@@ -257,16 +268,21 @@ func TestAnnotationRunsOnceAndIsCached(t *testing.T) {
 
 func TestStaleArticleResultDropped(t *testing.T) {
 	lib := fixtureLib(t)
-	m := New(testOptions(lib))
-	first := m.reader.open(1)
-	second := m.reader.open(3)
-	m.Update(first())
-	if !m.reader.loading || m.reader.art.ID != 0 {
-		t.Fatalf("a result for the previous article was shown: %+v", m.reader.art.ArticleSummary)
+	m := newDriver(t, testOptions(lib), 100, 30).m // the loads are driven here, out of order
+	first, _ := m.ListRow(0)
+	second, _ := m.ListRow(1)
+	loaded := func(msg tea.Msg) bool { _, ok := msg.(articleLoadedMsg); return ok }
+	_, openFirst := m.Update(keyMsg("enter"))
+	m.Update(keyMsg("q"))
+	m.Update(keyMsg("j"))
+	_, openSecond := m.Update(keyMsg("enter"))
+	m.Update(firstMsg(t, openFirst, loaded))
+	if v := m.View(); !strings.Contains(v, "loading…") || strings.Contains(v, first.Title) {
+		t.Fatalf("a result for the previous article was shown:\n%s", v)
 	}
-	m.Update(second())
-	if m.reader.loading || m.reader.art.ID != 3 {
-		t.Fatalf("the current article's result was not shown")
+	m.Update(firstMsg(t, openSecond, loaded))
+	if v := m.View(); strings.Contains(v, "loading…") || !strings.Contains(v, second.Title) {
+		t.Fatalf("the current article's result was not shown:\n%s", v)
 	}
 }
 
@@ -291,21 +307,28 @@ func TestRefreshMarksErrorsAndKeepsFilter(t *testing.T) {
 	}
 	d := newDriver(t, o, 100, 30)
 	d.keys("tab", "j", "j", "enter") // World Desk only
-	if d.m.list.q.FeedID != 1 {
-		t.Fatalf("filter feed %d, want 1", d.m.list.q.FeedID)
+	if d.state().Filter.FeedID != 1 {
+		t.Fatalf("filter feed %d, want 1", d.state().Filter.FeedID)
 	}
 	d.keys("r")
-	if calls != 1 || d.m.ref.running {
-		t.Fatalf("refresh calls %d running %v", calls, d.m.ref.running)
+	if calls != 1 || strings.Contains(d.m.View(), "refreshing") {
+		t.Fatalf("refresh calls %d, still running:\n%s", calls, d.m.View())
 	}
-	if d.m.list.q.FeedID != 1 {
+	if d.state().Filter.FeedID != 1 {
 		t.Errorf("refresh lost the filter")
 	}
-	if d.m.feeds.errorOf(d.m.feeds.items[3]) != "connection refused" {
-		t.Errorf("feed 2 not marked: %q", d.m.feeds.errorOf(d.m.feeds.items[3]))
+	// the feeds pane marks the failed feed, and says why under the feeds
+	// when the cursor is on it
+	view := d.m.View()
+	if l := feedsPaneLine(view, "Capital Wire"); !strings.Contains(l, "!") {
+		t.Errorf("feed 2 not marked: %q\n%s", l, view)
 	}
-	if d.m.feeds.errorOf(d.m.feeds.items[4]) != "" {
-		t.Errorf("feed 3 succeeded but is still marked: %q", d.m.feeds.errorOf(d.m.feeds.items[4]))
+	if l := feedsPaneLine(view, "Broken Feed"); strings.Contains(l, "!") {
+		t.Errorf("feed 3 succeeded but is still marked: %q\n%s", l, view)
+	}
+	d.keys("shift+tab", "j")
+	if v := d.m.View(); !strings.Contains(v, "connection refused") {
+		t.Errorf("the failed feed's error is not shown under the feeds:\n%s", v)
 	}
 	status := d.m.statusView()
 	if !strings.Contains(status, "refreshed 3 feeds, 2 new") || !strings.Contains(status, "1 failed") {
@@ -313,20 +336,88 @@ func TestRefreshMarksErrorsAndKeepsFilter(t *testing.T) {
 	}
 }
 
-func TestRefreshProgressShowsWhileRunning(t *testing.T) {
-	m := New(testOptions(fixtureLib(t)))
-	m.ref.fn = func(context.Context, func(feeds.Result, feeds.RefreshStats)) (feeds.RefreshStats, error) {
-		return feeds.RefreshStats{}, nil
+// feedsPaneLine is the feeds pane's line (left of the first rule) that
+// names feed.
+func feedsPaneLine(view, feed string) string {
+	for _, l := range strings.Split(ansi.Strip(view), "\n") {
+		left, _, _ := strings.Cut(l, "│")
+		if strings.Contains(left, feed) {
+			return left
+		}
 	}
-	m.ref.running, m.ref.seq = true, 1
-	m.Update(refreshProgressMsg{seq: 1, feedID: 3, err: "timeout", stats: feeds.RefreshStats{Feeds: 4, Done: 2, Failed: 1}})
+	return ""
+}
+
+func TestRefreshProgressShowsWhileRunning(t *testing.T) {
+	o := testOptions(fixtureLib(t))
+	release := make(chan struct{})
+	t.Cleanup(func() { close(release) })
+	o.Refresh = func(ctx context.Context, progress func(feeds.Result, feeds.RefreshStats)) (feeds.RefreshStats, error) {
+		progress(feeds.Result{FeedID: 1, Err: errors.New("timeout")}, feeds.RefreshStats{Feeds: 4, Done: 2, Failed: 1})
+		select { // the other two feeds take their time
+		case <-release:
+		case <-ctx.Done():
+		}
+		return feeds.RefreshStats{Feeds: 4, Done: 4, Failed: 1}, nil
+	}
+	m := newDriver(t, o, 100, 24).m // loaded; the refresh is driven here, as it blocks
+	_, cmd := m.Update(keyMsg("r"))
+	m.Update(firstMsg(t, cmd, func(msg tea.Msg) bool { _, ok := msg.(refreshProgressMsg); return ok }))
+	// the bar moves towards half-full on the spinner's ticks, not at once
+	m.Update(spinTickMsg{})
 	s := m.statusView()
+	if filled := strings.Count(s, "█"); filled == 0 || filled >= 6 || !strings.Contains(s, "2/4") {
+		t.Errorf("status one tick into the move: %q", s)
+	}
+	for range 30 { // two and a half seconds
+		m.Update(spinTickMsg{})
+	}
+	s = m.statusView()
 	if !strings.Contains(s, "refreshing") || !strings.Contains(s, "2/4") || !strings.Contains(s, "██████░░░░░░") {
 		t.Errorf("status while refreshing: %q", s)
 	}
-	m.Update(refreshProgressMsg{seq: 0, feedID: 1, err: "stale"})
-	if m.feeds.errs[1] != "" {
-		t.Error("a stale refresh's result marked a feed")
+	if l := feedsPaneLine(m.View(), "World Desk"); !strings.Contains(l, "!") {
+		t.Errorf("the failed feed is not marked while the refresh runs: %q\n%s", l, m.View())
+	}
+	m.Update(refreshProgressMsg{seq: 0, feedID: 2, err: "stale"})
+	if l := feedsPaneLine(m.View(), "Capital Wire"); strings.Contains(l, "!") {
+		t.Errorf("a stale refresh's result marked a feed: %q", l)
+	}
+}
+
+// firstMsg runs cmd (and the commands of a batch, each on its own) and
+// returns the first message that want accepts.
+func firstMsg(t *testing.T, cmd tea.Cmd, want func(tea.Msg) bool) tea.Msg {
+	t.Helper()
+	msgs := make(chan tea.Msg, 16)
+	var run func(tea.Cmd)
+	run = func(c tea.Cmd) {
+		if c == nil {
+			return
+		}
+		go func() {
+			msg := c()
+			if b, ok := msg.(tea.BatchMsg); ok {
+				for _, c := range b {
+					run(c)
+				}
+				return
+			}
+			msgs <- msg
+		}()
+	}
+	run(cmd)
+	timeout := time.After(5 * time.Second)
+	for {
+		select {
+		case msg := <-msgs:
+			if want(msg) {
+				return msg
+			}
+		case <-timeout:
+			t.Fatal("no such message in 5s")
+			return nil
+		}
 	}
 }
 
@@ -377,18 +468,21 @@ func TestCheckLink(t *testing.T) {
 
 func TestMouseClickSelects(t *testing.T) {
 	d := newDriver(t, testOptions(fixtureLib(t)), 120, 30)
-	lr := d.m.rects[focusList]
-	d.send(tea.MouseMsg{X: lr.x + 10, Y: 3, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress})
+	lx := paneX(d.m.View(), "All articles")
+	d.send(tea.MouseMsg{X: lx + 10, Y: 3, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress})
 	if v := d.m.View(); !strings.Contains(selectedRow(v), "Starmer hails") || !strings.Contains(v, "▌All articles") {
 		t.Fatalf("click on row 3 should select it and focus the list:\n%s", v)
 	}
-	d.send(tea.MouseMsg{X: lr.x + 10, Y: 3, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress})
+	d.send(tea.MouseMsg{X: lx + 10, Y: 3, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress})
 	if got := readerTitle(d.m.View()); !strings.HasPrefix(got, "Starmer hails") {
 		t.Fatalf("a second click on the selected row should open it:\n%s", d.m.View())
 	}
 	d.keys("esc")
-	fr := d.m.rects[focusFeeds]
-	d.send(tea.MouseMsg{X: fr.x + 2, Y: 4, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress})
+	fx := paneX(d.m.View(), "Feeds")
+	if lx <= 0 || fx != 0 {
+		t.Fatalf("panes at %d and %d:\n%s", fx, lx, d.m.View())
+	}
+	d.send(tea.MouseMsg{X: fx + 2, Y: 4, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress})
 	if v := d.m.View(); !strings.Contains(v, "Capital Wire (2)") {
 		t.Errorf("click on the Capital Wire feed should show its articles:\n%s", v)
 	}
@@ -404,11 +498,11 @@ func TestHelpOverlay(t *testing.T) {
 		}
 	}
 	d.keys("j") // keys do not reach the panes under the overlay
-	if d.m.list.cursor != 0 {
+	if d.state().Cursor != 0 {
 		t.Error("a key went through the help overlay")
 	}
 	d.keys("esc")
-	if d.m.overlay != nil {
+	if d.state().Overlay != "" {
 		t.Error("esc did not close help")
 	}
 	d.keys("q")
@@ -466,8 +560,8 @@ func TestRefreshOnStartAndTimer(t *testing.T) {
 	if calls != 1 {
 		t.Fatalf("refresh on start ran %d times", calls)
 	}
-	if d.m.ref.tick() == nil {
-		t.Fatal("no refresh timer with an interval set")
+	if !slices.Contains(d.timers, time.Minute) {
+		t.Fatalf("no refresh timer with an interval set: %v", d.timers)
 	}
 	d.send(refreshTickMsg{})
 	if calls != 2 {
@@ -475,7 +569,7 @@ func TestRefreshOnStartAndTimer(t *testing.T) {
 	}
 	o.RefreshInterval, o.RefreshOnStart = 0, false
 	d2 := newDriver(t, o, 100, 30)
-	if calls != 2 || d2.m.ref.tick() != nil {
+	if calls != 2 || slices.Contains(d2.timers, time.Minute) {
 		t.Errorf("refreshed without being asked: %d calls", calls)
 	}
 }
@@ -489,7 +583,7 @@ func TestBacklogAnnotatesForListCounts(t *testing.T) {
 	if len(lib.saved) != 3 {
 		t.Fatalf("background annotation saved %d articles, want 3", len(lib.saved))
 	}
-	it, _ := d.m.list.item(rowOf(t, d, "Starmer hails ‘breakthrough’ on security guarantees after crunch White House Ukraine talks"))
+	it, _ := d.m.ListRow(rowOf(t, d, "Starmer hails ‘breakthrough’ on security guarantees after crunch White House Ukraine talks"))
 	if !it.Annotated {
 		t.Error("the list does not show the seed article annotated after the backlog ran")
 	}
@@ -522,7 +616,7 @@ func TestBacklogStopsAtItsBudget(t *testing.T) {
 func TestReaderHeaderHeight(t *testing.T) {
 	d := newDriver(t, testOptions(fixtureLib(t)), 80, 24)
 	for _, title := range []string{genevaTitle, "Starmer hails ‘breakthrough’ on security guarantees after crunch White House Ukraine talks"} {
-		if d.m.reading {
+		if d.state().Reading {
 			d.keys("esc")
 		}
 		openTitled(t, d, title)
@@ -548,7 +642,7 @@ func TestEnterInSidebarFocusesReader(t *testing.T) {
 	d := newDriver(t, testOptions(fixtureLib(t)), 160, 48)
 	openTitled(t, d, genevaTitle)
 	d.keys("tab", "j", "j", "enter")
-	if d.m.focus != focusReader || d.m.reader.sel != 1 {
-		t.Errorf("focus %v sel %d, want the reader with statement 2 marked", d.m.focus, d.m.reader.sel)
+	if d.state().Focus != "reader" || d.state().Statement != 1 {
+		t.Errorf("focus %v sel %d, want the reader with statement 2 marked", d.state().Focus, d.state().Statement)
 	}
 }

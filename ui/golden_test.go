@@ -87,6 +87,25 @@ func TestGoldenScreens(t *testing.T) {
 	}
 }
 
+// TestGoldenLinks: an article's links numbered in its text and listed
+// after it, and the overlay that opens one by number.
+func TestGoldenLinks(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {160, 48}} {
+		for _, sc := range []struct {
+			name  string
+			steps []step
+		}{
+			{"reader", []step{{wait: "Report published"}, {keys: "\r", wait: "Links:"}}},
+			{"overlay", []step{{wait: "Report published"}, {keys: "\r", wait: "Links:"}, {keys: "O2", wait: "link 2"}}},
+		} {
+			t.Run(fmt.Sprintf("%s_%dx%d", sc.name, size[0], size[1]), func(t *testing.T) {
+				m := runScreen(t, linkedLib(), size[0], size[1], sc.steps...)
+				golden.RequireEqual(t, []byte(m.View()))
+			})
+		}
+	}
+}
+
 // hostile is feed text trying every way to reach the terminal.
 const hostile = "\x1b]52;c;ZXZpbA==\x07\x1b[2J\x1b[H\x1b]0;pwned\x07\u009b31m\x1bP+q\x1b\\\u202etxet\r\x08\x00"
 
@@ -96,7 +115,8 @@ func TestHostileTextNeverReachesTheTerminal(t *testing.T) {
 		arts: []store.Article{{
 			ArticleSummary: store.ArticleSummary{ID: 1, FeedID: 1, FeedTitle: "Evil" + hostile, Title: "Title" + hostile,
 				Link: "https://evil.example/" + hostile, Author: "Mallory" + hostile, Published: fixedNow},
-			Text: "Head" + hostile + "\n\nBody " + hostile + " text “quoted" + hostile + "” end.", Hash: "x"}},
+			Text: "Head" + hostile + "\n\nBody " + hostile + " text “quoted" + hostile + "” end.", Hash: "x",
+			Links: []store.Link{{URL: "https://evil.example/l" + hostile, Text: "Body " + hostile}}}},
 	}
 	doc := newDoc(t, lib.arts[0].Text).
 		entity(nlp.KindPerson, "m", "Mallory", false, "Body "+hostile, 0).
@@ -114,8 +134,13 @@ func TestHostileTextNeverReachesTheTerminal(t *testing.T) {
 	views = append(views, d.m.View())
 	d.keys("o") // the link is refused and named in the status line
 	views = append(views, d.m.View())
-	d.keys("?")
+	d.keys("O") // the links, numbered
 	views = append(views, d.m.View())
+	d.keys("esc", "?")
+	views = append(views, d.m.View())
+	if !strings.Contains(views[5], "[1]") || !strings.Contains(views[5], "evil.example") {
+		t.Fatalf("the hostile link is not listed:\n%s", views[5])
+	}
 	if !strings.Contains(views[2], "quoted") || !strings.Contains(views[2], "Name") || !strings.Contains(views[1], "err") {
 		t.Fatalf("the hostile article is not on screen:\n%s\n%s", views[1], views[2])
 	}

@@ -24,10 +24,11 @@ type span struct{ start, end, cls int }
 
 // highlights is an article's spans, each group sorted and non-overlapping.
 type highlights struct {
-	entities []span // cls is clsLeader, clsPerson or clsCountry
-	quotes   []span // cls is the statement index
-	cur      span   // the entity under the reader's cursor; empty for none
-	found    []span // the matches of an in-article search
+	entities []span     // cls is clsLeader, clsPerson or clsCountry
+	quotes   []span     // cls is the statement index
+	cur      span       // the entity under the reader's cursor; empty for none
+	found    []span     // the matches of an in-article search
+	marks    []linkMark // link numbers drawn after their anchors, by position
 }
 
 // newHighlights takes the spans from doc, dropping any that are out of range,
@@ -99,7 +100,7 @@ func wrapText(text string, width int) []lineRange {
 		if nl >= 0 {
 			end = pos + nl
 		}
-		lines = wrapParagraph(lines, text, pos, end, width)
+		lines = wrapParagraph(lines, text, pos, end, width, nil)
 		if nl < 0 {
 			break
 		}
@@ -109,8 +110,9 @@ func wrapText(text string, width int) []lineRange {
 }
 
 // wrapArticle wraps an article's text like wrapText, with a blank line
-// between two paragraphs that have none between them.
-func wrapArticle(text string, width int) []lineRange {
+// between two paragraphs that have none between them. marks (sorted by
+// position) widen the words they follow.
+func wrapArticle(text string, width int, marks []linkMark) []lineRange {
 	var lines []lineRange
 	pos := 0
 	for {
@@ -119,7 +121,7 @@ func wrapArticle(text string, width int) []lineRange {
 		if nl >= 0 {
 			end = pos + nl
 		}
-		lines = wrapParagraph(lines, text, pos, end, max(1, width))
+		lines = wrapParagraph(lines, text, pos, end, max(1, width), marks)
 		if nl < 0 {
 			return lines
 		}
@@ -138,7 +140,8 @@ func wrapArticle(text string, width int) []lineRange {
 // of indented (preformatted) text.
 func tight(a, b string) bool {
 	indented := func(s string) bool { return strings.HasPrefix(s, " ") || strings.HasPrefix(s, "\t") }
-	return (listItem(a) && listItem(b)) || (indented(a) && indented(b))
+	return (listItem(a) && listItem(b)) || (indented(a) && indented(b)) ||
+		((a == linksHeading || linkListItem(a)) && linkListItem(b))
 }
 
 func listItem(s string) bool {
@@ -154,7 +157,7 @@ func listItem(s string) bool {
 	return i > 0 && strings.HasPrefix(s[i:], ". ")
 }
 
-func wrapParagraph(lines []lineRange, text string, start, end, width int) []lineRange {
+func wrapParagraph(lines []lineRange, text string, start, end, width int, marks []linkMark) []lineRange {
 	lineStart, lineEnd, lineW := -1, -1, 0
 	flush := func() {
 		if lineStart >= 0 {
@@ -178,7 +181,7 @@ func wrapParagraph(lines []lineRange, text string, start, end, width int) []line
 			i++
 		}
 		we := i
-		w := cellWidth(text[ws:we])
+		w := cellWidth(text[ws:we]) + marksWidth(marks, ws, we)
 		switch {
 		case lineStart >= 0 && lineW+gap+w <= width:
 			lineEnd, lineW = we, lineW+gap+w
@@ -257,6 +260,9 @@ func (h highlights) segments(ln lineRange, sel int) []segment {
 	add(h.entities)
 	add(h.quotes)
 	add(h.found)
+	for _, mk := range h.marksIn(ln) {
+		cuts = append(cuts, mk.pos)
+	}
 	sort.Ints(cuts)
 	var segs []segment
 	for k := 0; k+1 < len(cuts); k++ {
@@ -273,7 +279,7 @@ func (h highlights) segments(ln lineRange, sel int) []segment {
 			seg.selected = q.cls == sel
 		}
 		_, seg.found = covering(h.found, a)
-		if n := len(segs); n > 0 && segs[n-1].cls == seg.cls && segs[n-1].quote == seg.quote && segs[n-1].found == seg.found && a != h.cur.start && a != h.cur.end {
+		if n := len(segs); n > 0 && segs[n-1].cls == seg.cls && segs[n-1].quote == seg.quote && segs[n-1].found == seg.found && a != h.cur.start && a != h.cur.end && !h.markAt(a) {
 			segs[n-1].end = b
 			continue
 		}
@@ -282,10 +288,16 @@ func (h highlights) segments(ln lineRange, sel int) []segment {
 	return segs
 }
 
-// paintLine renders one wrapped line with its highlights.
+// paintLine renders one wrapped line with its highlights and the link
+// numbers after their anchors.
 func (h highlights) paintLine(text string, ln lineRange, sel int, st *Styles) string {
 	var b strings.Builder
+	marks := h.marksIn(ln)
 	for _, seg := range h.segments(ln, sel) {
+		for len(marks) > 0 && marks[0].pos <= seg.start {
+			b.WriteString(st.Muted.Render(marks[0].label))
+			marks = marks[1:]
+		}
 		s := displayText(text[seg.start:seg.end])
 		inQ, selQ := 0, 0
 		if seg.quote >= 0 {
@@ -307,6 +319,9 @@ func (h highlights) paintLine(text string, ln lineRange, sel int, st *Styles) st
 			continue
 		}
 		b.WriteString(st.text[seg.cls][inQ][selQ].Render(s))
+	}
+	for _, mk := range marks {
+		b.WriteString(st.Muted.Render(mk.label))
 	}
 	return b.String()
 }

@@ -15,7 +15,8 @@ type KeyMap struct {
 	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
 	NextPane, PrevPane, Open, Back          key.Binding
 	NextStatement, PrevStatement            key.Binding
-	OpenLink, CopyQuote, FetchText          key.Binding
+	OpenLink, OpenLinks, CopyQuote          key.Binding
+	FetchText                               key.Binding
 	ToggleRead, ToggleStar, MarkFeedRead    key.Binding
 	Undo                                    key.Binding
 	UnreadOnly, ToggleSidebar               key.Binding
@@ -54,6 +55,7 @@ var actions = []action{
 	{"next_statement", "next statement", []string{"n"}, func(k *KeyMap) *key.Binding { return &k.NextStatement }},
 	{"prev_statement", "previous statement", []string{"N", "p"}, func(k *KeyMap) *key.Binding { return &k.PrevStatement }},
 	{"open_link", "open in browser", []string{"o"}, func(k *KeyMap) *key.Binding { return &k.OpenLink }},
+	{"open_links", "links of the article", []string{"O"}, func(k *KeyMap) *key.Binding { return &k.OpenLinks }},
 	{"fetch_text", "fetch full text", []string{"F"}, func(k *KeyMap) *key.Binding { return &k.FetchText }},
 	{"copy_quote", "copy quote", []string{"y", "c"}, func(k *KeyMap) *key.Binding { return &k.CopyQuote }},
 	{"toggle_read", "toggle read", []string{"m"}, func(k *KeyMap) *key.Binding { return &k.ToggleRead }},
@@ -204,7 +206,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
 		{k.NextPane, k.PrevPane, k.Open, k.Back, k.ToggleSidebar, k.Help, k.BackOrQuit, k.Quit, k.Suspend},
-		{k.NextStatement, k.PrevStatement, k.CopyQuote, k.OpenLink, k.FetchText},
+		{k.NextStatement, k.PrevStatement, k.CopyQuote, k.OpenLink, k.OpenLinks, k.FetchText},
 		{k.NextUnread, k.PrevUnread, k.ToggleRead, k.ToggleStar, k.MarkFeedRead, k.Undo, k.UnreadOnly, k.Refresh},
 		{k.PickLeader, k.PickCountry, k.Search, k.FilterEntity, k.PrevEntity, k.NextEntity},
 		{k.RemoveChip, k.ClearChips, k.ExportArticle, k.ExportFiltered},

@@ -19,8 +19,7 @@ type listPane struct {
 	pages   map[int][]store.ArticleSummary
 	pageSeq map[int]int // the seq each page was loaded under
 	pending map[int]int // page -> seq of the request in flight
-	cursor  int
-	offset  int
+	pager
 	keepID  int64 // after a reload, put the cursor back on this article
 	loadErr string
 	w, h    int
@@ -191,30 +190,18 @@ func (p *listPane) count() int {
 }
 
 func (p *listPane) move(d int) tea.Cmd {
-	p.cursor = clamp(p.cursor+d, 0, max(0, p.count()-1))
+	p.pager.move(d, p.count(), p.visibleRows())
 	p.keepID = 0
-	p.scroll()
 	return p.ensureLoaded()
 }
 
 // scrollBy moves the view (mouse wheel), dragging the cursor along.
 func (p *listPane) scrollBy(d int) tea.Cmd {
-	p.offset = clamp(p.offset+d, 0, max(0, p.count()-p.visibleRows()))
-	p.cursor = clamp(p.cursor, p.offset, p.offset+p.visibleRows()-1)
-	p.cursor = clamp(p.cursor, 0, max(0, p.count()-1))
+	p.pager.scroll(d, p.count(), p.visibleRows())
 	return p.ensureLoaded()
 }
 
-func (p *listPane) scroll() {
-	rows := p.visibleRows()
-	if p.cursor < p.offset {
-		p.offset = p.cursor
-	}
-	if p.cursor >= p.offset+rows {
-		p.offset = p.cursor - rows + 1
-	}
-	p.offset = clamp(p.offset, 0, max(0, p.count()-rows))
-}
+func (p *listPane) scroll() { p.follow(p.count(), p.visibleRows()) }
 
 // update handles navigation keys.
 func (p *listPane) update(msg tea.KeyMsg) tea.Cmd {
@@ -227,8 +214,8 @@ func (p *listPane) update(msg tea.KeyMsg) tea.Cmd {
 // click puts the cursor on the row at y; it reports whether it was already
 // there (a second click opens).
 func (p *listPane) click(y int) (again, hit bool) {
-	i := p.offset + y - 1
-	if y < 1 || i >= p.count() {
+	i, ok := p.rowAt(y, p.count())
+	if !ok {
 		return false, false
 	}
 	again = i == p.cursor
@@ -254,12 +241,13 @@ func (p *listPane) view(focused bool) string {
 	}
 	// the date column is as wide as the widest date on screen
 	ageW := 4
-	for i := p.offset; i < p.offset+p.visibleRows() && i < p.count(); i++ {
+	from, to := p.shown(p.count(), p.visibleRows())
+	for i := from; i < to; i++ {
 		if it, ok := p.item(i); ok {
 			ageW = max(ageW, len(age(p.sh.now(), it.Published)))
 		}
 	}
-	for i := p.offset; i < p.offset+p.visibleRows() && i < p.count(); i++ {
+	for i := from; i < to; i++ {
 		lines = append(lines, p.row(i, focused, ageW))
 	}
 	return block(lines, p.w, p.h)

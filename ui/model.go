@@ -8,6 +8,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/herald-reader/herald/feeds/store"
@@ -71,7 +72,7 @@ type Model struct {
 	muted     *mutedLibrary // nil without mute rules
 	markSeq   int           // bumped by every `A`
 	spinning  bool          // a spinner tick is pending
-	spinFrame int
+	spinner   spinner.Model
 	unreadSeq int       // bumped by every J / K
 	confirm   *markPlan // `A` waits for y/n
 	undo      []int64   // what the last `A` marked read, until the next action
@@ -80,7 +81,7 @@ type Model struct {
 	cancel    context.CancelFunc
 	openURL   func(string) error // set by tests; nil uses browser
 	browser   browser
-	fetchText func(context.Context, string) (string, error)
+	fetchText func(context.Context, string) (string, []store.Link, error)
 	copy      func(string) error
 }
 
@@ -124,7 +125,7 @@ func New(o Options) *Model {
 	m := &Model{
 		sh: sh, feeds: newFeedsPane(sh), list: newListPane(sh), reader: newReaderPane(sh),
 		side: newSidebarPane(sh), cross: newSidebarPane(sh), help: help.New(), ref: newRefresher(o.Refresh, o.RefreshInterval),
-		focus: focusList, width: 80, height: 24, ctx: ctx, cancel: cancel,
+		spinner: newSpinner(), focus: focusList, width: 80, height: 24, ctx: ctx, cancel: cancel,
 		muted: muted, openURL: o.OpenURL, fetchText: o.FetchText, copy: o.copy, refreshNow: o.RefreshOnStart,
 	}
 	m.help.ShowAll = true
@@ -364,8 +365,7 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.err != nil {
 			return m, m.setStatus("annotating: "+msg.err.Error(), true)
 		}
-		if msg.done > 0 {
-			m.invalidateMuted()
+		if msg.done > 0 { // annotations change no article's title or text: the muted stay
 			return m, tea.Batch(m.list.reload(), m.reloadCross(), m.startBacklog())
 		}
 	case savedMsg:
@@ -531,6 +531,8 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 		return m.exportFiltered()
 	case key.Matches(msg, k.OpenLink):
 		return m.openLink()
+	case key.Matches(msg, k.OpenLinks):
+		return m.openLinks()
 	case key.Matches(msg, k.NextUnread):
 		return m.walkUnread(1)
 	case key.Matches(msg, k.PrevUnread):

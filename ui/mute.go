@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -65,35 +66,34 @@ func newMatcher(r MuteRule) *muteMatcher {
 	return m
 }
 
-// mutedLibrary is a Library that hides what the rules match. It keeps the
-// filtered list of the last query, so that paging through it is cheap, and
-// forgets it whenever something may have changed.
+// mutedLibrary is a Library that hides what the rules match. It finds the
+// muted articles once (and again when articles arrive) and gives their ids
+// to the store's queries, which leave them out: a page of the list reads a
+// page, never every summary.
 type mutedLibrary struct {
 	Library
 	rules []*muteMatcher
 
 	mu     sync.Mutex
-	key    string // the query the cache is for
-	shown  []store.ArticleSummary
-	hidden int
-	gen    int
-	muted  map[int64]bool // by article id, for this generation
-	mutedG int
+	gen    int     // bumped when articles arrive or change
+	mutedG int     // the generation muted is for
+	muted  []int64 // the muted articles' ids, ascending
+	hidden map[string]int
 }
 
 func newMutedLibrary(lib Library, rules []MuteRule) *mutedLibrary {
-	ml := &mutedLibrary{Library: lib, mutedG: -1}
+	ml := &mutedLibrary{Library: lib, mutedG: -1, hidden: map[string]int{}}
 	for _, r := range rules {
 		ml.rules = append(ml.rules, newMatcher(r))
 	}
 	return ml
 }
 
-// invalidate forgets the cache: articles arrived or changed.
+// invalidate forgets the muted articles: articles arrived or changed.
 func (ml *mutedLibrary) invalidate() {
 	ml.mu.Lock()
 	ml.gen++
-	ml.key = ""
+	clear(ml.hidden)
 	ml.mu.Unlock()
 }
 
@@ -104,7 +104,7 @@ func queryKey(q store.ArticleQuery) string {
 
 // mutedIDs finds every muted article: titles from the summaries, text
 // through the store's search, confirmed on the body.
-func (ml *mutedLibrary) mutedIDs() (map[int64]bool, error) {
+func (ml *mutedLibrary) mutedIDs() ([]int64, error) {
 	if ml.mutedG == ml.gen {
 		return ml.muted, nil
 	}
@@ -126,15 +126,12 @@ func (ml *mutedLibrary) mutedIDs() (map[int64]bool, error) {
 		}
 		inFeed := func(id int64) bool { return r.feed == "" || r.feedIDs[id] }
 		if r.title {
-			if all == nil {
-				if all, err = ml.Library.Articles(store.ArticleQuery{}); err != nil {
-					return nil, err
+			if err := ml.eachTitle(func(id, feedID int64, title string) {
+				if inFeed(feedID) && r.re.MatchString(title) {
+					muted[id] = true
 				}
-			}
-			for _, a := range all {
-				if inFeed(a.FeedID) && r.re.MatchString(a.Title) {
-					muted[a.ID] = true
-				}
+			}); err != nil {
+				return nil, err
 			}
 		}
 		if r.text {
@@ -161,75 +158,92 @@ func (ml *mutedLibrary) mutedIDs() (map[int64]bool, error) {
 			}
 		}
 	}
-	ml.muted, ml.mutedG = muted, ml.gen
-	return muted, nil
+	ml.muted = slices.Sorted(maps.Keys(muted))
+	ml.mutedG = ml.gen
+	return ml.muted, nil
 }
 
-// filtered returns the articles matching q that are not muted.
-func (ml *mutedLibrary) filtered(q store.ArticleQuery) ([]store.ArticleSummary, int, error) {
-	k := queryKey(q) + fmt.Sprint(ml.gen)
-	if k == ml.key {
-		return ml.shown, ml.hidden, nil
-	}
-	muted, err := ml.mutedIDs()
-	if err != nil {
-		return nil, 0, err
-	}
-	q.Limit, q.Offset = 0, 0
-	all, err := ml.Library.Articles(q)
-	if err != nil {
-		return nil, 0, err
-	}
-	shown := slices.DeleteFunc(all, func(a store.ArticleSummary) bool { return muted[a.ID] })
-	ml.key, ml.shown, ml.hidden = k, shown, len(all)-len(shown)
-	return shown, ml.hidden, nil
+// titleLister is a Library that reads every title without summaries
+// (the store).
+type titleLister interface {
+	EachTitle(fn func(id, feedID int64, title string) error) error
 }
 
+// eachTitle calls fn with every article's title: from the store in one
+// light pass, else from the summaries.
+func (ml *mutedLibrary) eachTitle(fn func(id, feedID int64, title string)) error {
+	if tl, ok := ml.Library.(titleLister); ok {
+		return tl.EachTitle(func(id, feedID int64, title string) error { fn(id, feedID, title); return nil })
+	}
+	all, err := ml.Library.Articles(store.ArticleQuery{})
+	for _, a := range all {
+		fn(a.ID, a.FeedID, a.Title)
+	}
+	return err
+}
+
+// Articles lists the articles matching q that are not muted.
 func (ml *mutedLibrary) Articles(q store.ArticleQuery) ([]store.ArticleSummary, error) {
 	ml.mu.Lock()
-	defer ml.mu.Unlock()
-	shown, _, err := ml.filtered(q)
+	ids, err := ml.mutedIDs()
+	ml.mu.Unlock()
 	if err != nil {
 		return nil, err
 	}
-	if q.Offset >= len(shown) {
-		return nil, nil
+	if len(ids) > 0 {
+		q.NotIDs = append(slices.Clip(q.NotIDs), ids...)
 	}
-	shown = shown[q.Offset:]
-	if q.Limit > 0 && q.Limit < len(shown) {
-		shown = shown[:q.Limit]
-	}
-	return append([]store.ArticleSummary(nil), shown...), nil
+	return ml.Library.Articles(q)
 }
 
+// CountArticles counts the articles matching q that are not muted, and
+// keeps how many it left out for Hidden.
 func (ml *mutedLibrary) CountArticles(q store.ArticleQuery) (int, error) {
 	ml.mu.Lock()
-	defer ml.mu.Unlock()
-	shown, _, err := ml.filtered(q)
-	return len(shown), err
+	ids, err := ml.mutedIDs()
+	gen := ml.gen
+	ml.mu.Unlock()
+	if err != nil {
+		return 0, err
+	}
+	total, err := ml.Library.CountArticles(q)
+	if err != nil {
+		return 0, err
+	}
+	hidden := 0
+	if len(ids) > 0 {
+		hq := q
+		hq.IDs = ids
+		if q.IDs != nil {
+			hq.IDs = intersect(q.IDs, ids)
+		}
+		if hidden, err = ml.Library.CountArticles(hq); err != nil {
+			return 0, err
+		}
+	}
+	ml.mu.Lock()
+	ml.hidden[queryKey(q)+fmt.Sprint(gen)] = hidden
+	ml.mu.Unlock()
+	return total - hidden, nil
+}
+
+// intersect is the ids of a that are in sorted b.
+func intersect(a, b []int64) []int64 {
+	out := []int64{}
+	for _, id := range a {
+		if _, ok := slices.BinarySearch(b, id); ok {
+			out = append(out, id)
+		}
+	}
+	return out
 }
 
 // Hidden is how many articles matching q the rules hide (-1: not known yet).
 func (ml *mutedLibrary) Hidden(q store.ArticleQuery) int {
 	ml.mu.Lock()
 	defer ml.mu.Unlock()
-	if queryKey(q)+fmt.Sprint(ml.gen) != ml.key {
-		return -1
+	if n, ok := ml.hidden[queryKey(q)+fmt.Sprint(ml.gen)]; ok {
+		return n
 	}
-	return ml.hidden
-}
-
-func (ml *mutedLibrary) SetRead(id int64, read bool) error {
-	defer ml.invalidate()
-	return ml.Library.SetRead(id, read)
-}
-
-func (ml *mutedLibrary) SetStarred(id int64, starred bool) error {
-	defer ml.invalidate()
-	return ml.Library.SetStarred(id, starred)
-}
-
-func (ml *mutedLibrary) MarkFeedRead(feedID int64) error {
-	defer ml.invalidate()
-	return ml.Library.MarkFeedRead(feedID)
+	return -1
 }

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -51,5 +53,44 @@ func TestMuteRulesHideArticlesAndSayHowMany(t *testing.T) {
 	}
 	if err := ValidateMutes([]MuteRule{{Match: "x", In: "body"}}); err == nil || !strings.Contains(err.Error(), "mute[0]") {
 		t.Errorf("a bad scope: %v", err)
+	}
+}
+
+// TestMuteRulesOnARealStore: the store's queries leave the muted articles
+// out, pages and counts alike, under other filters too.
+func TestMuteRulesOnARealStore(t *testing.T) {
+	st, err := store.Open(filepath.Join(t.TempDir(), "herald.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	feeds, err := st.SyncFeeds([]store.FeedConfig{{URL: "https://news.example/rss", Title: "News"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var items []store.NewArticle
+	for i := range 30 {
+		title := fmt.Sprintf("Story %02d", i)
+		if i%3 == 0 {
+			title = fmt.Sprintf("Sponsored: offer %02d", i)
+		}
+		items = append(items, store.NewArticle{GUID: fmt.Sprint(i), Title: title, Text: "Text.", Published: fixedNow.Add(-time.Duration(i) * time.Hour)})
+	}
+	if _, _, err := st.SaveArticles(feeds[0].ID, items); err != nil {
+		t.Fatal(err)
+	}
+	o := testOptions(st)
+	o.Mutes = []MuteRule{{Match: `^sponsored:`, Regexp: true, In: "title"}}
+	d := newDriver(t, o, 120, 12) // a page of the list is a few rows: the rest is paged in
+	if v := d.m.View(); !strings.Contains(v, "All articles (20) · 10 muted") || strings.Contains(v, "Sponsored") {
+		t.Errorf("first screen:\n%s", v)
+	}
+	d.keys("G")
+	if v := d.m.View(); !strings.Contains(v, "Story 29") || strings.Contains(v, "Sponsored") {
+		t.Errorf("the last page:\n%s", v)
+	}
+	d.keys("enter", "q", "U") // opening Story 29 reads it; then unread only
+	if v := d.m.View(); !strings.Contains(v, "(19) · 10 muted") {
+		t.Errorf("unread only:\n%s", v)
 	}
 }

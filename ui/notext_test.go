@@ -53,9 +53,9 @@ func TestFetchFullTextOnDemand(t *testing.T) {
 	lib := noTextLib()
 	o := testOptions(lib)
 	var asked []string
-	o.FetchText = func(_ context.Context, link string) (string, error) {
+	o.FetchText = func(_ context.Context, link string) (string, []store.Link, error) {
 		asked = append(asked, link)
-		return "The whole story, fetched from the page.\n\nSecond paragraph.", nil
+		return "The whole story, fetched from the page.\n\nSecond paragraph.", []store.Link{{URL: "https://source.example/", Text: "the source"}}, nil
 	}
 	d := newDriver(t, o, 100, 24)
 	d.keys("enter", "F")
@@ -65,8 +65,17 @@ func TestFetchFullTextOnDemand(t *testing.T) {
 	if v := d.m.View(); !strings.Contains(v, "The whole story, fetched from the page.") || strings.Contains(v, "no text in the feed") {
 		t.Errorf("the fetched text is not shown:\n%s", v)
 	}
+	if v := d.m.View(); !strings.Contains(v, "[1] https://source.example/ (the source)") {
+		t.Errorf("the fetched page's links are not listed:\n%s", v)
+	}
+	d.keys("O", "enter")
+	if v := d.m.View(); !strings.Contains(v, "opened https://source.example/") {
+		t.Errorf("the fetched page's link does not open by number:\n%s", v)
+	}
 
-	o.FetchText = func(context.Context, string) (string, error) { return "", errors.New("HTTP 403 Forbidden") }
+	o.FetchText = func(context.Context, string) (string, []store.Link, error) {
+		return "", nil, errors.New("HTTP 403 Forbidden")
+	}
 	d = newDriver(t, o, 100, 24)
 	d.keys("enter", "F")
 	if v := d.m.View(); !strings.Contains(v, "HTTP 403 Forbidden") || !strings.Contains(v, "no text in the feed") {

@@ -76,8 +76,8 @@ type Options struct {
 	// OpenURL replaces the browser (tests).
 	OpenURL func(url string) error
 	// FetchText fetches an article page's full text (feeds' readability
-	// extraction); nil: the fetch key says it is not available.
-	FetchText func(ctx context.Context, link string) (string, error)
+	// extraction) and its links; nil: the fetch key says it is not available.
+	FetchText func(ctx context.Context, link string) (string, []store.Link, error)
 	// Warnings are shown once in the status line.
 	Warnings []string
 

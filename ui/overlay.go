@@ -22,12 +22,12 @@ type overlay interface {
 // helpOverlay shows every binding, grouped (bubbles/help full view). Like
 // every overlay it gets the shared context and callbacks, not the model.
 type helpOverlay struct {
-	sh     *shared
-	help   *help.Model
-	quit   func() tea.Cmd
-	offset int // first line shown when the bindings do not fit
-	rows   int // lines shown at the last view
-	lines  int // lines of bindings at the last view
+	sh    *shared
+	help  *help.Model
+	quit  func() tea.Cmd
+	pager     // offset: the first line shown when the bindings do not fit
+	rows  int // lines shown at the last view
+	lines int // lines of bindings at the last view
 }
 
 func (o *helpOverlay) update(msg tea.KeyMsg) (bool, tea.Cmd) {
@@ -39,7 +39,7 @@ func (o *helpOverlay) update(msg tea.KeyMsg) (bool, tea.Cmd) {
 		return true, nil
 	}
 	if d, ok := movement(k, msg, o.rows, o.lines); ok {
-		o.offset = clamp(o.offset+d, 0, max(0, o.lines-o.rows))
+		o.pan(d, o.lines, o.rows)
 	}
 	return false, nil
 }

@@ -29,9 +29,8 @@ type pickerOverlay struct {
 	all     []store.EntityCount
 	keys    []string // folded names, for matching
 	matches []fuzzy.Match
-	cursor  int
-	offset  int
-	rows    int // entries shown at the last view
+	pager
+	rows int // entries shown at the last view
 }
 
 // aliasScore marks a match on another name than the one shown.
@@ -146,10 +145,10 @@ func (p *pickerOverlay) update(msg tea.KeyMsg) (bool, tea.Cmd) {
 		p.move(-1)
 	case msg.Type == tea.KeyCtrlN || (key.Matches(msg, k.Down) && p.navigates(msg)):
 		p.move(1)
-	case msg.Type != tea.KeyRunes && key.Matches(msg, k.PageUp):
-		p.move(-max(1, p.rows-1))
-	case msg.Type != tea.KeyRunes && key.Matches(msg, k.PageDown):
-		p.move(max(1, p.rows-1))
+	case msg.Type != tea.KeyRunes && key.Matches(msg, k.PageUp, k.PageDown):
+		// a page is the rows on screen, as in every list (see movement)
+		d, _ := movement(k, msg, p.rows, len(p.matches))
+		p.move(d)
 	default:
 		before := p.input.Value()
 		p.input.update(msg)
@@ -167,9 +166,7 @@ func (p *pickerOverlay) navigates(msg tea.KeyMsg) bool {
 	return msg.Type != tea.KeyRunes || p.input.Value() == ""
 }
 
-func (p *pickerOverlay) move(d int) {
-	p.cursor = clamp(p.cursor+d, 0, max(0, len(p.matches)-1))
-}
+func (p *pickerOverlay) move(d int) { p.pager.move(d, len(p.matches), p.rows) }
 
 func (p *pickerOverlay) view(w, h int) string {
 	st := p.sh.st
@@ -193,13 +190,9 @@ func (p *pickerOverlay) view(w, h int) string {
 	case len(p.matches) == 0:
 		lines = append(lines, st.Muted.Render("no match"))
 	}
-	if p.cursor < p.offset {
-		p.offset = p.cursor
-	}
-	if p.cursor >= p.offset+p.rows {
-		p.offset = p.cursor - p.rows + 1
-	}
-	for i := p.offset; i < len(p.matches) && i < p.offset+p.rows; i++ {
+	p.follow(len(p.matches), p.rows)
+	from, to := p.shown(len(p.matches), p.rows)
+	for i := from; i < to; i++ {
 		lines = append(lines, p.row(i, bw))
 	}
 	box := st.Overlay.Render(block(lines, bw, min(len(lines), p.rows+3)))

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/herald-reader/herald/feeds/store"
@@ -30,20 +31,22 @@ type readerPane struct {
 	fetching  bool   // the full text is being fetched
 	fetchErr  string // why fetching the full text failed
 
-	text    string // what is shown: doc.Text once annotated, the body before
+	text    string // what is shown: doc.Text once annotated, the body before; then the links (see show)
 	hl      highlights
 	lines   []lineRange
-	painted []string     // painted body lines; nil when stale
-	sel     int          // selected statement, -1 for none
-	ents    []nlp.Entity // the highlighted entities in text order
-	ent     int          // the entity under the cursor, -1 for none
-	offset  int
-	skip    int // lines repeating the headline, never shown
+	painted []string       // painted body lines, gutter first; nil when stale
+	vp      viewport.Model // scrolls painted[skip:]; its YOffset+skip is the top line
+	sel     int            // selected statement, -1 for none
+	ents    []nlp.Entity   // the highlighted entities in text order
+	ent     int            // the entity under the cursor, -1 for none
+	skip    int            // lines repeating the headline, never shown
 	w, h    int
 	wrapW   int // the width lines was wrapped at
 }
 
-func newReaderPane(sh *shared) *readerPane { return &readerPane{sh: sh, sel: -1, ent: -1} }
+func newReaderPane(sh *shared) *readerPane {
+	return &readerPane{sh: sh, sel: -1, ent: -1, vp: viewport.New(0, 0)}
+}
 
 func (p *readerPane) setSize(w, h int) {
 	p.w, p.h = w, h
@@ -53,7 +56,7 @@ func (p *readerPane) setSize(w, h int) {
 // open starts loading article id.
 func (p *readerPane) open(id int64) tea.Cmd {
 	p.seq++
-	*p = readerPane{sh: p.sh, seq: p.seq, id: id, loading: true, sel: -1, ent: -1, w: p.w, h: p.h}
+	*p = readerPane{sh: p.sh, seq: p.seq, id: id, loading: true, sel: -1, ent: -1, w: p.w, h: p.h, vp: viewport.New(p.w, 0)}
 	return loadArticleCmd(p.sh.lib, p.sh.ann, p.seq, id)
 }
 
@@ -78,8 +81,8 @@ func (p *readerPane) onLoaded(m articleLoadedMsg) tea.Cmd {
 		p.setDoc(nlp.Doc{})
 		return nil
 	}
-	p.text = p.art.Text
 	p.hl = highlights{}
+	p.show(p.art.Text)
 	p.rewrap()
 	p.refind()
 	if p.sh.ann == nil {
@@ -90,10 +93,11 @@ func (p *readerPane) onLoaded(m articleLoadedMsg) tea.Cmd {
 
 // fetchedTextMsg carries the full text fetched for one article.
 type fetchedTextMsg struct {
-	seq  int
-	id   int64
-	text string
-	err  error
+	seq   int
+	id    int64
+	text  string
+	links []store.Link // the links of the page's text
+	err   error
 }
 
 // onFetched shows the fetched full text and asks for its annotation; the
@@ -108,10 +112,10 @@ func (p *readerPane) onFetched(m fetchedTextMsg) tea.Cmd {
 		return nil
 	}
 	p.fetchErr, p.noText = "", false
-	p.art.Text = m.text
+	p.art.Text, p.art.Links = m.text, m.links
 	p.annotated, p.doc = false, nlp.Doc{}
-	p.text = m.text
 	p.hl = highlights{}
+	p.show(m.text)
 	p.ents, p.sel, p.ent = nil, -1, -1
 	p.rewrap()
 	if p.sh.ann == nil {
@@ -135,19 +139,19 @@ func (p *readerPane) onAnnotated(m annotatedMsg) {
 func (p *readerPane) setDoc(doc nlp.Doc) {
 	// keep the reading position roughly where it was
 	pos := -1
-	if p.offset > 0 && p.offset < len(p.lines) {
-		pos = p.lines[p.offset].start
+	if top := p.top(); top > 0 && top < len(p.lines) {
+		pos = p.lines[top].start
 	}
 	p.doc = doc
 	p.annotated = true
-	p.text = doc.Text
 	p.hl = newHighlights(doc)
+	p.show(doc.Text)
 	p.ents = cursorEntities(doc)
 	p.sel, p.ent = -1, -1
 	p.rewrap()
 	p.refind()
 	if pos >= 0 {
-		p.offset = clamp(p.lineOf(pos), p.skip, p.maxOffset())
+		p.setTop(p.lineOf(pos))
 	}
 }
 
@@ -239,10 +243,11 @@ func (p *readerPane) textWidth() int { return min(max(10, p.w-2), p.sh.textWidth
 
 func (p *readerPane) rewrap() {
 	p.wrapW = p.textWidth()
-	p.lines = wrapArticle(p.text, p.wrapW)
+	p.lines = wrapArticle(p.text, p.wrapW, p.hl.marks)
 	p.painted = nil
+	top := p.top()
 	p.skip = p.headlineLines()
-	p.offset = clamp(p.offset, p.skip, p.maxOffset())
+	p.setTop(top)
 }
 
 // headlineLines counts the wrapped lines at the top of the text that repeat
@@ -266,7 +271,22 @@ func (p *readerPane) headlineLines() int {
 	return n
 }
 
-func (p *readerPane) maxOffset() int { return max(p.skip, len(p.lines)-p.bodyHeight()) }
+// top is the first line on screen.
+func (p *readerPane) top() int { return p.skip + p.vp.YOffset }
+
+// setTop scrolls line to the top of the body, as far as the text goes.
+func (p *readerPane) setTop(line int) {
+	p.paint()
+	p.vp.SetYOffset(line - p.skip)
+}
+
+// scrollTo brings line into view, a third of the way down the body, unless
+// it is on screen already.
+func (p *readerPane) scrollTo(line int) {
+	if top, bh := p.top(), p.bodyHeight(); line < top || line >= top+bh {
+		p.setTop(line - bh/3)
+	}
+}
 
 // lineOf returns the wrapped line holding byte pos.
 func (p *readerPane) lineOf(pos int) int {
@@ -274,7 +294,7 @@ func (p *readerPane) lineOf(pos int) int {
 	return clamp(i, 0, max(0, len(p.lines)-1))
 }
 
-func (p *readerPane) scrollBy(d int) { p.offset = clamp(p.offset+d, p.skip, p.maxOffset()) }
+func (p *readerPane) scrollBy(d int) { p.setTop(p.top() + d) }
 
 // selectStatement marks statement i and scrolls it into view, a third of
 // the way down the body.
@@ -287,9 +307,8 @@ func (p *readerPane) selectStatement(i int) {
 	p.painted = nil
 	s := p.doc.Statements[i]
 	first, last := p.lineOf(s.Start), p.lineOf(s.End)
-	bh := p.bodyHeight()
-	if first < p.offset || last >= p.offset+bh {
-		p.offset = clamp(first-bh/3, p.skip, p.maxOffset())
+	if top, bh := p.top(), p.bodyHeight(); first < top || last >= top+bh {
+		p.setTop(first - bh/3)
 	}
 }
 
@@ -310,17 +329,33 @@ func (p *readerPane) selectedRange() (int, int, bool) {
 	return s.Start, s.End, true
 }
 
+// paint paints the lines (gutter and highlights) when they are stale and
+// gives the viewport the lines under the headline.
 func (p *readerPane) paint() {
+	// no width: the lines are wrapped already, and block pads them; a width
+	// would make lipgloss wrap every line again at each frame
+	p.vp.Width, p.vp.Height = 0, p.bodyHeight()
 	if p.painted != nil && p.wrapW == p.textWidth() {
 		return
 	}
 	if p.wrapW != p.textWidth() {
-		p.rewrap()
+		p.rewrap() // which paints
+		return
 	}
+	st := &p.sh.st
+	start, end, hasSel := p.selectedRange()
+	cur := p.hl.cur
 	p.painted = make([]string, len(p.lines))
 	for i, ln := range p.lines {
-		p.painted[i] = p.hl.paintLine(p.text, ln, p.sel, &p.sh.st)
+		gutter := " "
+		if hasSel && ln.end > start && ln.start < end {
+			gutter = st.Accent.Render("▎")
+		} else if cur.end > cur.start && ln.end > cur.start && ln.start < cur.end {
+			gutter = st.Accent.Render("›")
+		}
+		p.painted[i] = gutter + p.hl.paintLine(p.text, ln, p.sel, st)
 	}
+	p.vp.SetContent(strings.Join(p.painted[min(p.skip, len(p.painted)):], "\n"))
 }
 
 func (p *readerPane) view(focused bool) string {
@@ -346,19 +381,13 @@ func (p *readerPane) view(focused bool) string {
 		return block(lines, p.w, p.h)
 	}
 	p.paint()
-	start, end, hasSel := p.selectedRange()
-	for i := p.offset; i < len(p.painted) && len(lines) < p.h; i++ {
-		gutter := " "
-		if hasSel && p.lines[i].end > start && p.lines[i].start < end {
-			gutter = st.Accent.Render("▎")
-		} else if p.hl.cur.end > p.hl.cur.start && p.lines[i].end > p.hl.cur.start && p.lines[i].start < p.hl.cur.end {
-			gutter = st.Accent.Render("›")
-		}
-		lines = append(lines, gutter+p.painted[i])
-	}
-	if len(p.lines)-p.skip > p.bodyHeight() && p.offset < p.maxOffset() {
-		pct := 100 * (p.offset - p.skip + p.bodyHeight()) / (len(p.lines) - p.skip)
-		lines[len(lines)-1] = fit(lines[len(lines)-1], p.w-5) + st.Muted.Render(fitLeft(fmt.Sprintf("%d%%", pct), 5))
+	p.vp.Height = min(p.vp.Height, p.h-len(lines))
+	lines = append(lines, strings.Split(p.vp.View(), "\n")...)
+	if !p.vp.AtBottom() {
+		// how much of the text has been on screen
+		pct := 100 * (p.vp.YOffset + p.vp.Height) / max(1, p.vp.TotalLineCount())
+		last := strings.TrimRight(lines[len(lines)-1], " ") // the viewport pads it
+		lines[len(lines)-1] = fit(last, p.w-5) + st.Muted.Render(fitLeft(fmt.Sprintf("%d%%", pct), 5))
 	}
 	return block(lines, p.w, p.h)
 }
@@ -392,7 +421,7 @@ func (p *readerPane) moveEntity(d int) bool {
 		return false
 	}
 	if p.ent < 0 {
-		top, bottom := p.offset, p.offset+p.bodyHeight()-1
+		top, bottom := p.top(), p.top()+p.bodyHeight()-1
 		i := -1
 		if d > 0 {
 			i = sort.Search(len(p.ents), func(i int) bool { return p.lineOf(p.ents[i].Start) >= top })
@@ -413,16 +442,14 @@ func (p *readerPane) moveEntity(d int) bool {
 	e := p.ents[p.ent]
 	p.hl.cur = span{e.Start, e.End, 0}
 	p.painted = nil
-	line := p.lineOf(e.Start)
-	if bh := p.bodyHeight(); line < p.offset || line >= p.offset+bh {
-		p.offset = clamp(line-bh/3, p.skip, p.maxOffset())
-	}
+	p.scrollTo(p.lineOf(e.Start))
 	return true
 }
 
 func (p *readerPane) clearEntity() {
 	p.ent = -1
 	p.hl.cur = span{}
+	p.painted = nil
 }
 
 // cursorEntity is the entity under the cursor.

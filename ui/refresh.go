@@ -5,9 +5,8 @@ import (
 	"fmt"
 	"time"
 
-	"strings"
-
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/harmonica"
 	"github.com/herald-reader/herald/feeds"
 )
 
@@ -39,10 +38,39 @@ type refresher struct {
 	stats    feeds.RefreshStats
 	last     time.Time
 	lastErr  string
+
+	// The progress bar moves to each new fraction on a spring (harmonica),
+	// one step per spinner tick, instead of jumping.
+	spring        harmonica.Spring
+	shown, moving float64 // the fraction drawn and its velocity
 }
 
+// barSpring is how the progress bar moves: at the spinner's frame rate,
+// quickly and without overshooting.
+var barSpring = harmonica.NewSpring(harmonica.FPS(int(time.Second/newSpinner().Spinner.FPS)), 8, 1)
+
 func newRefresher(fn RefreshFunc, interval time.Duration) *refresher {
-	return &refresher{fn: fn, interval: interval}
+	return &refresher{fn: fn, interval: interval, spring: barSpring}
+}
+
+// done is the fraction of the feeds the running refresh has done.
+func (r *refresher) done() float64 {
+	if r.stats.Feeds <= 0 {
+		return 0
+	}
+	return min(1, float64(r.stats.Done)/float64(r.stats.Feeds))
+}
+
+// animate moves the bar one step towards the fraction done.
+func (r *refresher) animate() {
+	if !r.running {
+		return
+	}
+	target := r.done()
+	r.shown, r.moving = r.spring.Update(r.shown, r.moving, target)
+	if d := r.shown - target; d*d < 1e-6 && r.moving*r.moving < 1e-6 {
+		r.shown, r.moving = target, 0
+	}
 }
 
 // start begins a refresh unless one is running or there is nothing to run.
@@ -53,6 +81,7 @@ func (r *refresher) start(parent context.Context) tea.Cmd {
 	r.running = true
 	r.seq++
 	r.stats = feeds.RefreshStats{}
+	r.shown, r.moving = 0, 0
 	ctx, cancel := context.WithCancel(parent)
 	r.cancel = cancel
 	ch := make(chan tea.Msg, 16)
@@ -146,11 +175,7 @@ func (r *refresher) stop() {
 func (r *refresher) view(st *Styles) string {
 	s := r.stats
 	if r.running {
-		pct := 0.0
-		if s.Feeds > 0 {
-			pct = float64(s.Done) / float64(s.Feeds)
-		}
-		out := "refreshing " + progressBar(st, pct, 12) + fmt.Sprintf(" %d/%d", s.Done, s.Feeds)
+		out := "refreshing " + st.progressBar(r.shown) + fmt.Sprintf(" %d/%d", s.Done, s.Feeds)
 		if s.Added > 0 {
 			out += fmt.Sprintf(" +%d", s.Added)
 		}
@@ -170,11 +195,4 @@ func (r *refresher) view(st *Styles) string {
 		return out
 	}
 	return ""
-}
-
-// progressBar draws a bar of w cells, filled to fraction pct. (bubbles'
-// progress bar needs a module this project does not carry.)
-func progressBar(st *Styles, pct float64, w int) string {
-	full := clamp(int(pct*float64(w)+0.5), 0, w)
-	return st.Accent.Render(strings.Repeat("█", full)) + st.Muted.Render(strings.Repeat("░", w-full))
 }

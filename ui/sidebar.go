@@ -21,8 +21,7 @@ type sidebarPane struct {
 	sources []string
 	title   string
 	empty   string // shown when there are no statements
-	cursor  int    // -1 before the user selects one
-	offset  int    // first line shown
+	pager          // cursor: the statement, -1 before the user selects one; offset: the first line shown
 	w, h    int
 
 	// rendered entries, rebuilt on change
@@ -34,7 +33,7 @@ type sidebarPane struct {
 	loading  func() bool // the statements are still coming (may be nil)
 }
 
-func newSidebarPane(sh *shared) *sidebarPane { return &sidebarPane{sh: sh, cursor: -1} }
+func newSidebarPane(sh *shared) *sidebarPane { return &sidebarPane{sh: sh, pager: pager{cursor: -1}} }
 
 func (p *sidebarPane) setSize(w, h int) { p.w, p.h, p.dirty = w, h, true }
 
@@ -138,19 +137,10 @@ func (p *sidebarPane) reveal() {
 		return
 	}
 	start := p.starts[p.cursor]
-	end := start + len(p.entries[p.cursor])
-	if start < p.offset {
-		p.offset = start
-	}
-	if end > p.offset+p.bodyHeight() {
-		p.offset = end - p.bodyHeight()
-	}
-	p.offset = clamp(p.offset, 0, max(0, p.totalLines()-p.bodyHeight()))
+	p.show(start, start+len(p.entries[p.cursor]), p.totalLines(), p.bodyHeight())
 }
 
-func (p *sidebarPane) scrollBy(d int) {
-	p.offset = clamp(p.offset+d, 0, max(0, p.totalLines()-p.bodyHeight()))
-}
+func (p *sidebarPane) scrollBy(d int) { p.pan(d, p.totalLines(), p.bodyHeight()) }
 
 // update handles the pane's keys; a moved selection calls selected.
 func (p *sidebarPane) update(msg tea.KeyMsg) tea.Cmd {

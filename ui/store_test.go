@@ -59,10 +59,10 @@ func TestRealStoreAnnotationSurvivesRestart(t *testing.T) {
 		return d, lib
 	}
 	d, lib := session()
-	if lib.saves.Load() != 1 || !d.m.reader.annotated {
-		t.Fatalf("first opening: %d saves, annotated %v", lib.saves.Load(), d.m.reader.annotated)
+	if lib.saves.Load() != 1 || !d.state().Annotated {
+		t.Fatalf("first opening: %d saves, annotated %v", lib.saves.Load(), d.state().Annotated)
 	}
-	statements := len(d.m.side.stmts)
+	statements := d.state().Statements
 	d.keys("s")
 	st.Close()
 
@@ -74,10 +74,10 @@ func TestRealStoreAnnotationSurvivesRestart(t *testing.T) {
 	if lib.saves.Load() != 0 {
 		t.Errorf("a restart re-annotated (%d saves)", lib.saves.Load())
 	}
-	if !d.m.reader.annotated || len(d.m.side.stmts) != statements {
-		t.Errorf("after restart: annotated %v, %d statements, want %d", d.m.reader.annotated, len(d.m.side.stmts), statements)
+	if !d.state().Annotated || d.state().Statements != statements {
+		t.Errorf("after restart: annotated %v, %d statements, want %d", d.state().Annotated, d.state().Statements, statements)
 	}
-	art := d.m.reader.art
+	art := d.state()
 	if !art.Read || !art.Starred {
 		t.Errorf("after restart: read %v starred %v, want both", art.Read, art.Starred)
 	}

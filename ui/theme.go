@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"github.com/charmbracelet/bubbles/progress"
 	"regexp"
 	"strconv"
 
@@ -92,6 +93,9 @@ type Styles struct {
 	Separator                  lipgloss.Style
 	Status, Chip               lipgloss.Style
 	Overlay                    lipgloss.Style
+	progress                   progress.Model // the refresh's bar (see progressBar)
+	renderer                   *lipgloss.Renderer
+	accent, muted              lipgloss.TerminalColor
 
 	// text[entity class][in quote][selected quote]
 	text [numEntityClasses][2][2]lipgloss.Style
@@ -130,6 +134,9 @@ func newStyles(r *lipgloss.Renderer, tc ThemeConfig, noColor bool) (Styles, erro
 	s.Status = ns()
 	s.Chip = ns().Foreground(accent).Bold(true)
 	s.Overlay = ns().Border(lipgloss.RoundedBorder()).BorderForeground(accent).Padding(0, 1)
+	s.progress = progress.New(progress.WithWidth(12), progress.WithoutPercentage(), progress.WithFillCharacters('█', '░'),
+		progress.WithColorProfile(r.ColorProfile()))
+	s.renderer, s.accent, s.muted = r, accent, muted
 	if noColor {
 		s.Selected = ns().Bold(true)
 		s.SelectedFocus = ns().Reverse(true)
@@ -165,4 +172,29 @@ func newStyles(r *lipgloss.Renderer, tc ThemeConfig, noColor bool) (Styles, erro
 		}
 	}
 	return s, err
+}
+
+// colourString is c as bubbles/progress takes colours ("#rrggbb" or an
+// ANSI number), "" for no colour.
+func colourString(r *lipgloss.Renderer, c lipgloss.TerminalColor) string {
+	switch c := c.(type) {
+	case lipgloss.Color:
+		return string(c)
+	case lipgloss.AdaptiveColor:
+		if r.HasDarkBackground() {
+			return c.Dark
+		}
+		return c.Light
+	}
+	return ""
+}
+
+// progressBar draws the refresh's bar (bubbles/progress), filled to
+// fraction f.
+func (s *Styles) progressBar(f float64) string {
+	// Adaptive colours ask the terminal for its background (once, cached by
+	// the renderer): not before a bar is drawn, as for lipgloss's styles.
+	p := s.progress
+	p.FullColor, p.EmptyColor = colourString(s.renderer, s.accent), colourString(s.renderer, s.muted)
+	return p.ViewAs(max(0, min(1, f)))
 }

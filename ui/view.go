@@ -80,7 +80,7 @@ func (m *Model) statusView() string {
 		// the sidebar is collapsed: name the selected statement's speaker here
 		left += fmt.Sprintf("  ❝ %d/%d %s", i+1, len(m.side.stmts), speakerLabel(m.side.stmts[i]))
 	}
-	if s := m.spinner(); s != "" {
+	if s := m.spinnerView(); s != "" {
 		left += " " + st.Accent.Render(s)
 	}
 	if r := m.ref.view(&st); r != "" {

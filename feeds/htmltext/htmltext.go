@@ -4,6 +4,7 @@
 package htmltext
 
 import (
+	"net/url"
 	"strconv"
 	"strings"
 	"unicode"
@@ -40,6 +41,13 @@ type Link struct {
 // and without repeats, numbered from 1 by their place in the slice: only
 // absolute http and https links, sanitised like the text.
 func ToTextLinks(s string) (string, []Link) {
+	return ToTextLinksAt(s, nil)
+}
+
+// ToTextLinksAt is ToTextLinks that also keeps relative links, resolved
+// against base (the page or feed the HTML came from); a nil base keeps only
+// absolute links.
+func ToTextLinksAt(s string, base *url.URL) (string, []Link) {
 	if strings.TrimSpace(s) == "" {
 		return "", nil
 	}
@@ -50,7 +58,7 @@ func ToTextLinks(s string) (string, []Link) {
 	if err != nil { // nesting too deep for the tree builder
 		return tokensToText(s), nil
 	}
-	var w writer
+	w := writer{base: base}
 	w.walk(doc)
 	w.breakParagraph()
 	return strings.Join(w.paras, "\n"), w.links
@@ -151,6 +159,7 @@ type writer struct {
 	links   []Link
 	link    *Link // the <a> being read
 	seen    map[string]bool
+	base    *url.URL // what relative links resolve against; nil: drop them
 }
 
 // walk visits the tree without recursion, so that absurdly deep markup from
@@ -202,8 +211,11 @@ func (w *writer) enter(n *html.Node) bool {
 		w.word("“")
 	case n.DataAtom == atom.A:
 		for _, a := range n.Attr {
-			if a.Key == "href" && isWebLink(a.Val) {
-				w.link = &Link{URL: sanitize.Line(a.Val)}
+			if a.Key != "href" {
+				continue
+			}
+			if href := w.resolve(a.Val); isWebLink(href) {
+				w.link = &Link{URL: sanitize.Line(href)}
 			}
 		}
 	case n.DataAtom == atom.Td || n.DataAtom == atom.Th:
@@ -216,6 +228,26 @@ func (w *writer) enter(n *html.Node) bool {
 		w.breakParagraph()
 	}
 	return true
+}
+
+// resolve makes href absolute against the writer's base, when it has one.
+func (w *writer) resolve(href string) string {
+	if w.base == nil || isWebLink(href) {
+		return href
+	}
+	h := strings.TrimSpace(href)
+	if strings.HasPrefix(h, "#") || h == "" {
+		return href // a place on the same page is no link to list
+	}
+	u, err := url.Parse(h)
+	if err != nil {
+		return href
+	}
+	r := w.base.ResolveReference(u)
+	if r.Host == "" {
+		return href
+	}
+	return r.String()
 }
 
 // isWebLink accepts absolute http and https URLs.

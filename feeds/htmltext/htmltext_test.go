@@ -1,6 +1,8 @@
 package htmltext
 
 import (
+	"net/url"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -139,5 +141,29 @@ func TestToTextLinks(t *testing.T) {
 	}
 	if _, links := ToTextLinks("plain text https://x.example"); links != nil {
 		t.Errorf("plain text has links %q", links)
+	}
+}
+
+func TestToTextLinksAtResolvesRelativeLinks(t *testing.T) {
+	base, err := url.Parse("https://news.example/world/story.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := `<p><a href="/docs/a">first</a>, <a href="b.html">second</a>, <a href="#notes">notes</a>,
+<a href="mailto:x@news.example">mail</a> and <a href="https://other.example/c">third</a>.</p>`
+	text, links := ToTextLinksAt(in, base)
+	if text != "first, second, notes, mail and third." {
+		t.Errorf("text %q", text)
+	}
+	want := []Link{
+		{"https://news.example/docs/a", "first"},
+		{"https://news.example/world/b.html", "second"},
+		{"https://other.example/c", "third"},
+	}
+	if !reflect.DeepEqual(links, want) {
+		t.Errorf("links %q, want %q", links, want)
+	}
+	if _, links := ToTextLinksAt(in, nil); len(links) != 1 || links[0].URL != "https://other.example/c" {
+		t.Errorf("without a base: links %q, want only the absolute one", links)
 	}
 }

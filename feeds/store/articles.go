@@ -17,6 +17,7 @@ type NewArticle struct {
 	GUID, Link, Title, Author string
 	Published                 time.Time // zero or over a day ahead: the time herald first saw it
 	Text                      string
+	Links                     []Link // the links of Text, numbered from 1 by their place
 }
 
 // ArticleSummary is what an article list shows; it never holds the body.
@@ -33,6 +34,7 @@ type ArticleSummary struct {
 type Article struct {
 	ArticleSummary
 	Text, Hash string
+	Links      []Link // the links of Text (see Links)
 }
 
 // ContentHash is the hash SaveArticles stores: hex sha256 of title, a
@@ -149,6 +151,7 @@ type articleWriter struct {
 	byGUID, byLink, byTitle, byHash *sql.Stmt
 	insArticle, insBody             *sql.Stmt
 	updArticle, updBody             *sql.Stmt
+	links                           linkWriter
 	all                             []*sql.Stmt
 	inserted                        []int64 // bodies not yet in the full-text index
 }
@@ -179,6 +182,8 @@ func newArticleWriter(tx txn) (*articleWriter, error) {
 		{&w.updArticle, `UPDATE articles SET guid = ?2, link = ?3, title = ?4, author = ?5,
 			published = ?6, hash = ?7 WHERE id = ?1`},
 		{&w.updBody, `UPDATE bodies SET title = ?2, text = ?3 WHERE id = ?1`},
+		{&w.links.ins, insertLinkSQL},
+		{&w.links.del, deleteLinksSQL},
 	} {
 		if err := prep(p.dst, p.q); err != nil {
 			w.close()
@@ -227,6 +232,9 @@ func (w *articleWriter) insert(feedID int64, it NewArticle, hash string, publish
 	if _, err = w.insBody.Exec(id, it.Title, it.Text); err != nil {
 		return 0, err
 	}
+	if err = w.links.replace(id, it.Links, false); err != nil {
+		return 0, err
+	}
 	w.inserted = append(w.inserted, id)
 	return id, nil
 }
@@ -267,6 +275,9 @@ func (w *articleWriter) update(old existing, it NewArticle, guid, hash string, p
 		return nil
 	}
 	if _, err := w.updBody.Exec(old.id, it.Title, it.Text); err != nil {
+		return err
+	}
+	if err := w.links.replace(old.id, it.Links, true); err != nil {
 		return err
 	}
 	return clearIndex(w.tx, old.id)
@@ -335,6 +346,9 @@ func (s *Store) Article(id int64) (Article, error) {
 	}
 	a.Published = time.UnixMilli(published)
 	a.Text = text.String
+	if a.Links, err = s.Links(id); err != nil {
+		return Article{}, err
+	}
 	return a, nil
 }
 

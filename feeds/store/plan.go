@@ -2,6 +2,7 @@ package store
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -143,6 +144,14 @@ func (s *Store) compileIn(q ArticleQuery, purpose int, speaker string, win *hitW
 	if q.ArticleID != 0 {
 		sel.cond(sel.id+" = ?", q.ArticleID)
 	}
+	// Sets of ids go in as one JSON array, which SQLite reads once into a
+	// temporary index for the whole query.
+	if q.IDs != nil {
+		sel.cond(sel.id+" IN (SELECT value FROM json_each(?))", idList(q.IDs))
+	}
+	if len(q.NotIDs) > 0 {
+		sel.cond("+"+sel.id+" NOT IN (SELECT value FROM json_each(?))", idList(q.NotIDs))
+	}
 	if q.Unread {
 		sel.cond("a.read = 0")
 	}
@@ -283,4 +292,17 @@ func (s *Store) searchHits(match string) (int, error) {
 	var n int
 	err := s.queryRow(`SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?`, match).Scan(&n)
 	return n, s.wrapNil(err)
+}
+
+// idList is ids as a JSON array, for json_each.
+func idList(ids []int64) string {
+	b := make([]byte, 0, 8*len(ids)+2)
+	b = append(b, '[')
+	for i, id := range ids {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendInt(b, id, 10)
+	}
+	return string(append(b, ']'))
 }

@@ -14,6 +14,8 @@ type ArticleQuery struct {
 	FeedID          int64   // 0 = all configured feeds
 	FeedIDs         []int64 // when non-nil: only these feeds (an empty list matches nothing)
 	ArticleID       int64   // 0 = any article; else only this one
+	IDs             []int64 // when non-nil: only these articles (an empty list matches nothing)
+	NotIDs          []int64 // never these articles (the reader's muted ones)
 	Unread, Starred bool
 	Entities        []string // entity ids (people or countries); an article must mention all
 	Search          string   // words searched in title and text (FTS5); the last word is a prefix
@@ -26,7 +28,7 @@ type ArticleQuery struct {
 // counters (no filter beyond feed and unread).
 func (q ArticleQuery) filtersOnlyCounters() bool {
 	return !q.Starred && len(q.entities()) == 0 && ftsQuery(q.Search) == "" && q.Since.IsZero() &&
-		q.Until.IsZero() && q.FeedIDs == nil && q.ArticleID == 0
+		q.Until.IsZero() && q.FeedIDs == nil && q.ArticleID == 0 && q.IDs == nil && len(q.NotIDs) == 0
 }
 
 // isZero reports whether q selects every configured feed's articles.
@@ -40,7 +42,8 @@ func (q ArticleQuery) sameFilters(r ArticleQuery) bool {
 	return q.FeedID == r.FeedID && q.Unread == r.Unread && q.Starred == r.Starred &&
 		slices.Equal(q.entities(), r.entities()) && q.Search == r.Search && q.Since.Equal(r.Since) &&
 		q.Until.Equal(r.Until) && slices.Equal(q.FeedIDs, r.FeedIDs) && (q.FeedIDs == nil) == (r.FeedIDs == nil) &&
-		q.ArticleID == r.ArticleID
+		q.ArticleID == r.ArticleID && slices.Equal(q.IDs, r.IDs) && (q.IDs == nil) == (r.IDs == nil) &&
+		slices.Equal(q.NotIDs, r.NotIDs)
 }
 
 func (q ArticleQuery) entities() []string {

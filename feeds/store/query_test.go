@@ -114,6 +114,17 @@ func TestArticlesFilters(t *testing.T) {
 		{"search two words AND", ArticleQuery{Search: "keir paris"}, []int64{f.a2}},
 		{"search AND entity", ArticleQuery{Search: "keir", Entities: []string{"united-kingdom"}}, []int64{f.a1}},
 		{"search ended by space is no prefix", ArticleQuery{Search: "Starm "}, nil},
+		{"id set", ArticleQuery{IDs: []int64{f.a1, f.a4}}, []int64{f.a4, f.a1}},
+		{"empty id set", ArticleQuery{IDs: []int64{}}, nil},
+		{"id set AND unread", ArticleQuery{IDs: []int64{f.a1, f.a2}, Unread: true}, []int64{f.a1}},
+		{"id set AND two entities", ArticleQuery{IDs: []int64{f.a2, f.a3}, Entities: []string{"keir-starmer", "france"}}, []int64{f.a2}},
+		{"ids left out", ArticleQuery{NotIDs: []int64{f.a5, f.a2}}, []int64{f.a4, f.a3, f.a1}},
+		{"ids left out, a page", ArticleQuery{NotIDs: []int64{f.a5}, Limit: 2, Offset: 1}, []int64{f.a3, f.a2}},
+		{"ids left out AND feed", ArticleQuery{NotIDs: []int64{f.a4}, FeedID: f.feed2}, []int64{f.a3}},
+		{"ids left out AND entity", ArticleQuery{NotIDs: []int64{f.a1}, Entities: []string{"keir-starmer"}}, []int64{f.a2}},
+		{"ids left out AND two entities", ArticleQuery{NotIDs: []int64{f.a2}, Entities: []string{"keir-starmer", "france"}}, nil},
+		{"ids left out AND search", ArticleQuery{NotIDs: []int64{f.a2}, Search: "Starm"}, []int64{f.a1}},
+		{"ids in AND out", ArticleQuery{IDs: []int64{f.a1, f.a2}, NotIDs: []int64{f.a2}}, []int64{f.a1}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -200,6 +200,9 @@ PRAGMA application_id = 1213353028;          -- applicationID, "HRLD"
 	// 4: the full-text index of new bodies is written by SaveArticles and
 	// SaveFeeds, once per transaction, not by a trigger per row.
 	`DROP TRIGGER bodies_fts_insert;`,
+	// 5: the links of each article's text, for the reader's numbered list
+	// (see links.go).
+	linksMigration,
 }
 
 // migrate applies the migrations the database has not seen yet, each in

@@ -261,11 +261,13 @@ func convertEntries(es []remoteEntry) []store.SourceEntry {
 	out := make([]store.SourceEntry, len(es))
 	for i, e := range es {
 		link := safeLink(e.URL)
+		base, _ := url.Parse(link)
+		text, links := htmltext.ToTextLinksAt(e.HTML, base)
 		out[i] = store.SourceEntry{
 			RemoteID: e.ID, RemoteFeedID: e.FeedID, Read: e.Read, Starred: e.Starred, Changed: e.Changed,
 			Article: store.NewArticle{
 				GUID: "source-entry:" + sanitize.Line(e.ID), Link: link, Title: lineText(e.Title), Author: lineText(e.Author),
-				Published: e.Published, Text: htmltext.ToText(e.HTML),
+				Published: e.Published, Text: text, Links: links,
 			},
 		}
 	}
