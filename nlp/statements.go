@@ -76,7 +76,7 @@ func (a *Annotator) findStatementsNamed(text string, ents []Entity, named []text
 	defer putStmtScratch(sc)
 	sc.paras, sc.block = splitParagraphsInto(text, sc.paras[:0], sc.block[:0])
 	paras := sc.paras
-	quotes, paraQ := findQuotesInto(text, paras, sc)
+	quotes, paraQ := findQuotesInto(text, paras, sc, idx)
 	r := newResolver(text, ents, idx, quotes, sc)
 	defer r.release(sc)
 	for pi, p := range paras {
@@ -193,11 +193,12 @@ func sameWords(a, b string) bool {
 // marks, its single-mark quotes are kept only when they read like speech:
 // otherwise they are titles, nicknames ('Personal Insult') or apostrophes.
 func findQuotes(text string, paras []textSpan) ([]quoteSpan, []int) {
-	return findQuotesInto(text, paras, new(stmtScratch))
+	return findQuotesInto(text, paras, new(stmtScratch), nil)
 }
 
-// findQuotesInto is findQuotes using sc's buffers.
-func findQuotesInto(text string, paras []textSpan, sc *stmtScratch) ([]quoteSpan, []int) {
+// findQuotesInto is findQuotes using sc's buffers; with idx, a quote right
+// after a reporting verb is kept whatever its marks.
+func findQuotesInto(text string, paras []textSpan, sc *stmtScratch, idx *statementIndex) ([]quoteSpan, []int) {
 	qs := quoteScanner{text: text, stack: sc.stack[:0]}
 	defer func() { sc.stack = qs.stack }()
 	all := sc.quotes[:0]
@@ -250,7 +251,7 @@ func findQuotesInto(text string, paras []textSpan, sc *stmtScratch) ([]quoteSpan
 	kept := all[:0]
 	keptOwner := owner[:0]
 	for k, q := range all {
-		if q.fam.single() && doubles >= singles && doubles > 0 && !sentenceLike(text[q.start:q.end]) {
+		if q.fam.single() && doubles >= singles && doubles > 0 && !sentenceLike(text[q.start:q.end]) && !idx.cuedBefore(text, q.open) {
 			continue
 		}
 		kept = append(kept, q)
@@ -301,4 +302,25 @@ func sentenceLike(q string) bool {
 		}
 	}
 	return words >= 4 && caps*2 < words
+}
+
+// cuedBefore reports a reporting verb right before the quote that opens at
+// open: "has promised 'whatever it takes'". In a text that quotes speech in
+// double marks, single marks elsewhere are names or nested quotes.
+func (ix *statementIndex) cuedBefore(text string, open int) bool {
+	if ix == nil {
+		return false
+	}
+	end := open
+	for end > 0 && (text[end-1] == ' ' || text[end-1] == ',' || text[end-1] == ':') {
+		end--
+	}
+	start := end
+	for start > 0 && (text[start-1] >= 'a' && text[start-1] <= 'z') {
+		start--
+	}
+	if start == end || start > 0 && text[start-1] != ' ' {
+		return false
+	}
+	return ix.words[text[start:end]].verb != 0
 }

@@ -54,3 +54,17 @@ func TestHeadlineRepeatListedOnce(t *testing.T) {
 		t.Errorf("%d statements of the words, want the body's 2: %+v", n, doc.Statements)
 	}
 }
+
+// In a text that quotes speech in double marks, a short phrase in single
+// marks is a quote when a reporting verb introduces it, and a name when not.
+func TestSingleMarksAfterAReportingVerb(t *testing.T) {
+	text := "Floods.\nAnthony Albanese has promised 'whatever it takes' for the flooded towns.\n" +
+		"\"This is a terrible time for these communities,\" he said.\nThe region, known as the 'Mid North', voted Labor."
+	doc := Annotate(text)
+	if s := findStmt(doc, KindDirect, "whatever it takes"); s == nil || s.Speaker == nil || s.Speaker.Name != "Anthony Albanese" {
+		t.Errorf("'whatever it takes' = %+v, want Anthony Albanese's", s)
+	}
+	if s := findStmt(doc, KindDirect, "Mid North"); s != nil {
+		t.Errorf("'Mid North' is a name, not a statement: %+v", *s)
+	}
+}
