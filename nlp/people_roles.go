@@ -175,7 +175,7 @@ func (x *index) officeHolder(office, country, org string, at era) int32 {
 		}
 		rank := 0
 		if office == "leader" || office == "chief" {
-			rank = headRank(&x.leaders[l], country)
+			rank = x.headRank(&x.leaders[l], country)
 		}
 		if rank < bestRank {
 			bestL, bestRank = l, rank
@@ -211,18 +211,10 @@ func (x *index) officeCandidates(office string) []int32 {
 	return c
 }
 
-// presidential countries are led by their president; elsewhere a prime
-// minister or chancellor leads the government.
-var presidential = map[string]bool{
-	"united-states": true, "france": true, "russia": true, "ukraine": true, "china": true, "brazil": true,
-	"argentina": true, "mexico": true, "south-korea": true, "turkey": true, "indonesia": true,
-	"philippines": true, "egypt": true, "belarus": true, "kazakhstan": true, "syria": true, "venezuela": true,
-	"colombia": true, "chile": true, "nigeria": true, "south-africa": true, "kenya": true, "taiwan": true,
-	"azerbaijan": true, "uzbekistan": true, "peru": true, "ecuador": true, "bolivia": true, "ghana": true,
-	"cyprus": true, "iran": false, "afghanistan": true, "sri-lanka": true, "tunisia": true, "algeria": true,
-}
-
-func headRank(l *leaderInfo, country string) int {
+// headRank ranks the offices of leader l as the head of country (any when
+// ""): lower is more the head. Countries of presidential_countries are led
+// by their president; elsewhere a prime minister or chancellor leads.
+func (x *index) headRank(l *leaderInfo, country string) int {
 	rank := 9
 	for _, o := range l.offices {
 		if country != "" && o.Country != country {
@@ -234,7 +226,7 @@ func headRank(l *leaderInfo, country string) int {
 			r = 0
 		case "president":
 			r = 4
-			if presidential[o.Country] {
+			if x.voc.presidential[o.Country] {
 				r = 1
 			}
 		case "chancellor", "prime minister":
@@ -276,7 +268,7 @@ func (x *index) leaderHolds(l int32, office, country, org string, at era) bool {
 	if country != "" && li.country != country {
 		return false
 	}
-	want := officeWords[office]
+	want := x.voc.officeWords[office]
 	if want == nil {
 		want = strings.Fields(office)
 	}
@@ -287,18 +279,6 @@ func (x *index) leaderHolds(l int32, office, country, org string, at era) bool {
 	}
 	return false
 }
-
-// officeWords holds each title's office split into words, for matching
-// against the words of gazetteer titles without allocating.
-var officeWords = func() map[string][]string {
-	m := map[string][]string{}
-	for _, d := range roleDefs {
-		if d.office != "" {
-			m[d.office] = strings.Fields(d.office)
-		}
-	}
-	return m
-}()
 
 // roleMatches compares a held office with the office a title names.
 func roleMatches(held, want string) bool {
