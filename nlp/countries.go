@@ -74,8 +74,7 @@ func (s *scanner) isLanguage(i, e int) bool {
 			return true
 		}
 	}
-	if i > 0 && (s.toks[i-1].key == "in" || s.toks[i-1].key == "speak" || s.toks[i-1].key == "speaks" ||
-		s.toks[i-1].key == "spoke" || s.toks[i-1].key == "fluent") {
+	if i > 0 && s.x.voc.languageBefore[s.toks[i-1].key] {
 		return e >= len(s.toks) || !s.toks[e].joined() || s.toks[e].is(tCap) && !s.toks[e].is(tHyph)
 	}
 	return false
@@ -123,12 +122,9 @@ func (s *scanner) georgiaIsUSState(i int) bool {
 		s.georgiaChecked = true
 		state, country := false, false
 		for k := range s.toks {
-			switch s.toks[k].key {
-			case "atlanta", "savannah", "augusta":
-				state = true
-			case "tbilisi", "georgian", "georgians", "caucasus", "abkhazia", "ossetia":
-				country = true
-			}
+			key := s.toks[k].key
+			state = state || s.x.voc.georgiaStatePlaces[key]
+			country = country || s.x.voc.georgiaCountryWords[key]
 		}
 		s.georgiaIsState = state && !country
 	}

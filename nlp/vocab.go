@@ -23,9 +23,10 @@ type vocab struct {
 
 	abbrevs map[string]bool // a final period does not end the sentence
 
-	usStates, combiningForms, languageWords, placePrepositions, georgiaStateWords map[string]bool
-	companyNouns, creditWords, appositionNouns, placePrefixes, presidential       map[string]bool
-	namingWords, collectives, bodyNouns, lyNouns                                  map[string]bool
+	usStates, combiningForms, languageWords, languageBefore, placePrepositions map[string]bool
+	georgiaStateWords, georgiaStatePlaces, georgiaCountryWords                 map[string]bool
+	companyNouns, creditWords, appositionNouns, placePrefixes, presidential    map[string]bool
+	namingWords, collectives, bodyNouns, lyNouns                               map[string]bool
 }
 
 func newVocab(lex *lexicon.Lexicon) *vocab {
@@ -63,7 +64,9 @@ func newVocab(lex *lexicon.Lexicon) *vocab {
 	set := func(name string) map[string]bool { return wordSet(lex.List(name)...) }
 	v.abbrevs = set("abbreviations")
 	v.usStates, v.combiningForms, v.languageWords = set("us_states"), set("combining_forms"), set("language_words")
-	v.placePrepositions, v.georgiaStateWords = set("place_prepositions"), set("georgia_state_words")
+	v.languageBefore, v.placePrepositions = set("language_before"), set("place_prepositions")
+	v.georgiaStateWords, v.georgiaStatePlaces = set("georgia_state_words"), set("georgia_state_places")
+	v.georgiaCountryWords = set("georgia_country_words")
 	v.companyNouns, v.creditWords, v.appositionNouns = set("company_nouns"), set("credit_words"), set("apposition_nouns")
 	v.placePrefixes, v.presidential = set("place_prefixes"), set("presidential_countries")
 	v.namingWords, v.collectives, v.bodyNouns, v.lyNouns = set("naming_words"), set("collectives"), set("body_nouns"), set("ly_nouns")
