@@ -193,6 +193,9 @@ func buildIndex(g *gazetteer.Data, voc *vocab) *index {
 
 	for _, d := range voc.roleDefs {
 		keys := strings.Fields(d.phrase)
+		for i, k := range keys {
+			keys[i] = fold(k) // the lexicon is lower case; the matcher's keys are folded
+		}
 		e := x.entry(keys[0])
 		e.roles = append(e.roles, &rolePhrase{keys: keys, def: d})
 	}
@@ -207,7 +210,7 @@ func buildIndex(g *gazetteer.Data, voc *vocab) *index {
 	}
 	setFlag := func(words []string, f uint32) {
 		for _, w := range words {
-			x.entry(w).flags |= f
+			x.entry(fold(w)).flags |= f
 		}
 	}
 	lex := voc.lex
@@ -217,7 +220,7 @@ func buildIndex(g *gazetteer.Data, voc *vocab) *index {
 		if n.Gender == "f" {
 			f = lexFemale
 		}
-		x.entry(n.Word).flags |= f | lexGiven
+		x.entry(fold(n.Word)).flags |= f | lexGiven
 	}
 	setFlag(lex.List("not_names"), lexNotName)
 	setFlag(lex.List("org_suffixes"), lexOrgWord)

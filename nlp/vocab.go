@@ -56,13 +56,26 @@ func newVocab(lex *lexicon.Lexicon) *vocab {
 		if d.gender != "" {
 			g = d.gender[0]
 		}
-		if old, ok := v.roleHeads[w]; ok && old != g {
-			g = 0
+		for _, k := range []string{w, fold(w)} {
+			if old, ok := v.roleHeads[k]; ok && old != g {
+				g = 0
+			}
+			v.roleHeads[k] = g
 		}
-		v.roleHeads[w] = g
 	}
-	set := func(name string) map[string]bool { return wordSet(lex.List(name)...) }
-	v.abbrevs = set("abbreviations")
+	for w := range v.inactive {
+		v.inactive[fold(w)] = true
+	}
+	// The attribution rules look words up in lower case, the entity finder
+	// folded ("maître" → "maitre"): the sets hold both forms.
+	set := func(name string) map[string]bool {
+		m := map[string]bool{}
+		for _, w := range lex.List(name) {
+			m[w], m[fold(w)] = true, true
+		}
+		return m
+	}
+	v.abbrevs = wordSet(lex.List("abbreviations")...) // the attribution tokeniser's, in lower case
 	v.usStates, v.combiningForms, v.languageWords = set("us_states"), set("combining_forms"), set("language_words")
 	v.languageBefore, v.placePrepositions = set("language_before"), set("place_prepositions")
 	v.georgiaStateWords, v.georgiaStatePlaces = set("georgia_state_words"), set("georgia_state_places")
