@@ -28,6 +28,27 @@ type Extra struct {
 // Section is where Extra lives in the config, for error messages.
 const Section = "nlp.lexicon"
 
+// EntryError is a bad entry of Extra: Key is its field's config key
+// ("titles"), Index its place in the list.
+type EntryError struct {
+	Key   string
+	Index int
+	Err   error
+}
+
+func (e *EntryError) Error() string {
+	return fmt.Sprintf("%s.%s[%d]: %v", Section, e.Key, e.Index, e.Err)
+}
+
+func (e *EntryError) Unwrap() error { return e.Err }
+
+// entryErr turns a check's error, which starts with where, into an
+// EntryError.
+func entryErr(key string, i int, where string, err error) error {
+	msg := strings.TrimPrefix(err.Error(), where+": ")
+	return &EntryError{Key: key, Index: i, Err: errors.New(msg)}
+}
+
 func norm(w string) string { return strings.Join(strings.Fields(strings.ToLower(w)), " ") }
 
 func normAll(ws []string) []string {
@@ -39,7 +60,8 @@ func normAll(ws []string) []string {
 }
 
 // Merge returns base with extra added. base is not changed. The error names
-// each bad entry by its place in the config ("nlp.lexicon.titles[2]").
+// each bad entry by its place in the config ("nlp.lexicon.titles[2]"); each
+// is an *EntryError.
 func Merge(base *Lexicon, extra Extra) (*Lexicon, error) {
 	out := base.clone()
 	var errs []error
@@ -52,7 +74,7 @@ func Merge(base *Lexicon, extra Extra) (*Lexicon, error) {
 		}
 		w := where("reporting_verbs", i)
 		if err := checkVerb(v, w); err != nil {
-			errs = append(errs, err)
+			errs = append(errs, entryErr("reporting_verbs", i, w, err))
 			continue
 		}
 		k := slices.IndexFunc(out.Verbs, func(o Verb) bool { return o.Lemma == v.Lemma })
@@ -62,7 +84,7 @@ func Merge(base *Lexicon, extra Extra) (*Lexicon, error) {
 			}
 			for _, f := range v.Forms {
 				if slices.Contains(o.Forms, f) {
-					errs = append(errs, fmt.Errorf("%s: form %q is already a form of %q", w, f, o.Lemma))
+					errs = append(errs, &EntryError{Key: "reporting_verbs", Index: i, Err: fmt.Errorf("form %q is already a form of %q", f, o.Lemma)})
 				}
 			}
 		}
@@ -78,8 +100,9 @@ func Merge(base *Lexicon, extra Extra) (*Lexicon, error) {
 		if len(h.Flags) == 0 {
 			h.Flags = keys(HonorificFlags)
 		}
-		if err := checkHonorific(h, where("honorifics", i)); err != nil {
-			errs = append(errs, err)
+		w := where("honorifics", i)
+		if err := checkHonorific(h, w); err != nil {
+			errs = append(errs, entryErr("honorifics", i, w, err))
 			continue
 		}
 		if k := slices.IndexFunc(out.Honorifics, func(o Honorific) bool { return o.Word == h.Word }); k >= 0 {
@@ -97,8 +120,9 @@ func Merge(base *Lexicon, extra Extra) (*Lexicon, error) {
 				t.Class = "office"
 			}
 		}
-		if err := checkTitle(t, where("titles", i)); err != nil {
-			errs = append(errs, err)
+		w := where("titles", i)
+		if err := checkTitle(t, w); err != nil {
+			errs = append(errs, entryErr("titles", i, w, err))
 			continue
 		}
 		if k := slices.IndexFunc(out.Titles, func(o Title) bool { return o.Phrase == t.Phrase }); k >= 0 {
@@ -116,7 +140,7 @@ func Merge(base *Lexicon, extra Extra) (*Lexicon, error) {
 				w = strings.TrimSuffix(w, ".")
 			}
 			if err := checkWord(w, false, where(key, i)); err != nil {
-				errs = append(errs, err)
+				errs = append(errs, entryErr(key, i, where(key, i), err))
 				continue
 			}
 			if !slices.Contains(list, w) {

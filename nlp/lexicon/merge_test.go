@@ -1,7 +1,9 @@
 package lexicon
 
 import (
+	"errors"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -97,6 +99,10 @@ func TestMergeErrorsNameTheEntry(t *testing.T) {
 			}
 			if err2 := c.extra.Check(); (err2 == nil) != (err == nil) {
 				t.Errorf("Check = %v, Merge = %v", err2, err)
+			}
+			var ee *EntryError
+			if !errors.As(err, &ee) || !strings.HasPrefix(c.want, "nlp.lexicon."+ee.Key+"["+strconv.Itoa(ee.Index)+"]") {
+				t.Errorf("the error %#v does not name the entry of %q", ee, c.want)
 			}
 		})
 	}
