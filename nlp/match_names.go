@@ -262,8 +262,11 @@ func (s *scanner) isRoleHead(key string, titles bool) bool {
 	if s.x.voc.appositionNouns[key] {
 		return true
 	}
+	if !titles {
+		return false
+	}
 	_, ok := s.x.voc.roleHeads[key]
-	return titles && ok
+	return ok
 }
 
 // bare records a lone capitalised word that may be a surname used elsewhere.
