@@ -109,7 +109,24 @@ func checkHonorific(h Honorific, where string) error {
 	if err := checkGender(h.Gender, where); err != nil {
 		return err
 	}
-	return checkFlags(h.Flags, HonorificFlags, where)
+	if err := checkFlags(h.Flags, HonorificFlags, where); err != nil {
+		return err
+	}
+	return oneWordFlags(h.Word, h.Flags, where)
+}
+
+// oneWordFlags refuses the flags the attribution rules read word by word
+// on a phrase of several words, which they would never see.
+func oneWordFlags(phrase string, flags []string, where string) error {
+	if !strings.Contains(phrase, " ") {
+		return nil
+	}
+	for _, f := range flags {
+		if f == "opens-name" || f == "personal" {
+			return fmt.Errorf("%s: %q is several words: flag %q applies to one word only", where, phrase, f)
+		}
+	}
+	return nil
 }
 
 func checkTitle(t Title, where string) error {
@@ -134,6 +151,9 @@ func checkTitle(t Title, where string) error {
 		return err
 	}
 	if err := checkFlags(t.Flags, TitleFlags, where); err != nil {
+		return err
+	}
+	if err := oneWordFlags(t.Phrase, t.Flags, where); err != nil {
 		return err
 	}
 	switch {

@@ -127,6 +127,7 @@ func TestValidationNamesFileAndLine(t *testing.T) {
 		{"upper case", "abbreviations.tsv", "Rt", `@: "Rt" is not lower case`},
 		{"two words", "not_names.tsv", "good morning", `@: "good morning" is more than one word`},
 		{"pronoun gender", "pronouns.tsv", "thou\tq", `@: gender "q" is not one of`},
+		{"opens-name phrase", "titles.tsv", "chief rabbi\tprofession\t-\tm\topens-name", `@: "chief rabbi" is several words: flag "opens-name"`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -15,7 +15,8 @@ type Extra struct {
 	// Forms defaults to the lemma alone.
 	ReportingVerbs []Verb `toml:"reporting_verbs"`
 	// Honorifics are added, or replace the one with the same word. Flags
-	// defaults to all of HonorificFlags.
+	// defaults to all of HonorificFlags ("mention" alone for a phrase of
+	// several words).
 	Honorifics []Honorific `toml:"honorifics"`
 	// Titles are added, or replace the one with the same phrase. Class
 	// defaults to "office" when an office is given, else "profession".
@@ -99,6 +100,9 @@ func Merge(base *Lexicon, extra Extra) (*Lexicon, error) {
 		h = Honorific{Word: strings.TrimSuffix(norm(h.Word), "."), Gender: norm(h.Gender), Flags: normAll(h.Flags)}
 		if len(h.Flags) == 0 {
 			h.Flags = keys(HonorificFlags)
+			if strings.Contains(h.Word, " ") {
+				h.Flags = []string{"mention"}
+			}
 		}
 		w := where("honorifics", i)
 		if err := checkHonorific(h, w); err != nil {

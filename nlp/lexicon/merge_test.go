@@ -19,7 +19,7 @@ func TestMergeAddsAndReplaces(t *testing.T) {
 			{Lemma: "gush"}, // forms default to the lemma
 			{Lemma: "say", Forms: []string{"say", "says", "said"}, Flags: []string{"invert"}}, // replaces say
 		},
-		Honorifics:    []Honorific{{Word: "Maître", Gender: "m"}, {Word: "Dr.", Gender: "f", Flags: []string{"mention"}}},
+		Honorifics:    []Honorific{{Word: "Maître", Gender: "m"}, {Word: "Dr.", Gender: "f", Flags: []string{"mention"}}, {Word: "Right Honourable"}},
 		Titles:        []Title{{Phrase: "Chief  Rabbi"}, {Phrase: "lord mayor", Office: "mayor", Flags: []string{"needs-qual"}}},
 		NotNames:      []string{"Brexit", "the"},
 		Abbreviations: []string{"Rt."},
@@ -49,6 +49,9 @@ func TestMergeAddsAndReplaces(t *testing.T) {
 	h := lex.Honorifics[slices.IndexFunc(lex.Honorifics, func(h Honorific) bool { return h.Word == "maître" })]
 	if h.Gender != "m" || !h.Has("mention") || !h.Has("opens-name") || !h.Has("personal") {
 		t.Errorf("maître = %+v, want every flag by default", h)
+	}
+	if k := slices.IndexFunc(lex.Honorifics, func(h Honorific) bool { return h.Word == "right honourable" }); k < 0 || !slices.Equal(lex.Honorifics[k].Flags, []string{"mention"}) {
+		t.Errorf("a phrase honorific should default to mention alone")
 	}
 	if k := slices.IndexFunc(lex.Honorifics, func(h Honorific) bool { return h.Word == "dr" }); lex.Honorifics[k].Gender != "f" || lex.Honorifics[k].Has("personal") {
 		t.Errorf("dr was not replaced: %+v", lex.Honorifics[k])
