@@ -2,8 +2,8 @@ package lexicon
 
 import (
 	"fmt"
+	"maps"
 	"slices"
-	"sort"
 	"strings"
 	"unicode"
 )
@@ -64,14 +64,7 @@ func checkGender(g, where string) error {
 	return nil
 }
 
-func keys(m map[string]string) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
+func keys(m map[string]string) []string { return slices.Sorted(maps.Keys(m)) }
 
 func checkVerb(v Verb, where string) error {
 	if err := checkWord(v.Lemma, false, where); err != nil {

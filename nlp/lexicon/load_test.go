@@ -115,8 +115,8 @@ func TestValidationNamesFileAndLine(t *testing.T) {
 	}{
 		{"duplicate word", "not_names.tsv", "the", `@: "the" is already at not_names.tsv:`},
 		{"unknown verb flag", "reporting_verbs.tsv", "opine\tinvert loud\t-\topine opines opined", `@: unknown flag "loud"`},
-		{"form of two verbs", "reporting_verbs.tsv", "utter\tinvert\t-\tutter said", `@: "said" is already at reporting_verbs.tsv:`},
-		{"duplicate lemma", "reporting_verbs.tsv", "say\tinvert\t-\tsays2", `@: "say" is already at`},
+		{"form of two verbs", "reporting_verbs.tsv", "utter\tinvert\t-\tutter said", `@: form "said" is already at reporting_verbs.tsv:`},
+		{"duplicate lemma", "reporting_verbs.tsv", "say\tinvert\t-\tsays2", `@: lemma "say" is already at`},
 		{"noun form no form", "reporting_verbs.tsv", "opine\tinvert\topinion\topine opined", `@: noun form "opinion" is not one of the verb's forms`},
 		{"too few fields", "reporting_verbs.tsv", "opine\tinvert", `@: 2 fields, want 4`},
 		{"bad gender", "honorifics.tsv", "maestro\tx\tmention", `@: gender "x" is not`},

@@ -4,9 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"slices"
-	"sort"
 	"strings"
 )
 
@@ -89,7 +89,7 @@ func parseFS(fsys fs.FS, dir string) (*Lexicon, error) {
 	}
 	for _, e := range entries {
 		if !want[e.Name()] {
-			return nil, fmt.Errorf("lexicon: %s: no such table (known: %s)", e.Name(), strings.Join(sortedKeys(want), ", "))
+			return nil, fmt.Errorf("lexicon: %s: no such table (known: %s)", e.Name(), strings.Join(slices.Sorted(maps.Keys(want)), ", "))
 		}
 	}
 	lex := &Lexicon{Lists: map[string][]string{}}
@@ -135,20 +135,15 @@ func parseFS(fsys fs.FS, dir string) (*Lexicon, error) {
 	return lex, nil
 }
 
-func sortedKeys(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
-
 // dups reports the second use of a key, naming where it was first used.
 type dups map[string]string
 
+// A key may name its kind before a space: "form said".
 func (d dups) add(key, at string) error {
 	if first, ok := d[key]; ok {
+		if kind, k, ok := strings.Cut(key, " "); ok {
+			return fmt.Errorf("%s: %s %q is already at %s", at, kind, k, first)
+		}
 		return fmt.Errorf("%s: %q is already at %s", at, key, first)
 	}
 	d[key] = at
@@ -157,96 +152,76 @@ func (d dups) add(key, at string) error {
 
 func at(file string, line int) string { return fmt.Sprintf("%s:%d", file, line) }
 
-func decodeVerbs(file string, rows []row) ([]Verb, error) {
-	var out []Verb
-	lemmas, forms := dups{}, dups{}
+// decodeRows turns rows into entries with read, checks each with check, and
+// refuses a second entry with the same keys (a verb's lemma and forms, a
+// word, a phrase).
+func decodeRows[T any](file string, rows []row, read func([]string) T, check func(T, string) error, keys func(T) []string) ([]T, error) {
+	out := make([]T, 0, len(rows))
+	seen := dups{}
 	for _, r := range rows {
-		v := Verb{Lemma: r.fields[0], Flags: strings.Fields(r.fields[1]),
-			NounForms: strings.Fields(r.fields[2]), Forms: strings.Fields(r.fields[3])}
+		e := read(r.fields)
 		where := at(file, r.line)
-		if err := checkVerb(v, where); err != nil {
+		if err := check(e, where); err != nil {
 			return nil, err
 		}
-		if err := lemmas.add(v.Lemma, where); err != nil {
-			return nil, err
-		}
-		for _, f := range v.Forms {
-			if err := forms.add(f, where); err != nil {
+		for _, k := range keys(e) {
+			if err := seen.add(k, where); err != nil {
 				return nil, err
 			}
 		}
-		out = append(out, v)
+		out = append(out, e)
 	}
 	return out, nil
+}
+
+func decodeVerbs(file string, rows []row) ([]Verb, error) {
+	return decodeRows(file, rows,
+		func(f []string) Verb {
+			return Verb{Lemma: f[0], Flags: strings.Fields(f[1]), NounForms: strings.Fields(f[2]), Forms: strings.Fields(f[3])}
+		},
+		checkVerb,
+		// a lemma and a form may be the same word; forms are unique across verbs
+		func(v Verb) []string {
+			keys := []string{"lemma " + v.Lemma}
+			for _, f := range v.Forms {
+				keys = append(keys, "form "+f)
+			}
+			return keys
+		})
 }
 
 func decodeHonorifics(file string, rows []row) ([]Honorific, error) {
-	var out []Honorific
-	seen := dups{}
-	for _, r := range rows {
-		h := Honorific{Word: r.fields[0], Gender: r.fields[1], Flags: strings.Fields(r.fields[2])}
-		where := at(file, r.line)
-		if err := checkHonorific(h, where); err != nil {
-			return nil, err
-		}
-		if err := seen.add(h.Word, where); err != nil {
-			return nil, err
-		}
-		out = append(out, h)
-	}
-	return out, nil
+	return decodeRows(file, rows,
+		func(f []string) Honorific { return Honorific{Word: f[0], Gender: f[1], Flags: strings.Fields(f[2])} },
+		checkHonorific, func(h Honorific) []string { return []string{h.Word} })
 }
 
 func decodeTitles(file string, rows []row) ([]Title, error) {
-	var out []Title
-	seen := dups{}
-	for _, r := range rows {
-		t := Title{Phrase: r.fields[0], Class: r.fields[1], Office: r.fields[2], Gender: r.fields[3], Flags: strings.Fields(r.fields[4])}
-		where := at(file, r.line)
-		if err := checkTitle(t, where); err != nil {
-			return nil, err
-		}
-		if err := seen.add(t.Phrase, where); err != nil {
-			return nil, err
-		}
-		out = append(out, t)
-	}
-	return out, nil
+	return decodeRows(file, rows,
+		func(f []string) Title {
+			return Title{Phrase: f[0], Class: f[1], Office: f[2], Gender: f[3], Flags: strings.Fields(f[4])}
+		},
+		checkTitle, func(t Title) []string { return []string{t.Phrase} })
 }
 
 func decodeGendered(file string, rows []row, genders string) ([]Gendered, error) {
-	var out []Gendered
-	seen := dups{}
-	for _, r := range rows {
-		g := Gendered{Word: r.fields[0], Gender: r.fields[1]}
-		where := at(file, r.line)
-		if err := checkWord(g.Word, false, where); err != nil {
-			return nil, err
-		}
-		if len(g.Gender) != 1 || !strings.Contains(genders, g.Gender) {
-			return nil, fmt.Errorf("%s: gender %q is not one of %q", where, g.Gender, strings.Split(genders, ""))
-		}
-		if err := seen.add(g.Word, where); err != nil {
-			return nil, err
-		}
-		out = append(out, g)
-	}
-	return out, nil
+	return decodeRows(file, rows,
+		func(f []string) Gendered { return Gendered{Word: f[0], Gender: f[1]} },
+		func(g Gendered, where string) error {
+			if err := checkWord(g.Word, false, where); err != nil {
+				return err
+			}
+			if len(g.Gender) != 1 || !strings.Contains(genders, g.Gender) {
+				return fmt.Errorf("%s: gender %q is not one of %q", where, g.Gender, strings.Split(genders, ""))
+			}
+			return nil
+		},
+		func(g Gendered) []string { return []string{g.Word} })
 }
 
 func decodeList(file string, rows []row, d listDef) ([]string, error) {
-	var out []string
-	seen := dups{}
-	for _, r := range rows {
-		w := r.fields[0]
-		where := at(file, r.line)
-		if err := checkWord(w, d.phrases, where); err != nil {
-			return nil, err
-		}
-		if err := seen.add(w, where); err != nil {
-			return nil, err
-		}
-		out = append(out, w)
-	}
-	return out, nil
+	return decodeRows(file, rows,
+		func(f []string) string { return f[0] },
+		func(w, where string) error { return checkWord(w, d.phrases, where) },
+		func(w string) []string { return []string{w} })
 }
