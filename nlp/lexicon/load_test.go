@@ -179,3 +179,31 @@ func TestRowsMayBeAligned(t *testing.T) {
 		t.Errorf("aligned row read as %+v", last)
 	}
 }
+
+// FuzzTables feeds arbitrary text as a table file: the loader returns a
+// lexicon or an error, never panics, and an accepted file keeps its rows.
+func FuzzTables(f *testing.F) {
+	f.Add("reporting_verbs.tsv", "lemma\tflags\tnoun_forms\tforms\nopine\tinvert\t-\topine opined\n")
+	f.Add("titles.tsv", "phrase\tclass\toffice\tgender\tflags\nregent\toffice\tregent\t-\tleader\n")
+	f.Add("honorifics.tsv", "word\tgender\tflags\n\t\t\n-\t-\t-\n")
+	f.Add("not_names.tsv", "# c\nword\nFoo\n\tbar\t\n")
+	f.Fuzz(func(t *testing.T, file, text string) {
+		m := embeddedMapFS(t)
+		if _, ok := m["data/"+file]; !ok {
+			return
+		}
+		m["data/"+file].Data = []byte(text)
+		lex, err := parseFS(m, "data")
+		if err != nil {
+			if !strings.Contains(err.Error(), file) {
+				t.Errorf("error %q does not name %s", err, file)
+			}
+			return
+		}
+		for _, h := range lex.Honorifics {
+			if h.Word == "" || strings.ContainsAny(h.Word, "\t\n") {
+				t.Errorf("accepted honorific %q", h.Word)
+			}
+		}
+	})
+}
