@@ -122,9 +122,15 @@ func (s *scanner) georgiaIsUSState(i int) bool {
 		s.georgiaChecked = true
 		state, country := false, false
 		for k := range s.toks {
-			key := s.toks[k].key
-			state = state || s.x.voc.georgiaStatePlaces[key]
-			country = country || s.x.voc.georgiaCountryWords[key]
+			switch s.x.voc.georgiaHints[s.toks[k].key] {
+			case georgiaStateHint:
+				state = true
+			case georgiaCountryHint:
+				country = true
+			}
+			if country {
+				break // a sign of the country settles it
+			}
 		}
 		s.georgiaIsState = state && !country
 	}

@@ -24,9 +24,12 @@ type vocab struct {
 	abbrevs map[string]bool // a final period does not end the sentence
 
 	usStates, combiningForms, languageWords, languageBefore, placePrepositions map[string]bool
-	georgiaStateWords, georgiaStatePlaces, georgiaCountryWords                 map[string]bool
-	companyNouns, creditWords, appositionNouns, placePrefixes, presidential    map[string]bool
-	namingWords, collectives, bodyNouns, lyNouns                               map[string]bool
+	georgiaStateWords                                                          map[string]bool
+	// georgiaHints are the article-wide signs of the US state (Atlanta) or
+	// of the country (Tbilisi).
+	georgiaHints                                                            map[string]georgiaHint
+	companyNouns, creditWords, appositionNouns, placePrefixes, presidential map[string]bool
+	namingWords, collectives, bodyNouns, lyNouns                            map[string]bool
 }
 
 func newVocab(lex *lexicon.Lexicon) *vocab {
@@ -78,13 +81,26 @@ func newVocab(lex *lexicon.Lexicon) *vocab {
 	v.abbrevs = wordSet(lex.List("abbreviations")...) // the attribution tokeniser's, in lower case
 	v.usStates, v.combiningForms, v.languageWords = set("us_states"), set("combining_forms"), set("language_words")
 	v.languageBefore, v.placePrepositions = set("language_before"), set("place_prepositions")
-	v.georgiaStateWords, v.georgiaStatePlaces = set("georgia_state_words"), set("georgia_state_places")
-	v.georgiaCountryWords = set("georgia_country_words")
+	v.georgiaStateWords = set("georgia_state_words")
+	v.georgiaHints = map[string]georgiaHint{}
+	for w := range set("georgia_state_places") {
+		v.georgiaHints[w] = georgiaStateHint
+	}
+	for w := range set("georgia_country_words") {
+		v.georgiaHints[w] = georgiaCountryHint
+	}
 	v.companyNouns, v.creditWords, v.appositionNouns = set("company_nouns"), set("credit_words"), set("apposition_nouns")
 	v.placePrefixes, v.presidential = set("place_prefixes"), set("presidential_countries")
 	v.namingWords, v.collectives, v.bodyNouns, v.lyNouns = set("naming_words"), set("collectives"), set("body_nouns"), set("ly_nouns")
 	return v
 }
+
+type georgiaHint uint8
+
+const (
+	georgiaStateHint georgiaHint = iota + 1
+	georgiaCountryHint
+)
 
 func wordSet(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
