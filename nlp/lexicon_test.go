@@ -61,6 +61,19 @@ func TestLexiconAdditions(t *testing.T) {
 				}
 				return ""
 			}},
+		{"organisation suffix", lexicon.Extra{OrgSuffixes: []string{"Cooperative"}},
+			"Jane Hollis Cooperative said it would cut prices.",
+			func(d Doc) string {
+				for _, e := range d.Entities {
+					if e.Kind == KindPerson {
+						return "want no person: a name that ends in an organisation suffix is an organisation's"
+					}
+				}
+				if len(d.Statements) != 1 {
+					return "want the statement kept"
+				}
+				return ""
+			}},
 	}
 	base := Default()
 	seen := map[string]string{base.Version(): "none"}
