@@ -35,7 +35,7 @@ func (r *peopleResolver) inferEra() era {
 			continue
 		}
 		for _, o := range r.x.leaders[l].offices {
-			if !roleMatches(o.Role, m.role.office) {
+			if !r.x.voc.roleMatches(o.Role, m.role.office) {
 				continue
 			}
 			f, e, ok := o.Term()

@@ -123,7 +123,7 @@ func (r *peopleResolver) clusterHolds(c *cluster, office, country, org string) b
 		return r.x.leaderHolds(c.leader, office, country, org, anyTime)
 	}
 	for _, t := range c.titles {
-		if roleMatches(t.office, office) && (country == "" || t.country == country) && (org == "" || t.org == org) {
+		if r.x.voc.roleMatches(t.office, office) && (country == "" || t.country == country) && (org == "" || t.org == org) {
 			return true
 		}
 	}
@@ -220,23 +220,12 @@ func (x *index) headRank(l *leaderInfo, country string) int {
 		if country != "" && o.Country != country {
 			continue
 		}
-		var r int
-		switch o.Role {
-		case "supreme leader":
-			r = 0
-		case "president":
-			r = 4
-			if x.voc.presidential[o.Country] {
+		r := 8
+		if d, ok := x.voc.offices[o.Role]; ok {
+			r = d.Rank
+			if d.Has("presidential") && x.voc.presidential[o.Country] {
 				r = 1
 			}
-		case "chancellor", "prime minister":
-			r = 2
-		case "king", "queen", "emperor", "emir", "sultan":
-			r = 5
-		case "secretary general", "director general", "managing director", "commission president", "council president":
-			r = 1
-		default:
-			r = 8
 		}
 		rank = min(rank, r)
 	}
@@ -258,7 +247,7 @@ func (x *index) leaderHolds(l int32, office, country, org string, at era) bool {
 		if org != "" && o.Org != org {
 			continue
 		}
-		if roleMatches(o.Role, office) {
+		if x.voc.roleMatches(o.Role, office) {
 			return true
 		}
 	}
@@ -280,33 +269,24 @@ func (x *index) leaderHolds(l int32, office, country, org string, at era) bool {
 	return false
 }
 
-// roleMatches compares a held office with the office a title names.
-func roleMatches(held, want string) bool {
+// roleMatches compares a held office with the office a title names: the
+// same office, one the offices table says it fits, or by the shape of the
+// role ("minister" fits any minister but the prime minister).
+func (v *vocab) roleMatches(held, want string) bool {
 	if held == want {
 		return true
 	}
 	switch want {
 	case "leader":
-		switch held {
-		case "president", "prime minister", "chancellor", "supreme leader", "king", "queen", "emperor", "emir", "sultan", "party leader", "opposition leader":
-			return true
-		}
+		return v.offices[held].Has("leader")
 	case "chief":
 		return held != "vice president" && held != "" && !strings.Contains(held, "deputy")
 	case "minister":
 		return strings.HasSuffix(held, "minister") && held != "prime minister"
 	case "secretary":
 		return strings.Contains(held, "secretary") && held != "secretary general"
-	case "foreign minister":
-		return held == "secretary of state" || held == "foreign secretary"
-	case "secretary of state":
-		return held == "foreign minister"
-	case "prime minister":
-		return held == "premier"
-	case "finance minister", "defence minister", "interior minister":
-		return false
 	}
-	return false
+	return slices.Contains(v.offices[want].Matches, held)
 }
 
 func containsWords(words, want []string) bool {

@@ -21,6 +21,8 @@ type vocab struct {
 	officeWords map[string][]string // each title's office split into words
 	inactive    map[string]bool     // modifiers that make a title a past one
 
+	offices map[string]lexicon.Office // by role
+
 	abbrevs map[string]bool // a final period does not end the sentence
 
 	usStates, combiningForms, languageWords, languageBefore, placePrepositions map[string]bool
@@ -71,6 +73,10 @@ func newVocab(lex *lexicon.Lexicon) *vocab {
 	}
 	// The attribution rules look words up in lower case, the entity finder
 	// folded ("maître" → "maitre"): the sets hold both forms.
+	v.offices = map[string]lexicon.Office{}
+	for _, o := range lex.Offices {
+		v.offices[o.Role] = o
+	}
 	set := func(name string) map[string]bool {
 		m := map[string]bool{}
 		for _, w := range lex.List(name) {

@@ -157,3 +157,21 @@ func checkTitle(t Title, where string) error {
 	}
 	return nil
 }
+
+func checkOffice(o Office, where string) error {
+	if err := checkPhrase(o.Role, where); err != nil {
+		return err
+	}
+	if o.Rank < 0 || o.Rank > 8 {
+		return fmt.Errorf("%s: rank must be a number from 0 to 8", where)
+	}
+	if err := checkFlags(o.Flags, OfficeFlags, where); err != nil {
+		return err
+	}
+	for _, m := range o.Matches {
+		if err := checkPhrase(m, where); err != nil {
+			return fmt.Errorf("%s: matches: roles are separated by commas: %w", where, err)
+		}
+	}
+	return nil
+}

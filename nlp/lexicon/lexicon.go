@@ -101,6 +101,28 @@ var TitleFlags = map[string]string{
 	"opens-name": `a capitalised one opens a speaker's name that no entity covers ("said Senator Kaine")`,
 }
 
+// Office is a gazetteer office role ("prime minister") and how it ranks
+// and matches when a title names an office.
+type Office struct {
+	Role string `json:"role"`
+	// Rank orders the offices of a country's head: lower leads. An office
+	// the table does not list ranks 8.
+	Rank  int      `json:"rank"`
+	Flags []string `json:"flags,omitempty"` // see OfficeFlags
+	// Matches are the other held roles a title naming this office fits
+	// ("foreign minister" fits a "secretary of state").
+	Matches []string `json:"matches,omitempty"`
+}
+
+// Has reports whether the office carries flag.
+func (o Office) Has(flag string) bool { return slices.Contains(o.Flags, flag) }
+
+// OfficeFlags documents the flags an office may carry.
+var OfficeFlags = map[string]string{
+	"leader":       `the title "leader" ("the Russian leader") names its holder`,
+	"presidential": `ranks 1 in the countries of presidential_countries`,
+}
+
 // Gendered is a word and the gender it suggests.
 type Gendered struct {
 	Word   string `json:"word"`
@@ -113,6 +135,7 @@ type Lexicon struct {
 	Verbs      []Verb      `json:"reporting_verbs"`
 	Honorifics []Honorific `json:"honorifics"`
 	Titles     []Title     `json:"titles"`
+	Offices    []Office    `json:"offices"`
 	// GivenNameGenders are common given names borne mostly by one gender.
 	GivenNameGenders []Gendered `json:"given_name_genders"`
 	// Pronouns are the pronouns that can name a speaker: "m", "f", "n"
@@ -152,6 +175,7 @@ func (l *Lexicon) clone() *Lexicon {
 		Verbs:            slices.Clone(l.Verbs),
 		Honorifics:       slices.Clone(l.Honorifics),
 		Titles:           slices.Clone(l.Titles),
+		Offices:          slices.Clone(l.Offices),
 		GivenNameGenders: slices.Clone(l.GivenNameGenders),
 		Pronouns:         slices.Clone(l.Pronouns),
 		Lists:            make(map[string][]string, len(l.Lists)),

@@ -40,6 +40,10 @@ func TestEmbeddedLexiconLoads(t *testing.T) {
 	if i < 0 || lex.Titles[i].Class != "office" || lex.Titles[i].Office != "prime minister" || !lex.Titles[i].Has("leader") {
 		t.Errorf("prime minister is not a leader's office")
 	}
+	i = slices.IndexFunc(lex.Offices, func(o Office) bool { return o.Role == "foreign minister" })
+	if i < 0 || !slices.Equal(lex.Offices[i].Matches, []string{"secretary of state", "foreign secretary"}) {
+		t.Errorf("foreign minister does not fit a secretary of state: %+v", lex.Offices)
+	}
 	for _, name := range ListNames() {
 		if len(lex.List(name)) == 0 {
 			t.Errorf("list %s is empty", name)
@@ -127,6 +131,9 @@ func TestValidationNamesFileAndLine(t *testing.T) {
 		{"upper case", "abbreviations.tsv", "Rt", `@: "Rt" is not lower case`},
 		{"two words", "not_names.tsv", "good morning", `@: "good morning" is more than one word`},
 		{"pronoun gender", "pronouns.tsv", "thou\tq", `@: gender "q" is not one of`},
+		{"office rank", "offices.tsv", "regent\t9\t-\t-", `@: rank must be a number from 0 to 8`},
+		{"office matches", "offices.tsv", "regent\t3\tleader\tking,,queen", `@: matches: roles are separated by commas`},
+		{"office flag", "offices.tsv", "regent\t3\truler\t-", `@: unknown flag "ruler"`},
 		{"opens-name phrase", "titles.tsv", "chief rabbi\tprofession\t-\tm\topens-name", `@: "chief rabbi" is several words: flag "opens-name"`},
 	}
 	for _, c := range cases {

@@ -7,6 +7,7 @@ import (
 	"maps"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -16,6 +17,7 @@ var (
 	honorificColumns = []string{"word", "gender", "flags"}
 	titleColumns     = []string{"phrase", "class", "office", "gender", "flags"}
 	genderedColumns  = []string{"word", "gender"}
+	officeColumns    = []string{"role", "rank", "flags", "matches"}
 )
 
 const (
@@ -24,6 +26,7 @@ const (
 	titleFile      = "titles.tsv"
 	givenNamesFile = "given_name_genders.tsv"
 	pronounFile    = "pronouns.tsv"
+	officeFile     = "offices.tsv"
 )
 
 // row is one data line of a table file.
@@ -79,7 +82,7 @@ func parseFS(fsys fs.FS, dir string) (*Lexicon, error) {
 		b, err := fs.ReadFile(fsys, path.Join(dir, file))
 		return string(b), err
 	}
-	want := map[string]bool{verbFile: true, honorificFile: true, titleFile: true, givenNamesFile: true, pronounFile: true}
+	want := map[string]bool{verbFile: true, honorificFile: true, titleFile: true, givenNamesFile: true, pronounFile: true, officeFile: true}
 	for _, d := range lists {
 		want[d.name+".tsv"] = true
 	}
@@ -114,6 +117,7 @@ func parseFS(fsys fs.FS, dir string) (*Lexicon, error) {
 		return
 	})
 	table(titleFile, titleColumns, func(file string, rows []row) (err error) { lex.Titles, err = decodeTitles(file, rows); return })
+	table(officeFile, officeColumns, func(file string, rows []row) (err error) { lex.Offices, err = decodeOffices(file, rows); return })
 	table(givenNamesFile, genderedColumns, func(file string, rows []row) (err error) {
 		lex.GivenNameGenders, err = decodeGendered(file, rows, "mf")
 		return
@@ -202,6 +206,23 @@ func decodeTitles(file string, rows []row) ([]Title, error) {
 			return Title{Phrase: f[0], Class: f[1], Office: f[2], Gender: f[3], Flags: strings.Fields(f[4])}
 		},
 		checkTitle, func(t Title) []string { return []string{t.Phrase} })
+}
+
+func decodeOffices(file string, rows []row) ([]Office, error) {
+	return decodeRows(file, rows,
+		func(f []string) Office {
+			o := Office{Role: f[0], Rank: -1, Flags: strings.Fields(f[2])}
+			if n, err := strconv.Atoi(f[1]); err == nil {
+				o.Rank = n
+			}
+			if f[3] != "" {
+				for m := range strings.SplitSeq(f[3], ",") {
+					o.Matches = append(o.Matches, strings.TrimSpace(m))
+				}
+			}
+			return o
+		},
+		checkOffice, func(o Office) []string { return []string{o.Role} })
 }
 
 func decodeGendered(file string, rows []row, genders string) ([]Gendered, error) {
