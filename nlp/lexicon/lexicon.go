@@ -1,7 +1,8 @@
 // Package lexicon holds the fixed English vocabulary of herald's annotator as
 // data: reporting verbs and their behaviour, honorifics, titles and offices,
-// abbreviations, words that are never names, and the closed word classes the
-// entity and attribution rules ask about. The tables are embedded TSV files
+// abbreviations, words that are never names, how gazetteer offices rank and
+// match, and the closed word classes the entity and attribution rules ask
+// about. The tables are embedded TSV files
 // (data/*.tsv), validated when loaded, and extendable from the [nlp.lexicon]
 // section of the user's config (see Extra and Merge).
 //
