@@ -175,7 +175,8 @@ func firstLine(s string) string {
 	return strings.TrimSpace(s)
 }
 
-// annotator builds the NLP annotator with the config's gazetteer additions.
+// annotator builds the NLP annotator with the config's gazetteer and
+// lexicon additions.
 func annotator(e *env) (*nlp.Annotator, error) {
 	lc, err := e.config()
 	if err != nil {
@@ -189,7 +190,7 @@ func annotator(e *env) (*nlp.Annotator, error) {
 	if err != nil {
 		return nil, usageError{fmt.Errorf("%s: %w", lc.Source, err)}
 	}
-	return nlp.New(nlp.Options{Extra: extra})
+	return nlp.New(nlp.Options{Extra: extra, Lexicon: lc.NLP.Lexicon})
 }
 
 // markedText renders the article with entity spans marked inline:

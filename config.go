@@ -16,6 +16,7 @@ import (
 	toml "github.com/pelletier/go-toml/v2"
 
 	"github.com/herald-reader/herald/nlp/gazetteer"
+	"github.com/herald-reader/herald/nlp/lexicon"
 	"github.com/herald-reader/herald/ui"
 )
 
@@ -86,7 +87,8 @@ type ThemeConfig struct {
 // KeysConfig maps an action name to the keys that trigger it.
 type KeysConfig map[string][]string
 
-// NLPConfig is the [nlp] table: additions merged over the embedded gazetteer.
+// NLPConfig is the [nlp] table: additions merged over the embedded gazetteer
+// and, in [nlp.lexicon], over the embedded word tables.
 type NLPConfig struct {
 	Leaders       []gazetteer.Leader       `toml:"leaders"`
 	Countries     []gazetteer.Country      `toml:"countries"`
@@ -94,6 +96,9 @@ type NLPConfig struct {
 	GivenNames    []string                 `toml:"given_names"`
 	// Aliases maps an extra name to a leader, country or organisation id.
 	Aliases map[string]string `toml:"aliases"`
+	// Lexicon adds reporting verbs, honorifics, titles, words that are
+	// never names, abbreviations and organisation suffixes.
+	Lexicon lexicon.Extra `toml:"lexicon"`
 }
 
 // ReaderConfig is the [reader] table: how the reader opens links, lays out
@@ -368,6 +373,9 @@ func (lc *LoadedConfig) validate(data []byte) error {
 		}
 	}
 	if err := lc.checkNLPIDs(data); err != nil {
+		return err
+	}
+	if err := lc.checkLexicon(data); err != nil {
 		return err
 	}
 	if err := lc.validateReader(data); err != nil {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/herald-reader/herald/nlp/gazetteer"
+	"github.com/herald-reader/herald/nlp/lexicon"
 )
 
 // Checks of config values whose errors need a position the decoder does
@@ -72,6 +73,24 @@ func (lc *LoadedConfig) checkNLPIDs(data []byte) error {
 		orgs = append(orgs, o.ID)
 	}
 	return errors.Join(check("nlp.leaders", leaders), check("nlp.countries", countries), check("nlp.organisations", orgs))
+}
+
+// checkLexicon refuses a bad [nlp.lexicon] entry, pointing at its key (or
+// at its [[nlp.lexicon.KEY]] header).
+func (lc *LoadedConfig) checkLexicon(data []byte) error {
+	err := lc.NLP.Lexicon.Check()
+	var ee *lexicon.EntryError
+	if err == nil {
+		return nil
+	}
+	if !errors.As(err, &ee) {
+		return &ConfigError{File: lc.Source, Msg: err.Error()}
+	}
+	line, col := findTableKey(data, lexicon.Section, ee.Key)
+	if line == 0 {
+		line, col = findHeader(data, "[["+lexicon.Section+"."+ee.Key+"]]", ee.Index), 1
+	}
+	return &ConfigError{File: lc.Source, Line: line, Col: col, Msg: err.Error()}
 }
 
 // Gazetteer is NLP.Gazetteer with a bad alias pointed at in the file.

@@ -2,12 +2,15 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/herald-reader/herald/nlp"
 )
 
 // Every bad value is reported as file:line:col and what is wrong.
@@ -25,6 +28,12 @@ func TestConfigValueErrorsHavePosition(t *testing.T) {
 		{"retention unitless", "[store]\nkeep = 90\n", "cfg.toml:2:8: keep: invalid period \"90\""},
 		{"negative cap", "[store]\nmax_articles_per_feed = -1\n", "cfg.toml:2:1: store.max_articles_per_feed"},
 		{"country without id", "[[nlp.countries]]\nname = \"Freedonia\"\n", "cfg.toml:1:1: nlp.countries[0] has no id"},
+		{"lexicon title class", "[nlp.lexicon]\nnot_names = [\"Brexit\"]\ntitles = [{ phrase = \"rabbi\", class = \"cleric\" }]\n",
+			"cfg.toml:3:1: nlp.lexicon.titles[0]: unknown class \"cleric\""},
+		{"lexicon verb flag", "[nlp.lexicon]\nreporting_verbs = [{ lemma = \"opine\", flags = [\"loudly\"] }]\n",
+			"cfg.toml:2:1: nlp.lexicon.reporting_verbs[0]: unknown flag \"loudly\""},
+		{"lexicon honorific table", "[[nlp.lexicon.honorifics]]\nword = \"Dame\"\n\n[[nlp.lexicon.honorifics]]\nword = \"Maître\"\ngender = \"male\"\n",
+			"cfg.toml:4:1: nlp.lexicon.honorifics[1]: gender \"male\""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -102,6 +111,44 @@ func TestBadAliasTargetExits2WithPosition(t *testing.T) {
 	}
 }
 
+// [nlp.lexicon] reaches the annotator: a user's reporting verb cues
+// reported speech, and the annotator's version changes with it.
+func TestConfigLexiconReachesTheAnnotator(t *testing.T) {
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "config.toml")
+	conf := "[store]\npath = \"" + filepath.Join(dir, "h.db") + "\"\n[nlp.lexicon]\n" +
+		"reporting_verbs = [{ lemma = \"opine\", forms = [\"opine\", \"opined\"], flags = [\"invert\", \"bare\"] }]\n"
+	if err := os.WriteFile(cfg, []byte(conf), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	article := filepath.Join(dir, "a.txt")
+	if err := os.WriteFile(article, []byte("Maria Lopez opined that the vote was lost.\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"--config", cfg, "extract", article}, strings.NewReader(""), &stdout, &stderr); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	var doc struct {
+		Schema struct {
+			Annotator string `json:"annotator"`
+		} `json:"schema"`
+		Statements []struct {
+			Kind, Cue string
+			Speaker   struct{ Name string }
+		} `json:"statements"`
+	}
+	if err := json.Unmarshal(stdout.Bytes(), &doc); err != nil {
+		t.Fatalf("%v: %s", err, stdout.String())
+	}
+	if len(doc.Statements) != 1 || doc.Statements[0].Cue != "opined" || doc.Statements[0].Speaker.Name != "Maria Lopez" {
+		t.Errorf("statements %+v, want Maria Lopez's, cued by opined", doc.Statements)
+	}
+	if doc.Schema.Annotator == "" || doc.Schema.Annotator == nlp.Default().Version() {
+		t.Errorf("annotator version %q is the embedded lexicon's", doc.Schema.Annotator)
+	}
+}
+
 // FuzzConfig feeds arbitrary files to the loader: it returns a config or
 // a *ConfigError, never panics.
 func FuzzConfig(f *testing.F) {
@@ -110,6 +157,7 @@ func FuzzConfig(f *testing.F) {
 		"[fetch]\ntimeout = 30\n", "[fetch]\nmax_body = \"18446744073717552KB\"\n", "\xef\xbb\xbf[store]\npath = \"x\"\n",
 		"[[nlp.leaders]]\nname = \"x\"\n", "[keys]\nquit = [\"q\"]\nhelp = [\"q\"]\n", "[[feeds]]\nurl = \"gopher://x\"\n",
 		"[nlp.aliases]\n'x' = 'y'\n", "[theme]\nleader = \"#zz\"\n",
+		"[nlp.lexicon]\nreporting_verbs = [{ lemma = \"opine\" }]\nnot_names = [\"\"]\n",
 	} {
 		f.Add([]byte(s))
 	}

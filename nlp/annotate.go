@@ -8,18 +8,23 @@ import (
 	"time"
 
 	"github.com/herald-reader/herald/nlp/gazetteer"
+	"github.com/herald-reader/herald/nlp/lexicon"
 )
 
 // Options configures an Annotator. Extra is merged over the embedded
-// gazetteer by id (the user's leaders, countries, organisations and names).
+// gazetteer by id (the user's leaders, countries, organisations and names);
+// Lexicon adds to the embedded word tables (reporting verbs, honorifics,
+// titles, words that are never names, abbreviations).
 type Options struct {
-	Extra gazetteer.Data
+	Extra   gazetteer.Data
+	Lexicon lexicon.Extra
 }
 
 // Annotator finds entities and statements. It is immutable after New and
 // safe for concurrent use.
 type Annotator struct {
 	gaz *gazetteer.Data
+	lex *lexicon.Lexicon
 	idx *index          // entity matching tables (entities*.go)
 	stm *statementIndex // quote and attribution tables (statements*.go)
 	ver string          // Version(): code version plus a hash of the merged data
@@ -29,27 +34,38 @@ type Annotator struct {
 	nameAt    map[string]int // index into names by id
 }
 
-// New builds an Annotator over the embedded gazetteer plus opts.Extra.
+// New builds an Annotator over the embedded gazetteer and lexicon plus
+// opts.Extra and opts.Lexicon.
 func New(opts Options) (*Annotator, error) {
 	base, err := gazetteer.Load()
 	if err != nil {
 		return nil, err
 	}
 	merged := gazetteer.Merge(base, opts.Extra)
-	return &Annotator{gaz: merged, idx: buildIndex(merged), stm: buildStatementIndex(merged), ver: dataVersion(merged)}, nil
+	lex, err := lexicon.Load()
+	if err != nil {
+		return nil, err
+	}
+	if lex, err = lexicon.Merge(lex, opts.Lexicon); err != nil {
+		return nil, err
+	}
+	voc := newVocab(lex)
+	return &Annotator{gaz: merged, lex: lex, idx: buildIndex(merged, voc), stm: buildStatementIndex(merged, voc),
+		ver: dataVersion(merged, lex)}, nil
 }
 
 // Version identifies this annotator's output: the code's Version plus a hash
-// of the merged gazetteer, so a user's [nlp] additions or a new embedded
-// gazetteer key a fresh cache. Stored annotations are keyed by it.
+// of the merged gazetteer and lexicon, so a user's [nlp] additions or new
+// embedded data key a fresh cache. Stored annotations are keyed by it.
 func (a *Annotator) Version() string { return a.ver }
 
-func dataVersion(d *gazetteer.Data) string {
+func dataVersion(d *gazetteer.Data, lex *lexicon.Lexicon) string {
 	h := sha256.New()
 	enc := json.NewEncoder(h)
 	// Data's JSON omits given names; they change who is a person, so they count.
 	_ = enc.Encode(d)
 	_ = enc.Encode(d.GivenNames)
+	_ = enc.Encode(lex)
 	return Version + "-" + hex.EncodeToString(h.Sum(nil))[:12]
 }
 
@@ -58,12 +74,12 @@ var (
 	defaultAnn  *Annotator
 )
 
-// Default returns the annotator over the embedded gazetteer alone.
+// Default returns the annotator over the embedded gazetteer and lexicon alone.
 func Default() *Annotator {
 	defaultOnce.Do(func() {
 		a, err := New(Options{})
 		if err != nil {
-			panic("nlp: embedded gazetteer is invalid: " + err.Error())
+			panic("nlp: embedded gazetteer or lexicon is invalid: " + err.Error())
 		}
 		defaultAnn = a
 	})

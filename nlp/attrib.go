@@ -290,19 +290,13 @@ func (r *resolver) sentence(toks []tok, s, e int, p textSpan, firstQuote *int) {
 	r.remember(toks, s, e, subj, subjSpk, spoke)
 }
 
-// namingWords before a quote make it a name, not anyone's words:
-// the so-called “deal of the century”, a film titled “Home”.
-var namingWords = wordSet("so-called", "titled", "entitled", "named", "nicknamed",
-	"dubbed", "as", "called", "label", "word", "term", "phrase", "slogan", "hashtag",
-	"program", "programme", "show", "film", "book", "song", "album", "series", "movie")
-
 // namesSomething reports whether the quote token at i follows a naming word.
 func (r *resolver) namesSomething(toks []tok, i int) bool {
 	if i == 0 {
 		return false
 	}
 	p := toks[i-1]
-	return p.kind == tkWord && namingWords[r.tz.lower(p)]
+	return p.kind == tkWord && r.idx.voc.namingWords[r.tz.lower(p)]
 }
 
 // note records a statement's attribution for carry-over.
@@ -390,7 +384,7 @@ func (r *resolver) finalCue(toks []tok, qt, s, e int) attribution {
 	}
 	for j := e - 2; j > qt && j >= e-10; j-- {
 		v, cue, ok := r.verbAt(toks, j)
-		if !ok || v.lemma == "according" {
+		if !ok || v.according {
 			continue
 		}
 		k, kind := r.subjectLeft(toks, j, qt+1)
@@ -589,7 +583,7 @@ func (r *resolver) speakerOf(toks []tok, i, sentStart int) spk {
 		if g := t.cls.pron; g != 0 {
 			return r.resolvePronoun(g, toks, sentStart, i)
 		}
-		if i > 0 && collectives[r.tz.lower(t)] {
+		if i > 0 && r.idx.voc.collectives[r.tz.lower(t)] {
 			// "the Clinton campaign", "Trump’s administration"
 			return spk{kind: tkName, start: toks[i-1].start, end: t.end, gender: 'n'}
 		}

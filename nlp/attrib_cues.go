@@ -12,10 +12,6 @@ const (
 	sjRelative                 // "who said": a relative clause
 )
 
-// conjunctions leave a verb's subject slot empty ("… and said").
-var conjunctions = wordSet("and", "but", "or", "before", "after", "while", "as",
-	"by", "when", "then", "so", "yet", "nor", "without", "also", "in", "on", "with")
-
 // isWordTok reports whether t is the word w (lower case).
 func (r *resolver) isWordTok(t tok, w string) bool {
 	return t.kind == tkWord && t.end-t.start == len(w) && r.tz.lower(t) == w
@@ -40,7 +36,7 @@ func (r *resolver) verbAt(toks []tok, i int) (verbInfo, string, bool) {
 		return verbInfo{}, "", false
 	}
 	v := r.idx.verbList[t.cls.verb-1]
-	if v.lemma == "according" {
+	if v.according {
 		if i+1 < len(toks) && r.isWordTok(toks[i+1], "to") {
 			return v, "according to", true
 		}
@@ -154,11 +150,11 @@ func (r *resolver) subjectLeft(toks []tok, v, lo int) (int, subjKind) {
 		if k := r.orgInPhrase(toks, i, lo); k >= 0 {
 			return k, sjFound // "a Kremlin spokesman said": the Kremlin speaks
 		}
-		if i-1 >= lo && collectives[r.tz.lower(t)] && (toks[i-1].kind == tkPerson || toks[i-1].kind == tkName) {
+		if i-1 >= lo && r.idx.voc.collectives[r.tz.lower(t)] && (toks[i-1].kind == tkPerson || toks[i-1].kind == tkName) {
 			return i, sjFound // "the Clinton campaign said": a body named for a person
 		}
 		if r.isParticiple(toks[v]) && !c.has(wGroup) {
-			if _, person := roleHeads[r.tz.lower(t)]; !person {
+			if _, person := r.idx.voc.roleHeads[r.tz.lower(t)]; !person {
 				return -1, sjEmpty // "Biden posted messages saying": the sentence's subject speaks
 			}
 		}
@@ -244,9 +240,6 @@ func (r *resolver) appositiveHead(toks []tok, i, lo int) int {
 	}
 	return other
 }
-
-// collectives are bodies named after a person that speak as themselves.
-var collectives = wordSet("campaign", "camp", "administration", "government", "team", "foundation")
 
 // orgInPhrase finds an organisation modifying the unnamed noun phrase that
 // ends with the word at head ("the IMF report", "a Kremlin spokesman").

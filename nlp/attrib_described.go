@@ -12,40 +12,6 @@ import (
 // salient person already in the story. An indefinite one ("a senior
 // official said") stays unnamed.
 
-// roleHeads maps the last word of every person title or profession to its
-// gender byte (0 when unknown).
-var roleHeads = buildRoleHeads()
-
-func buildRoleHeads() map[string]byte {
-	m := map[string]byte{}
-	for _, d := range roleDefs {
-		if d.class != roleOffice && d.class != roleProfession {
-			continue
-		}
-		w := d.phrase
-		for i := len(w) - 1; i >= 0; i-- {
-			if w[i] == ' ' {
-				w = w[i+1:]
-				break
-			}
-		}
-		g := byte(0)
-		if d.gender != "" {
-			g = d.gender[0]
-		}
-		if old, ok := m[w]; ok && old != g {
-			g = 0
-		}
-		m[w] = g
-	}
-	return m
-}
-
-// bodyNouns name an organisation by what it is: "the agency said".
-var bodyNouns = wordSet("agency", "organisation", "organization", "company", "firm", "group", "ministry",
-	"department", "bank", "committee", "commission", "council", "union", "party", "utility", "charity",
-	"watchdog", "regulator", "body", "institute", "foundation", "network", "broadcaster", "airline", "carrier")
-
 // describedWindow is how many words may stand between the determiner and
 // the head of a description.
 const describedWindow = 5
@@ -55,9 +21,10 @@ const describedWindow = 5
 // phrase is not a definite description of a person or nobody fits.
 func (r *resolver) describedSpeaker(toks []tok, k, s int) spk {
 	head := r.tz.lower(toks[k])
-	g, ok := roleHeads[head]
-	body := bodyNouns[head]
-	if !ok && !appositionNouns[head] && !body {
+	voc := r.idx.voc
+	g, ok := voc.roleHeads[head]
+	body := voc.bodyNouns[head]
+	if !ok && !voc.appositionNouns[head] && !body {
 		return spk{}
 	}
 	possessor := spk{}

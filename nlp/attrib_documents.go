@@ -7,14 +7,6 @@ import "strings"
 // readout said". The speaker is the name that modifies the document noun,
 // or the one its "from", "by" or "of" phrase names.
 
-// documentNouns are things that say something on their author's behalf.
-var documentNouns = wordSet("memo", "memorandum", "document", "documents", "report", "statement",
-	"ad", "advert", "advertisement", "commercial", "spot", "letter", "filing", "release",
-	"website", "page", "tweet", "post", "study", "paper", "brief", "ruling", "complaint",
-	"lawsuit", "indictment", "transcript", "video", "message", "email", "notice", "guidance",
-	"proposal", "bulletin", "dossier", "communique", "communiqué", "readout", "assessment",
-	"audit", "directive", "decree", "manifesto", "platform", "petition", "leaflet", "flyer", "mailer")
-
 // documentReach is how many tokens a document's noun phrase may span.
 const documentReach = 10
 
@@ -28,7 +20,7 @@ func (r *resolver) documentAuthor(toks []tok, head, lo int) int {
 		if !r.inNounPhrase(t) {
 			return -1
 		}
-		if t.kind != tkWord || t.capital || !documentNouns[r.tz.lower(t)] {
+		if t.kind != tkWord || t.capital || !r.idx.voc.documentNouns[r.tz.lower(t)] {
 			continue
 		}
 		// a modifier: "a Homeland Security memo", "the Smith campaign's ad"
@@ -84,7 +76,7 @@ func (r *resolver) inNounPhrase(t tok) bool {
 // issuer: "the Smith campaign's website", "the Jones ad".
 func (r *resolver) issuer(t tok) bool {
 	w := r.tz.lower(t)
-	return t.kind == tkWord && (collectives[w] || documentNouns[w])
+	return t.kind == tkWord && (r.idx.voc.collectives[w] || r.idx.voc.documentNouns[w])
 }
 
 // documentAbout returns the document noun whose topic is the mention at i
@@ -94,17 +86,14 @@ func (r *resolver) documentAbout(toks []tok, i, lo int) int {
 	if k >= lo && toks[k].kind == tkWord && toks[k].cls.has(wArticle) {
 		k--
 	}
-	if k-1 < lo || toks[k].kind != tkWord || !topicPreps[r.tz.lower(toks[k])] {
+	if k-1 < lo || toks[k].kind != tkWord || !r.idx.voc.topicPreps[r.tz.lower(toks[k])] {
 		return -1
 	}
-	if d := toks[k-1]; d.kind == tkWord && documentNouns[r.tz.lower(d)] {
+	if d := toks[k-1]; d.kind == tkWord && r.idx.voc.documentNouns[r.tz.lower(d)] {
 		return k - 1
 	}
 	return -1
 }
-
-// topicPreps introduce what a document is about.
-var topicPreps = wordSet("on", "about", "into", "over", "regarding", "concerning")
 
 // documentAuthorAhead finds the author of a document named by the noun
 // phrase that starts at token i and runs right, before end: "a joint
@@ -117,7 +106,7 @@ func (r *resolver) documentAuthorAhead(toks []tok, i, end int) int {
 		if t.kind != tkWord || t.cls.verb != 0 || t.cls.has(wPrep|wConj|wRel|wThat) {
 			break
 		}
-		if !t.capital && documentNouns[r.tz.lower(t)] {
+		if !t.capital && r.idx.voc.documentNouns[r.tz.lower(t)] {
 			d = k
 			break
 		}

@@ -102,7 +102,7 @@ func (r *resolver) trailing(toks []tok, qt, end, s int) (attribution, bool) {
 		return r.fromSubject(toks, i, sjFound, "―", s, 0)
 	}
 	if v, cue, ok := r.verbAt(toks, i); ok {
-		if v.lemma == "according" {
+		if v.according {
 			return r.rightSpeaker(toks, i+2, end, cue, s)
 		}
 		if v.invert {
@@ -131,7 +131,7 @@ func (r *resolver) trailing(toks []tok, qt, end, s int) (attribution, bool) {
 		if !ok {
 			continue
 		}
-		if v.lemma == "according" {
+		if v.according {
 			return r.rightSpeaker(toks, j+2, end, cue, s)
 		}
 		k, kind := r.subjectLeft(toks, j, i)
@@ -188,9 +188,6 @@ func (r *resolver) clauseStart(toks []tok, qt, s int) int {
 	return s
 }
 
-// clauseBreakers open a new clause after a comma.
-var clauseBreakers = wordSet("but", "while", "although", "though", "because", "so", "yet", "whereas")
-
 // leading looks for the cue before the quote token qt, back to the sentence
 // start s: "X said: “…”", "X told reporters “…”", "X described it as “…”".
 func (r *resolver) leading(toks []tok, qt, s int) (attribution, bool) {
@@ -203,19 +200,19 @@ func (r *resolver) leading(toks []tok, qt, s int) (attribution, bool) {
 		if !ok {
 			continue
 		}
-		switch v.lemma {
-		case "according":
+		switch {
+		case v.according:
 			if at, ok := r.rightSpeaker(toks, j+2, qt, cue, s); ok {
 				return at, true
 			}
 			continue
-		case "begin":
+		case v.notLeading:
 			continue
 		}
-		if asVerbs[v.lemma] && (qt-j > 8 || j+1 < qt && (r.isWordTok(toks[j+1], "for") || r.isWordTok(toks[j+1], "on"))) {
+		if v.as && (qt-j > 8 || j+1 < qt && (r.isWordTok(toks[j+1], "for") || r.isWordTok(toks[j+1], "on"))) {
 			continue
 		}
-		if weakVerbs[v.lemma] && !(qt-j == 2 && r.isPunct(toks[qt-1], ":,")) {
+		if v.weak && !(qt-j == 2 && r.isPunct(toks[qt-1], ":,")) {
 			continue // "the talks continued “in a good mood”": no cue
 		}
 		k, kind := r.subjectLeft(toks, j, s)

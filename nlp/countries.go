@@ -38,20 +38,10 @@ func (s *scanner) countryOrPlace(i int) (int, bool) {
 	return e, true
 }
 
-// usStates are the AP abbreviations and postal codes of the US states and
-// the state names AP does not abbreviate, folded: after "Lebanon," they make
-// a town of a country's name.
-var usStates = wordSet("ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind",
-	"kan", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "nh", "nj",
-	"nm", "ny", "nc", "nd", "okla", "ore", "pa", "ri", "sc", "sd", "tenn", "vt", "va", "wash", "wva",
-	"wis", "wyo", "alaska", "hawaii", "idaho", "iowa", "maine", "ohio", "texas", "utah",
-	"al", "ak", "az", "ar", "ca", "co", "ct", "de", "fl", "hi", "id", "il", "ia", "ks", "me",
-	"ma", "mi", "mn", "ms", "mt", "ne", "nv", "ok", "or", "tn", "tx", "ut", "wa", "wv", "wi", "wy")
-
 // usTown reports a US state after a comma at token e: "Lebanon, Tenn.",
 // "Mexico, Mo." name towns.
 func (s *scanner) usTown(e int) bool {
-	if e >= len(s.toks) || !s.toks[e].is(tComma) || !s.toks[e].capitalised() || !usStates[s.toks[e].key] {
+	if e >= len(s.toks) || !s.toks[e].is(tComma) || !s.toks[e].capitalised() || !s.x.voc.usStates[s.toks[e].key] {
 		return false
 	}
 	return e+1 >= len(s.toks) || !s.toks[e+1].joined() || !s.toks[e+1].capitalised()
@@ -72,19 +62,7 @@ func (s *scanner) inCompound(i, e int) bool {
 		return false
 	}
 	p, _ := s.matchPhrase(other, kindBit(pkCountry)|kindBit(pkDemonym)|kindBit(pkCapital))
-	return p == nil && !combiningForms[s.toks[other].key]
-}
-
-// combiningForms join countries in compounds: "Sino-American", "Anglo-French".
-var combiningForms = wordSet("sino", "anglo", "franco", "russo", "indo", "afro", "euro", "greco",
-	"italo", "judeo", "austro", "germano", "hispano", "luso", "nippo", "turco", "arab", "pan")
-
-// languageWords after a demonym make it a language: "Spanish-speaking",
-// "French lessons".
-var languageWords = map[string]bool{
-	"speaking": true, "speaker": true, "speakers": true, "language": true, "languages": true,
-	"translation": true, "translations": true, "subtitles": true, "lessons": true, "accent": true,
-	"dialect": true, "teacher": true, "dictionary": true,
+	return p == nil && !s.x.voc.combiningForms[s.toks[other].key]
 }
 
 // isLanguage reports a demonym used as a language name: "Spanish-speaking
@@ -92,12 +70,11 @@ var languageWords = map[string]bool{
 func (s *scanner) isLanguage(i, e int) bool {
 	if e < len(s.toks) {
 		next := &s.toks[e]
-		if next.joined() && languageWords[next.key] {
+		if next.joined() && s.x.voc.languageWords[next.key] {
 			return true
 		}
 	}
-	if i > 0 && (s.toks[i-1].key == "in" || s.toks[i-1].key == "speak" || s.toks[i-1].key == "speaks" ||
-		s.toks[i-1].key == "spoke" || s.toks[i-1].key == "fluent") {
+	if i > 0 && s.x.voc.languageBefore[s.toks[i-1].key] {
 		return e >= len(s.toks) || !s.toks[e].joined() || s.toks[e].is(tCap) && !s.toks[e].is(tHyph)
 	}
 	return false
@@ -110,7 +87,7 @@ func (s *scanner) capitalActs(i, e int) bool {
 	if i > 0 && s.toks[i].joined() && s.toks[i-1].capitalised() {
 		return false
 	}
-	if i > 0 && placePrepositions[s.toks[i-1].key] {
+	if i > 0 && s.x.voc.placePrepositions[s.toks[i-1].key] {
 		return false
 	}
 	if s.toks[e-1].is(tPoss) {
@@ -121,22 +98,6 @@ func (s *scanner) capitalActs(i, e int) bool {
 	}
 	next := &s.toks[e]
 	return next.is(tJoin) && next.lex != nil && next.lex.flags&lexCapitalAct != 0
-}
-
-// placePrepositions before a capital make it a place: "talks in Moscow".
-var placePrepositions = map[string]bool{
-	"in": true, "at": true, "to": true, "from": true, "near": true, "into": true, "outside": true,
-	"around": true, "across": true, "via": true, "toward": true, "towards": true, "through": true,
-	"visit": true, "visited": true, "visiting": true, "leave": true, "left": true, "reached": true,
-}
-
-// georgiaStateWords near "Georgia" make it the US state.
-var georgiaStateWords = map[string]bool{
-	"governor": true, "gov": true, "senate": true, "senator": true, "sen": true, "republicans": true,
-	"democrats": true, "voters": true, "primary": true, "county": true, "legislature": true, "runoff": true,
-	"bulldogs": true, "peach": true, "electoral": true, "polls": true, "ballots": true, "secretary": true,
-	"congressman": true, "congresswoman": true, "rep": true, "representative": true, "democratic": true,
-	"republican": true, "democrat": true, "mayor": true,
 }
 
 // georgiaIsUSState tells the US state from the country: "Atlanta, Georgia",
@@ -153,7 +114,7 @@ func (s *scanner) georgiaIsUSState(i int) bool {
 		}
 	}
 	for k := i - 3; k <= i+3; k++ {
-		if k >= 0 && k < len(s.toks) && k != i && georgiaStateWords[s.toks[k].key] {
+		if k >= 0 && k < len(s.toks) && k != i && s.x.voc.georgiaStateWords[s.toks[k].key] {
 			return true
 		}
 	}
@@ -161,11 +122,14 @@ func (s *scanner) georgiaIsUSState(i int) bool {
 		s.georgiaChecked = true
 		state, country := false, false
 		for k := range s.toks {
-			switch s.toks[k].key {
-			case "atlanta", "savannah", "augusta":
+			switch s.x.voc.georgiaHints[s.toks[k].key] {
+			case georgiaStateHint:
 				state = true
-			case "tbilisi", "georgian", "georgians", "caucasus", "abkhazia", "ossetia":
+			case georgiaCountryHint:
 				country = true
+			}
+			if country {
+				break // a sign of the country settles it
 			}
 		}
 		s.georgiaIsState = state && !country

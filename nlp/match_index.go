@@ -12,6 +12,7 @@ import (
 // gazetteer and the fixed vocabulary. It is never modified after buildIndex,
 // so one index serves any number of goroutines.
 type index struct {
+	voc *vocab
 	lex map[string]*lexEntry // every folded word the matcher knows
 	// lowerLex holds the few words that matter when written in lower case
 	// (titles, "the", particles, verbs after a capital); most words of an
@@ -101,27 +102,9 @@ type fuzzyName struct {
 	leader int32
 }
 
-// placePhrases are capitalised names that contain a country or a given name
-// but are neither ("New Mexico", "South America", "Georgia Tech").
-var placePhrases = []string{
-	"New York", "New Jersey", "New Mexico", "New England", "New Hampshire", "New Orleans", "New South Wales",
-	"South America", "North America", "Latin America", "Central America", "South American", "North American",
-	"Latin American", "Central American", "Native American", "Native Americans", "African American",
-	"African Americans", "Asian American", "Asian Americans", "Arab American", "Arab Americans", "Americas", "American Samoa", "British Columbia", "British Virgin Islands",
-	"Gulf of Mexico", "Mexico City", "Kuwait City", "Panama City", "Guatemala City", "Secret Service",
-	"Hong Kong", "South Carolina", "North Carolina", "West Virginia", "South Dakota", "North Dakota",
-	"Rhode Island", "Washington Post", "Washington Times", "Washington DC", "Washington D.C.",
-	"Georgia Tech", "Jordan River", "Indian Ocean", "English Channel", "Northern Ireland", "Wall Street",
-	"Capitol Hill", "Oval Office", "Air Force One", "Fox News", "New York Times", "Los Angeles", "San Francisco",
-	"Las Vegas", "Silicon Valley", "Middle East", "Far East", "Great Lakes", "Black Sea", "Red Sea",
-	"Persian Gulf", "Supreme Court", "Pacific Islands", "Ivy League", "Union Jack", "Turkish Airlines",
-	"Papua", "Indian Premier League", "Chinese New Year", "Lunar New Year", "Miss Universe", "Miss America",
-	"Miss World", "Miss USA", "General Motors", "General Electric", "General Dynamics", "General Assembly",
-}
-
 // buildIndex precomputes every table findEntities needs.
-func buildIndex(g *gazetteer.Data) *index {
-	x := &index{lex: map[string]*lexEntry{}, countries: map[string]countryInfo{}, given: defaultGivenModel}
+func buildIndex(g *gazetteer.Data, voc *vocab) *index {
+	x := &index{voc: voc, lex: map[string]*lexEntry{}, countries: map[string]countryInfo{}, given: defaultGivenModel}
 	if g == nil {
 		g = &gazetteer.Data{}
 	}
@@ -202,15 +185,18 @@ func buildIndex(g *gazetteer.Data) *index {
 			add(n, &phrase{kind: pkOrg, id: o.ID, acronym: isAcronym(n)})
 		}
 	}
-	for _, p := range placePhrases {
+	for _, p := range voc.lex.List("place_phrases") {
 		add(p, &phrase{kind: pkPlace})
 	}
 	for _, e := range x.lex {
 		sort.SliceStable(e.phrases, func(a, b int) bool { return len(e.phrases[a].keys) > len(e.phrases[b].keys) })
 	}
 
-	for _, d := range roleDefs {
+	for _, d := range voc.roleDefs {
 		keys := strings.Fields(d.phrase)
+		for i, k := range keys {
+			keys[i] = fold(k) // the lexicon is lower case; the matcher's keys are folded
+		}
 		e := x.entry(keys[0])
 		e.roles = append(e.roles, &rolePhrase{keys: keys, def: d})
 	}
@@ -225,23 +211,29 @@ func buildIndex(g *gazetteer.Data) *index {
 	}
 	setFlag := func(words []string, f uint32) {
 		for _, w := range words {
-			x.entry(w).flags |= f
+			x.entry(fold(w)).flags |= f
 		}
 	}
-	setFlag(ambiguousGivenNames, lexAmbiguousGiven)
-	setFlag(maleGiven, lexMale|lexGiven)
-	setFlag(femaleGiven, lexFemale|lexGiven)
-	setFlag(nonNameWords, lexNotName)
-	setFlag(orgWords, lexOrgWord)
-	setFlag([]string{"may", "june", "april", "august"}, lexMonth)
-	setFlag(nameParticles, lexParticle)
-	setFlag(suffixWords, lexSuffix)
-	setFlag(abbrevWords, lexAbbrev)
-	setFlag(capitalActs, lexCapitalAct)
-	setFlag(commonSurnames, lexCommonSurname)
-	setFlag(countryGivenNames, lexCountryGiven)
+	lex := voc.lex
+	setFlag(lex.List("ambiguous_given_names"), lexAmbiguousGiven)
+	for _, n := range lex.GivenNameGenders {
+		f := lexMale
+		if n.Gender == "f" {
+			f = lexFemale
+		}
+		x.entry(fold(n.Word)).flags |= f | lexGiven
+	}
+	setFlag(lex.List("not_names"), lexNotName)
+	setFlag(lex.List("org_suffixes"), lexOrgWord)
+	setFlag(lex.List("month_names"), lexMonth)
+	setFlag(lex.List("name_particles"), lexParticle)
+	setFlag(lex.List("name_suffixes"), lexSuffix)
+	setFlag(lex.List("abbreviations"), lexAbbrev)
+	setFlag(lex.List("capital_acts"), lexCapitalAct)
+	setFlag(lex.List("common_surnames"), lexCommonSurname)
+	setFlag(lex.List("country_given_names"), lexCountryGiven)
 	x.offices = map[string][]int32{}
-	for _, d := range roleDefs {
+	for _, d := range voc.roleDefs {
 		if _, done := x.offices[d.office]; d.office == "" || done {
 			continue
 		}
@@ -376,28 +368,3 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
-
-// ambiguousGivenNames are given names that are also everyday words; at the
-// start of a sentence or in a headline they do not make a person.
-var ambiguousGivenNames = []string{"will", "may", "mark", "grant", "hope", "joy", "faith", "bill", "frank",
-	"guy", "art", "chase", "dean", "don", "rob", "sue", "pat", "rose", "summer", "king", "young", "rich",
-	"drew", "jack", "max", "ray", "victor", "miles", "price", "justice", "june", "april", "august", "long",
-	"carry", "gay", "love", "star", "sunny", "crystal", "amber", "ruby", "penny", "dawn", "sky", "major",
-	"harmony", "trinity", "christian", "islam", "israel", "sterling", "bishop", "earl", "duke", "baron",
-	"prince", "princess", "page", "wade", "reed", "lane", "hunter", "parker", "carter", "mason", "cash",
-	"tucker", "sage", "brook", "sandy", "misty", "daisy", "iris", "ivy", "holly", "lily", "angel", "rocky"}
-
-// commonSurnames are surnames shared by too many people to name a leader on
-// their own; they need a given name, title or an earlier full mention.
-var commonSurnames = []string{"kim", "lee", "li", "wang", "zhang", "liu", "chen", "yang", "huang", "zhao",
-	"wu", "zhou", "park", "choi", "nguyen", "tran", "le", "pham", "singh", "kumar", "khan", "ali", "ahmed",
-	"hassan", "hussein", "mohammed", "muhammad", "smith", "johnson", "williams", "brown", "jones", "miller",
-	"davis", "wilson", "taylor", "thomas", "moore", "martin", "white", "harris", "clark", "lewis", "robinson",
-	"walker", "young", "allen", "king", "wright", "scott", "green", "baker", "adams", "hill", "garcia",
-	"rodriguez", "martinez", "hernandez", "lopez", "gonzalez", "perez", "sanchez", "ramirez", "silva",
-	"santos", "costa", "pereira", "rossi", "muller", "schmidt", "schneider", "fischer", "weber", "meyer",
-	"wagner", "becker", "ivanov", "petrov", "sharif", "lai", "abe", "may", "rice", "bush", "long", "price"}
-
-// countryGivenNames are country names that are also given names: followed
-// by a capitalised surname they name a person ("Chad Daley", "Jordan Hale").
-var countryGivenNames = []string{"jordan", "chad", "georgia", "israel", "kenya", "india"}

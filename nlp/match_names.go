@@ -156,7 +156,7 @@ func (s *scanner) nameShaped(a, b int) bool {
 // "shares of X", "stock in X", or "X raised its forecast" (a company is
 // "it"; a person is not).
 func (s *scanner) companyAround(a, b int) bool {
-	if a >= 2 && (s.toks[a-1].key == "of" || s.toks[a-1].key == "in") && companyNouns[s.toks[a-2].key] {
+	if a >= 2 && (s.toks[a-1].key == "of" || s.toks[a-1].key == "in") && s.x.voc.companyNouns[s.toks[a-2].key] {
 		return true
 	}
 	for k := b; k < len(s.toks) && k <= b+2; k++ {
@@ -172,9 +172,6 @@ func (s *scanner) companyAround(a, b int) bool {
 	}
 	return false
 }
-
-// companyNouns before "of" or "in" make the name after them a company's.
-var companyNouns = wordSet("shares", "stock", "stocks", "stake", "shareholders", "investors", "subsidiary", "unit")
 
 // afterThe reports the article "the" right before token i.
 func (s *scanner) afterThe(i int) bool {
@@ -218,7 +215,7 @@ func (s *scanner) appositionAt(i int) bool {
 		if k > i && !u.joined() {
 			return false
 		}
-		if appositionNouns[u.key] || from == i && roleHeadWords[u.key] {
+		if s.isRoleHead(u.key, from == i) {
 			return true
 		}
 		if d, _ := s.matchRole(k); d != nil && d.class != roleModifier && d.class != roleHonorific {
@@ -235,7 +232,7 @@ func (s *scanner) roleNounBefore(i int) bool {
 		return false
 	}
 	k := s.toks[i-1].key
-	return appositionNouns[k] || roleHeadWords[k]
+	return s.isRoleHead(k, true)
 }
 
 // creditBefore reports a name in a credit line: "(Reporting by X and Y;
@@ -248,8 +245,8 @@ func (s *scanner) creditBefore(i int) bool {
 		t := &s.toks[k]
 		switch {
 		case t.key == "by":
-			return k > 0 && creditWords[s.toks[k-1].key]
-		case creditWords[t.key] && i-k <= 2:
+			return k > 0 && s.x.voc.creditWords[s.toks[k-1].key]
+		case s.x.voc.creditWords[t.key] && i-k <= 2:
 			return true // "Photo: Colin Baird"
 		case t.key == "and" || t.capitalised():
 			continue
@@ -259,30 +256,17 @@ func (s *scanner) creditBefore(i int) bool {
 	return false
 }
 
-// creditWords open the credits of a story or a picture.
-var creditWords = map[string]bool{"reporting": true, "editing": true, "writing": true, "compiled": true,
-	"photo": true, "photos": true, "photograph": true, "photographs": true, "graphics": true, "video": true,
-	"illustration": true, "edited": true, "written": true, "reported": true}
-
-// roleHeadWords are the last words of the person titles and professions.
-var roleHeadWords = func() map[string]bool {
-	m := map[string]bool{}
-	for w := range roleHeads {
-		m[w] = true
+// isRoleHead reports a noun that describes a person after their name
+// (", a writer for"), or with titles the last word of a title or profession.
+func (s *scanner) isRoleHead(key string, titles bool) bool {
+	if s.x.voc.appositionNouns[key] {
+		return true
 	}
-	return m
-}()
-
-// appositionNouns describe a person after their name: "..., a writer for".
-var appositionNouns = map[string]bool{
-	"writer": true, "student": true, "resident": true, "researcher": true, "professor": true, "founder": true,
-	"member": true, "mother": true, "father": true, "nurse": true, "doctor": true, "farmer": true,
-	"veteran": true, "voter": true, "supporter": true, "worker": true, "owner": true, "pastor": true,
-	"scholar": true, "expert": true, "fellow": true, "partner": true, "manager": true, "consultant": true,
-	"retiree": true, "volunteer": true, "organizer": true, "organiser": true, "critic": true, "donor": true,
-	"artist": true, "musician": true, "engineer": true, "officer": true, "soldier": true, "son": true,
-	"daughter": true, "wife": true, "husband": true, "friend": true, "colleague": true, "neighbour": true,
-	"neighbor": true, "woman": true, "man": true, "democrat": true, "republican": true,
+	if !titles {
+		return false
+	}
+	_, ok := s.x.voc.roleHeads[key]
+	return ok
 }
 
 // bare records a lone capitalised word that may be a surname used elsewhere.
@@ -434,7 +418,7 @@ func (s *scanner) fillName(m *raw, a, b int) {
 // ("Kylian Mbappé", "Wyndham Clark"; not "Mine Workers", "Charlotte
 // Panthers").
 func (s *scanner) nameLike(a, b int) bool {
-	if s.toks[a].is(tHeadline) || b-a > 3 || a > 0 && s.toks[a].joined() && placePreps[s.toks[a-1].key] {
+	if s.toks[a].is(tHeadline) || b-a > 3 || a > 0 && s.toks[a].joined() && s.x.voc.unknownNamePlaces[s.toks[a-1].key] {
 		return false // "at Bay Hill", "in Tamil Nadu": a place
 	}
 	g := s.x.given
@@ -472,9 +456,6 @@ func innerCapital(w string) bool {
 	}
 	return false
 }
-
-// placePreps put the unknown name after them in a place.
-var placePreps = wordSet("at", "in", "near", "outside", "inside", "across", "around", "into", "throughout", "within", "via")
 
 // unknownWord reports a word the tables know nothing of, or only as a
 // leader's surname or given name.

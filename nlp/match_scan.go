@@ -33,11 +33,11 @@ func (s *scanner) scan() {
 			i++ // "San Marcos", "Fort Bragg": a place, not a person
 			continue
 		}
-		if capital && t.is(tSentStart) && appositionNouns[t.key] && (t.lex == nil || len(t.lex.roles) == 0) {
+		if capital && t.is(tSentStart) && s.x.voc.appositionNouns[t.key] && (t.lex == nil || len(t.lex.roles) == 0) {
 			i++ // "Artist Kwame Boateng-Reid": the noun opens the sentence, the name follows
 			continue
 		}
-		if capital && pluralTitle(t.key) {
+		if capital && s.pluralTitle(t.key) {
 			i++ // "Senators Charles E. Grassley and …": a title of several people
 			continue
 		}
@@ -63,14 +63,13 @@ func (s *scanner) scan() {
 
 // pluralTitle reports the plural of a title or profession ("senators",
 // "ministers"), which stands before several names and is part of none.
-func pluralTitle(key string) bool {
-	return len(key) > 3 && key[len(key)-1] == 's' && roleHeadWords[key[:len(key)-1]]
+func (s *scanner) pluralTitle(key string) bool {
+	if len(key) <= 3 || key[len(key)-1] != 's' {
+		return false
+	}
+	_, ok := s.x.voc.roleHeads[key[:len(key)-1]]
+	return ok
 }
-
-// placePrefixes begin place names whose next word may also be a surname.
-var placePrefixes = map[string]bool{"san": true, "santa": true, "santo": true, "los": true,
-	"las": true, "fort": true, "port": true, "mount": true, "lake": true, "cape": true,
-	"saint": true, "sao": true, "são": true, "el": true}
 
 // afterPlacePrefix reports whether token i follows a capitalised place
 // prefix in the same name run.
@@ -79,7 +78,7 @@ func (s *scanner) afterPlacePrefix(i int) bool {
 		return false
 	}
 	p := &s.toks[i-1]
-	return p.capitalised() && placePrefixes[p.key]
+	return p.capitalised() && s.x.voc.placePrefixes[p.key]
 }
 
 // matchPhrase returns the longest gazetteer phrase of an accepted kind that
@@ -214,7 +213,7 @@ func (s *scanner) person(i int) (int, bool) {
 			firstTitle = k
 		}
 		if d.class == roleModifier {
-			if inactiveModifiers[s.toks[k].key] {
+			if s.x.voc.inactive[s.toks[k].key] {
 				inactive = true
 			}
 			k = e

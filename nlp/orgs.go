@@ -22,7 +22,7 @@ type orgIndex struct {
 	byFirst map[string][]orgAlias // first word -> aliases, longest first
 }
 
-func buildOrgIndex(g *gazetteer.Data) *orgIndex {
+func buildOrgIndex(g *gazetteer.Data, voc *vocab) *orgIndex {
 	ix := &orgIndex{byFirst: map[string][]orgAlias{}}
 	if g == nil {
 		return ix
@@ -31,7 +31,7 @@ func buildOrgIndex(g *gazetteer.Data) *orgIndex {
 	seen := map[string]bool{}
 	for i, o := range ix.orgs {
 		for _, name := range append([]string{o.Name}, o.Aliases...) {
-			words, exact := aliasWords(name)
+			words, exact := aliasWords(name, voc)
 			if len(words) > 0 && words[0] == "the" {
 				words, exact = words[1:], exact[1:]
 			}
@@ -55,8 +55,8 @@ func buildOrgIndex(g *gazetteer.Data) *orgIndex {
 
 // aliasWords splits a name into lower-case words the way the tokenizer does;
 // exact holds the original spelling of acronyms, which must match as written.
-func aliasWords(name string) (words, exact []string) {
-	tz := newTokenizer(name, nil)
+func aliasWords(name string, voc *vocab) (words, exact []string) {
+	tz := newTokenizer(name, &statementIndex{voc: voc})
 	for i := 0; i < len(name); {
 		r, w := utf8.DecodeRuneInString(name[i:])
 		if !(unicode.IsLetter(r) || unicode.IsDigit(r)) {

@@ -417,7 +417,7 @@ func (r *peopleResolver) seenBy(c *cluster, m *raw) *cluster {
 // body ("Starmer hails...", but not "Rasmussen" the pollster).
 func (r *peopleResolver) surnameAlone(l int32) bool {
 	li := &r.x.leaders[l]
-	return r.countryN[li.country] > 0 || headRank(li, "") <= 2
+	return r.countryN[li.country] > 0 || r.x.headRank(li, "") <= 2
 }
 
 // pickLeader chooses among leaders sharing a name the one whose country the

@@ -42,7 +42,7 @@ func (r *peopleResolver) inferEra() era {
 		var f, e time.Time
 		held := false
 		for _, o := range r.x.leaders[l].offices {
-			if !roleMatches(o.Role, m.role.office) {
+			if !r.x.voc.roleMatches(o.Role, m.role.office) {
 				continue
 			}
 			if of, oe, ok := o.Term(); ok && (!held || of.After(f)) {

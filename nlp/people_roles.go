@@ -88,7 +88,7 @@ func (r *peopleResolver) byRole(m *raw) *cluster {
 		// not for having held it some other time (Joe Biden in 2016)
 		kept := holders[:0:0]
 		for _, c := range holders {
-			if c.leader < 0 || r.x.leaderHolds(c.leader, office, m.qualCountry, m.qualOrg, r.era) || c.calledBy(office) {
+			if c.leader < 0 || r.x.leaderHolds(c.leader, office, m.qualCountry, m.qualOrg, r.era) || r.calledBy(c, office) {
 				kept = append(kept, c)
 			}
 		}
@@ -135,7 +135,7 @@ func (r *peopleResolver) clusterHolds(c *cluster, office, country, org string) b
 		return r.x.leaderHolds(c.leader, office, country, org, anyTime)
 	}
 	for _, t := range c.titles {
-		if roleMatches(t.office, office) && (country == "" || t.country == country) && (org == "" || t.org == org) {
+		if r.x.voc.roleMatches(t.office, office) && (country == "" || t.country == country) && (org == "" || t.org == org) {
 			return true
 		}
 	}
@@ -187,7 +187,7 @@ func (x *index) officeHolder(office, country, org string, at era) int32 {
 		}
 		rank := 0
 		if office == "leader" || office == "chief" {
-			rank = headRank(&x.leaders[l], country)
+			rank = x.headRank(&x.leaders[l], country)
 		}
 		if rank < bestRank {
 			bestL, bestRank = l, rank
@@ -223,40 +223,21 @@ func (x *index) officeCandidates(office string) []int32 {
 	return c
 }
 
-// presidential countries are led by their president; elsewhere a prime
-// minister or chancellor leads the government.
-var presidential = map[string]bool{
-	"united-states": true, "france": true, "russia": true, "ukraine": true, "china": true, "brazil": true,
-	"argentina": true, "mexico": true, "south-korea": true, "turkey": true, "indonesia": true,
-	"philippines": true, "egypt": true, "belarus": true, "kazakhstan": true, "syria": true, "venezuela": true,
-	"colombia": true, "chile": true, "nigeria": true, "south-africa": true, "kenya": true, "taiwan": true,
-	"azerbaijan": true, "uzbekistan": true, "peru": true, "ecuador": true, "bolivia": true, "ghana": true,
-	"cyprus": true, "iran": false, "afghanistan": true, "sri-lanka": true, "tunisia": true, "algeria": true,
-}
-
-func headRank(l *leaderInfo, country string) int {
+// headRank ranks the offices of leader l as the head of country (any when
+// ""): lower is more the head. Countries of presidential_countries are led
+// by their president; elsewhere a prime minister or chancellor leads.
+func (x *index) headRank(l *leaderInfo, country string) int {
 	rank := 9
 	for _, o := range l.offices {
 		if country != "" && o.Country != country {
 			continue
 		}
-		var r int
-		switch o.Role {
-		case "supreme leader":
-			r = 0
-		case "president":
-			r = 4
-			if presidential[o.Country] {
+		r := 8
+		if d, ok := x.voc.offices[o.Role]; ok {
+			r = d.Rank
+			if d.Has("presidential") && x.voc.presidential[o.Country] {
 				r = 1
 			}
-		case "chancellor", "prime minister":
-			r = 2
-		case "king", "queen", "emperor", "emir", "sultan":
-			r = 5
-		case "secretary general", "director general", "managing director", "commission president", "council president":
-			r = 1
-		default:
-			r = 8
 		}
 		rank = min(rank, r)
 	}
@@ -278,7 +259,7 @@ func (x *index) leaderHolds(l int32, office, country, org string, at era) bool {
 		if org != "" && o.Org != org {
 			continue
 		}
-		if roleMatches(o.Role, office) {
+		if x.voc.roleMatches(o.Role, office) {
 			return true
 		}
 	}
@@ -288,7 +269,7 @@ func (x *index) leaderHolds(l int32, office, country, org string, at era) bool {
 	if country != "" && li.country != country {
 		return false
 	}
-	want := officeWords[office]
+	want := x.voc.officeWords[office]
 	if want == nil {
 		want = strings.Fields(office)
 	}
@@ -300,45 +281,24 @@ func (x *index) leaderHolds(l int32, office, country, org string, at era) bool {
 	return false
 }
 
-// officeWords holds each title's office split into words, for matching
-// against the words of gazetteer titles without allocating.
-var officeWords = func() map[string][]string {
-	m := map[string][]string{}
-	for _, d := range roleDefs {
-		if d.office != "" {
-			m[d.office] = strings.Fields(d.office)
-		}
-	}
-	return m
-}()
-
-// roleMatches compares a held office with the office a title names.
-func roleMatches(held, want string) bool {
+// roleMatches compares a held office with the office a title names: the
+// same office, one the offices table says it fits, or by the shape of the
+// role ("minister" fits any minister but the prime minister).
+func (v *vocab) roleMatches(held, want string) bool {
 	if held == want {
 		return true
 	}
 	switch want {
 	case "leader":
-		switch held {
-		case "president", "prime minister", "chancellor", "supreme leader", "king", "queen", "emperor", "emir", "sultan", "party leader", "opposition leader":
-			return true
-		}
+		return v.offices[held].Has("leader")
 	case "chief":
 		return held != "vice president" && held != "" && !strings.Contains(held, "deputy")
 	case "minister":
 		return strings.HasSuffix(held, "minister") && held != "prime minister"
 	case "secretary":
 		return strings.Contains(held, "secretary") && held != "secretary general"
-	case "foreign minister":
-		return held == "secretary of state" || held == "foreign secretary"
-	case "secretary of state":
-		return held == "foreign minister"
-	case "prime minister":
-		return held == "premier"
-	case "finance minister", "defence minister", "interior minister":
-		return false
 	}
-	return false
+	return slices.Contains(v.offices[want].Matches, held)
 }
 
 func containsWords(words, want []string) bool {
@@ -367,7 +327,7 @@ func (r *peopleResolver) noteTitles() {
 			continue
 		}
 		if c.leader >= 0 {
-			if !c.calledBy(m.role.office) {
+			if !r.calledBy(c, m.role.office) {
 				c.calledAs = append(c.calledAs, m.role.office)
 			}
 			continue
@@ -378,9 +338,9 @@ func (r *peopleResolver) noteTitles() {
 
 // calledBy reports whether the article gives the gazetteer person of c the
 // title of office.
-func (c *cluster) calledBy(office string) bool {
+func (r *peopleResolver) calledBy(c *cluster, office string) bool {
 	for _, o := range c.calledAs {
-		if roleMatches(o, office) {
+		if r.x.voc.roleMatches(o, office) {
 			return true
 		}
 	}

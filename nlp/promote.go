@@ -117,7 +117,7 @@ func (x *index) personName(name string) bool {
 		if e != nil && e.flags&lexParticle != 0 && i > 0 && i < len(words)-1 {
 			continue
 		}
-		if i == 0 && placePrefixes[fold(w)] {
+		if i == 0 && x.voc.placePrefixes[fold(w)] {
 			return false // "Los Pinos said": a place
 		}
 		r, _ := utf8.DecodeRuneInString(w)

@@ -121,7 +121,7 @@ func (r *resolver) possessorSubject(toks []tok, s, pos int) spk {
 		if n.kind != tkWord || n.cls.has(wPersonNoun) {
 			return spk{}
 		}
-		if _, person := roleHeads[r.tz.lower(n)]; person {
+		if _, person := r.idx.voc.roleHeads[r.tz.lower(n)]; person {
 			return spk{}
 		}
 		return r.speakerOf(toks, i, s)

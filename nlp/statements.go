@@ -14,6 +14,7 @@ import (
 // It is built once per Annotator and never modified, so it is safe for
 // concurrent use.
 type statementIndex struct {
+	voc      *vocab
 	verbList []verbInfo
 	words    map[string]wordClass
 	orgs     *orgIndex
@@ -30,19 +31,14 @@ func (ix *statementIndex) cue(c string) string {
 	return strings.Clone(c)
 }
 
-func buildStatementIndex(g *gazetteer.Data) *statementIndex {
-	ix := &statementIndex{orgs: buildOrgIndex(g)}
-	seen := map[string]bool{}
-	for _, v := range reportingVerbs {
-		for _, f := range v.forms {
-			if seen[f] {
-				continue
-			}
-			seen[f] = true
-			ix.verbList = append(ix.verbList, verbInfo{form: f, lemma: v.forms[0], invert: v.invert, object: v.object, bare: v.bare})
+func buildStatementIndex(g *gazetteer.Data, voc *vocab) *statementIndex {
+	ix := &statementIndex{voc: voc, orgs: buildOrgIndex(g, voc)}
+	for _, v := range voc.lex.Verbs {
+		for _, f := range v.Forms {
+			ix.verbList = append(ix.verbList, newVerbInfo(f, v))
 		}
 	}
-	ix.words = buildWordClasses(ix.verbList)
+	ix.words = buildWordClasses(voc, ix.verbList)
 	for w := range ix.orgs.byFirst {
 		c := ix.words[w]
 		c.flags |= wOrgFirst
@@ -70,7 +66,7 @@ func (a *Annotator) findStatements(text string, ents []Entity) []Statement {
 func (a *Annotator) findStatementsNamed(text string, ents []Entity, named []textSpan) ([]Statement, []textSpan) {
 	idx := a.stm
 	if idx == nil {
-		idx = buildStatementIndex(a.gaz)
+		idx = buildStatementIndex(a.gaz, defaultVocab())
 	}
 	sc := getStmtScratch()
 	defer putStmtScratch(sc)

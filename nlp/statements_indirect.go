@@ -2,25 +2,6 @@ package nlp
 
 import "strings"
 
-// objectWords are listeners that may follow "told" before reported speech.
-var objectWords = wordSet("him", "her", "them", "me", "us", "you", "reporters",
-	"journalists", "supporters", "lawmakers", "voters", "viewers", "listeners",
-	"congress", "parliament", "delegates")
-
-// adjunctWords open a phrase between a verb and "that" ("said on Tuesday
-// that", "told CNN in an interview that").
-var adjunctWords = wordSet("on", "in", "at", "during", "after", "before", "last",
-	"this", "earlier", "late", "early", "yesterday", "today", "tonight", "recently",
-	"repeatedly", "publicly", "privately", "again", "also", "later", "previously",
-	"to", "when", "while", "from", "monday", "tuesday", "wednesday", "thursday",
-	"friday", "saturday", "sunday", "night", "morning", "evening", "afternoon")
-
-// noIndirect are reporting verbs that do not introduce reported speech on
-// their own.
-var noIndirect = wordSet("according", "call", "describe", "begin", "post", "continue",
-	"answer", "respond", "reply", "quip", "joke", "chant", "shout", "yell", "tweet",
-	"remark", "exclaim", "scoff", "report", "put")
-
 // indirect finds reported speech in sentence toks[s:e]: "X said (that) …",
 // "X warned …", "X told reporters that …".
 func (r *resolver) indirect(out []stmt, toks []tok, s, e int) []stmt {
@@ -29,18 +10,18 @@ func (r *resolver) indirect(out []stmt, toks []tok, s, e int) []stmt {
 			continue
 		}
 		v, cue, ok := r.verbAt(toks, j)
-		if ok && v.lemma == "according" {
+		if ok && v.according {
 			if st, ok := r.accordingTo(toks, j, s, e, cue); ok {
 				out = append(out, st)
 			}
 			continue
 		}
-		if !ok || noIndirect[v.lemma] {
+		if !ok || v.noIndirect {
 			continue
 		}
 		k := j + 1
 		if v.object {
-			if k = r.skipObject(toks, k, e); k == j+1 && v.lemma != "warn" {
+			if k = r.skipObject(toks, k, e); k == j+1 && !v.objectOptional {
 				continue // "told the BBC: …" is no reported speech
 			}
 		}

@@ -1,35 +1,5 @@
 package nlp
 
-// cueGroupNouns are capitalised only at a sentence start and name no one
-// ("Officials said").
-var cueGroupNouns = wordSet("officials", "sources", "critics", "analysts", "experts",
-	"aides", "advisers", "advisors", "supporters", "opponents", "observers",
-	"residents", "voters", "protesters", "witnesses", "police", "officers",
-	"authorities", "investigators", "prosecutors", "lawmakers", "diplomats",
-	"economists", "scientists", "researchers", "doctors", "people", "others",
-	"some", "many", "most", "reporters", "journalists", "insiders", "allies",
-	"organizers", "organisers", "spokesmen", "leaders", "members", "polls",
-	"officers", "activists", "campaigners", "experts", "democrats", "republicans",
-	"parents", "students", "teachers", "workers", "farmers", "soldiers", "troops",
-	"families", "neighbours", "neighbors", "locals", "villagers", "citizens",
-	"commentators", "pollsters", "strategists", "staffers", "employees", "doctors",
-	"nurses", "medics", "survivors", "victims", "relatives", "friends", "fans",
-	"defenders", "detractors", "skeptics", "sceptics", "rebels", "militants",
-	"insurgents", "negotiators", "mediators", "delegates", "ministers", "senators",
-	"mps", "legislators", "judges", "lawyers", "attorneys", "spokespeople", "both",
-	"several", "few", "none", "all", "everyone", "nobody", "somebody", "someone")
-
-// personNouns stand for a person or a body of people: a country before one
-// modifies it ("a senior German official", "the Russian embassy") and does
-// not speak.
-var personNouns = wordSet("official", "diplomat", "source", "spokesman", "spokeswoman",
-	"spokesperson", "embassy", "ministry", "envoy", "negotiator", "analyst", "aide",
-	"adviser", "advisor", "lawmaker", "ambassador", "delegation", "consulate", "mission",
-	"official's", "officer", "expert", "economist", "commentator", "journalist", "reporter")
-
-// suffixes may end a name ("Jr.", "III").
-var cueNameSuffixes = wordSet("jr", "jr.", "sr", "sr.", "ii", "iii", "iv")
-
 // matchNames merges runs of capitalised words that no entity or organisation
 // covers into tkName tokens, so that "said Donna Brazile" still names its
 // speaker when the entity finder does not know her. In place.

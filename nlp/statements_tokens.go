@@ -209,7 +209,7 @@ func (tz *tokenizer) isAbbrev(i, j int) bool {
 	if strings.IndexByte(w, '.') >= 0 {
 		return true // U.S. a.m.
 	}
-	return cueAbbrevs[tz.low[i:j]]
+	return tz.idx.voc.abbrevs[tz.low[i:j]]
 }
 
 // possessiveSuffix returns the byte length of a final ’s or 's.
@@ -259,11 +259,6 @@ func isShouted(w string) bool {
 	return n >= 5
 }
 
-// lyNouns end in -ly but are no adverbs.
-var lyNouns = wordSet("family", "rally", "assembly", "supply", "anomaly", "monopoly",
-	"reply", "bully", "folly", "homily", "italy", "july", "rely", "apply", "comply",
-	"multiply", "imply", "ally")
-
 // classify looks a word token up in the word tables; a final period of an
 // abbreviation is ignored, and a lower-case word in -ly counts as an adverb.
 func (tz *tokenizer) classify(t tok) wordClass {
@@ -275,7 +270,7 @@ func (tz *tokenizer) classify(t tok) wordClass {
 	if tz.idx != nil && tz.idx.maybe.has(w) {
 		c = tz.idx.words[w]
 	}
-	if !t.capital && len(w) > 4 && w[len(w)-2:] == "ly" && !lyNouns[w] {
+	if !t.capital && len(w) > 4 && w[len(w)-2:] == "ly" && !tz.idx.voc.lyNouns[w] {
 		c.flags |= wAux
 	}
 	return c

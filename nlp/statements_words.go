@@ -33,49 +33,68 @@ const (
 
 func (c wordClass) has(f uint32) bool { return c.flags&f != 0 }
 
-// buildWordClasses merges the word tables of cues.go into one map.
-func buildWordClasses(verbs []verbInfo) map[string]wordClass {
+// buildWordClasses merges the word tables of the lexicon into one map.
+func buildWordClasses(voc *vocab, verbs []verbInfo) map[string]wordClass {
+	lex := voc.lex
 	m := map[string]wordClass{}
-	add := func(set map[string]bool, f uint32) {
-		for w := range set {
+	add := func(words []string, f uint32) {
+		for _, w := range words {
 			c := m[w]
 			c.flags |= f
 			m[w] = c
 		}
 	}
-	add(auxWords, wAux)
-	add(cuePreps, wPrep)
-	add(cueDets, wDet)
-	add(conjunctions, wConj)
-	add(relativeWords, wRel)
-	add(clauseStarters, wClauseStart)
-	add(cueNotNames, wNotName)
-	add(cueGroupNouns, wGroup)
-	add(personalHonorifics, wPersonalHon)
-	add(cueNameSuffixes, wSuffix)
-	add(objectWords, wObject)
-	add(adjunctWords, wAdjunct)
-	add(clauseBreakers, wClauseBreak)
-	add(nounLike, wNounLike)
-	add(map[string]bool{"that": true}, wThat)
-	add(personNouns, wPersonNoun)
-	add(cueGroupNouns, wPersonNoun)
-	for w := range roleHeads {
+	add(lex.List("aux_words"), wAux)
+	add(lex.List("object_markers"), wPrep)
+	add(lex.List("determiners"), wDet)
+	add(lex.List("conjunctions"), wConj)
+	add(lex.List("relative_words"), wRel)
+	add(lex.List("clause_starters"), wClauseStart)
+	add(lex.List("not_names"), wNotName)
+	add(lex.List("group_nouns"), wGroup|wPersonNoun)
+	add(lex.List("name_suffixes"), wSuffix)
+	add(lex.List("object_words"), wObject)
+	add(lex.List("adjunct_words"), wAdjunct)
+	add(lex.List("clause_breakers"), wClauseBreak)
+	add([]string{"that"}, wThat)
+	add(lex.List("person_nouns"), wPersonNoun)
+	for w := range voc.roleHeads {
 		c := m[w]
 		c.flags |= wPersonNoun
 		m[w] = c
 	}
-	add(wordSet(orgWords...), wOrgHead)
-	add(wordSet("a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those"), wArticle)
-	for w, g := range speakerPronouns {
+	add(lex.List("org_suffixes"), wOrgHead)
+	add(lex.List("articles"), wArticle)
+	for _, v := range lex.Verbs {
+		add(v.NounForms, wNounLike)
+	}
+	for _, p := range lex.Pronouns {
+		c := m[p.Word]
+		c.pron = p.Gender[0]
+		m[p.Word] = c
+	}
+	hon := func(w, gender string, personal bool) {
 		c := m[w]
-		c.pron = g
+		c.hon = 1
+		if gender != "" {
+			c.hon += gender[0]
+		}
+		if personal {
+			c.flags |= wPersonalHon
+		}
 		m[w] = c
 	}
-	for w, g := range cueHonorifics {
-		c := m[w]
-		c.hon = g + 1
-		m[w] = c
+	for _, h := range lex.Honorifics {
+		if h.Has("opens-name") {
+			hon(h.Word, h.Gender, h.Has("personal"))
+		} else if h.Has("personal") {
+			add([]string{h.Word}, wPersonalHon)
+		}
+	}
+	for _, t := range lex.Titles {
+		if t.Has("opens-name") {
+			hon(t.Phrase, t.Gender, false)
+		}
 	}
 	for i, v := range verbs {
 		c := m[v.form]
