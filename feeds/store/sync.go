@@ -235,6 +235,9 @@ func (s *Store) SaveSourceEntries(source string, entries []SourceEntry) (added, 
 				return err
 			}
 		}
+		if err := w.indexNew(); err != nil {
+			return err
+		}
 		_, err = tx.Exec(`UPDATE sync_flags SET applying = 0`)
 		return err
 	})
