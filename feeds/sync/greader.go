@@ -14,11 +14,22 @@ import (
 )
 
 // The Google Reader API as FreshRSS, Inoreader, The Old Reader and Miniflux
-// serve it. It gives no change times and no "changed since", so a pull
-// lists the ids of every entry (10,000 a page), fetches the content of the
-// ones not in the store yet, and takes read and starred state from the
-// lists of unread and starred ids. Entry ids are kept in their short,
-// decimal form.
+// serve it. It gives no change times and no "changed since" for state, so
+// a pull works from lists of ids (decimal short form, 10,000 a page):
+//
+//   - every sync lists the unread and the starred ids, which carry the
+//     server's state (a read made there is an id leaving the unread list),
+//     and the ids of the entries since the previous sync less a day ("ot";
+//     FreshRSS and Inoreader compare it with the time the server got the
+//     entry, Miniflux with the entry's publication date, hence the day);
+//     the content of the ids not in the store yet is fetched;
+//   - the first sync, and then one a day (Config.ReconcileEvery), lists
+//     every id instead: it brings entries the short list missed (already
+//     read, and dated more than a day back on Miniflux) and tells which
+//     entries the server purged.
+//
+// An incremental sync with nothing new is thus three lists asked for at
+// once, of which only the unread one is long.
 type greader struct {
 	http  *httpClient
 	base  string
@@ -27,9 +38,10 @@ type greader struct {
 	auth  string       // from ClientLogin, kept for the life of the source
 	token string       // the edit token ("T") for POSTs
 
-	// The unread and starred lists, fetched by pull beside the list of
-	// every id, for state to hand over.
+	// The unread and starred lists, fetched by pull, for state to hand
+	// over, and the known ids the full list lacked, for vanished.
 	unread, starred []string
+	gone            []string
 }
 
 const (
@@ -39,7 +51,47 @@ const (
 	grIDsPage     = 10000
 	grContentsMax = 250 // ids per contents request
 	grEditMax     = 250 // ids per edit-tag request
+	// grLookback widens the "since the last sync" list, for servers that
+	// compare "ot" with publication dates (Miniflux) and for clock skew.
+	grLookback = 24 * time.Hour
+	// DefaultReconcileEvery is how often a Google Reader pull lists every
+	// entry id (see greader).
+	DefaultReconcileEvery = 24 * time.Hour
 )
+
+// grCursor is what a Google Reader pull remembers: when the previous pull
+// started, and when a pull last listed every id.
+type grCursor struct {
+	since, full time.Time
+}
+
+func parseGRCursor(s string) grCursor {
+	var since, full int64
+	if _, err := fmt.Sscanf(s, "gr1 %d %d", &since, &full); err != nil || since <= 0 || full <= 0 {
+		return grCursor{}
+	}
+	return grCursor{time.Unix(since, 0), time.Unix(full, 0)}
+}
+
+func (c grCursor) String() string {
+	return fmt.Sprintf("gr1 %d %d", c.since.Unix(), c.full.Unix())
+}
+
+// setAppHeaders adds Inoreader's application id and key, when configured.
+func (g *greader) setAppHeaders(ctx context.Context, req *http.Request) error {
+	if g.cfg.AppID == "" && g.cfg.AppKey == nil {
+		return nil
+	}
+	req.Header.Set("AppId", g.cfg.AppID)
+	if g.cfg.AppKey != nil {
+		key, err := g.cfg.AppKey(ctx)
+		if err != nil {
+			return fmt.Errorf("source %s: app key: %w", g.cfg.Name, err)
+		}
+		req.Header.Set("AppKey", key)
+	}
+	return nil
+}
 
 func (g *greader) login(ctx context.Context) error {
 	g.mu.Lock()
@@ -57,6 +109,9 @@ func (g *greader) login(ctx context.Context) error {
 		return err
 	}
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	if err := g.setAppHeaders(ctx, req); err != nil {
+		return err
+	}
 	body, _, err := g.http.do(req, nil)
 	if err != nil {
 		return err
@@ -109,6 +164,9 @@ func (g *greader) call(ctx context.Context, method, path string, form url.Values
 			return nil, err
 		}
 		req.Header.Set("Authorization", "GoogleLogin auth="+auth)
+		if err := g.setAppHeaders(ctx, req); err != nil {
+			return nil, err
+		}
 		body, _, err := g.http.do(req, out)
 		if err != nil && isAuth(err) && attempt == 0 {
 			g.mu.Lock()
@@ -139,6 +197,9 @@ func (g *greader) editToken(ctx context.Context) error {
 		return err
 	}
 	req.Header.Set("Authorization", "GoogleLogin auth="+g.auth)
+	if err := g.setAppHeaders(ctx, req); err != nil {
+		return err
+	}
 	body, _, err := g.http.do(req, nil)
 	if err != nil {
 		return err
@@ -186,14 +247,18 @@ func (g *greader) subscriptions(ctx context.Context) ([]remoteFeed, error) {
 
 func (g *greader) needsKnown() bool { return true }
 
-// ids lists every entry id of a stream, excluding those of xt when set.
-func (g *greader) ids(ctx context.Context, stream, exclude string) ([]string, error) {
+// ids lists the entry ids of a stream, excluding those of xt when set,
+// and only those since ot when it is not zero.
+func (g *greader) ids(ctx context.Context, stream, exclude string, ot time.Time) ([]string, error) {
 	var out []string
 	cont := ""
 	for {
 		q := url.Values{"output": {"json"}, "s": {stream}, "n": {strconv.Itoa(grIDsPage)}}
 		if exclude != "" {
 			q.Set("xt", exclude)
+		}
+		if !ot.IsZero() {
+			q.Set("ot", strconv.FormatInt(ot.Unix(), 10))
 		}
 		if cont != "" {
 			q.Set("c", cont)
@@ -217,19 +282,30 @@ func (g *greader) ids(ctx context.Context, stream, exclude string) ([]string, er
 	}
 }
 
-func (g *greader) pull(ctx context.Context, _ string, known map[string]bool, page func([]remoteEntry) error) (string, error) {
-	// The three id lists are asked for at once: an incremental sync then
-	// costs about one round trip.
+func (g *greader) pull(ctx context.Context, cursor string, known map[string]bool, page func([]remoteEntry) error) (string, error) {
 	if err := g.login(ctx); err != nil {
-		return "", err
+		return cursor, err
 	}
-	var all []string
+	now := time.Now()
+	cur := parseGRCursor(cursor)
+	every := g.cfg.ReconcileEvery
+	if every == 0 {
+		every = DefaultReconcileEvery
+	}
+	full := cur.since.IsZero() || now.Sub(cur.full) >= every
+	var since time.Time // zero: every id
+	if !full {
+		since = cur.since.Add(-grLookback)
+	}
+	// The lists are asked for at once: the sync costs about one round trip.
+	var listed []string
 	var errs [3]error
 	var wg gosync.WaitGroup
+	g.unread, g.starred, g.gone = nil, nil, nil
 	for i, fetch := range []func() error{
-		func() (err error) { all, err = g.ids(ctx, grReadingList, ""); return err },
-		func() (err error) { g.unread, err = g.ids(ctx, grReadingList, grRead); return err },
-		func() (err error) { g.starred, err = g.ids(ctx, grStarred, ""); return err },
+		func() (err error) { listed, err = g.ids(ctx, grReadingList, "", since); return err },
+		func() (err error) { g.unread, err = g.ids(ctx, grReadingList, grRead, time.Time{}); return err },
+		func() (err error) { g.starred, err = g.ids(ctx, grStarred, "", time.Time{}); return err },
 	} {
 		wg.Add(1)
 		go func() {
@@ -240,13 +316,26 @@ func (g *greader) pull(ctx context.Context, _ string, known map[string]bool, pag
 	wg.Wait()
 	for _, err := range errs {
 		if err != nil {
-			return "", err
+			return cursor, err
 		}
 	}
+	// New entries are mostly unread: the unread list names them too.
 	var missing []string
-	for _, id := range all {
-		if !known[id] {
-			missing = append(missing, id)
+	seen := make(map[string]bool, len(listed))
+	for _, ids := range [][]string{listed, g.unread} {
+		for _, id := range ids {
+			if !known[id] && !seen[id] {
+				missing = append(missing, id)
+			}
+			seen[id] = true
+		}
+	}
+	if full {
+		all := set(listed)
+		for id := range known {
+			if !all[id] {
+				g.gone = append(g.gone, id)
+			}
 		}
 	}
 	for len(missing) > 0 {
@@ -261,17 +350,28 @@ func (g *greader) pull(ctx context.Context, _ string, known map[string]bool, pag
 			Items []grItem `json:"items"`
 		}
 		if _, err := g.call(ctx, http.MethodPost, "/reader/api/0/stream/items/contents", form, &res); err != nil {
-			return "", err
+			return cursor, err
 		}
 		es := make([]remoteEntry, 0, len(res.Items))
 		for _, it := range res.Items {
 			es = append(es, it.entry())
 		}
 		if err := page(es); err != nil {
-			return "", err
+			return cursor, err
 		}
 	}
-	return "", nil
+	next := grCursor{since: now, full: cur.full}
+	if full {
+		next.full = now
+	}
+	return next.String(), nil
+}
+
+// vanished hands over the known ids the last full list lacked.
+func (g *greader) vanished(context.Context, int, func() (map[string]bool, error)) ([]string, error) {
+	gone := g.gone
+	g.gone = nil
+	return gone, nil
 }
 
 type grItem struct {

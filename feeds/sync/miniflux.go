@@ -9,13 +9,18 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	gosync "sync"
 	"time"
 
 	"github.com/herald-reader/herald/feeds/store"
 )
 
-// minifluxPage is how many entries one request asks Miniflux for.
-const minifluxPage = 1000
+// minifluxPage is how many entries one request asks Miniflux for, and
+// minifluxIDsPage how many ids (the server's maximum).
+const (
+	minifluxPage    = 1000
+	minifluxIDsPage = 10000
+)
 
 // miniflux speaks Miniflux's REST API (/v1). Pulls ask for the entries
 // changed since the cursor, the server's clock (its Date header) at the
@@ -197,6 +202,73 @@ func serverCursor(h http.Header) string {
 		t = time.Now().Add(-time.Minute)
 	}
 	return strconv.FormatInt(t.Add(-time.Second).Unix(), 10)
+}
+
+// vanished compares how many read and unread entries the server has with
+// the store's count: two small requests, at once; only when they differ
+// does it list every id. Entries Miniflux marks "removed" (flushed from
+// its history) count as gone, as they are to its reader; counting them
+// instead would make a server flushed before herald's first sync differ
+// for ever. Servers older than /v1/entries/ids (before 2.2.x) are not asked.
+func (m *miniflux) vanished(ctx context.Context, count int, known func() (map[string]bool, error)) ([]string, error) {
+	statuses := [2]string{"unread", "read"}
+	var totals [2]int
+	var errs [2]error
+	var wg gosync.WaitGroup
+	for i, status := range statuses {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var res struct {
+				Total int `json:"total"`
+			}
+			_, errs[i] = m.request(ctx, http.MethodGet, "/v1/entries/ids?limit=1&status="+status, nil, &res)
+			totals[i] = res.Total
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if isStatus(err, http.StatusNotFound, http.StatusBadRequest, http.StatusMethodNotAllowed) {
+			return nil, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	if totals[0]+totals[1] == count {
+		return nil, nil
+	}
+	have := make(map[string]bool, totals[0]+totals[1])
+	for _, status := range statuses {
+		for offset := 0; ; {
+			var res struct {
+				Total int     `json:"total"`
+				IDs   []int64 `json:"entry_ids"`
+			}
+			q := fmt.Sprintf("/v1/entries/ids?limit=%d&offset=%d&status=%s", minifluxIDsPage, offset, status)
+			if _, err := m.request(ctx, http.MethodGet, q, nil, &res); err != nil {
+				return nil, err
+			}
+			for _, id := range res.IDs {
+				have[strconv.FormatInt(id, 10)] = true
+			}
+			offset += len(res.IDs)
+			if len(res.IDs) == 0 || offset >= res.Total {
+				break
+			}
+		}
+	}
+	ids, err := known()
+	if err != nil {
+		return nil, err
+	}
+	var gone []string
+	for id := range ids {
+		if !have[id] {
+			gone = append(gone, id)
+		}
+	}
+	return gone, nil
 }
 
 func (m *miniflux) state(context.Context) (map[string]bool, map[string]bool, bool, error) {

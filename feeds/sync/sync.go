@@ -41,8 +41,18 @@ type Config struct {
 	Password func(ctx context.Context) (string, error)
 	// TokenFromPassword sends what Password returns as a Miniflux API token.
 	TokenFromPassword bool
-	Timeout           time.Duration // per request; 0: 30s
-	Client            *http.Client  // optional (tests)
+	// AppID and AppKey identify the application to servers that require
+	// it (Inoreader: the AppId and AppKey headers of every request);
+	// AppKey is asked for like Password. Google Reader API only.
+	AppID  string
+	AppKey func(ctx context.Context) (string, error)
+	// ReconcileEvery is how often a Google Reader API pull lists every
+	// entry id, to find the ones the server purged and the already-read
+	// ones an incremental pull can miss; 0: DefaultReconcileEvery;
+	// negative: every pull.
+	ReconcileEvery time.Duration
+	Timeout        time.Duration // per request; 0: 30s
+	Client         *http.Client  // optional (tests)
 }
 
 // ErrAuth is wrapped by errors that mean the server refused the credentials.
@@ -77,9 +87,15 @@ func New(cfg Config) (*Source, error) {
 	if cfg.Password != nil {
 		cfg.Password = cachePassword(cfg.Password)
 	}
+	if cfg.AppKey != nil {
+		cfg.AppKey = cachePassword(cfg.AppKey)
+	}
 	s := &Source{cfg: cfg, mu: make(chan struct{}, 1)}
 	switch cfg.Type {
 	case TypeMiniflux:
+		if cfg.AppID != "" || cfg.AppKey != nil {
+			return nil, fmt.Errorf("source %s: an app id and key are for the Google Reader API (type %q)", cfg.Name, TypeGReader)
+		}
 		if cfg.Token == "" && cfg.Password == nil || cfg.Token == "" && cfg.Username == "" && !cfg.TokenFromPassword {
 			return nil, fmt.Errorf("source %s: miniflux needs a token, or a username and a password", cfg.Name)
 		}
@@ -87,6 +103,9 @@ func New(cfg Config) (*Source, error) {
 	case TypeGReader:
 		if cfg.Username == "" || cfg.Password == nil {
 			return nil, fmt.Errorf("source %s: greader needs a username and a password", cfg.Name)
+		}
+		if (cfg.AppID == "") != (cfg.AppKey == nil) {
+			return nil, fmt.Errorf("source %s: an app id needs its app key, and an app key its app id", cfg.Name)
 		}
 		s.client = &greader{http: h, base: base, cfg: &s.cfg}
 	default:
@@ -147,15 +166,22 @@ type client interface {
 	state(ctx context.Context) (unread, starred map[string]bool, ok bool, err error)
 	// needsKnown says whether pull wants the ids already in the store.
 	needsKnown() bool
+	// vanished returns the ids of entries in the store (count of them;
+	// known lists them) that the server no longer has, when the client
+	// found out in this sync; nil otherwise.
+	vanished(ctx context.Context, count int, known func() (map[string]bool, error)) ([]string, error)
 	// push sends changes, calling ack with the queue ids of each batch the
 	// server accepted.
 	push(ctx context.Context, changes []store.Change, ack func([]int64) error) error
 	subscribe(ctx context.Context, feedURL, title, folder string) error
 }
 
-// Stats is what one sync did.
+// Stats is what one sync did: Dropped counts the articles removed with
+// feeds the source no longer lists, Detached the entries the server
+// purged, whose articles herald keeps as local ones.
 type Stats struct {
 	Feeds, Added, Updated, Pushed int
+	Dropped, Detached             int
 }
 
 // Sync pulls the source's subscriptions and entries into st, applies its
@@ -184,6 +210,13 @@ func (s *Source) Sync(ctx context.Context, st *store.Store) (Stats, error) {
 		return stats, err
 	}
 	stats.Feeds = len(sf)
+	// An empty list is more often a server's hiccup (or another account)
+	// than a reader who left every feed: it removes nothing.
+	if len(sf) > 0 {
+		if stats.Dropped, err = st.DropUnsubscribedFeeds(name); err != nil {
+			return stats, err
+		}
+	}
 	cursor, _, err := st.SourceCursor(name)
 	if err != nil {
 		return stats, err
@@ -201,6 +234,17 @@ func (s *Source) Sync(ctx context.Context, st *store.Store) (Stats, error) {
 		return err
 	})
 	if err != nil {
+		return stats, err
+	}
+	count, err := st.SourceEntryCount(name)
+	if err != nil {
+		return stats, err
+	}
+	gone, err := s.client.vanished(ctx, count, func() (map[string]bool, error) { return st.SourceRemoteIDs(name) })
+	if err != nil {
+		return stats, err
+	}
+	if stats.Detached, err = st.DetachSourceEntries(name, gone); err != nil {
 		return stats, err
 	}
 	unread, starred, ok, err := s.client.state(ctx)
