@@ -42,6 +42,18 @@ type greader struct {
 	// over, and the known ids the full list lacked, for vanished.
 	unread, starred []string
 	gone            []string
+	// pre delivers the lists prefetch asked for, to the next pull.
+	pre chan grLists
+}
+
+// grLists is the id lists of one pull.
+type grLists struct {
+	cursor          grCursor  // the pull's cursor
+	now             time.Time // when the lists were asked for
+	full            bool      // listed holds every id
+	listed          []string  // the ids since the last pull, or every id
+	unread, starred []string
+	err             error
 }
 
 const (
@@ -282,30 +294,33 @@ func (g *greader) ids(ctx context.Context, stream, exclude string, ot time.Time)
 	}
 }
 
-func (g *greader) pull(ctx context.Context, cursor string, known map[string]bool, page func([]remoteEntry) error) (string, error) {
-	if err := g.login(ctx); err != nil {
-		return cursor, err
+func (g *greader) prefetch(ctx context.Context, cursor string) {
+	ch := make(chan grLists, 1)
+	g.pre = ch
+	go func() { ch <- g.lists(ctx, cursor) }()
+}
+
+// lists asks for a pull's id lists at once.
+func (g *greader) lists(ctx context.Context, cursor string) grLists {
+	l := grLists{cursor: parseGRCursor(cursor), now: time.Now()}
+	if l.err = g.login(ctx); l.err != nil {
+		return l
 	}
-	now := time.Now()
-	cur := parseGRCursor(cursor)
 	every := g.cfg.ReconcileEvery
 	if every == 0 {
 		every = DefaultReconcileEvery
 	}
-	full := cur.since.IsZero() || now.Sub(cur.full) >= every
+	l.full = l.cursor.since.IsZero() || l.now.Sub(l.cursor.full) >= every
 	var since time.Time // zero: every id
-	if !full {
-		since = cur.since.Add(-grLookback)
+	if !l.full {
+		since = l.cursor.since.Add(-grLookback)
 	}
-	// The lists are asked for at once: the sync costs about one round trip.
-	var listed []string
 	var errs [3]error
 	var wg gosync.WaitGroup
-	g.unread, g.starred, g.gone = nil, nil, nil
 	for i, fetch := range []func() error{
-		func() (err error) { listed, err = g.ids(ctx, grReadingList, "", since); return err },
-		func() (err error) { g.unread, err = g.ids(ctx, grReadingList, grRead, time.Time{}); return err },
-		func() (err error) { g.starred, err = g.ids(ctx, grStarred, "", time.Time{}); return err },
+		func() (err error) { l.listed, err = g.ids(ctx, grReadingList, "", since); return err },
+		func() (err error) { l.unread, err = g.ids(ctx, grReadingList, grRead, time.Time{}); return err },
+		func() (err error) { l.starred, err = g.ids(ctx, grStarred, "", time.Time{}); return err },
 	} {
 		wg.Add(1)
 		go func() {
@@ -316,9 +331,30 @@ func (g *greader) pull(ctx context.Context, cursor string, known map[string]bool
 	wg.Wait()
 	for _, err := range errs {
 		if err != nil {
-			return cursor, err
+			l.err = err // one reads better than three
+			break
 		}
 	}
+	return l
+}
+
+func (g *greader) pull(ctx context.Context, cursor string, known map[string]bool, page func([]remoteEntry) error) (string, error) {
+	var l grLists
+	if g.pre != nil {
+		select {
+		case l = <-g.pre:
+		case <-ctx.Done():
+			return cursor, ctx.Err()
+		}
+		g.pre = nil
+	} else {
+		l = g.lists(ctx, cursor)
+	}
+	g.unread, g.starred, g.gone = l.unread, l.starred, nil
+	if l.err != nil {
+		return cursor, l.err
+	}
+	listed, full, now, cur := l.listed, l.full, l.now, l.cursor
 	// New entries are mostly unread: the unread list names them too.
 	var missing []string
 	seen := make(map[string]bool, len(listed))

@@ -176,6 +176,13 @@ type client interface {
 	subscribe(ctx context.Context, feedURL, title, folder string) error
 }
 
+// prefetcher is a client that can start a pull's requests before the
+// subscriptions are in: Sync calls prefetch first, and pull then uses
+// what it fetched, so that an incremental sync waits for one round trip.
+type prefetcher interface {
+	prefetch(ctx context.Context, cursor string)
+}
+
 // Stats is what one sync did: Dropped counts the articles removed with
 // feeds the source no longer lists, Detached the entries the server
 // purged, whose articles herald keeps as local ones.
@@ -198,6 +205,32 @@ func (s *Source) Sync(ctx context.Context, st *store.Store) (Stats, error) {
 	}
 	var stats Stats
 	name := s.cfg.Name
+	cursor, _, err := st.SourceCursor(name)
+	if err != nil {
+		return stats, err
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	if p, ok := s.client.(prefetcher); ok {
+		p.prefetch(ctx, cursor)
+	}
+	// The store's state of the source's entries is read meanwhile, for
+	// clients that compare lists with it. Taken before unsubscribed feeds
+	// go, it may name entries removed since: detaching or flagging those
+	// does nothing.
+	type snapshot struct {
+		flags map[string]store.EntryFlags
+		err   error
+	}
+	snapCh := make(chan snapshot, 1)
+	if s.client.needsKnown() {
+		go func() {
+			f, err := st.SourceEntryFlags(name)
+			snapCh <- snapshot{f, err}
+		}()
+	} else {
+		snapCh <- snapshot{}
+	}
 	subs, err := s.client.subscriptions(ctx)
 	if err != nil {
 		return stats, err
@@ -217,14 +250,15 @@ func (s *Source) Sync(ctx context.Context, st *store.Store) (Stats, error) {
 			return stats, err
 		}
 	}
-	cursor, _, err := st.SourceCursor(name)
-	if err != nil {
-		return stats, err
+	snap := <-snapCh
+	if snap.err != nil {
+		return stats, snap.err
 	}
 	var known map[string]bool
-	if s.client.needsKnown() {
-		if known, err = st.SourceRemoteIDs(name); err != nil {
-			return stats, err
+	if snap.flags != nil {
+		known = make(map[string]bool, len(snap.flags))
+		for id := range snap.flags {
+			known[id] = true
 		}
 	}
 	next, err := s.client.pull(ctx, cursor, known, func(es []remoteEntry) error {
@@ -247,12 +281,15 @@ func (s *Source) Sync(ctx context.Context, st *store.Store) (Stats, error) {
 	if stats.Detached, err = st.DetachSourceEntries(name, gone); err != nil {
 		return stats, err
 	}
+	for _, id := range gone {
+		delete(snap.flags, id) // local now: the lists no longer name it
+	}
 	unread, starred, ok, err := s.client.state(ctx)
 	if err != nil {
 		return stats, err
 	}
 	if ok {
-		if err := st.ApplySourceState(name, unread, starred); err != nil {
+		if err := st.ApplySourceStateFrom(snap.flags, unread, starred); err != nil {
 			return stats, err
 		}
 	}
