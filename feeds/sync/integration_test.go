@@ -2,8 +2,9 @@ package sync
 
 // Integration tests against a real Miniflux, run by scripts/test-sync,
 // which starts one and sets HERALD_MINIFLUX_URL, HERALD_MINIFLUX_USER,
-// HERALD_MINIFLUX_PASSWORD and HERALD_SYNC_FEEDS (the local server of
-// testdata/). Without them the tests are skipped.
+// HERALD_MINIFLUX_PASSWORD, HERALD_SYNC_FEEDS (the local server of
+// testdata/) and HERALD_MINIFLUX_DSN (its database, for the purge test).
+// Without them the tests are skipped.
 
 import (
 	"bytes"
