@@ -322,73 +322,49 @@ func applyRemoteFlag(tx txn, articleID int64, kind string, value bool, changed t
 	return err
 }
 
-// EntryFlags is a synced article's state as the store has it.
-type EntryFlags struct {
-	ArticleID     int64
-	Read, Starred bool
-}
-
-// SourceEntryFlags returns the state of every synced article of a source,
-// by remote id: a snapshot for ApplySourceStateFrom.
-func (s *Store) SourceEntryFlags(source string) (map[string]EntryFlags, error) {
-	rows, err := s.query(`SELECT se.remote_id, a.id, a.read, a.starred
-		FROM sync_entries se JOIN articles a ON a.id = se.article_id WHERE se.source = ?`, source)
-	if err != nil {
-		return nil, s.wrap(err)
-	}
-	defer rows.Close()
-	out := map[string]EntryFlags{}
-	for rows.Next() {
-		var rid string
-		var f EntryFlags
-		if err := rows.Scan(&rid, &f.ArticleID, &f.Read, &f.Starred); err != nil {
-			return nil, s.wrap(err)
-		}
-		out[rid] = f
-	}
-	return out, s.wrapNil(rows.Err())
-}
-
 // ApplySourceState sets read and starred of every article of a source from
 // the sets of its unread and starred remote ids, for sources that report
 // state as id lists (the Google Reader API). Queued changes from herald
-// win, as the source gives no time for its own.
+// win, as the source gives no time for its own. The flags are compared
+// outside the write lock and only those that differ are written.
 func (s *Store) ApplySourceState(source string, unread, starred map[string]bool) error {
-	snap, err := s.SourceEntryFlags(source)
-	if err != nil {
-		return err
-	}
-	return s.ApplySourceStateFrom(snap, unread, starred)
-}
-
-// ApplySourceStateFrom is ApplySourceState for the articles of a snapshot
-// taken by SourceEntryFlags: only the flags that differ from it are
-// written, so most syncs write nothing. A change queued in herald, before
-// or since the snapshot, wins; articles removed since are skipped.
-func (s *Store) ApplySourceStateFrom(snap map[string]EntryFlags, unread, starred map[string]bool) error {
 	type fix struct {
 		id     int64
 		column string
 		value  bool
 	}
 	var fixes []fix
-	for rid, f := range snap {
-		if want := !unread[rid]; want != f.Read {
-			fixes = append(fixes, fix{f.ArticleID, "read", want})
+	rows, err := s.query(`SELECT se.remote_id, a.id, a.read, a.starred
+		FROM sync_entries se JOIN articles a ON a.id = se.article_id WHERE se.source = ?`, source)
+	if err != nil {
+		return s.wrap(err)
+	}
+	for rows.Next() {
+		var rid string
+		var id int64
+		var read, star bool
+		if err := rows.Scan(&rid, &id, &read, &star); err != nil {
+			rows.Close()
+			return s.wrap(err)
 		}
-		if want := starred[rid]; want != f.Starred {
-			fixes = append(fixes, fix{f.ArticleID, "starred", want})
+		if want := !unread[rid]; want != read {
+			fixes = append(fixes, fix{id, "read", want})
+		}
+		if want := starred[rid]; want != star {
+			fixes = append(fixes, fix{id, "starred", want})
 		}
 	}
-	if len(fixes) == 0 {
-		return nil
+	rows.Close()
+	if err := rows.Err(); err != nil || len(fixes) == 0 {
+		return s.wrapNil(err)
 	}
 	return s.write(func(tx txn) error {
 		if _, err := tx.Exec(`UPDATE sync_flags SET applying = 1`); err != nil {
 			return err
 		}
 		for _, f := range fixes {
-			// column is one of two constants, never input.
+			// column is one of two constants, never input. A change
+			// queued since the comparison wins, as one queued before.
 			if _, err := tx.Exec(`UPDATE articles SET `+f.column+` = ?2 WHERE id = ?1
 				AND NOT EXISTS (SELECT 1 FROM sync_queue q WHERE q.article_id = ?1 AND q.kind = ?3)`,
 				f.id, f.value, f.column); err != nil {
@@ -408,6 +384,33 @@ func (s *Store) SourceRemoteIDs(source string) (map[string]bool, error) {
 	}
 	defer rows.Close()
 	out := map[string]bool{}
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, s.wrap(err)
+		}
+		out[id] = true
+	}
+	return out, s.wrapNil(rows.Err())
+}
+
+// SourceKnownIDs returns which of these remote ids of a source the store
+// holds.
+func (s *Store) SourceKnownIDs(source string, remoteIDs []string) (map[string]bool, error) {
+	out := map[string]bool{}
+	if len(remoteIDs) == 0 {
+		return out, nil
+	}
+	ij, err := json.Marshal(remoteIDs)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.query(`SELECT se.remote_id FROM json_each(?2) j
+		JOIN sync_entries se ON se.source = ?1 AND se.remote_id = j.value`, source, string(ij))
+	if err != nil {
+		return nil, s.wrap(err)
+	}
+	defer rows.Close()
 	for rows.Next() {
 		var id string
 		if err := rows.Scan(&id); err != nil {

@@ -95,6 +95,9 @@ func TestDetachSourceEntries(t *testing.T) {
 	if c, _ := s.SourceEntryCount("mf"); c != 1 {
 		t.Errorf("SourceEntryCount = %d, want 1", c)
 	}
+	if k, err := s.SourceKnownIDs("mf", []string{"10", "11", "12"}); err != nil || len(k) != 1 || !k["11"] {
+		t.Errorf("SourceKnownIDs = %v, %v; want only 11", k, err)
+	}
 	// A state list that no longer names 10 leaves it alone.
 	if err := s.ApplySourceState("mf", map[string]bool{"11": true}, nil); err != nil {
 		t.Fatal(err)

@@ -2,6 +2,7 @@ package sync
 
 import (
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -67,26 +68,28 @@ func BenchmarkIntegrationIncrementalSync(b *testing.B) {
 			src := s.source(typ, s.pass, s.url)
 			st := freshStore(b)
 			mustSync(b, src, st)
-			var total time.Duration
-			n := 0
+			var runs []time.Duration
 			for b.Loop() {
 				start := time.Now()
 				if stats := mustSync(b, src, st); stats.Added != 0 {
 					b.Fatalf("incremental sync with nothing new added %d entries", stats.Added)
 				}
-				total += time.Since(start)
-				n++
+				runs = append(runs, time.Since(start))
 			}
-			// The 200 ms target holds for Miniflux's own API, which answers
-			// "what changed since": one page. The Google Reader API has no
-			// such question, so its sync lists the ids of every entry, and
-			// of the unread ones (10,000 each here): the server's time for
-			// those lists is the floor, reported but not held to the target.
-			mean := total / time.Duration(n)
-			if typ == TypeMiniflux && mean > 200*time.Millisecond {
-				b.Errorf("incremental sync took %s on average, over the 200 ms target", mean)
+			// Target 200 ms for both APIs: Miniflux's answers "what changed
+			// since" (a page); the Google Reader API's sync is the unread,
+			// starred and recent id lists, asked for at once with the
+			// subscriptions, of which only the unread one is long (10,000
+			// ids here). The median is held to it: on a shared machine a
+			// few runs wait for the CPU.
+			slices.Sort(runs)
+			median := runs[len(runs)/2]
+			b.ReportMetric(float64(median.Microseconds())/1000, "median-ms")
+			if median > 200*time.Millisecond {
+				b.Errorf("incremental sync took %s (median), over the 200 ms target", median)
 			}
-			b.Logf("%s: incremental sync %s on average over %d runs", typ, mean.Round(time.Millisecond), n)
+			b.Logf("%s: incremental sync %s median, %s to %s over %d runs", typ, median.Round(time.Millisecond),
+				runs[0].Round(time.Millisecond), runs[len(runs)-1].Round(time.Millisecond), len(runs))
 		})
 	}
 }

@@ -3,8 +3,10 @@ package sync
 import (
 	"context"
 	"fmt"
+	"hash/fnv"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	gosync "sync"
@@ -29,7 +31,10 @@ import (
 //     entries the server purged.
 //
 // An incremental sync with nothing new is thus three lists asked for at
-// once, of which only the unread one is long.
+// once, of which only the unread one is long. The cursor keeps a digest of
+// the unread and starred lists: while they are the same, the store already
+// has their state (changes made in herald since are queued, and win), so
+// it is neither compared nor searched for new ids.
 type greader struct {
 	http  *httpClient
 	base  string
@@ -41,6 +46,7 @@ type greader struct {
 	// The unread and starred lists, fetched by pull, for state to hand
 	// over, and the known ids the full list lacked, for vanished.
 	unread, starred []string
+	stateChanged    bool
 	gone            []string
 	// pre delivers the lists prefetch asked for, to the next pull.
 	pre chan grLists
@@ -72,21 +78,39 @@ const (
 )
 
 // grCursor is what a Google Reader pull remembers: when the previous pull
-// started, and when a pull last listed every id.
+// started, when a pull last listed every id, and the digest of the unread
+// and starred lists it applied.
 type grCursor struct {
 	since, full time.Time
+	state       string
 }
 
 func parseGRCursor(s string) grCursor {
 	var since, full int64
-	if _, err := fmt.Sscanf(s, "gr1 %d %d", &since, &full); err != nil || since <= 0 || full <= 0 {
+	var state string
+	if _, err := fmt.Sscanf(s, "gr1 %d %d %s", &since, &full, &state); err != nil || since <= 0 || full <= 0 {
 		return grCursor{}
 	}
-	return grCursor{time.Unix(since, 0), time.Unix(full, 0)}
+	return grCursor{time.Unix(since, 0), time.Unix(full, 0), state}
 }
 
 func (c grCursor) String() string {
-	return fmt.Sprintf("gr1 %d %d", c.since.Unix(), c.full.Unix())
+	return fmt.Sprintf("gr1 %d %d %s", c.since.Unix(), c.full.Unix(), c.state)
+}
+
+// stateDigest is a digest of the unread and starred lists, whatever their
+// order: a sum of the ids' hashes, one sum per list, with the lengths.
+func stateDigest(unread, starred []string) string {
+	sum := func(ids []string) uint64 {
+		var t uint64
+		for _, id := range ids {
+			h := fnv.New64a()
+			h.Write([]byte(id))
+			t += h.Sum64()
+		}
+		return t
+	}
+	return fmt.Sprintf("%d.%x.%d.%x", len(unread), sum(unread), len(starred), sum(starred))
 }
 
 // setAppHeaders adds Inoreader's application id and key, when configured.
@@ -257,8 +281,6 @@ func (g *greader) subscriptions(ctx context.Context) ([]remoteFeed, error) {
 	return out, nil
 }
 
-func (g *greader) needsKnown() bool { return true }
-
 // ids lists the entry ids of a stream, excluding those of xt when set,
 // and only those since ot when it is not zero.
 func (g *greader) ids(ctx context.Context, stream, exclude string, ot time.Time) ([]string, error) {
@@ -338,7 +360,7 @@ func (g *greader) lists(ctx context.Context, cursor string) grLists {
 	return l
 }
 
-func (g *greader) pull(ctx context.Context, cursor string, known map[string]bool, page func([]remoteEntry) error) (string, error) {
+func (g *greader) pull(ctx context.Context, cursor string, stored storeIDs, page func([]remoteEntry) error) (string, error) {
 	var l grLists
 	if g.pre != nil {
 		select {
@@ -350,26 +372,39 @@ func (g *greader) pull(ctx context.Context, cursor string, known map[string]bool
 	} else {
 		l = g.lists(ctx, cursor)
 	}
-	g.unread, g.starred, g.gone = l.unread, l.starred, nil
+	g.unread, g.starred, g.gone, g.stateChanged = l.unread, l.starred, nil, false
 	if l.err != nil {
 		return cursor, l.err
 	}
-	listed, full, now, cur := l.listed, l.full, l.now, l.cursor
-	// New entries are mostly unread: the unread list names them too.
-	var missing []string
-	seen := make(map[string]bool, len(listed))
-	for _, ids := range [][]string{listed, g.unread} {
-		for _, id := range ids {
-			if !known[id] && !seen[id] {
-				missing = append(missing, id)
-			}
-			seen[id] = true
-		}
+	digest := stateDigest(l.unread, l.starred)
+	g.stateChanged = l.full || digest != l.cursor.state
+	// New entries are mostly unread: the unread list names them too, and
+	// when it is what it was, they are all in the store already.
+	candidates := l.listed
+	if g.stateChanged && !l.full {
+		candidates = append(slices.Clip(l.listed), l.unread...)
 	}
-	if full {
-		all := set(listed)
+	var known map[string]bool
+	var err error
+	if l.full {
+		known, err = stored.all()
+	} else {
+		known, err = stored.among(candidates)
+	}
+	if err != nil {
+		return cursor, err
+	}
+	var missing []string
+	seen := make(map[string]bool, len(candidates))
+	for _, id := range candidates {
+		if !known[id] && !seen[id] {
+			missing = append(missing, id)
+		}
+		seen[id] = true
+	}
+	if l.full {
 		for id := range known {
-			if !all[id] {
+			if !seen[id] {
 				g.gone = append(g.gone, id)
 			}
 		}
@@ -396,15 +431,15 @@ func (g *greader) pull(ctx context.Context, cursor string, known map[string]bool
 			return cursor, err
 		}
 	}
-	next := grCursor{since: now, full: cur.full}
-	if full {
-		next.full = now
+	next := grCursor{since: l.now, full: l.cursor.full, state: digest}
+	if l.full {
+		next.full = l.now
 	}
 	return next.String(), nil
 }
 
 // vanished hands over the known ids the last full list lacked.
-func (g *greader) vanished(context.Context, int, func() (map[string]bool, error)) ([]string, error) {
+func (g *greader) vanished(context.Context, int, storeIDs) ([]string, error) {
 	gone := g.gone
 	g.gone = nil
 	return gone, nil
@@ -458,10 +493,14 @@ func (it grItem) entry() remoteEntry {
 	return e
 }
 
-// state hands over the lists pull fetched. Entries that arrived after
-// them were saved with their own state, which these lists may predate;
-// the next sync sets them right.
+// state hands over the lists pull fetched, when they differ from the
+// last sync's. Entries that arrived after them were saved with their own
+// state, which these lists may predate; a change on the server since
+// changes the next sync's lists, which set them right.
 func (g *greader) state(context.Context) (map[string]bool, map[string]bool, bool, error) {
+	if !g.stateChanged {
+		return nil, nil, false, nil
+	}
 	unread, starred := set(g.unread), set(g.starred)
 	g.unread, g.starred = nil, nil
 	return unread, starred, true, nil

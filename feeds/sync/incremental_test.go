@@ -249,3 +249,42 @@ func TestInoreaderAppIDAndKey(t *testing.T) {
 		t.Error("an app id without its key was accepted")
 	}
 }
+
+// Changes on either side, over several syncs, leave herald with the
+// server's state each time, whether or not the lists changed since the
+// sync before (a list that changes and changes back is the same list).
+func TestGReaderStateConvergesOverSyncs(t *testing.T) {
+	f := newFakeMiniflux(t)
+	st := freshStore(t)
+	src := f.source(t, TypeGReader, f.pass)
+	syncOK(t, src, st)
+	check := func(step string) {
+		t.Helper()
+		for _, id := range []string{"1", "2", "3", "6", "7"} {
+			read, star := f.state(id)
+			if a := article(t, st, TypeGReader, id); a.Read != read || a.Starred != star {
+				t.Errorf("%s: entry %s in herald read=%v starred=%v, server %v %v", step, id, a.Read, a.Starred, read, star)
+			}
+		}
+	}
+	f.set("1", "status", "read")
+	syncOK(t, src, st)
+	check("server read")
+	a := article(t, st, TypeGReader, "2")
+	if err := st.SetStarred(a.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	syncOK(t, src, st) // pushes the star
+	syncOK(t, src, st) // lists changed by the push
+	check("herald starred")
+	f.set("3", "status", "read")
+	f.set("3", "status", "unread") // and back: the same lists
+	syncOK(t, src, st)
+	check("server read and unread")
+	f.set("2", "starred", false)
+	f.set("6", "status", "read")
+	syncOK(t, src, st)
+	check("server unstarred and read")
+	syncOK(t, src, st)
+	check("nothing new")
+}

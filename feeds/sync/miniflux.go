@@ -118,12 +118,10 @@ func (m *miniflux) subscriptions(ctx context.Context) ([]remoteFeed, error) {
 	return out, nil
 }
 
-func (m *miniflux) needsKnown() bool { return false }
-
 // pull pages through the changed entries by id. The next page is asked
 // for while the current one is saved, so that the server's time and the
 // store's overlap.
-func (m *miniflux) pull(ctx context.Context, cursor string, _ map[string]bool, page func([]remoteEntry) error) (string, error) {
+func (m *miniflux) pull(ctx context.Context, cursor string, _ storeIDs, page func([]remoteEntry) error) (string, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	type fetched struct {
@@ -210,7 +208,7 @@ func serverCursor(h http.Header) string {
 // its history) count as gone, as they are to its reader; counting them
 // instead would make a server flushed before herald's first sync differ
 // for ever. Servers older than /v1/entries/ids (before 2.2.x) are not asked.
-func (m *miniflux) vanished(ctx context.Context, count int, known func() (map[string]bool, error)) ([]string, error) {
+func (m *miniflux) vanished(ctx context.Context, count int, stored storeIDs) ([]string, error) {
 	statuses := [2]string{"unread", "read"}
 	var totals [2]int
 	var errs [2]error
@@ -258,7 +256,7 @@ func (m *miniflux) vanished(ctx context.Context, count int, known func() (map[st
 			}
 		}
 	}
-	ids, err := known()
+	ids, err := stored.all()
 	if err != nil {
 		return nil, err
 	}

@@ -158,22 +158,27 @@ type remoteEntry struct {
 type client interface {
 	subscriptions(ctx context.Context) ([]remoteFeed, error)
 	// pull hands over, page by page, the entries changed since cursor
-	// (all of them for ""), or those not known yet; it returns the cursor
-	// for the next pull.
-	pull(ctx context.Context, cursor string, known map[string]bool, page func([]remoteEntry) error) (string, error)
+	// (all of them for ""), or those not in the store yet; it returns the
+	// cursor for the next pull.
+	pull(ctx context.Context, cursor string, ids storeIDs, page func([]remoteEntry) error) (string, error)
 	// state returns the sets of unread and starred entry ids for APIs that
-	// report state that way; ok is false for the others.
+	// report state that way, when they changed since the last sync; ok is
+	// false otherwise.
 	state(ctx context.Context) (unread, starred map[string]bool, ok bool, err error)
-	// needsKnown says whether pull wants the ids already in the store.
-	needsKnown() bool
-	// vanished returns the ids of entries in the store (count of them;
-	// known lists them) that the server no longer has, when the client
-	// found out in this sync; nil otherwise.
-	vanished(ctx context.Context, count int, known func() (map[string]bool, error)) ([]string, error)
+	// vanished returns the ids of entries in the store (count of them)
+	// that the server no longer has, when the client found out in this
+	// sync; nil otherwise.
+	vanished(ctx context.Context, count int, ids storeIDs) ([]string, error)
 	// push sends changes, calling ack with the queue ids of each batch the
 	// server accepted.
 	push(ctx context.Context, changes []store.Change, ack func([]int64) error) error
 	subscribe(ctx context.Context, feedURL, title, folder string) error
+}
+
+// storeIDs tells a client which of the source's entries the store holds.
+type storeIDs struct {
+	all   func() (map[string]bool, error)             // every one
+	among func(ids []string) (map[string]bool, error) // which of ids
 }
 
 // prefetcher is a client that can start a pull's requests before the
@@ -214,23 +219,6 @@ func (s *Source) Sync(ctx context.Context, st *store.Store) (Stats, error) {
 	if p, ok := s.client.(prefetcher); ok {
 		p.prefetch(ctx, cursor)
 	}
-	// The store's state of the source's entries is read meanwhile, for
-	// clients that compare lists with it. Taken before unsubscribed feeds
-	// go, it may name entries removed since: detaching or flagging those
-	// does nothing.
-	type snapshot struct {
-		flags map[string]store.EntryFlags
-		err   error
-	}
-	snapCh := make(chan snapshot, 1)
-	if s.client.needsKnown() {
-		go func() {
-			f, err := st.SourceEntryFlags(name)
-			snapCh <- snapshot{f, err}
-		}()
-	} else {
-		snapCh <- snapshot{}
-	}
 	subs, err := s.client.subscriptions(ctx)
 	if err != nil {
 		return stats, err
@@ -250,18 +238,11 @@ func (s *Source) Sync(ctx context.Context, st *store.Store) (Stats, error) {
 			return stats, err
 		}
 	}
-	snap := <-snapCh
-	if snap.err != nil {
-		return stats, snap.err
+	ids := storeIDs{
+		all:   func() (map[string]bool, error) { return st.SourceRemoteIDs(name) },
+		among: func(ids []string) (map[string]bool, error) { return st.SourceKnownIDs(name, ids) },
 	}
-	var known map[string]bool
-	if snap.flags != nil {
-		known = make(map[string]bool, len(snap.flags))
-		for id := range snap.flags {
-			known[id] = true
-		}
-	}
-	next, err := s.client.pull(ctx, cursor, known, func(es []remoteEntry) error {
+	next, err := s.client.pull(ctx, cursor, ids, func(es []remoteEntry) error {
 		a, u, err := st.SaveSourceEntries(name, convertEntries(es))
 		stats.Added += a
 		stats.Updated += u
@@ -274,22 +255,19 @@ func (s *Source) Sync(ctx context.Context, st *store.Store) (Stats, error) {
 	if err != nil {
 		return stats, err
 	}
-	gone, err := s.client.vanished(ctx, count, func() (map[string]bool, error) { return st.SourceRemoteIDs(name) })
+	gone, err := s.client.vanished(ctx, count, ids)
 	if err != nil {
 		return stats, err
 	}
 	if stats.Detached, err = st.DetachSourceEntries(name, gone); err != nil {
 		return stats, err
 	}
-	for _, id := range gone {
-		delete(snap.flags, id) // local now: the lists no longer name it
-	}
 	unread, starred, ok, err := s.client.state(ctx)
 	if err != nil {
 		return stats, err
 	}
 	if ok {
-		if err := st.ApplySourceStateFrom(snap.flags, unread, starred); err != nil {
+		if err := st.ApplySourceState(name, unread, starred); err != nil {
 			return stats, err
 		}
 	}
