@@ -378,39 +378,31 @@ func (s *Store) ApplySourceState(source string, unread, starred map[string]bool)
 
 // SourceRemoteIDs lists the remote ids of a source's synced articles.
 func (s *Store) SourceRemoteIDs(source string) (map[string]bool, error) {
-	rows, err := s.query(`SELECT remote_id FROM sync_entries WHERE source = ?`, source)
-	if err != nil {
-		return nil, s.wrap(err)
-	}
-	defer rows.Close()
-	out := map[string]bool{}
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			return nil, s.wrap(err)
-		}
-		out[id] = true
-	}
-	return out, s.wrapNil(rows.Err())
+	return s.remoteIDSet(`SELECT remote_id FROM sync_entries WHERE source = ?`, source)
 }
 
 // SourceKnownIDs returns which of these remote ids of a source the store
 // holds.
 func (s *Store) SourceKnownIDs(source string, remoteIDs []string) (map[string]bool, error) {
-	out := map[string]bool{}
 	if len(remoteIDs) == 0 {
-		return out, nil
+		return map[string]bool{}, nil
 	}
 	ij, err := json.Marshal(remoteIDs)
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.query(`SELECT se.remote_id FROM json_each(?2) j
+	return s.remoteIDSet(`SELECT se.remote_id FROM json_each(?2) j
 		JOIN sync_entries se ON se.source = ?1 AND se.remote_id = j.value`, source, string(ij))
+}
+
+// remoteIDSet runs a query of remote ids and returns them as a set.
+func (s *Store) remoteIDSet(query string, args ...any) (map[string]bool, error) {
+	rows, err := s.query(query, args...)
 	if err != nil {
 		return nil, s.wrap(err)
 	}
 	defer rows.Close()
+	out := map[string]bool{}
 	for rows.Next() {
 		var id string
 		if err := rows.Scan(&id); err != nil {

@@ -6,7 +6,6 @@ package sync
 // unsubscribing from it, so that the other tests' feeds are untouched.
 
 import (
-	"context"
 	"errors"
 	"net/http"
 	"os"
@@ -66,7 +65,7 @@ func TestIntegrationServerDeletionsReachHerald(t *testing.T) {
 		src := s.source(typ, s.pass, s.url)
 		if typ == TypeGReader {
 			// The daily full list, at every sync.
-			src = s.sourceWith(typ, func(c *Config) { c.ReconcileEvery = -1 })
+			src = s.sourceWith(typ, s.pass, s.url, func(c *Config) { c.ReconcileEvery = -1 })
 		}
 		st := freshStore(t)
 		mustSync(t, src, st)
@@ -140,19 +139,4 @@ func TestIntegrationServerDeletionsReachHerald(t *testing.T) {
 			}
 		})
 	}
-}
-
-// sourceWith is source for the test user with its Config changed by edit.
-func (s liveServer) sourceWith(typ string, edit func(*Config)) *Source {
-	cfg := Config{Name: typ, Type: typ, URL: s.url, Username: s.user,
-		Password: func(context.Context) (string, error) { return s.pass, nil }}
-	if typ == TypeMiniflux && apiToken != "" {
-		cfg.Token = apiToken
-	}
-	edit(&cfg)
-	src, err := New(cfg)
-	if err != nil {
-		panic(err)
-	}
-	return src
 }

@@ -94,11 +94,17 @@ func (s liveServer) subscribeTestFeeds() error {
 }
 
 func (s liveServer) source(typ, pass, base string) *Source {
+	return s.sourceWith(typ, pass, base, func(*Config) {})
+}
+
+// sourceWith is source with its Config changed by edit first.
+func (s liveServer) sourceWith(typ, pass, base string, edit func(*Config)) *Source {
 	cfg := Config{Name: typ, Type: typ, URL: base, Username: s.user,
 		Password: func(context.Context) (string, error) { return pass, nil }}
 	if typ == TypeMiniflux && pass == s.pass && apiToken != "" {
 		cfg.Token = apiToken
 	}
+	edit(&cfg)
 	src, err := New(cfg)
 	if err != nil {
 		panic(err)
