@@ -391,8 +391,10 @@ func (s *Store) SourceKnownIDs(source string, remoteIDs []string) (map[string]bo
 	if err != nil {
 		return nil, err
 	}
+	// CROSS JOIN keeps json_each outside: a lookup by primary key per id,
+	// not a pass over the list per entry.
 	return s.remoteIDSet(`SELECT se.remote_id FROM json_each(?2) j
-		JOIN sync_entries se ON se.source = ?1 AND se.remote_id = j.value`, source, string(ij))
+		CROSS JOIN sync_entries se ON se.source = ?1 AND se.remote_id = j.value`, source, string(ij))
 }
 
 // remoteIDSet runs a query of remote ids and returns them as a set.

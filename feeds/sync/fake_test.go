@@ -33,6 +33,50 @@ type fakeMiniflux struct {
 	// appID and appKey, when set, are required in the AppId and AppKey
 	// headers of every Google Reader request, as Inoreader does.
 	appID, appKey string
+	index         map[string]map[string]any // entries by id
+	// pageGate, when set, holds the first page of the unread list until a
+	// later page is asked for (or a second passes): concurrent says
+	// whether one was.
+	pageGate   chan struct{}
+	gateOnce   gosync.Once
+	concurrent bool
+}
+
+// gateUnreadPages arms pageGate for the next unread list.
+func (f *fakeMiniflux) gateUnreadPages() {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.pageGate, f.gateOnce, f.concurrent = make(chan struct{}), gosync.Once{}, false
+}
+
+// pagesWereConcurrent says whether a later page of the unread list was
+// asked for before the first was answered.
+func (f *fakeMiniflux) pagesWereConcurrent() bool {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.concurrent
+}
+
+// holdFirstPage implements pageGate, outside the fake's lock.
+func (f *fakeMiniflux) holdFirstPage(r *http.Request) {
+	q := r.URL.Query()
+	f.mu.Lock()
+	gate := f.pageGate
+	f.mu.Unlock()
+	if gate == nil || r.URL.Path != "/reader/api/0/stream/items/ids" || q.Get("xt") != grRead {
+		return
+	}
+	if q.Get("c") != "" {
+		f.gateOnce.Do(func() { close(gate) })
+		return
+	}
+	select {
+	case <-gate:
+		f.mu.Lock()
+		f.concurrent = true
+		f.mu.Unlock()
+	case <-time.After(time.Second):
+	}
 }
 
 func loadJSON(t testing.TB, name string, v any) {
@@ -69,12 +113,13 @@ func newFakeMiniflux(t testing.TB) *fakeMiniflux {
 }
 
 func (f *fakeMiniflux) entry(id string) map[string]any {
-	for _, e := range f.entries {
-		if fmt.Sprint(e["id"]) == id {
-			return e
+	if f.index == nil {
+		f.index = map[string]map[string]any{}
+		for _, e := range f.entries {
+			f.index[fmt.Sprint(e["id"])] = e
 		}
 	}
-	return nil
+	return f.index[id]
 }
 
 // set changes an entry as the server's own UI would, at the server's clock.
@@ -91,6 +136,7 @@ func (f *fakeMiniflux) purge(id string) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.entries = slices.DeleteFunc(f.entries, func(e map[string]any) bool { return fmt.Sprint(e["id"]) == id })
+	f.index = nil
 }
 
 // unsubscribe removes a feed and its entries, as the server does.
@@ -99,6 +145,7 @@ func (f *fakeMiniflux) unsubscribe(feedID string) {
 	defer f.mu.Unlock()
 	f.feeds = slices.DeleteFunc(f.feeds, func(fd map[string]any) bool { return fmt.Sprint(fd["id"]) == feedID })
 	f.entries = slices.DeleteFunc(f.entries, func(e map[string]any) bool { return fmt.Sprint(e["feed_id"]) == feedID })
+	f.index = nil
 	subs := f.subs["subscriptions"].([]any)
 	f.subs["subscriptions"] = slices.DeleteFunc(slices.Clone(subs), func(s any) bool {
 		return s.(map[string]any)["id"] == "feed/"+feedID
@@ -120,6 +167,8 @@ func (f *fakeMiniflux) add(from, id string, published time.Time, status string) 
 	e["published_at"] = published.Format(time.RFC3339)
 	e["changed_at"] = f.now.Format(time.RFC3339Nano)
 	f.entries = append(f.entries, e)
+	f.entry(id) // builds the index if need be
+	f.index[id] = e
 	it := map[string]any{}
 	for k, v := range f.items[from] {
 		it[k] = v
@@ -160,6 +209,7 @@ func writeJSON(w http.ResponseWriter, v any) {
 }
 
 func (f *fakeMiniflux) serve(w http.ResponseWriter, r *http.Request) {
+	f.holdFirstPage(r)
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.requests = append(f.requests, r.Method+" "+r.URL.RequestURI())
@@ -315,7 +365,20 @@ func (f *fakeMiniflux) serveGReader(w http.ResponseWriter, r *http.Request) {
 			}
 			refs = append(refs, map[string]string{"id": fmt.Sprint(e["id"])})
 		}
-		writeJSON(w, map[string]any{"itemRefs": refs})
+		// Pages as Miniflux's: n ids at most, the continuation the offset
+		// of the next page.
+		offset, _ := strconv.Atoi(q.Get("c"))
+		n, _ := strconv.Atoi(q.Get("n"))
+		total := len(refs)
+		refs = refs[min(offset, total):]
+		if n > 0 && len(refs) > n {
+			refs = refs[:n]
+		}
+		res := map[string]any{"itemRefs": refs}
+		if offset+len(refs) < total {
+			res["continuation"] = strconv.Itoa(offset + len(refs))
+		}
+		writeJSON(w, res)
 	case "/reader/api/0/stream/items/contents":
 		var items []map[string]any
 		for _, id := range r.PostForm["i"] {

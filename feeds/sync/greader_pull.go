@@ -21,28 +21,38 @@ type grLists struct {
 	full            bool      // listed holds every id
 	listed          []string  // the ids since the last pull, or every id
 	unread, starred []string
+	offsets         bool // the unread list's continuations were offsets
 	err             error
 }
 
 // grCursor is what a Google Reader pull remembers: when the previous pull
-// started, when a pull last listed every id, and the digest of the unread
-// and starred lists it applied.
+// started, when a pull last listed every id, the digest of the unread and
+// starred lists it applied, how many unread ids there were and whether the
+// server's continuations were offsets.
 type grCursor struct {
 	since, full time.Time
 	state       string
+	unread      int
+	offsets     bool
 }
 
 func parseGRCursor(s string) grCursor {
 	var since, full int64
-	var state string
-	if _, err := fmt.Sscanf(s, "gr1 %d %d %s", &since, &full, &state); err != nil || since <= 0 || full <= 0 {
+	var c grCursor
+	var offsets int
+	if _, err := fmt.Sscanf(s, "gr1 %d %d %s %d %d", &since, &full, &c.state, &c.unread, &offsets); err != nil || since <= 0 || full <= 0 {
 		return grCursor{}
 	}
-	return grCursor{time.Unix(since, 0), time.Unix(full, 0), state}
+	c.since, c.full, c.offsets = time.Unix(since, 0), time.Unix(full, 0), offsets == 1
+	return c
 }
 
 func (c grCursor) String() string {
-	return fmt.Sprintf("gr1 %d %d %s", c.since.Unix(), c.full.Unix(), c.state)
+	offsets := 0
+	if c.offsets {
+		offsets = 1
+	}
+	return fmt.Sprintf("gr1 %d %d %s %d %d", c.since.Unix(), c.full.Unix(), c.state, c.unread, offsets)
 }
 
 // stateDigest is a digest of the unread and starred lists, whatever their
@@ -60,38 +70,98 @@ func stateDigest(unread, starred []string) string {
 	return fmt.Sprintf("%d.%x.%d.%x", len(unread), sum(unread), len(starred), sum(starred))
 }
 
-// ids lists the entry ids of a stream, excluding those of xt when set,
-// and only those since ot when it is not zero.
-func (g *greader) ids(ctx context.Context, stream, exclude string, ot time.Time) ([]string, error) {
+// idQuery is one list of ids: a stream, less those of exclude when set,
+// only those since ot when it is not zero.
+type idQuery struct {
+	stream, exclude string
+	ot              time.Time
+}
+
+// idPage is one page of a list, and the continuation the server gave.
+type idPage struct {
+	ids  []string
+	cont string
+}
+
+func (g *greader) idPage(ctx context.Context, q idQuery, cont string) (idPage, error) {
+	v := url.Values{"output": {"json"}, "s": {q.stream}, "n": {strconv.Itoa(grIDsPage)}}
+	if q.exclude != "" {
+		v.Set("xt", q.exclude)
+	}
+	if !q.ot.IsZero() {
+		v.Set("ot", strconv.FormatInt(q.ot.Unix(), 10))
+	}
+	if cont != "" {
+		v.Set("c", cont)
+	}
+	var res struct {
+		ItemRefs []struct {
+			ID string `json:"id"`
+		} `json:"itemRefs"`
+		Continuation flexString `json:"continuation"`
+	}
+	if _, err := g.call(ctx, http.MethodGet, "/reader/api/0/stream/items/ids", v, &res); err != nil {
+		return idPage{}, err
+	}
+	p := idPage{ids: make([]string, len(res.ItemRefs)), cont: string(res.Continuation)}
+	for i, r := range res.ItemRefs {
+		p.ids[i] = shortID(r.ID)
+	}
+	return p, nil
+}
+
+// ids lists the entry ids of q, page after page. Servers whose
+// continuation is the offset of the next page (Miniflux) can be asked for
+// several pages at once: with guess, the length the list had last time,
+// ids asks for the pages that length needs at once, then goes on page
+// after page if the list grew. It reports whether the server's
+// continuations were offsets.
+func (g *greader) ids(ctx context.Context, q idQuery, guess int) ([]string, bool, error) {
+	var pages []idPage
+	if n := (guess + grIDsPage - 1) / grIDsPage; n > 1 {
+		pages = make([]idPage, n)
+		errs := make([]error, n)
+		var wg gosync.WaitGroup
+		for i := range n {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				cont := ""
+				if i > 0 {
+					cont = strconv.Itoa(i * grIDsPage)
+				}
+				pages[i], errs[i] = g.idPage(ctx, q, cont)
+			}()
+		}
+		wg.Wait()
+		for _, err := range errs {
+			if err != nil {
+				return nil, false, err
+			}
+		}
+	}
 	var out []string
+	offsets := false
 	cont := ""
-	for {
-		q := url.Values{"output": {"json"}, "s": {stream}, "n": {strconv.Itoa(grIDsPage)}}
-		if exclude != "" {
-			q.Set("xt", exclude)
+	for i := 0; ; i++ {
+		var p idPage
+		// A page asked for ahead counts only if it starts where the
+		// previous one said the next starts.
+		if i < len(pages) && (i == 0 || cont == strconv.Itoa(i*grIDsPage)) {
+			p = pages[i]
+		} else {
+			pages = nil
+			var err error
+			if p, err = g.idPage(ctx, q, cont); err != nil {
+				return nil, false, err
+			}
 		}
-		if !ot.IsZero() {
-			q.Set("ot", strconv.FormatInt(ot.Unix(), 10))
+		out = append(out, p.ids...)
+		if p.cont == "" || p.cont == cont || len(p.ids) == 0 {
+			return out, offsets, nil
 		}
-		if cont != "" {
-			q.Set("c", cont)
-		}
-		var res struct {
-			ItemRefs []struct {
-				ID string `json:"id"`
-			} `json:"itemRefs"`
-			Continuation flexString `json:"continuation"`
-		}
-		if _, err := g.call(ctx, http.MethodGet, "/reader/api/0/stream/items/ids", q, &res); err != nil {
-			return nil, err
-		}
-		for _, r := range res.ItemRefs {
-			out = append(out, shortID(r.ID))
-		}
-		if res.Continuation == "" || string(res.Continuation) == cont || len(res.ItemRefs) == 0 {
-			return out, nil
-		}
-		cont = string(res.Continuation)
+		offsets = p.cont == strconv.Itoa(len(out))
+		cont = p.cont
 	}
 }
 
@@ -116,12 +186,24 @@ func (g *greader) lists(ctx context.Context, cursor string) grLists {
 	if !l.full {
 		since = l.cursor.since.Add(-grLookback)
 	}
+	// The unread list is the long one: on a server that pages by offset,
+	// its pages are asked for at once, as many as it had last time.
+	guess := 0
+	if l.cursor.offsets {
+		guess = l.cursor.unread
+	}
 	var errs [3]error
 	var wg gosync.WaitGroup
 	for i, fetch := range []func() error{
-		func() (err error) { l.listed, err = g.ids(ctx, grReadingList, "", since); return err },
-		func() (err error) { l.unread, err = g.ids(ctx, grReadingList, grRead, time.Time{}); return err },
-		func() (err error) { l.starred, err = g.ids(ctx, grStarred, "", time.Time{}); return err },
+		func() (err error) {
+			l.listed, _, err = g.ids(ctx, idQuery{stream: grReadingList, ot: since}, 0)
+			return err
+		},
+		func() (err error) {
+			l.unread, l.offsets, err = g.ids(ctx, idQuery{stream: grReadingList, exclude: grRead}, guess)
+			return err
+		},
+		func() (err error) { l.starred, _, err = g.ids(ctx, idQuery{stream: grStarred}, 0); return err },
 	} {
 		wg.Add(1)
 		go func() {
@@ -210,7 +292,7 @@ func (g *greader) pull(ctx context.Context, cursor string, stored storeIDs, page
 			return cursor, err
 		}
 	}
-	next := grCursor{since: l.now, full: l.cursor.full, state: digest}
+	next := grCursor{since: l.now, full: l.cursor.full, state: digest, unread: len(l.unread), offsets: l.offsets}
 	if l.full {
 		next.full = l.now
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -287,4 +288,45 @@ func TestGReaderStateConvergesOverSyncs(t *testing.T) {
 	check("server unstarred and read")
 	syncOK(t, src, st)
 	check("nothing new")
+}
+
+// An unread list longer than a page (10,000 ids) is read whole, and once
+// the source knows the server pages by offset, its pages are asked for at
+// once rather than one after the other.
+func TestGReaderLongUnreadList(t *testing.T) {
+	f := newFakeMiniflux(t)
+	for i := range 10001 {
+		f.add("3", strconv.Itoa(100+i), time.Now().Add(-30*24*time.Hour), "unread")
+	}
+	st := freshStore(t)
+	src := f.source(t, TypeGReader, f.pass)
+	if stats := syncOK(t, src, st); stats.Added != 10006 {
+		t.Fatalf("added %d, want 10006", stats.Added)
+	}
+	f.set("100", "status", "read")
+	f.set("10100", "status", "read") // on the second page
+	n := len(f.log())
+	f.gateUnreadPages()
+	syncOK(t, src, st)
+	if !f.pagesWereConcurrent() {
+		t.Error("the unread list's second page was asked for after the first came back")
+	}
+	for _, id := range []string{"100", "10100"} {
+		if a := article(t, st, TypeGReader, id); !a.Read {
+			t.Errorf("entry %s, read on the server, unread in herald", id)
+		}
+	}
+	if a := article(t, st, TypeGReader, "101"); a.Read {
+		t.Error("entry 101 read in herald, unread on the server")
+	}
+	var unreadPages []string
+	for _, r := range f.log()[n:] {
+		if strings.Contains(r, "xt=user%2F-%2Fstate%2Fcom.google%2Fread") {
+			unreadPages = append(unreadPages, r)
+		}
+	}
+	slices.Sort(unreadPages) // "c=10000" first
+	if len(unreadPages) != 2 || !strings.Contains(unreadPages[0], "c=10000") || strings.Contains(unreadPages[1], "c=") {
+		t.Errorf("unread list pages: %q; want two, the second from offset 10000", unreadPages)
+	}
 }
