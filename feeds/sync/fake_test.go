@@ -280,6 +280,18 @@ func (f *fakeMiniflux) serveREST(w http.ResponseWriter, r *http.Request) {
 			out = out[:limit]
 		}
 		writeJSON(w, map[string]any{"total": total, "entries": append([]map[string]any{}, out...)})
+	case r.Method == http.MethodGet && r.URL.Path == "/v1/feeds/counters":
+		reads, unreads := map[string]int{}, map[string]int{}
+		for _, e := range f.entries {
+			feed := fmt.Sprint(e["feed_id"])
+			switch e["status"] {
+			case "read":
+				reads[feed]++
+			case "unread":
+				unreads[feed]++
+			}
+		}
+		writeJSON(w, map[string]any{"reads": reads, "unreads": unreads})
 	case r.Method == http.MethodGet && r.URL.Path == "/v1/entries/ids":
 		ids := []int64{}
 		for i := len(f.entries) - 1; i >= 0; i-- { // by id, descending

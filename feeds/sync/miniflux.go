@@ -9,7 +9,6 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	gosync "sync"
 	"time"
 
 	"github.com/herald-reader/herald/feeds/store"
@@ -27,9 +26,10 @@ const (
 // start of the previous pull less a second, so that nothing changed during
 // a pull is missed; the few entries seen twice are saved idempotently.
 type miniflux struct {
-	http *httpClient
-	base string
-	cfg  *Config
+	http  *httpClient
+	base  string
+	cfg   *Config
+	count chan mfCount // from prefetch, for vanished
 }
 
 type mfFeed struct {
@@ -202,49 +202,73 @@ func serverCursor(h http.Header) string {
 	return strconv.FormatInt(t.Add(-time.Second).Unix(), 10)
 }
 
-// vanished compares how many read and unread entries the server has with
-// the store's count: two small requests, at once; only when they differ
-// does it list every id. Entries Miniflux marks "removed" (flushed from
-// its history) count as gone, as they are to its reader; counting them
-// instead would make a server flushed before herald's first sync differ
-// for ever. Servers older than /v1/entries/ids (before 2.2.x) are not asked.
+// prefetch asks for the server's count of entries (read and unread, by
+// feed) while the rest of the sync goes on: vanished compares it with the
+// store's. Entries Miniflux marks "removed" (flushed from its history) are
+// not counted, and count as gone, as they are to its reader; counting them
+// would make a server flushed before herald's first sync differ for ever.
+// An entry that arrives during the sync only makes vanished list the ids
+// once more than needed.
+func (m *miniflux) prefetch(ctx context.Context, _ string) {
+	ch := make(chan mfCount, 1)
+	m.count = ch
+	go func() {
+		var res struct {
+			Reads   map[string]int `json:"reads"`
+			Unreads map[string]int `json:"unreads"`
+		}
+		_, err := m.request(ctx, http.MethodGet, "/v1/feeds/counters", nil, &res)
+		n := 0
+		for _, c := range res.Reads {
+			n += c
+		}
+		for _, c := range res.Unreads {
+			n += c
+		}
+		ch <- mfCount{n, err}
+	}()
+}
+
+// mfCount is the server's count of entries.
+type mfCount struct {
+	n   int
+	err error
+}
+
+// vanished lists every id, and returns the ones of the store the server
+// no longer has, only when the server's count (see prefetch) differs from
+// the store's. Servers older than /v1/entries/ids (before 2.2.x) are not
+// asked.
 func (m *miniflux) vanished(ctx context.Context, count int, stored storeIDs) ([]string, error) {
-	statuses := [2]string{"unread", "read"}
-	var totals [2]int
-	var errs [2]error
-	var wg gosync.WaitGroup
-	for i, status := range statuses {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var res struct {
-				Total int `json:"total"`
-			}
-			_, errs[i] = m.request(ctx, http.MethodGet, "/v1/entries/ids?limit=1&status="+status, nil, &res)
-			totals[i] = res.Total
-		}()
-	}
-	wg.Wait()
-	for _, err := range errs {
-		if isStatus(err, http.StatusNotFound, http.StatusBadRequest, http.StatusMethodNotAllowed) {
-			return nil, nil
-		}
-		if err != nil {
-			return nil, err
-		}
-	}
-	if totals[0]+totals[1] == count {
+	if m.count == nil {
 		return nil, nil
 	}
-	have := make(map[string]bool, totals[0]+totals[1])
-	for _, status := range statuses {
+	var c mfCount
+	select {
+	case c = <-m.count:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	m.count = nil
+	if c.err != nil {
+		return nil, c.err
+	}
+	if c.n == count {
+		return nil, nil
+	}
+	have := make(map[string]bool, c.n)
+	for _, status := range []string{"unread", "read"} {
 		for offset := 0; ; {
 			var res struct {
 				Total int     `json:"total"`
 				IDs   []int64 `json:"entry_ids"`
 			}
 			q := fmt.Sprintf("/v1/entries/ids?limit=%d&offset=%d&status=%s", minifluxIDsPage, offset, status)
-			if _, err := m.request(ctx, http.MethodGet, q, nil, &res); err != nil {
+			_, err := m.request(ctx, http.MethodGet, q, nil, &res)
+			if isStatus(err, http.StatusNotFound, http.StatusBadRequest, http.StatusMethodNotAllowed) {
+				return nil, nil
+			}
+			if err != nil {
 				return nil, err
 			}
 			for _, id := range res.IDs {
