@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	gosync "sync"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -34,50 +35,13 @@ type fakeMiniflux struct {
 	// headers of every Google Reader request, as Inoreader does.
 	appID, appKey string
 	index         map[string]map[string]any // entries by id
-	// pageGate, when set, holds the first page of the unread list until a
-	// later page is asked for (or a second passes): concurrent says
-	// whether one was.
-	pageGate   chan struct{}
-	gateOnce   gosync.Once
-	concurrent bool
+	// inflight counts the requests being served; maxInflight is the most
+	// there were at once.
+	inflight, maxInflight atomic.Int64
 }
 
-// gateUnreadPages arms pageGate for the next unread list.
-func (f *fakeMiniflux) gateUnreadPages() {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	f.pageGate, f.gateOnce, f.concurrent = make(chan struct{}), gosync.Once{}, false
-}
-
-// pagesWereConcurrent says whether a later page of the unread list was
-// asked for before the first was answered.
-func (f *fakeMiniflux) pagesWereConcurrent() bool {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return f.concurrent
-}
-
-// holdFirstPage implements pageGate, outside the fake's lock.
-func (f *fakeMiniflux) holdFirstPage(r *http.Request) {
-	q := r.URL.Query()
-	f.mu.Lock()
-	gate := f.pageGate
-	f.mu.Unlock()
-	if gate == nil || r.URL.Path != "/reader/api/0/stream/items/ids" || q.Get("xt") != grRead {
-		return
-	}
-	if q.Get("c") != "" {
-		f.gateOnce.Do(func() { close(gate) })
-		return
-	}
-	select {
-	case <-gate:
-		f.mu.Lock()
-		f.concurrent = true
-		f.mu.Unlock()
-	case <-time.After(time.Second):
-	}
-}
+// mostAtOnce is the most requests the fake served at once.
+func (f *fakeMiniflux) mostAtOnce() int64 { return f.maxInflight.Load() }
 
 func loadJSON(t testing.TB, name string, v any) {
 	t.Helper()
@@ -209,7 +173,11 @@ func writeJSON(w http.ResponseWriter, v any) {
 }
 
 func (f *fakeMiniflux) serve(w http.ResponseWriter, r *http.Request) {
-	f.holdFirstPage(r)
+	n := f.inflight.Add(1)
+	defer f.inflight.Add(-1)
+	for m := f.maxInflight.Load(); n > m && !f.maxInflight.CompareAndSwap(m, n); m = f.maxInflight.Load() {
+	}
+	time.Sleep(time.Millisecond) // long enough for a concurrent request to overlap
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.requests = append(f.requests, r.Method+" "+r.URL.RequestURI())

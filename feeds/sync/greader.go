@@ -28,8 +28,8 @@ import (
 //     read, and dated more than a day back on Miniflux) and tells which
 //     entries the server purged.
 //
-// An incremental sync with nothing new is thus three lists asked for at
-// once, of which only the unread one is long. The cursor keeps a digest of
+// An incremental sync with nothing new is thus the subscriptions and three
+// lists, of which only the unread one is long. The cursor keeps a digest of
 // the unread and starred lists: while they are the same, the store already
 // has their state (changes made in herald since are queued, and win), so
 // it is neither compared nor searched for new ids.
@@ -46,8 +46,6 @@ type greader struct {
 	unread, starred []string
 	stateChanged    bool
 	gone            []string
-	// pre delivers the lists prefetch asked for, to the next pull.
-	pre chan grLists
 }
 
 const (

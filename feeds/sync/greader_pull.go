@@ -8,7 +8,6 @@ import (
 	"net/url"
 	"slices"
 	"strconv"
-	gosync "sync"
 	"time"
 )
 
@@ -21,38 +20,28 @@ type grLists struct {
 	full            bool      // listed holds every id
 	listed          []string  // the ids since the last pull, or every id
 	unread, starred []string
-	offsets         bool // the unread list's continuations were offsets
 	err             error
 }
 
 // grCursor is what a Google Reader pull remembers: when the previous pull
-// started, when a pull last listed every id, the digest of the unread and
-// starred lists it applied, how many unread ids there were and whether the
-// server's continuations were offsets.
+// started, when a pull last listed every id, and the digest of the unread
+// and starred lists it applied.
 type grCursor struct {
 	since, full time.Time
 	state       string
-	unread      int
-	offsets     bool
 }
 
 func parseGRCursor(s string) grCursor {
 	var since, full int64
-	var c grCursor
-	var offsets int
-	if _, err := fmt.Sscanf(s, "gr1 %d %d %s %d %d", &since, &full, &c.state, &c.unread, &offsets); err != nil || since <= 0 || full <= 0 {
+	var state string
+	if _, err := fmt.Sscanf(s, "gr1 %d %d %s", &since, &full, &state); err != nil || since <= 0 || full <= 0 {
 		return grCursor{}
 	}
-	c.since, c.full, c.offsets = time.Unix(since, 0), time.Unix(full, 0), offsets == 1
-	return c
+	return grCursor{time.Unix(since, 0), time.Unix(full, 0), state}
 }
 
 func (c grCursor) String() string {
-	offsets := 0
-	if c.offsets {
-		offsets = 1
-	}
-	return fmt.Sprintf("gr1 %d %d %s %d %d", c.since.Unix(), c.full.Unix(), c.state, c.unread, offsets)
+	return fmt.Sprintf("gr1 %d %d %s", c.since.Unix(), c.full.Unix(), c.state)
 }
 
 // stateDigest is a digest of the unread and starred lists, whatever their
@@ -70,113 +59,46 @@ func stateDigest(unread, starred []string) string {
 	return fmt.Sprintf("%d.%x.%d.%x", len(unread), sum(unread), len(starred), sum(starred))
 }
 
-// idQuery is one list of ids: a stream, less those of exclude when set,
-// only those since ot when it is not zero.
-type idQuery struct {
-	stream, exclude string
-	ot              time.Time
-}
-
-// idPage is one page of a list, and the continuation the server gave.
-type idPage struct {
-	ids  []string
-	cont string
-}
-
-func (g *greader) idPage(ctx context.Context, q idQuery, cont string) (idPage, error) {
-	v := url.Values{"output": {"json"}, "s": {q.stream}, "n": {strconv.Itoa(grIDsPage)}}
-	if q.exclude != "" {
-		v.Set("xt", q.exclude)
-	}
-	if !q.ot.IsZero() {
-		v.Set("ot", strconv.FormatInt(q.ot.Unix(), 10))
-	}
-	if cont != "" {
-		v.Set("c", cont)
-	}
-	var res struct {
-		ItemRefs []struct {
-			ID string `json:"id"`
-		} `json:"itemRefs"`
-		Continuation flexString `json:"continuation"`
-	}
-	if _, err := g.call(ctx, http.MethodGet, "/reader/api/0/stream/items/ids", v, &res); err != nil {
-		return idPage{}, err
-	}
-	p := idPage{ids: make([]string, len(res.ItemRefs)), cont: string(res.Continuation)}
-	for i, r := range res.ItemRefs {
-		p.ids[i] = shortID(r.ID)
-	}
-	return p, nil
-}
-
-// ids lists the entry ids of q, page after page. Servers whose
-// continuation is the offset of the next page (Miniflux) can be asked for
-// several pages at once: with guess, the length the list had last time,
-// ids asks for the pages that length needs at once, then goes on page
-// after page if the list grew. It reports whether the server's
-// continuations were offsets.
-func (g *greader) ids(ctx context.Context, q idQuery, guess int) ([]string, bool, error) {
-	var pages []idPage
-	if n := (guess + grIDsPage - 1) / grIDsPage; n > 1 {
-		pages = make([]idPage, n)
-		errs := make([]error, n)
-		var wg gosync.WaitGroup
-		for i := range n {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				cont := ""
-				if i > 0 {
-					cont = strconv.Itoa(i * grIDsPage)
-				}
-				pages[i], errs[i] = g.idPage(ctx, q, cont)
-			}()
-		}
-		wg.Wait()
-		for _, err := range errs {
-			if err != nil {
-				return nil, false, err
-			}
-		}
-	}
+// ids lists the entry ids of a stream, page after page, excluding those
+// of xt when set, and only those since ot when it is not zero.
+func (g *greader) ids(ctx context.Context, stream, exclude string, ot time.Time) ([]string, error) {
 	var out []string
-	offsets := false
 	cont := ""
-	for i := 0; ; i++ {
-		var p idPage
-		// A page asked for ahead counts only if it starts where the
-		// previous one said the next starts.
-		if i < len(pages) && (i == 0 || cont == strconv.Itoa(i*grIDsPage)) {
-			p = pages[i]
-		} else {
-			pages = nil
-			var err error
-			if p, err = g.idPage(ctx, q, cont); err != nil {
-				return nil, false, err
-			}
+	for {
+		q := url.Values{"output": {"json"}, "s": {stream}, "n": {strconv.Itoa(grIDsPage)}}
+		if exclude != "" {
+			q.Set("xt", exclude)
 		}
-		out = append(out, p.ids...)
-		if p.cont == "" || p.cont == cont || len(p.ids) == 0 {
-			return out, offsets, nil
+		if !ot.IsZero() {
+			q.Set("ot", strconv.FormatInt(ot.Unix(), 10))
 		}
-		offsets = p.cont == strconv.Itoa(len(out))
-		cont = p.cont
+		if cont != "" {
+			q.Set("c", cont)
+		}
+		var res struct {
+			ItemRefs []struct {
+				ID string `json:"id"`
+			} `json:"itemRefs"`
+			Continuation flexString `json:"continuation"`
+		}
+		if _, err := g.call(ctx, http.MethodGet, "/reader/api/0/stream/items/ids", q, &res); err != nil {
+			return nil, err
+		}
+		for _, r := range res.ItemRefs {
+			out = append(out, shortID(r.ID))
+		}
+		if res.Continuation == "" || string(res.Continuation) == cont || len(res.ItemRefs) == 0 {
+			return out, nil
+		}
+		cont = string(res.Continuation)
 	}
 }
 
-func (g *greader) prefetch(ctx context.Context, cursor string) {
-	ch := make(chan grLists, 1)
-	g.pre = ch
-	go func() { ch <- g.lists(ctx, cursor) }()
-}
-
-// lists asks for a pull's id lists at once.
+// lists asks for a pull's id lists, one after the other: Miniflux, with
+// its default settings, opens (and closes) a database connection for every
+// request beyond the first in flight, which costs more than the lists.
 func (g *greader) lists(ctx context.Context, cursor string) grLists {
 	l := grLists{cursor: parseGRCursor(cursor), now: time.Now()}
-	if l.err = g.login(ctx); l.err != nil {
-		return l
-	}
 	every := g.cfg.ReconcileEvery
 	if every == 0 {
 		every = DefaultReconcileEvery
@@ -186,53 +108,18 @@ func (g *greader) lists(ctx context.Context, cursor string) grLists {
 	if !l.full {
 		since = l.cursor.since.Add(-grLookback)
 	}
-	// The unread list is the long one: on a server that pages by offset,
-	// its pages are asked for at once, as many as it had last time.
-	guess := 0
-	if l.cursor.offsets {
-		guess = l.cursor.unread
+	if l.unread, l.err = g.ids(ctx, grReadingList, grRead, time.Time{}); l.err != nil {
+		return l
 	}
-	var errs [3]error
-	var wg gosync.WaitGroup
-	for i, fetch := range []func() error{
-		func() (err error) {
-			l.listed, _, err = g.ids(ctx, idQuery{stream: grReadingList, ot: since}, 0)
-			return err
-		},
-		func() (err error) {
-			l.unread, l.offsets, err = g.ids(ctx, idQuery{stream: grReadingList, exclude: grRead}, guess)
-			return err
-		},
-		func() (err error) { l.starred, _, err = g.ids(ctx, idQuery{stream: grStarred}, 0); return err },
-	} {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			errs[i] = fetch()
-		}()
+	if l.starred, l.err = g.ids(ctx, grStarred, "", time.Time{}); l.err != nil {
+		return l
 	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			l.err = err // one reads better than three
-			break
-		}
-	}
+	l.listed, l.err = g.ids(ctx, grReadingList, "", since)
 	return l
 }
 
 func (g *greader) pull(ctx context.Context, cursor string, stored storeIDs, page func([]remoteEntry) error) (string, error) {
-	var l grLists
-	if g.pre != nil {
-		select {
-		case l = <-g.pre:
-		case <-ctx.Done():
-			return cursor, ctx.Err()
-		}
-		g.pre = nil
-	} else {
-		l = g.lists(ctx, cursor)
-	}
+	l := g.lists(ctx, cursor)
 	g.unread, g.starred, g.gone, g.stateChanged = l.unread, l.starred, nil, false
 	if l.err != nil {
 		return cursor, l.err
@@ -292,7 +179,7 @@ func (g *greader) pull(ctx context.Context, cursor string, stored storeIDs, page
 			return cursor, err
 		}
 	}
-	next := grCursor{since: l.now, full: l.cursor.full, state: digest, unread: len(l.unread), offsets: l.offsets}
+	next := grCursor{since: l.now, full: l.cursor.full, state: digest}
 	if l.full {
 		next.full = l.now
 	}

@@ -26,10 +26,9 @@ const (
 // start of the previous pull less a second, so that nothing changed during
 // a pull is missed; the few entries seen twice are saved idempotently.
 type miniflux struct {
-	http  *httpClient
-	base  string
-	cfg   *Config
-	count chan mfCount // from prefetch, for vanished
+	http *httpClient
+	base string
+	cfg  *Config
 }
 
 type mfFeed struct {
@@ -202,61 +201,31 @@ func serverCursor(h http.Header) string {
 	return strconv.FormatInt(t.Add(-time.Second).Unix(), 10)
 }
 
-// prefetch asks for the server's count of entries (read and unread, by
-// feed) while the rest of the sync goes on: vanished compares it with the
-// store's. Entries Miniflux marks "removed" (flushed from its history) are
-// not counted, and count as gone, as they are to its reader; counting them
+// vanished asks for the server's count of entries (read and unread, by
+// feed) and compares it with the store's: only when they differ does it
+// list every id, and return the ones of the store the server no longer
+// has. Entries Miniflux marks "removed" (flushed from its history) are not
+// counted, and count as gone, as they are to its reader; counting them
 // would make a server flushed before herald's first sync differ for ever.
-// An entry that arrives during the sync only makes vanished list the ids
-// once more than needed.
-func (m *miniflux) prefetch(ctx context.Context, _ string) {
-	ch := make(chan mfCount, 1)
-	m.count = ch
-	go func() {
-		var res struct {
-			Reads   map[string]int `json:"reads"`
-			Unreads map[string]int `json:"unreads"`
-		}
-		_, err := m.request(ctx, http.MethodGet, "/v1/feeds/counters", nil, &res)
-		n := 0
-		for _, c := range res.Reads {
-			n += c
-		}
-		for _, c := range res.Unreads {
-			n += c
-		}
-		ch <- mfCount{n, err}
-	}()
-}
-
-// mfCount is the server's count of entries.
-type mfCount struct {
-	n   int
-	err error
-}
-
-// vanished lists every id, and returns the ones of the store the server
-// no longer has, only when the server's count (see prefetch) differs from
-// the store's. Servers older than /v1/entries/ids (before 2.2.x) are not
-// asked.
+// Servers older than /v1/entries/ids (before 2.2.x) are not asked.
 func (m *miniflux) vanished(ctx context.Context, count int, stored storeIDs) ([]string, error) {
-	if m.count == nil {
+	var c struct {
+		Reads   map[string]int `json:"reads"`
+		Unreads map[string]int `json:"unreads"`
+	}
+	if _, err := m.request(ctx, http.MethodGet, "/v1/feeds/counters", nil, &c); err != nil {
+		return nil, err
+	}
+	n := 0
+	for _, k := range []map[string]int{c.Reads, c.Unreads} {
+		for _, v := range k {
+			n += v
+		}
+	}
+	if n == count {
 		return nil, nil
 	}
-	var c mfCount
-	select {
-	case c = <-m.count:
-	case <-ctx.Done():
-		return nil, ctx.Err()
-	}
-	m.count = nil
-	if c.err != nil {
-		return nil, c.err
-	}
-	if c.n == count {
-		return nil, nil
-	}
-	have := make(map[string]bool, c.n)
+	have := make(map[string]bool, n)
 	for _, status := range []string{"unread", "read"} {
 		for offset := 0; ; {
 			var res struct {

@@ -181,13 +181,6 @@ type storeIDs struct {
 	among func(ids []string) (map[string]bool, error) // which of ids
 }
 
-// prefetcher is a client that can start a pull's requests before the
-// subscriptions are in: Sync calls prefetch first, and pull then uses
-// what it fetched, so that an incremental sync waits for one round trip.
-type prefetcher interface {
-	prefetch(ctx context.Context, cursor string)
-}
-
 // Stats is what one sync did: Dropped counts the articles removed with
 // feeds the source no longer lists, Detached the entries the server
 // purged, whose articles herald keeps as local ones.
@@ -213,11 +206,6 @@ func (s *Source) Sync(ctx context.Context, st *store.Store) (Stats, error) {
 	cursor, _, err := st.SourceCursor(name)
 	if err != nil {
 		return stats, err
-	}
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	if p, ok := s.client.(prefetcher); ok {
-		p.prefetch(ctx, cursor)
 	}
 	subs, err := s.client.subscriptions(ctx)
 	if err != nil {
