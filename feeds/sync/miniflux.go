@@ -207,13 +207,18 @@ func serverCursor(h http.Header) string {
 // has. Entries Miniflux marks "removed" (flushed from its history) are not
 // counted, and count as gone, as they are to its reader; counting them
 // would make a server flushed before herald's first sync differ for ever.
-// Servers older than /v1/entries/ids (before 2.2.x) are not asked.
+// Servers without /v1/feeds/counters or /v1/entries/ids (before 2.2.x)
+// are not asked.
 func (m *miniflux) vanished(ctx context.Context, count int, stored storeIDs) ([]string, error) {
 	var c struct {
 		Reads   map[string]int `json:"reads"`
 		Unreads map[string]int `json:"unreads"`
 	}
-	if _, err := m.request(ctx, http.MethodGet, "/v1/feeds/counters", nil, &c); err != nil {
+	_, err := m.request(ctx, http.MethodGet, "/v1/feeds/counters", nil, &c)
+	if isStatus(err, http.StatusNotFound, http.StatusBadRequest, http.StatusMethodNotAllowed) {
+		return nil, nil // not a Miniflux we know (a proxy, a look-alike): no purges noticed
+	}
+	if err != nil {
 		return nil, err
 	}
 	n := 0
