@@ -3,7 +3,6 @@ package sync
 import (
 	"context"
 	"fmt"
-	"hash/fnv"
 	"net/http"
 	"net/url"
 	"slices"
@@ -50,9 +49,11 @@ func stateDigest(unread, starred []string) string {
 	sum := func(ids []string) uint64 {
 		var t uint64
 		for _, id := range ids {
-			h := fnv.New64a()
-			h.Write([]byte(id))
-			t += h.Sum64()
+			h := uint64(14695981039346656037) // FNV-1a, without hash/fnv's allocations
+			for i := 0; i < len(id); i++ {
+				h = (h ^ uint64(id[i])) * 1099511628211
+			}
+			t += h
 		}
 		return t
 	}
