@@ -17,6 +17,10 @@ import (
 // The secret (a password, or a Miniflux API token when there is no
 // username) comes from password_env or password_command; token may hold a
 // Miniflux token in clear text, for those who accept that.
+//
+// Inoreader's Google Reader API also wants the application's id and key
+// (from its developer page): app_id, and the key in app_key_env,
+// app_key_command, or app_key in clear text.
 type SourceConfig struct {
 	Name            string `toml:"name"`
 	Type            string `toml:"type"`
@@ -25,6 +29,15 @@ type SourceConfig struct {
 	Token           string `toml:"token"`
 	PasswordEnv     string `toml:"password_env"`
 	PasswordCommand string `toml:"password_command"`
+	AppID           string `toml:"app_id"`
+	AppKey          string `toml:"app_key"`
+	AppKeyEnv       string `toml:"app_key_env"`
+	AppKeyCommand   string `toml:"app_key_command"`
+}
+
+// hasAppKey says whether the source names an app key in any of three ways.
+func (s SourceConfig) hasAppKey() bool {
+	return s.AppKey != "" || s.AppKeyEnv != "" || s.AppKeyCommand != ""
 }
 
 // validateSources checks [[sources]]; errors point at the source's line.
@@ -55,10 +68,21 @@ func (lc *LoadedConfig) validateSources(data []byte) error {
 			return bad("greader needs username, and password_env or password_command")
 		case s.Type == feedsync.TypeMiniflux && s.Token == "" && s.PasswordEnv == "" && s.PasswordCommand == "":
 			return bad("miniflux needs token, password_env or password_command")
+		case s.Type != feedsync.TypeGReader && (s.AppID != "" || s.hasAppKey()):
+			return bad(`app_id and app_key are for type "greader" (Inoreader)`)
+		case (s.AppKey != "" && (s.AppKeyEnv != "" || s.AppKeyCommand != "")) || (s.AppKeyEnv != "" && s.AppKeyCommand != ""):
+			return bad("set one of app_key, app_key_env and app_key_command")
+		case s.AppID != "" && !s.hasAppKey():
+			return bad("app_id needs its key: app_key_env, app_key_command or app_key")
+		case s.AppID == "" && s.hasAppKey():
+			return bad("an app key needs its app_id")
 		}
-		if s.PasswordCommand != "" {
-			if _, err := cmdline.Split(s.PasswordCommand); err != nil {
-				return bad("password_command: " + err.Error())
+		for _, c := range [][2]string{{"password_command", s.PasswordCommand}, {"app_key_command", s.AppKeyCommand}} {
+			if c[1] == "" {
+				continue
+			}
+			if _, err := cmdline.Split(c[1]); err != nil {
+				return bad(c[0] + ": " + err.Error())
 			}
 		}
 		seen[s.Name] = true
@@ -78,22 +102,38 @@ func (s SourceConfig) source(timeout time.Duration) (*feedsync.Source, error) {
 		// Miniflux without a username: the secret is an API token.
 		cfg.TokenFromPassword = s.Type == feedsync.TypeMiniflux && s.Username == "" && s.Token == ""
 	}
+	if s.AppID != "" {
+		cfg.AppID = s.AppID
+		cfg.AppKey = func(ctx context.Context) (string, error) {
+			if s.AppKey != "" {
+				return s.AppKey, nil
+			}
+			return readSecret(ctx, "app_key", s.AppKeyEnv, s.AppKeyCommand)
+		}
+	}
 	return feedsync.New(cfg)
 }
 
 // secret reads the source's password from its environment variable or
 // command (run without a shell; its first line counts).
 func (s SourceConfig) secret(ctx context.Context) (string, error) {
-	if s.PasswordEnv != "" {
-		v, ok := os.LookupEnv(s.PasswordEnv)
+	return readSecret(ctx, "password", s.PasswordEnv, s.PasswordCommand)
+}
+
+// readSecret reads a secret from the environment variable env when set,
+// else from the output of command; key names the config keys
+// (key_env, key_command) in errors.
+func readSecret(ctx context.Context, key, env, command string) (string, error) {
+	if env != "" {
+		v, ok := os.LookupEnv(env)
 		if !ok || v == "" {
-			return "", fmt.Errorf("environment variable %s (password_env) is not set", s.PasswordEnv)
+			return "", fmt.Errorf("environment variable %s (%s_env) is not set", env, key)
 		}
 		return v, nil
 	}
-	args, err := cmdline.Split(s.PasswordCommand)
+	args, err := cmdline.Split(command)
 	if err != nil {
-		return "", fmt.Errorf("password_command: %w", err)
+		return "", fmt.Errorf("%s_command: %w", key, err)
 	}
 	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
@@ -107,14 +147,14 @@ func (s SourceConfig) secret(ctx context.Context) (string, error) {
 			msg = msg[:200]
 		}
 		if msg != "" {
-			return "", fmt.Errorf("password_command %q failed: %v: %s", s.PasswordCommand, err, msg)
+			return "", fmt.Errorf("%s_command %q failed: %v: %s", key, command, err, msg)
 		}
-		return "", fmt.Errorf("password_command %q failed: %v", s.PasswordCommand, err)
+		return "", fmt.Errorf("%s_command %q failed: %v", key, command, err)
 	}
 	line, _, _ := strings.Cut(string(out), "\n")
 	line = strings.TrimRight(line, "\r")
 	if line == "" {
-		return "", fmt.Errorf("password_command %q printed nothing", s.PasswordCommand)
+		return "", fmt.Errorf("%s_command %q printed nothing", key, command)
 	}
 	return line, nil
 }

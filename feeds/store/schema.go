@@ -203,6 +203,10 @@ PRAGMA application_id = 1213353028;          -- applicationID, "HRLD"
 	// 5: the links of each article's text, for the reader's numbered list
 	// (see links.go).
 	linksMigration,
+	// 6: SaveSourceEntries left the bodies it inserted out of the full-text
+	// index (so synced articles were not found, and deleting or updating
+	// one failed): rebuild the index of a store that has synced entries.
+	`INSERT INTO articles_fts(articles_fts) SELECT 'rebuild' WHERE EXISTS (SELECT 1 FROM sync_entries);`,
 }
 
 // migrate applies the migrations the database has not seen yet, each in

@@ -235,6 +235,9 @@ func (s *Store) SaveSourceEntries(source string, entries []SourceEntry) (added, 
 				return err
 			}
 		}
+		if err := w.indexNew(); err != nil {
+			return err
+		}
 		_, err = tx.Exec(`UPDATE sync_flags SET applying = 0`)
 		return err
 	})
@@ -322,57 +325,81 @@ func applyRemoteFlag(tx txn, articleID int64, kind string, value bool, changed t
 // ApplySourceState sets read and starred of every article of a source from
 // the sets of its unread and starred remote ids, for sources that report
 // state as id lists (the Google Reader API). Queued changes from herald
-// win, as the source gives no time for its own.
+// win, as the source gives no time for its own. The flags are compared
+// outside the write lock and only those that differ are written.
 func (s *Store) ApplySourceState(source string, unread, starred map[string]bool) error {
+	type fix struct {
+		id     int64
+		column string
+		value  bool
+	}
+	var fixes []fix
+	rows, err := s.query(`SELECT se.remote_id, a.id, a.read, a.starred
+		FROM sync_entries se JOIN articles a ON a.id = se.article_id WHERE se.source = ?`, source)
+	if err != nil {
+		return s.wrap(err)
+	}
+	for rows.Next() {
+		var rid string
+		var id int64
+		var read, star bool
+		if err := rows.Scan(&rid, &id, &read, &star); err != nil {
+			rows.Close()
+			return s.wrap(err)
+		}
+		if want := !unread[rid]; want != read {
+			fixes = append(fixes, fix{id, "read", want})
+		}
+		if want := starred[rid]; want != star {
+			fixes = append(fixes, fix{id, "starred", want})
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil || len(fixes) == 0 {
+		return s.wrapNil(err)
+	}
 	return s.write(func(tx txn) error {
 		if _, err := tx.Exec(`UPDATE sync_flags SET applying = 1`); err != nil {
 			return err
 		}
-		rows, err := tx.Query(`SELECT se.remote_id, a.id, a.read, a.starred,
-				EXISTS (SELECT 1 FROM sync_queue q WHERE q.article_id = a.id AND q.kind = 'read'),
-				EXISTS (SELECT 1 FROM sync_queue q WHERE q.article_id = a.id AND q.kind = 'starred')
-			FROM sync_entries se JOIN articles a ON a.id = se.article_id WHERE se.source = ?`, source)
-		if err != nil {
-			return err
-		}
-		type fix struct {
-			id     int64
-			column string
-			value  bool
-		}
-		var fixes []fix
-		for rows.Next() {
-			var rid string
-			var id int64
-			var read, star, pendRead, pendStar bool
-			if err := rows.Scan(&rid, &id, &read, &star, &pendRead, &pendStar); err != nil {
-				rows.Close()
-				return err
-			}
-			if want := !unread[rid]; want != read && !pendRead {
-				fixes = append(fixes, fix{id, "read", want})
-			}
-			if want := starred[rid]; want != star && !pendStar {
-				fixes = append(fixes, fix{id, "starred", want})
-			}
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
 		for _, f := range fixes {
-			if _, err := tx.Exec(`UPDATE articles SET `+f.column+` = ? WHERE id = ?`, f.value, f.id); err != nil {
+			// column is one of two constants, never input. A change
+			// queued since the comparison wins, as one queued before.
+			if _, err := tx.Exec(`UPDATE articles SET `+f.column+` = ?2 WHERE id = ?1
+				AND NOT EXISTS (SELECT 1 FROM sync_queue q WHERE q.article_id = ?1 AND q.kind = ?3)`,
+				f.id, f.value, f.column); err != nil {
 				return err
 			}
 		}
-		_, err = tx.Exec(`UPDATE sync_flags SET applying = 0`)
+		_, err := tx.Exec(`UPDATE sync_flags SET applying = 0`)
 		return err
 	})
 }
 
 // SourceRemoteIDs lists the remote ids of a source's synced articles.
 func (s *Store) SourceRemoteIDs(source string) (map[string]bool, error) {
-	rows, err := s.query(`SELECT remote_id FROM sync_entries WHERE source = ?`, source)
+	return s.remoteIDSet(`SELECT remote_id FROM sync_entries WHERE source = ?`, source)
+}
+
+// SourceKnownIDs returns which of these remote ids of a source the store
+// holds.
+func (s *Store) SourceKnownIDs(source string, remoteIDs []string) (map[string]bool, error) {
+	if len(remoteIDs) == 0 {
+		return map[string]bool{}, nil
+	}
+	ij, err := json.Marshal(remoteIDs)
+	if err != nil {
+		return nil, err
+	}
+	// CROSS JOIN keeps json_each outside: a lookup by primary key per id,
+	// not a pass over the list per entry.
+	return s.remoteIDSet(`SELECT se.remote_id FROM json_each(?2) j
+		CROSS JOIN sync_entries se ON se.source = ?1 AND se.remote_id = j.value`, source, string(ij))
+}
+
+// remoteIDSet runs a query of remote ids and returns them as a set.
+func (s *Store) remoteIDSet(query string, args ...any) (map[string]bool, error) {
+	rows, err := s.query(query, args...)
 	if err != nil {
 		return nil, s.wrap(err)
 	}

@@ -2,6 +2,7 @@ package sync
 
 import (
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -67,26 +68,39 @@ func BenchmarkIntegrationIncrementalSync(b *testing.B) {
 			src := s.source(typ, s.pass, s.url)
 			st := freshStore(b)
 			mustSync(b, src, st)
-			var total time.Duration
-			n := 0
+			var runs []time.Duration
+			cpu0, cpuOK := cpuTime()
+			srv0, srvOK := serverCPUTime()
 			for b.Loop() {
 				start := time.Now()
 				if stats := mustSync(b, src, st); stats.Added != 0 {
 					b.Fatalf("incremental sync with nothing new added %d entries", stats.Added)
 				}
-				total += time.Since(start)
-				n++
+				runs = append(runs, time.Since(start))
 			}
-			// The 200 ms target holds for Miniflux's own API, which answers
-			// "what changed since": one page. The Google Reader API has no
-			// such question, so its sync lists the ids of every entry, and
-			// of the unread ones (10,000 each here): the server's time for
-			// those lists is the floor, reported but not held to the target.
-			mean := total / time.Duration(n)
-			if typ == TypeMiniflux && mean > 200*time.Millisecond {
-				b.Errorf("incremental sync took %s on average, over the 200 ms target", mean)
+			// CPU time, which a busy machine does not inflate: herald's,
+			// and the server's (Miniflux and PostgreSQL) where known.
+			perRun := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 / float64(len(runs)) }
+			if cpu1, ok := cpuTime(); ok && cpuOK {
+				b.ReportMetric(perRun(cpu1-cpu0), "herald-cpu-ms/op")
 			}
-			b.Logf("%s: incremental sync %s on average over %d runs", typ, mean.Round(time.Millisecond), n)
+			if srv1, ok := serverCPUTime(); ok && srvOK {
+				b.ReportMetric(perRun(srv1-srv0), "server-cpu-ms/op")
+			}
+			// Target 200 ms for both APIs: Miniflux's answers "what changed
+			// since" (a page); the Google Reader API's sync is the
+			// subscriptions and the unread, starred and recent id lists, of
+			// which only the unread one is long (10,005 ids here: two
+			// pages). The median is held to it: on a shared machine a few
+			// runs wait for the CPU.
+			slices.Sort(runs)
+			median := runs[len(runs)/2]
+			b.ReportMetric(float64(median.Microseconds())/1000, "median-ms")
+			if median > 200*time.Millisecond {
+				b.Errorf("incremental sync took %s (median), over the 200 ms target", median)
+			}
+			b.Logf("%s: incremental sync %s median, %s to %s over %d runs", typ, median.Round(time.Millisecond),
+				runs[0].Round(time.Millisecond), runs[len(runs)-1].Round(time.Millisecond), len(runs))
 		})
 	}
 }

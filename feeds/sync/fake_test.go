@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	gosync "sync"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -30,7 +31,17 @@ type fakeMiniflux struct {
 	now        time.Time // the server's clock: changes are stamped with it
 	requests   []string  // "METHOD path?query" of every request
 	edits      int       // accepted write requests
+	// appID and appKey, when set, are required in the AppId and AppKey
+	// headers of every Google Reader request, as Inoreader does.
+	appID, appKey string
+	index         map[string]map[string]any // entries by id
+	// inflight counts the requests being served; maxInflight is the most
+	// there were at once.
+	inflight, maxInflight atomic.Int64
 }
+
+// mostAtOnce is the most requests the fake served at once.
+func (f *fakeMiniflux) mostAtOnce() int64 { return f.maxInflight.Load() }
 
 func loadJSON(t testing.TB, name string, v any) {
 	t.Helper()
@@ -66,12 +77,13 @@ func newFakeMiniflux(t testing.TB) *fakeMiniflux {
 }
 
 func (f *fakeMiniflux) entry(id string) map[string]any {
-	for _, e := range f.entries {
-		if fmt.Sprint(e["id"]) == id {
-			return e
+	if f.index == nil {
+		f.index = map[string]map[string]any{}
+		for _, e := range f.entries {
+			f.index[fmt.Sprint(e["id"])] = e
 		}
 	}
-	return nil
+	return f.index[id]
 }
 
 // set changes an entry as the server's own UI would, at the server's clock.
@@ -81,6 +93,53 @@ func (f *fakeMiniflux) set(id, field string, v any) {
 	e := f.entry(id)
 	e[field] = v
 	e["changed_at"] = f.now.Format(time.RFC3339Nano)
+}
+
+// purge deletes an entry as the server's retention does.
+func (f *fakeMiniflux) purge(id string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.entries = slices.DeleteFunc(f.entries, func(e map[string]any) bool { return fmt.Sprint(e["id"]) == id })
+	f.index = nil
+}
+
+// unsubscribe removes a feed and its entries, as the server does.
+func (f *fakeMiniflux) unsubscribe(feedID string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.feeds = slices.DeleteFunc(f.feeds, func(fd map[string]any) bool { return fmt.Sprint(fd["id"]) == feedID })
+	f.entries = slices.DeleteFunc(f.entries, func(e map[string]any) bool { return fmt.Sprint(e["feed_id"]) == feedID })
+	f.index = nil
+	subs := f.subs["subscriptions"].([]any)
+	f.subs["subscriptions"] = slices.DeleteFunc(slices.Clone(subs), func(s any) bool {
+		return s.(map[string]any)["id"] == "feed/"+feedID
+	})
+}
+
+// add puts a new entry on the server, as a crawl would: a copy of entry
+// from with a new id, published at published.
+func (f *fakeMiniflux) add(from, id string, published time.Time, status string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	e := map[string]any{}
+	for k, v := range f.entry(from) {
+		e[k] = v
+	}
+	n, _ := strconv.Atoi(id)
+	e["id"] = float64(n)
+	e["status"] = status
+	e["published_at"] = published.Format(time.RFC3339)
+	e["changed_at"] = f.now.Format(time.RFC3339Nano)
+	f.entries = append(f.entries, e)
+	f.entry(id) // builds the index if need be
+	f.index[id] = e
+	it := map[string]any{}
+	for k, v := range f.items[from] {
+		it[k] = v
+	}
+	it["id"] = fmt.Sprintf("tag:google.com,2005:reader/item/%016x", n)
+	it["published"] = float64(published.Unix())
+	f.items[id] = it
 }
 
 func (f *fakeMiniflux) tick(d time.Duration) {
@@ -114,6 +173,11 @@ func writeJSON(w http.ResponseWriter, v any) {
 }
 
 func (f *fakeMiniflux) serve(w http.ResponseWriter, r *http.Request) {
+	n := f.inflight.Add(1)
+	defer f.inflight.Add(-1)
+	for m := f.maxInflight.Load(); n > m && !f.maxInflight.CompareAndSwap(m, n); m = f.maxInflight.Load() {
+	}
+	time.Sleep(time.Millisecond) // long enough for a concurrent request to overlap
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.requests = append(f.requests, r.Method+" "+r.URL.RequestURI())
@@ -126,6 +190,12 @@ func (f *fakeMiniflux) serve(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		f.serveREST(w, r)
+		return
+	}
+	if f.appID != "" && !strings.HasPrefix(r.URL.Path, "/v1/") &&
+		(r.Header.Get("AppId") != f.appID || r.Header.Get("AppKey") != f.appKey) {
+		w.WriteHeader(http.StatusUnauthorized)
+		fmt.Fprint(w, "Error=AppNotFound")
 		return
 	}
 	if r.URL.Path == "/accounts/ClientLogin" {
@@ -178,6 +248,35 @@ func (f *fakeMiniflux) serveREST(w http.ResponseWriter, r *http.Request) {
 			out = out[:limit]
 		}
 		writeJSON(w, map[string]any{"total": total, "entries": append([]map[string]any{}, out...)})
+	case r.Method == http.MethodGet && r.URL.Path == "/v1/feeds/counters":
+		reads, unreads := map[string]int{}, map[string]int{}
+		for _, e := range f.entries {
+			feed := fmt.Sprint(e["feed_id"])
+			switch e["status"] {
+			case "read":
+				reads[feed]++
+			case "unread":
+				unreads[feed]++
+			}
+		}
+		writeJSON(w, map[string]any{"reads": reads, "unreads": unreads})
+	case r.Method == http.MethodGet && r.URL.Path == "/v1/entries/ids":
+		ids := []int64{}
+		for i := len(f.entries) - 1; i >= 0; i-- { // by id, descending
+			e := f.entries[i]
+			if st := q.Get("status"); st != "" && e["status"] != st {
+				continue
+			}
+			ids = append(ids, int64(e["id"].(float64)))
+		}
+		total := len(ids)
+		offset, _ := strconv.Atoi(q.Get("offset"))
+		limit, _ := strconv.Atoi(q.Get("limit"))
+		ids = ids[min(offset, len(ids)):]
+		if limit > 0 && len(ids) > limit {
+			ids = ids[:limit]
+		}
+		writeJSON(w, map[string]any{"total": total, "entry_ids": ids})
 	case r.Method == http.MethodPut && r.URL.Path == "/v1/entries":
 		var req struct {
 			IDs     []int64 `json:"entry_ids"`
@@ -231,8 +330,13 @@ func (f *fakeMiniflux) serveGReader(w http.ResponseWriter, r *http.Request) {
 	case "/reader/api/0/stream/items/ids":
 		q := r.URL.Query()
 		var refs []map[string]string
+		ot, _ := strconv.ParseInt(q.Get("ot"), 10, 64)
 		for i := len(f.entries) - 1; i >= 0; i-- { // newest first
 			e := f.entries[i]
+			// As Miniflux: "ot" against the publication date.
+			if published, _ := time.Parse(time.RFC3339, e["published_at"].(string)); ot > 0 && !published.After(time.Unix(ot, 0)) {
+				continue
+			}
 			switch {
 			case q.Get("s") == grStarred && e["starred"] != true:
 				continue
@@ -241,7 +345,20 @@ func (f *fakeMiniflux) serveGReader(w http.ResponseWriter, r *http.Request) {
 			}
 			refs = append(refs, map[string]string{"id": fmt.Sprint(e["id"])})
 		}
-		writeJSON(w, map[string]any{"itemRefs": refs})
+		// Pages as Miniflux's: n ids at most, the continuation the offset
+		// of the next page.
+		offset, _ := strconv.Atoi(q.Get("c"))
+		n, _ := strconv.Atoi(q.Get("n"))
+		total := len(refs)
+		refs = refs[min(offset, total):]
+		if n > 0 && len(refs) > n {
+			refs = refs[:n]
+		}
+		res := map[string]any{"itemRefs": refs}
+		if offset+len(refs) < total {
+			res["continuation"] = strconv.Itoa(offset + len(refs))
+		}
+		writeJSON(w, res)
 	case "/reader/api/0/stream/items/contents":
 		var items []map[string]any
 		for _, id := range r.PostForm["i"] {
@@ -299,8 +416,17 @@ func (f *fakeMiniflux) serveGReader(w http.ResponseWriter, r *http.Request) {
 
 func (f *fakeMiniflux) source(t testing.TB, typ, pass string) *Source {
 	t.Helper()
+	return f.sourceWith(t, typ, pass, nil)
+}
+
+// sourceWith is source with its Config changed by edit first.
+func (f *fakeMiniflux) sourceWith(t testing.TB, typ, pass string, edit func(*Config)) *Source {
+	t.Helper()
 	cfg := Config{Name: typ, Type: typ, URL: f.URL, Username: f.user}
 	cfg.Password = func(ctx context.Context) (string, error) { return pass, nil }
+	if edit != nil {
+		edit(&cfg)
+	}
 	s, err := New(cfg)
 	if err != nil {
 		t.Fatal(err)

@@ -14,11 +14,25 @@ import (
 )
 
 // The Google Reader API as FreshRSS, Inoreader, The Old Reader and Miniflux
-// serve it. It gives no change times and no "changed since", so a pull
-// lists the ids of every entry (10,000 a page), fetches the content of the
-// ones not in the store yet, and takes read and starred state from the
-// lists of unread and starred ids. Entry ids are kept in their short,
-// decimal form.
+// serve it. It gives no change times and no "changed since" for state, so
+// a pull works from lists of ids (decimal short form, 10,000 a page):
+//
+//   - every sync lists the unread and the starred ids, which carry the
+//     server's state (a read made there is an id leaving the unread list),
+//     and the ids of the entries since the previous sync less a day ("ot";
+//     FreshRSS and Inoreader compare it with the time the server got the
+//     entry, Miniflux with the entry's publication date, hence the day);
+//     the content of the ids not in the store yet is fetched;
+//   - the first sync, and then one a day (Config.ReconcileEvery), lists
+//     every id instead: it brings entries the short list missed (already
+//     read, and dated more than a day back on Miniflux) and tells which
+//     entries the server purged.
+//
+// An incremental sync with nothing new is thus the subscriptions and three
+// lists, of which only the unread one is long. The cursor keeps a digest of
+// the unread and starred lists: while they are the same, the store already
+// has their state (changes made in herald since are queued, and win), so
+// it is neither compared nor searched for new ids.
 type greader struct {
 	http  *httpClient
 	base  string
@@ -27,9 +41,11 @@ type greader struct {
 	auth  string       // from ClientLogin, kept for the life of the source
 	token string       // the edit token ("T") for POSTs
 
-	// The unread and starred lists, fetched by pull beside the list of
-	// every id, for state to hand over.
+	// The unread and starred lists, fetched by pull, for state to hand
+	// over, and the known ids the full list lacked, for vanished.
 	unread, starred []string
+	stateChanged    bool
+	gone            []string
 }
 
 const (
@@ -39,7 +55,29 @@ const (
 	grIDsPage     = 10000
 	grContentsMax = 250 // ids per contents request
 	grEditMax     = 250 // ids per edit-tag request
+	// grLookback widens the "since the last sync" list, for servers that
+	// compare "ot" with publication dates (Miniflux) and for clock skew.
+	grLookback = 24 * time.Hour
+	// DefaultReconcileEvery is how often a Google Reader pull lists every
+	// entry id (see greader).
+	DefaultReconcileEvery = 24 * time.Hour
 )
+
+// setAppHeaders adds Inoreader's application id and key, when configured.
+func (g *greader) setAppHeaders(ctx context.Context, req *http.Request) error {
+	if g.cfg.AppID == "" && g.cfg.AppKey == nil {
+		return nil
+	}
+	req.Header.Set("AppId", g.cfg.AppID)
+	if g.cfg.AppKey != nil {
+		key, err := g.cfg.AppKey(ctx)
+		if err != nil {
+			return fmt.Errorf("source %s: app key: %w", g.cfg.Name, err)
+		}
+		req.Header.Set("AppKey", key)
+	}
+	return nil
+}
 
 func (g *greader) login(ctx context.Context) error {
 	g.mu.Lock()
@@ -57,6 +95,9 @@ func (g *greader) login(ctx context.Context) error {
 		return err
 	}
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	if err := g.setAppHeaders(ctx, req); err != nil {
+		return err
+	}
 	body, _, err := g.http.do(req, nil)
 	if err != nil {
 		return err
@@ -109,6 +150,9 @@ func (g *greader) call(ctx context.Context, method, path string, form url.Values
 			return nil, err
 		}
 		req.Header.Set("Authorization", "GoogleLogin auth="+auth)
+		if err := g.setAppHeaders(ctx, req); err != nil {
+			return nil, err
+		}
 		body, _, err := g.http.do(req, out)
 		if err != nil && isAuth(err) && attempt == 0 {
 			g.mu.Lock()
@@ -139,6 +183,9 @@ func (g *greader) editToken(ctx context.Context) error {
 		return err
 	}
 	req.Header.Set("Authorization", "GoogleLogin auth="+g.auth)
+	if err := g.setAppHeaders(ctx, req); err != nil {
+		return err
+	}
 	body, _, err := g.http.do(req, nil)
 	if err != nil {
 		return err
@@ -182,96 +229,6 @@ func (g *greader) subscriptions(ctx context.Context) ([]remoteFeed, error) {
 		out = append(out, f)
 	}
 	return out, nil
-}
-
-func (g *greader) needsKnown() bool { return true }
-
-// ids lists every entry id of a stream, excluding those of xt when set.
-func (g *greader) ids(ctx context.Context, stream, exclude string) ([]string, error) {
-	var out []string
-	cont := ""
-	for {
-		q := url.Values{"output": {"json"}, "s": {stream}, "n": {strconv.Itoa(grIDsPage)}}
-		if exclude != "" {
-			q.Set("xt", exclude)
-		}
-		if cont != "" {
-			q.Set("c", cont)
-		}
-		var res struct {
-			ItemRefs []struct {
-				ID string `json:"id"`
-			} `json:"itemRefs"`
-			Continuation flexString `json:"continuation"`
-		}
-		if _, err := g.call(ctx, http.MethodGet, "/reader/api/0/stream/items/ids", q, &res); err != nil {
-			return nil, err
-		}
-		for _, r := range res.ItemRefs {
-			out = append(out, shortID(r.ID))
-		}
-		if res.Continuation == "" || string(res.Continuation) == cont || len(res.ItemRefs) == 0 {
-			return out, nil
-		}
-		cont = string(res.Continuation)
-	}
-}
-
-func (g *greader) pull(ctx context.Context, _ string, known map[string]bool, page func([]remoteEntry) error) (string, error) {
-	// The three id lists are asked for at once: an incremental sync then
-	// costs about one round trip.
-	if err := g.login(ctx); err != nil {
-		return "", err
-	}
-	var all []string
-	var errs [3]error
-	var wg gosync.WaitGroup
-	for i, fetch := range []func() error{
-		func() (err error) { all, err = g.ids(ctx, grReadingList, ""); return err },
-		func() (err error) { g.unread, err = g.ids(ctx, grReadingList, grRead); return err },
-		func() (err error) { g.starred, err = g.ids(ctx, grStarred, ""); return err },
-	} {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			errs[i] = fetch()
-		}()
-	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return "", err
-		}
-	}
-	var missing []string
-	for _, id := range all {
-		if !known[id] {
-			missing = append(missing, id)
-		}
-	}
-	for len(missing) > 0 {
-		n := min(len(missing), grContentsMax)
-		batch := missing[:n]
-		missing = missing[n:]
-		form := url.Values{"output": {"json"}}
-		for _, id := range batch {
-			form.Add("i", id)
-		}
-		var res struct {
-			Items []grItem `json:"items"`
-		}
-		if _, err := g.call(ctx, http.MethodPost, "/reader/api/0/stream/items/contents", form, &res); err != nil {
-			return "", err
-		}
-		es := make([]remoteEntry, 0, len(res.Items))
-		for _, it := range res.Items {
-			es = append(es, it.entry())
-		}
-		if err := page(es); err != nil {
-			return "", err
-		}
-	}
-	return "", nil
 }
 
 type grItem struct {
@@ -320,23 +277,6 @@ func (it grItem) entry() remoteEntry {
 		}
 	}
 	return e
-}
-
-// state hands over the lists pull fetched. Entries that arrived after
-// them were saved with their own state, which these lists may predate;
-// the next sync sets them right.
-func (g *greader) state(context.Context) (map[string]bool, map[string]bool, bool, error) {
-	unread, starred := set(g.unread), set(g.starred)
-	g.unread, g.starred = nil, nil
-	return unread, starred, true, nil
-}
-
-func set(ids []string) map[string]bool {
-	m := make(map[string]bool, len(ids))
-	for _, id := range ids {
-		m[id] = true
-	}
-	return m
 }
 
 // push sends edit-tag requests, one per kind of change and 250 ids.

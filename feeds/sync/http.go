@@ -45,7 +45,8 @@ func (c *httpClient) do(req *http.Request, out any) ([]byte, http.Header, error)
 	case resp.StatusCode == http.StatusUnauthorized || resp.StatusCode == http.StatusForbidden:
 		return nil, nil, fmt.Errorf("source %s: %w (HTTP %d from %s): check the username, password or token", c.name, ErrAuth, resp.StatusCode, req.URL.Path)
 	case resp.StatusCode < 200 || resp.StatusCode > 299:
-		return nil, nil, fmt.Errorf("source %s: %s %s: HTTP %s%s", c.name, req.Method, req.URL.Path, resp.Status, serverMessage(body))
+		return nil, nil, &statusError{code: resp.StatusCode,
+			msg: fmt.Sprintf("source %s: %s %s: HTTP %s%s", c.name, req.Method, req.URL.Path, resp.Status, serverMessage(body))}
 	}
 	if out != nil {
 		if err := json.Unmarshal(body, out); err != nil {
@@ -110,4 +111,26 @@ func (f *flexString) UnmarshalJSON(b []byte) error {
 	}
 	*f = flexString(n.String())
 	return nil
+}
+
+// statusError is a response outside 2xx (other than 401 and 403).
+type statusError struct {
+	code int
+	msg  string
+}
+
+func (e *statusError) Error() string { return e.msg }
+
+// isStatus reports whether err is a response with one of these statuses.
+func isStatus(err error, codes ...int) bool {
+	var se *statusError
+	if !errors.As(err, &se) {
+		return false
+	}
+	for _, c := range codes {
+		if se.code == c {
+			return true
+		}
+	}
+	return false
 }

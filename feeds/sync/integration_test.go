@@ -2,8 +2,9 @@ package sync
 
 // Integration tests against a real Miniflux, run by scripts/test-sync,
 // which starts one and sets HERALD_MINIFLUX_URL, HERALD_MINIFLUX_USER,
-// HERALD_MINIFLUX_PASSWORD and HERALD_SYNC_FEEDS (the local server of
-// testdata/). Without them the tests are skipped.
+// HERALD_MINIFLUX_PASSWORD, HERALD_SYNC_FEEDS (the local server of
+// testdata/) and HERALD_MINIFLUX_DSN (its database, for the purge test).
+// Without them the tests are skipped.
 
 import (
 	"bytes"
@@ -93,11 +94,17 @@ func (s liveServer) subscribeTestFeeds() error {
 }
 
 func (s liveServer) source(typ, pass, base string) *Source {
+	return s.sourceWith(typ, pass, base, func(*Config) {})
+}
+
+// sourceWith is source with its Config changed by edit first.
+func (s liveServer) sourceWith(typ, pass, base string, edit func(*Config)) *Source {
 	cfg := Config{Name: typ, Type: typ, URL: base, Username: s.user,
 		Password: func(context.Context) (string, error) { return pass, nil }}
 	if typ == TypeMiniflux && pass == s.pass && apiToken != "" {
 		cfg.Token = apiToken
 	}
+	edit(&cfg)
 	src, err := New(cfg)
 	if err != nil {
 		panic(err)

@@ -14,8 +14,12 @@ import (
 	"github.com/herald-reader/herald/feeds/store"
 )
 
-// minifluxPage is how many entries one request asks Miniflux for.
-const minifluxPage = 1000
+// minifluxPage is how many entries one request asks Miniflux for, and
+// minifluxIDsPage how many ids (the server's maximum).
+const (
+	minifluxPage    = 1000
+	minifluxIDsPage = 10000
+)
 
 // miniflux speaks Miniflux's REST API (/v1). Pulls ask for the entries
 // changed since the cursor, the server's clock (its Date header) at the
@@ -113,12 +117,10 @@ func (m *miniflux) subscriptions(ctx context.Context) ([]remoteFeed, error) {
 	return out, nil
 }
 
-func (m *miniflux) needsKnown() bool { return false }
-
 // pull pages through the changed entries by id. The next page is asked
 // for while the current one is saved, so that the server's time and the
 // store's overlap.
-func (m *miniflux) pull(ctx context.Context, cursor string, _ map[string]bool, page func([]remoteEntry) error) (string, error) {
+func (m *miniflux) pull(ctx context.Context, cursor string, _ storeIDs, page func([]remoteEntry) error) (string, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	type fetched struct {
@@ -197,6 +199,72 @@ func serverCursor(h http.Header) string {
 		t = time.Now().Add(-time.Minute)
 	}
 	return strconv.FormatInt(t.Add(-time.Second).Unix(), 10)
+}
+
+// vanished asks for the server's count of entries (read and unread, by
+// feed) and compares it with the store's: only when they differ does it
+// list every id, and return the ones of the store the server no longer
+// has. Entries Miniflux marks "removed" (flushed from its history) are not
+// counted, and count as gone, as they are to its reader; counting them
+// would make a server flushed before herald's first sync differ for ever.
+// Servers without /v1/feeds/counters or /v1/entries/ids (before 2.2.x)
+// are not asked.
+func (m *miniflux) vanished(ctx context.Context, count int, stored storeIDs) ([]string, error) {
+	var c struct {
+		Reads   map[string]int `json:"reads"`
+		Unreads map[string]int `json:"unreads"`
+	}
+	_, err := m.request(ctx, http.MethodGet, "/v1/feeds/counters", nil, &c)
+	if isStatus(err, http.StatusNotFound, http.StatusBadRequest, http.StatusMethodNotAllowed) {
+		return nil, nil // not a Miniflux we know (a proxy, a look-alike): no purges noticed
+	}
+	if err != nil {
+		return nil, err
+	}
+	n := 0
+	for _, k := range []map[string]int{c.Reads, c.Unreads} {
+		for _, v := range k {
+			n += v
+		}
+	}
+	if n == count {
+		return nil, nil
+	}
+	have := make(map[string]bool, n)
+	for _, status := range []string{"unread", "read"} {
+		for offset := 0; ; {
+			var res struct {
+				Total int     `json:"total"`
+				IDs   []int64 `json:"entry_ids"`
+			}
+			q := fmt.Sprintf("/v1/entries/ids?limit=%d&offset=%d&status=%s", minifluxIDsPage, offset, status)
+			_, err := m.request(ctx, http.MethodGet, q, nil, &res)
+			if isStatus(err, http.StatusNotFound, http.StatusBadRequest, http.StatusMethodNotAllowed) {
+				return nil, nil
+			}
+			if err != nil {
+				return nil, err
+			}
+			for _, id := range res.IDs {
+				have[strconv.FormatInt(id, 10)] = true
+			}
+			offset += len(res.IDs)
+			if len(res.IDs) == 0 || offset >= res.Total {
+				break
+			}
+		}
+	}
+	ids, err := stored.all()
+	if err != nil {
+		return nil, err
+	}
+	var gone []string
+	for id := range ids {
+		if !have[id] {
+			gone = append(gone, id)
+		}
+	}
+	return gone, nil
 }
 
 func (m *miniflux) state(context.Context) (map[string]bool, map[string]bool, bool, error) {

@@ -41,8 +41,18 @@ type Config struct {
 	Password func(ctx context.Context) (string, error)
 	// TokenFromPassword sends what Password returns as a Miniflux API token.
 	TokenFromPassword bool
-	Timeout           time.Duration // per request; 0: 30s
-	Client            *http.Client  // optional (tests)
+	// AppID and AppKey identify the application to servers that require
+	// it (Inoreader: the AppId and AppKey headers of every request);
+	// AppKey is asked for like Password. Google Reader API only.
+	AppID  string
+	AppKey func(ctx context.Context) (string, error)
+	// ReconcileEvery is how often a Google Reader API pull lists every
+	// entry id, to find the ones the server purged and the already-read
+	// ones an incremental pull can miss; 0: DefaultReconcileEvery;
+	// negative: every pull.
+	ReconcileEvery time.Duration
+	Timeout        time.Duration // per request; 0: 30s
+	Client         *http.Client  // optional (tests)
 }
 
 // ErrAuth is wrapped by errors that mean the server refused the credentials.
@@ -77,9 +87,15 @@ func New(cfg Config) (*Source, error) {
 	if cfg.Password != nil {
 		cfg.Password = cachePassword(cfg.Password)
 	}
+	if cfg.AppKey != nil {
+		cfg.AppKey = cachePassword(cfg.AppKey)
+	}
 	s := &Source{cfg: cfg, mu: make(chan struct{}, 1)}
 	switch cfg.Type {
 	case TypeMiniflux:
+		if cfg.AppID != "" || cfg.AppKey != nil {
+			return nil, fmt.Errorf("source %s: an app id and key are for the Google Reader API (type %q)", cfg.Name, TypeGReader)
+		}
 		if cfg.Token == "" && cfg.Password == nil || cfg.Token == "" && cfg.Username == "" && !cfg.TokenFromPassword {
 			return nil, fmt.Errorf("source %s: miniflux needs a token, or a username and a password", cfg.Name)
 		}
@@ -87,6 +103,9 @@ func New(cfg Config) (*Source, error) {
 	case TypeGReader:
 		if cfg.Username == "" || cfg.Password == nil {
 			return nil, fmt.Errorf("source %s: greader needs a username and a password", cfg.Name)
+		}
+		if (cfg.AppID == "") != (cfg.AppKey == nil) {
+			return nil, fmt.Errorf("source %s: an app id needs its app key, and an app key its app id", cfg.Name)
 		}
 		s.client = &greader{http: h, base: base, cfg: &s.cfg}
 	default:
@@ -139,23 +158,35 @@ type remoteEntry struct {
 type client interface {
 	subscriptions(ctx context.Context) ([]remoteFeed, error)
 	// pull hands over, page by page, the entries changed since cursor
-	// (all of them for ""), or those not known yet; it returns the cursor
-	// for the next pull.
-	pull(ctx context.Context, cursor string, known map[string]bool, page func([]remoteEntry) error) (string, error)
+	// (all of them for ""), or those not in the store yet; it returns the
+	// cursor for the next pull.
+	pull(ctx context.Context, cursor string, ids storeIDs, page func([]remoteEntry) error) (string, error)
 	// state returns the sets of unread and starred entry ids for APIs that
-	// report state that way; ok is false for the others.
+	// report state that way, when they changed since the last sync; ok is
+	// false otherwise.
 	state(ctx context.Context) (unread, starred map[string]bool, ok bool, err error)
-	// needsKnown says whether pull wants the ids already in the store.
-	needsKnown() bool
+	// vanished returns the ids of entries in the store (count of them)
+	// that the server no longer has, when the client found out in this
+	// sync; nil otherwise.
+	vanished(ctx context.Context, count int, ids storeIDs) ([]string, error)
 	// push sends changes, calling ack with the queue ids of each batch the
 	// server accepted.
 	push(ctx context.Context, changes []store.Change, ack func([]int64) error) error
 	subscribe(ctx context.Context, feedURL, title, folder string) error
 }
 
-// Stats is what one sync did.
+// storeIDs tells a client which of the source's entries the store holds.
+type storeIDs struct {
+	all   func() (map[string]bool, error)             // every one
+	among func(ids []string) (map[string]bool, error) // which of ids
+}
+
+// Stats is what one sync did: Dropped counts the articles removed with
+// feeds the source no longer lists, Detached the entries the server
+// purged, whose articles herald keeps as local ones.
 type Stats struct {
 	Feeds, Added, Updated, Pushed int
+	Dropped, Detached             int
 }
 
 // Sync pulls the source's subscriptions and entries into st, applies its
@@ -172,6 +203,10 @@ func (s *Source) Sync(ctx context.Context, st *store.Store) (Stats, error) {
 	}
 	var stats Stats
 	name := s.cfg.Name
+	cursor, _, err := st.SourceCursor(name)
+	if err != nil {
+		return stats, err
+	}
 	subs, err := s.client.subscriptions(ctx)
 	if err != nil {
 		return stats, err
@@ -184,23 +219,35 @@ func (s *Source) Sync(ctx context.Context, st *store.Store) (Stats, error) {
 		return stats, err
 	}
 	stats.Feeds = len(sf)
-	cursor, _, err := st.SourceCursor(name)
-	if err != nil {
-		return stats, err
-	}
-	var known map[string]bool
-	if s.client.needsKnown() {
-		if known, err = st.SourceRemoteIDs(name); err != nil {
+	// An empty list is more often a server's hiccup (or another account)
+	// than a reader who left every feed: it removes nothing.
+	if len(sf) > 0 {
+		if stats.Dropped, err = st.DropUnsubscribedFeeds(name); err != nil {
 			return stats, err
 		}
 	}
-	next, err := s.client.pull(ctx, cursor, known, func(es []remoteEntry) error {
+	ids := storeIDs{
+		all:   func() (map[string]bool, error) { return st.SourceRemoteIDs(name) },
+		among: func(ids []string) (map[string]bool, error) { return st.SourceKnownIDs(name, ids) },
+	}
+	next, err := s.client.pull(ctx, cursor, ids, func(es []remoteEntry) error {
 		a, u, err := st.SaveSourceEntries(name, convertEntries(es))
 		stats.Added += a
 		stats.Updated += u
 		return err
 	})
 	if err != nil {
+		return stats, err
+	}
+	count, err := st.SourceEntryCount(name)
+	if err != nil {
+		return stats, err
+	}
+	gone, err := s.client.vanished(ctx, count, ids)
+	if err != nil {
+		return stats, err
+	}
+	if stats.Detached, err = st.DetachSourceEntries(name, gone); err != nil {
 		return stats, err
 	}
 	unread, starred, ok, err := s.client.state(ctx)
