@@ -144,7 +144,7 @@ match = "celebrity"
 		env+" "+shellQuote(bin)+" --config "+shellQuote(cfg)+"; sleep 30"); err != nil {
 		t.Fatalf("starting tmux: %v\n%s", err, out)
 	}
-	t.Cleanup(func() { _, _ = r.tmux("kill-server") })
+	t.Cleanup(func() { stopTmux(func() { _, _ = r.tmux("kill-server") }, bin) })
 
 	// The slow feed has not answered; the other two feeds' articles are there.
 	screen := r.waitFor("the fast feeds' articles", func(s string) bool {
@@ -244,7 +244,7 @@ func TestEndToEndTerminalBrowser(t *testing.T) {
 		env+" "+shellQuote(bin)+" --config "+shellQuote(cfg)+"; sleep 30"); err != nil {
 		t.Fatalf("starting tmux: %v\n%s", err, out)
 	}
-	t.Cleanup(func() { _, _ = r.tmux("kill-server") })
+	t.Cleanup(func() { stopTmux(func() { _, _ = r.tmux("kill-server") }, bin) })
 	r.waitFor("the seed article", func(s string) bool { return strings.Contains(s, "Starmer hails") })
 	r.keys("o")
 	screen := r.waitFor("the terminal browser", func(s string) bool {
@@ -257,4 +257,26 @@ func TestEndToEndTerminalBrowser(t *testing.T) {
 		return strings.Contains(s, "All articles (1)") && strings.Contains(s, "opened https://e2e.example/seed-ukraine-talks")
 	})
 	r.keys("Q")
+}
+
+// stopTmux kills the tmux server and waits for the herald binary bin to
+// exit: it closes its store on the way out, and the test's directory must
+// not be removed under it.
+func stopTmux(kill func(), bin string) {
+	kill()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) && binaryRunning(bin) {
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// binaryRunning reports whether a process runs the executable at path.
+func binaryRunning(path string) bool {
+	procs, _ := filepath.Glob("/proc/[0-9]*/exe")
+	for _, p := range procs {
+		if target, err := os.Readlink(p); err == nil && target == path {
+			return true
+		}
+	}
+	return false
 }

@@ -74,7 +74,7 @@ dir = %q
 		env+" "+shellQuote(bin)+" --config "+shellQuote(cfg)+"; sleep 30"); err != nil {
 		t.Fatalf("starting tmux: %v\n%s", err, out)
 	}
-	t.Cleanup(func() { _, _ = tmux("kill-server") })
+	t.Cleanup(func() { stopTmux(func() { _, _ = tmux("kill-server") }, bin) })
 
 	capture := func() string {
 		out, _ := tmux("capture-pane", "-p", "-t", "e2e")
