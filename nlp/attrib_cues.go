@@ -59,7 +59,8 @@ func (r *resolver) verbAt(toks []tok, i int) (verbInfo, string, bool) {
 			if p.isCandidate() && !p.weak || r.isAux(p) {
 				ok = true
 			} else if p.kind == tkWord {
-				ok = p.cls.pron != 0
+				// "he claims", "the memo states"
+				ok = p.cls.pron != 0 || !p.capital && r.idx.voc.documentNouns[r.tz.lower(p)]
 			}
 		}
 		if ok && i+1 < len(toks) {

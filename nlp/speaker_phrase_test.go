@@ -60,6 +60,8 @@ func TestSpeakerNounPhrases(t *testing.T) {
 			"We are not going to write", ""},
 		{"a plural possessive inside an organisation's name", "Homes.\nThe Home Builders' Association said in a statement that it \"cautiously welcomes\" the plan.",
 			"cautiously welcomes", "Home Builders' Association"},
+		{"a document states", "Leave.\nBernie Sanders spoke in Iowa.\nA document on the Sanders campaign website states that couples would be covered only if they are \"registered with the state,\" wording that could exclude many.",
+			"registered with the state", "Bernie Sanders"},
 		{"a report on a country is not the country's", "Trade.\nA report on China said the talks were \"going nowhere.\"",
 			"going nowhere", ""},
 		{"a pronoun after a possessive subject is its possessor", "Medicine.\n\"It works,\" said Dr. Alan Pierce, a surgeon.\nMehmet Oz's advice earned him a hearing, where he was criticised for saying that a bean extract was a \"magic cure for everyone.\"",
