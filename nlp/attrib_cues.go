@@ -300,6 +300,9 @@ func (r *resolver) subjectFrom(toks []tok, i, s, limit int) int {
 		if t.kind == tkWord {
 			isPron = t.cls.pron != 0 && t.cls.pron != 'x'
 		}
+		if t.kind == tkWord && !isPron && t.cls.has(wPersonNoun) && !t.poss && r.opensSubject(toks, i, s) {
+			return unnamedSubject // "Small groups of protesters …, chanting"
+		}
 		if !isPron && t.kind < tkPerson {
 			continue
 		}
@@ -324,6 +327,22 @@ func (r *resolver) subjectFrom(toks []tok, i, s, limit int) int {
 		return i
 	}
 	return -1
+}
+
+// opensSubject reports whether the noun at i heads the noun phrase that
+// opens the sentence at s: only words that modify a noun come before it
+// ("Small groups of protesters", "Several senior officials").
+func (r *resolver) opensSubject(toks []tok, i, s int) bool {
+	if i-s > 4 {
+		return false
+	}
+	for k := s; k < i; k++ {
+		t := toks[k]
+		if t.kind != tkWord || t.cls.verb != 0 || t.cls.has(wPrep|wConj|wRel|wThat|wPersonNoun) {
+			return false
+		}
+	}
+	return true
 }
 
 // headingLabel reports an unknown name of three words or more that opens

@@ -62,6 +62,8 @@ func TestSpeakerNounPhrases(t *testing.T) {
 			"cautiously welcomes", "Home Builders' Association"},
 		{"a document states", "Leave.\nBernie Sanders spoke in Iowa.\nA document on the Sanders campaign website states that couples would be covered only if they are \"registered with the state,\" wording that could exclude many.",
 			"registered with the state", "Bernie Sanders"},
+		{"an unnamed subject chants, not a name in its clause", "Protests.\nSmall groups of protesters marched around the stadium - where the Charlotte Panthers played - while chanting, \"Hands up, don't shoot.\"",
+			"Hands up", ""},
 		{"a report on a country is not the country's", "Trade.\nA report on China said the talks were \"going nowhere.\"",
 			"going nowhere", ""},
 		{"a pronoun after a possessive subject is its possessor", "Medicine.\n\"It works,\" said Dr. Alan Pierce, a surgeon.\nMehmet Oz's advice earned him a hearing, where he was criticised for saying that a bean extract was a \"magic cure for everyone.\"",
