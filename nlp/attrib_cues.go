@@ -338,8 +338,9 @@ func (r *resolver) opensSubject(toks []tok, i, s int) bool {
 	}
 	for k := s; k < i; k++ {
 		t := toks[k]
-		if t.kind != tkWord || t.cls.verb != 0 || t.cls.has(wPrep|wConj|wRel|wThat|wPersonNoun) {
-			return false
+		if t.kind != tkWord || t.cls.verb != 0 || t.cls.has(wConj|wRel|wThat|wPersonNoun) ||
+			t.cls.has(wPrep) && !r.isWordTok(t, "of") {
+			return false // "groups of protesters" opens a subject, "in Ohio" does not
 		}
 	}
 	return true
