@@ -354,6 +354,9 @@ func (r *peopleResolver) noteTitles() {
 		if c == nil || c.leader >= 0 || m.kind != rkNamed || m.role == nil || m.role.office == "" || m.inactive {
 			continue
 		}
-		c.titles = append(c.titles, titleRef{office: m.role.office, country: m.qualCountry, org: m.qualOrg})
+		// one entry per distinct title: clusterHolds scans them per title mention
+		if t := (titleRef{office: m.role.office, country: m.qualCountry, org: m.qualOrg}); !slices.Contains(c.titles, t) {
+			c.titles = append(c.titles, t)
+		}
 	}
 }
