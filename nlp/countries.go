@@ -30,9 +30,9 @@ func (s *scanner) countryOrPlace(i int) (int, bool) {
 		return e, true
 	}
 	m := raw{kind: rkCountry, country: p.id, start: s.toks[i].start, end: s.toks[e-1].end, leader: -1}
-	if e == i+1 && s.toks[i].lex.flags&lexCountryGiven != 0 {
+	if e == i+1 && s.lexAt(i).flags&lexCountryGiven != 0 {
 		// "Jordan" may yet be the surname of someone the article names
-		m.keys = []string{s.toks[i].key}
+		m.keys = []string{s.keyAt(i)}
 	}
 	s.out = append(s.out, m)
 	return e, true
@@ -51,7 +51,7 @@ var usStates = wordSet("ala", "ariz", "ark", "calif", "colo", "conn", "del", "fl
 // usTown reports a US state after a comma at token e: "Lebanon, Tenn.",
 // "Mexico, Mo." name towns.
 func (s *scanner) usTown(e int) bool {
-	if e >= len(s.toks) || !s.toks[e].is(tComma) || !s.toks[e].capitalised() || !usStates[s.toks[e].key] {
+	if e >= len(s.toks) || !s.toks[e].is(tComma) || !s.toks[e].capitalised() || !usStates[s.keyAt(e)] {
 		return false
 	}
 	return e+1 >= len(s.toks) || !s.toks[e+1].joined() || !s.toks[e+1].capitalised()
@@ -72,7 +72,7 @@ func (s *scanner) inCompound(i, e int) bool {
 		return false
 	}
 	p, _ := s.matchPhrase(other, kindBit(pkCountry)|kindBit(pkDemonym)|kindBit(pkCapital))
-	return p == nil && !combiningForms[s.toks[other].key]
+	return p == nil && !combiningForms[s.keyAt(other)]
 }
 
 // combiningForms join countries in compounds: "Sino-American", "Anglo-French".
@@ -92,12 +92,12 @@ var languageWords = map[string]bool{
 func (s *scanner) isLanguage(i, e int) bool {
 	if e < len(s.toks) {
 		next := &s.toks[e]
-		if next.joined() && languageWords[next.key] {
+		if next.joined() && languageWords[s.key(next)] {
 			return true
 		}
 	}
-	if i > 0 && (s.toks[i-1].key == "in" || s.toks[i-1].key == "speak" || s.toks[i-1].key == "speaks" ||
-		s.toks[i-1].key == "spoke" || s.toks[i-1].key == "fluent") {
+	if i > 0 && (s.keyAt(i-1) == "in" || s.keyAt(i-1) == "speak" || s.keyAt(i-1) == "speaks" ||
+		s.keyAt(i-1) == "spoke" || s.keyAt(i-1) == "fluent") {
 		return e >= len(s.toks) || !s.toks[e].joined() || s.toks[e].is(tCap) && !s.toks[e].is(tHyph)
 	}
 	return false
@@ -110,7 +110,7 @@ func (s *scanner) capitalActs(i, e int) bool {
 	if i > 0 && s.toks[i].joined() && s.toks[i-1].capitalised() {
 		return false
 	}
-	if i > 0 && placePrepositions[s.toks[i-1].key] {
+	if i > 0 && placePrepositions[s.keyAt(i-1)] {
 		return false
 	}
 	if s.toks[e-1].is(tPoss) {
@@ -120,7 +120,7 @@ func (s *scanner) capitalActs(i, e int) bool {
 		return false
 	}
 	next := &s.toks[e]
-	return next.is(tJoin) && next.lex != nil && next.lex.flags&lexCapitalAct != 0
+	return next.is(tJoin) && s.lex(next).has(lexCapitalAct)
 }
 
 // placePrepositions before a capital make it a place: "talks in Moscow".
@@ -144,7 +144,7 @@ var georgiaStateWords = map[string]bool{
 // Atlanta or Savannah and not Tbilisi.
 func (s *scanner) georgiaIsUSState(i int) bool {
 	t := &s.toks[i]
-	if i >= 2 && s.toks[i-1].key == "of" && s.toks[i-2].key == "state" {
+	if i >= 2 && s.keyAt(i-1) == "of" && s.keyAt(i-2) == "state" {
 		return true
 	}
 	if i >= 1 && t.is(tComma) && s.toks[i-1].capitalised() {
@@ -153,7 +153,7 @@ func (s *scanner) georgiaIsUSState(i int) bool {
 		}
 	}
 	for k := i - 3; k <= i+3; k++ {
-		if k >= 0 && k < len(s.toks) && k != i && georgiaStateWords[s.toks[k].key] {
+		if k >= 0 && k < len(s.toks) && k != i && georgiaStateWords[s.keyAt(k)] {
 			return true
 		}
 	}
@@ -161,7 +161,7 @@ func (s *scanner) georgiaIsUSState(i int) bool {
 		s.georgiaChecked = true
 		state, country := false, false
 		for k := range s.toks {
-			switch s.toks[k].key {
+			switch s.keyAt(k) {
 			case "atlanta", "savannah", "augusta":
 				state = true
 			case "tbilisi", "georgian", "georgians", "caucasus", "abkhazia", "ossetia":

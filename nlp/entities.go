@@ -61,11 +61,11 @@ func (a *Annotator) findEntitiesAt(text string, published time.Time) []Entity {
 	x := a.idx
 	buf := getTokenBuffers()
 	defer putTokenBuffers(buf)
-	toks := x.tokenize(text, buf)
-	if cap(buf.raws) < len(toks)/8 {
-		buf.raws = make([]raw, 0, len(toks)/8)
+	ts := x.tokenize(text, buf)
+	if cap(buf.raws) < len(ts.toks)/8 {
+		buf.raws = make([]raw, 0, len(ts.toks)/8)
 	}
-	s := scanner{x: x, text: text, toks: toks, out: buf.raws[:0], keyBuf: buf.keyBuf[:0]}
+	s := scanner{tokenStream: ts, x: x, text: text, out: buf.raws[:0], keyBuf: buf.keyBuf[:0]}
 	s.scan()
 	defer func() { buf.raws, buf.keyBuf = s.out, s.keyBuf }()
 	ps := getPeopleScratch()

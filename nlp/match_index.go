@@ -12,7 +12,8 @@ import (
 // gazetteer and the fixed vocabulary. It is never modified after buildIndex,
 // so one index serves any number of goroutines.
 type index struct {
-	lex map[string]*lexEntry // every folded word the matcher knows
+	lex     map[string]*lexEntry // every folded word the matcher knows
+	entries []*lexEntry          // the same entries by id; entries[0] is nil
 	// lowerLex holds the few words that matter when written in lower case
 	// (titles, "the", particles, verbs after a capital); most words of an
 	// article are lower case, and a small table is much faster to probe.
@@ -28,6 +29,7 @@ type index struct {
 
 // lexEntry is what the tables know about one folded word.
 type lexEntry struct {
+	id        int32 // its place in index.entries
 	flags     uint32
 	phrases   []*phrase // gazetteer phrases that start with this word, longest first
 	kinds     kindSet   // the kinds among phrases, to skip the list early
@@ -35,6 +37,9 @@ type lexEntry struct {
 	surnameOf []int32 // leaders whose surname (or one-word alias) this is
 	givenOf   []int32 // leaders whose given name this is
 }
+
+// has reports whether e is known and carries any of flags f.
+func (e *lexEntry) has(f uint32) bool { return e != nil && e.flags&f != 0 }
 
 const (
 	lexGiven          uint32 = 1 << iota // a common given name
@@ -252,6 +257,11 @@ func buildIndex(g *gazetteer.Data) *index {
 		}
 		x.offices[d.office] = list
 	}
+	x.entries = make([]*lexEntry, 1, len(x.lex)+1)
+	for _, e := range x.lex {
+		e.id = int32(len(x.entries))
+		x.entries = append(x.entries, e)
+	}
 	x.lowerLex = map[string]*lexEntry{}
 	for k, e := range x.lex {
 		if k == "the" || len(e.roles) > 0 || e.flags&(lexParticle|lexCapitalAct) != 0 || lowerPhraseStart(e) {
@@ -267,16 +277,20 @@ func lowerHash(n int, first, last byte) uint {
 	return (uint(n)*131 + uint(first)*31 + uint(last)) & (1<<14 - 1)
 }
 
-// lowerEntry looks up a lower-case folded word.
-func (x *index) lowerEntry(key []byte) *lexEntry {
+// lowerEntry looks up a lower-case folded word and returns its entry id,
+// 0 when the tables do not know it.
+func (x *index) lowerEntry(key []byte) int32 {
 	if len(key) == 0 {
-		return nil
+		return 0
 	}
 	h := lowerHash(len(key), key[0], key[len(key)-1])
 	if x.lowerSeen[h/64]&(1<<(h%64)) == 0 {
-		return nil
+		return 0
 	}
-	return x.lowerLex[string(key)]
+	if e := x.lowerLex[string(key)]; e != nil {
+		return e.id
+	}
+	return 0
 }
 
 func lowerPhraseStart(e *lexEntry) bool {

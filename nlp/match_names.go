@@ -45,12 +45,12 @@ func (s *scanner) nameAfterTitle(i int, m *raw) (int, bool) {
 }
 
 func (s *scanner) isGiven(i int) bool {
-	l := s.toks[i].lex
+	l := s.lexAt(i)
 	return l != nil && l.flags&lexGiven != 0
 }
 
 func (s *scanner) isSurname(i int) bool {
-	l := s.toks[i].lex
+	l := s.lexAt(i)
 	return l != nil && len(l.surnameOf) > 0
 }
 
@@ -61,7 +61,7 @@ func (s *scanner) orgFollows(i int) bool {
 		return false
 	}
 	t := &s.toks[i]
-	return t.joined() && t.capitalised() && t.lex != nil && t.lex.flags&lexOrgWord != 0
+	return t.joined() && t.capitalised() && s.lex(t).has(lexOrgWord)
 }
 
 // namedPerson reads a name with no title in front of it.
@@ -99,7 +99,7 @@ func (s *scanner) namedPerson(i int) (int, bool) {
 		if !s.nameShaped(i, end) || s.companyAround(i, end) {
 			return end, true // "Bill C-48", "BC Hydro", "shares of Morgan Stanley"
 		}
-		first := s.toks[i].lex
+		first := s.lexAt(i)
 		givenOK := first != nil && (first.flags&lexGiven != 0 || first.flags&lexCountryGiven != 0) &&
 			!(first.flags&lexAmbiguousGiven != 0 && t.is(tSentStart|tHeadline)) && !t.is(tHeadline)
 		if givenOK {
@@ -113,7 +113,7 @@ func (s *scanner) namedPerson(i int) (int, bool) {
 			return end, true
 		}
 		// "Crunch Trump": an unknown word before a known surname is no part of the name.
-		if l := s.toks[end-1].lex; l != nil && len(l.surnameOf) > 0 && !s.suffixAt(end) {
+		if l := s.lexAt(end - 1); l != nil && len(l.surnameOf) > 0 && !s.suffixAt(end) {
 			return i, false
 		}
 		// "Obama Speech": a known surname followed by unknown words, unless
@@ -127,7 +127,7 @@ func (s *scanner) namedPerson(i int) (int, bool) {
 		return end, true
 	}
 	// one word: a leader's surname, resolved once the whole article is read
-	if t.lex != nil && len(t.lex.surnameOf) > 0 && t.lex.flags&lexCommonSurname == 0 {
+	if l := s.lex(t); l != nil && len(l.surnameOf) > 0 && l.flags&lexCommonSurname == 0 {
 		s.out = append(s.out, m)
 		return end, true
 	}
@@ -156,11 +156,11 @@ func (s *scanner) nameShaped(a, b int) bool {
 // "shares of X", "stock in X", or "X raised its forecast" (a company is
 // "it"; a person is not).
 func (s *scanner) companyAround(a, b int) bool {
-	if a >= 2 && (s.toks[a-1].key == "of" || s.toks[a-1].key == "in") && companyNouns[s.toks[a-2].key] {
+	if a >= 2 && (s.keyAt(a-1) == "of" || s.keyAt(a-1) == "in") && companyNouns[s.keyAt(a-2)] {
 		return true
 	}
 	for k := b; k < len(s.toks) && k <= b+2; k++ {
-		switch s.toks[k].key {
+		switch s.keyAt(k) {
 		case "its":
 			return k > b // "X raised its …", not "X its" across a break
 		case "his", "her", "he", "she", "who":
@@ -178,7 +178,7 @@ var companyNouns = wordSet("shares", "stock", "stocks", "stake", "shareholders",
 
 // afterThe reports the article "the" right before token i.
 func (s *scanner) afterThe(i int) bool {
-	return i > 0 && s.toks[i-1].key == "the" && s.toks[i].joined()
+	return i > 0 && s.keyAt(i-1) == "the" && s.toks[i].joined()
 }
 
 // plainName reports a name that starts with a word of two letters or more,
@@ -197,11 +197,11 @@ func (s *scanner) appositionAt(i int) bool {
 		return false
 	}
 	t := &s.toks[i]
-	if len(t.key) > 0 && t.key[0] >= '0' && t.key[0] <= '9' && len(t.key) <= 3 {
+	if len(s.key(t)) > 0 && s.key(t)[0] >= '0' && s.key(t)[0] <= '9' && len(s.key(t)) <= 3 {
 		return i+1 < len(s.toks) && s.toks[i+1].is(tComma)
 	}
 	from := i + 1
-	if t.key != "a" && t.key != "an" && t.key != "the" {
+	if s.key(t) != "a" && s.key(t) != "an" && s.key(t) != "the" {
 		// ", executive director of AROS", ", head of the center": a role
 		// with no article, its words in lower case
 		from = i
@@ -211,14 +211,14 @@ func (s *scanner) appositionAt(i int) bool {
 		last = i + 1 // at most one modifier: "executive director"
 	}
 	for k := from; k < len(s.toks) && k <= last; k++ {
-		if from == i && (s.toks[k].capitalised() || s.toks[k].lex != nil && s.toks[k].lex.flags&lexNotName != 0 && k == i) {
+		if from == i && (s.toks[k].capitalised() || s.lexAt(k).has(lexNotName) && k == i) {
 			return false
 		}
 		u := &s.toks[k]
 		if k > i && !u.joined() {
 			return false
 		}
-		if appositionNouns[u.key] || from == i && roleHeadWords[u.key] {
+		if appositionNouns[s.key(u)] || from == i && roleHeadWords[s.key(u)] {
 			return true
 		}
 		if d, _ := s.matchRole(k); d != nil && d.class != roleModifier && d.class != roleHonorific {
@@ -234,7 +234,7 @@ func (s *scanner) roleNounBefore(i int) bool {
 	if i == 0 || !s.toks[i].joined() || s.toks[i].is(tUpper) {
 		return false
 	}
-	k := s.toks[i-1].key
+	k := s.keyAt(i - 1)
 	return appositionNouns[k] || roleHeadWords[k]
 }
 
@@ -247,11 +247,11 @@ func (s *scanner) creditBefore(i int) bool {
 	for k := i - 1; k >= 0 && k >= i-8; k-- {
 		t := &s.toks[k]
 		switch {
-		case t.key == "by":
-			return k > 0 && creditWords[s.toks[k-1].key]
-		case creditWords[t.key] && i-k <= 2:
+		case s.key(t) == "by":
+			return k > 0 && creditWords[s.keyAt(k-1)]
+		case creditWords[s.key(t)] && i-k <= 2:
 			return true // "Photo: Colin Baird"
-		case t.key == "and" || t.capitalised():
+		case s.key(t) == "and" || t.capitalised():
 			continue
 		}
 		return false
@@ -288,7 +288,7 @@ var appositionNouns = map[string]bool{
 // bare records a lone capitalised word that may be a surname used elsewhere.
 func (s *scanner) bare(i int) (int, bool) {
 	t := &s.toks[i]
-	if !t.capitalised() || t.lex != nil && t.lex.flags&lexNotName != 0 {
+	if !t.capitalised() || s.lex(t).has(lexNotName) {
 		return i, false
 	}
 	var m raw
@@ -304,22 +304,22 @@ func (s *scanner) bare(i int) (int, bool) {
 // particles start no name unless the gazetteer says so.
 func (s *scanner) nameStart(i int, titled bool) bool {
 	t := &s.toks[i]
-	if t.lex != nil && t.lex.flags&lexParticle != 0 {
+	if s.lex(t).has(lexParticle) {
 		// "von der Leyen": a leader's surname that starts with a particle
 		if p, _ := s.matchPhrase(i, kindBit(pkLeader)); p != nil {
 			return true
 		}
 		return t.capitalised() && s.nameContinues(i+1) // "Mr. Van Voorhis", "De Blasio"
 	}
-	if !t.capitalised() || t.lex != nil && t.lex.flags&(lexNotName|lexSuffix) != 0 {
+	if !t.capitalised() || s.lex(t).has(lexNotName|lexSuffix) {
 		return false
 	}
-	if t.lex != nil && t.lex.flags&lexOrgWord != 0 && (!titled || !s.nameContinues(i+1)) {
+	if s.lex(t).has(lexOrgWord) && (!titled || !s.nameContinues(i+1)) {
 		return false // "Justice Department", but "President Park Geun-hye"
 	}
 	if _, e := s.matchPhrase(i, kindsNonPerson); e > i {
 		// "Jordan Hale": a country name that is also a given name, before a surname
-		if t.lex.flags&lexCountryGiven != 0 && e == i+1 && !t.is(tPoss) && s.nameContinues(e) {
+		if s.lex(t).has(lexCountryGiven) && e == i+1 && !t.is(tPoss) && s.nameContinues(e) {
 			return true
 		}
 		if p, le := s.matchPhrase(i, kindBit(pkLeader)); p != nil && le >= e {
@@ -340,20 +340,20 @@ func (s *scanner) nameContinues(i int) bool {
 	if !t.joined() || prev.is(tPoss) {
 		return false
 	}
-	if t.is(tHyph) && t.lex == nil && prev.end-prev.start <= 5 && (prev.lex == nil || len(prev.lex.surnameOf) == 0) {
+	if t.is(tHyph) && s.lex(t) == nil && prev.end-prev.start <= 5 && (s.lex(prev) == nil || len(s.lex(prev).surnameOf) == 0) {
 		return true // "Ban Ki-moon", not "Clinton-era"
 	}
 	if !t.capitalised() {
 		return false
 	}
-	afterGiven := prev.lex != nil && prev.lex.flags&lexGiven != 0
-	if t.lex != nil && t.lex.flags&(lexNotName|lexOrgWord) != 0 && !(afterGiven && t.lex.flags&lexMonth != 0) {
+	afterGiven := s.lex(prev).has(lexGiven)
+	if s.lex(t).has(lexNotName|lexOrgWord) && !(afterGiven && s.lex(t).has(lexMonth)) {
 		return false
 	}
 	if _, e := s.matchPhrase(i, kindsNonPerson); e > i {
 		// "Chuck Jordan": a country that is also a name, after a given name;
 		// "Lisa O. Monaco": any word after a middle initial is the surname
-		return e == i+1 && (afterGiven && t.lex.flags&lexCountryGiven != 0 || s.afterInitial(i))
+		return e == i+1 && (afterGiven && s.lex(t).has(lexCountryGiven) || s.afterInitial(i))
 	}
 	if d, _ := s.matchRole(i); d != nil && d.class != roleModifier {
 		return false
@@ -367,7 +367,7 @@ func (s *scanner) afterInitial(i int) bool {
 		return false
 	}
 	in, first := &s.toks[i-1], &s.toks[i-2]
-	return in.joined() && in.capitalised() && len(in.key) == 1 && first.capitalised() && len(first.key) > 1
+	return in.joined() && in.capitalised() && len(s.key(in)) == 1 && first.capitalised() && len(s.key(first)) > 1
 }
 
 // nameRun returns the end of the name that starts at token i: capitalised
@@ -380,13 +380,13 @@ func (s *scanner) nameRun(i int) int {
 			continue
 		}
 		t := &s.toks[j]
-		if t.lex != nil && t.lex.flags&lexParticle != 0 && t.joined() && !s.toks[j-1].is(tPoss) {
+		if s.lex(t).has(lexParticle) && t.joined() && !s.toks[j-1].is(tPoss) {
 			if s.nameContinues(j + 1) {
 				j += 2
 				continue
 			}
 			// "van der Berg", "de la Cruz": two particles before the surname
-			if n := j + 1; n < len(s.toks) && s.toks[n].lex != nil && s.toks[n].lex.flags&lexParticle != 0 &&
+			if n := j + 1; n < len(s.toks) && s.lexAt(n).has(lexParticle) &&
 				s.toks[n].joined() && s.nameContinues(n+1) {
 				j += 3
 				continue
@@ -406,7 +406,7 @@ func (s *scanner) suffixAt(i int) bool {
 		return false
 	}
 	t := &s.toks[i]
-	return t.lex != nil && t.lex.flags&lexSuffix != 0 && (t.joined() || t.is(tComma) && t.capitalised()) &&
+	return s.lex(t).has(lexSuffix) && (t.joined() || t.is(tComma) && t.capitalised()) &&
 		!s.toks[i-1].is(tPoss)
 }
 
@@ -416,13 +416,13 @@ func (s *scanner) fillName(m *raw, a, b int) {
 	m.leader = -1
 	start := len(s.keyBuf)
 	for k := a; k < b; k++ {
-		s.keyBuf = append(s.keyBuf, s.toks[k].key)
+		s.keyBuf = append(s.keyBuf, s.keyAt(k))
 	}
 	m.keys = s.keyBuf[start:len(s.keyBuf):len(s.keyBuf)]
 	m.nameStart, m.nameEnd = s.toks[a].start, s.toks[b-1].end
 	m.start, m.end = m.nameStart, m.nameEnd
 	m.sentStart = s.toks[a].is(tSentStart)
-	if l := s.toks[a].lex; l != nil && l.flags&lexGiven != 0 {
+	if s.lexAt(a).has(lexGiven) {
 		m.given = true
 	}
 }

@@ -12,13 +12,33 @@ import (
 
 // token is one word of the text. Hyphenated words are split into their parts
 // (the later parts carry tHyph) so that "Russia-Ukraine" holds two countries
-// and "Guinea-Bissau" matches however it is written.
+// and "Guinea-Bissau" matches however it is written. A token holds no
+// pointer: a long text's millions of tokens cost the collector nothing.
 type token struct {
-	start, end int       // byte span in the text; a possessive ’s is excluded
-	key        string    // folded form: lower case, no diacritics, no dots
-	lex        *lexEntry // what the matching tables know of key, or nil
+	start, end int   // byte span in the text; a possessive ’s is excluded
+	ka, kb     int32 // folded key (lower case, no diacritics, no dots): keys[ka:kb] of its stream
+	lex        int32 // what the matching tables know of the key: index.entries[lex], 0 for nothing
 	flags      uint16
 }
+
+// tokenStream is a document's tokens with the arena that holds their keys.
+type tokenStream struct {
+	toks    []token
+	keys    string      // the folded keys back to back
+	entries []*lexEntry // the index's lexicon by entry id
+}
+
+// key returns t's folded form.
+func (ts *tokenStream) key(t *token) string { return ts.keys[t.ka:t.kb] }
+
+// keyAt returns the folded form of token i.
+func (ts *tokenStream) keyAt(i int) string { return ts.keys[ts.toks[i].ka:ts.toks[i].kb] }
+
+// lex returns what the matching tables know of t, or nil.
+func (ts *tokenStream) lex(t *token) *lexEntry { return ts.entries[t.lex] }
+
+// lexAt returns what the matching tables know of token i, or nil.
+func (ts *tokenStream) lexAt(i int) *lexEntry { return ts.entries[ts.toks[i].lex] }
 
 const (
 	tCap       uint16 = 1 << iota // first letter is upper case
@@ -67,18 +87,13 @@ func runeAt(s string, i int) (rune, int) {
 	return utf8.DecodeRuneInString(s[i:])
 }
 
-// tokenize splits text into word tokens, folds each once and looks it up in
-// the index's lexicon.
 // tokenBuffers are reused across calls: allocation dominated the profile.
 type tokenBuffers struct {
 	toks   []token
 	arena  []byte
-	keys   []keySpan
 	raws   []raw
 	keyBuf []string
 }
-
-type keySpan struct{ a, b int }
 
 var tokenPool = sync.Pool{New: func() any { return new(tokenBuffers) }}
 
@@ -91,28 +106,25 @@ func putTokenBuffers(b *tokenBuffers) {
 	if cap(b.arena) > maxPooled {
 		return
 	}
-	// b.toks is not cleared: its pointers lead to the long-lived index and
-	// to the last text's keys, which the next call overwrites.
 	clear(b.raws)
 	clear(b.keyBuf)
-	b.toks, b.arena, b.keys, b.raws, b.keyBuf = b.toks[:0], b.arena[:0], b.keys[:0], b.raws[:0], b.keyBuf[:0]
+	b.toks, b.arena, b.raws, b.keyBuf = b.toks[:0], b.arena[:0], b.raws[:0], b.keyBuf[:0]
 	tokenPool.Put(b)
 }
 
-func (x *index) tokenize(text string, buf *tokenBuffers) []token {
+// tokenize splits text into word tokens, folds each once and looks it up in
+// the index's lexicon. The stream's keys alias buf's arena: it lives only
+// while the caller holds buf, and no Entity field is made from it.
+func (x *index) tokenize(text string, buf *tokenBuffers) tokenStream {
 	toks := buf.toks[:0]
-	if cap(toks) < len(text)/4+4 {
-		toks = make([]token, 0, len(text)/4+4)
+	if n := len(text)/5 + 4; cap(toks) < n {
+		toks = make([]token, 0, n)
 	}
 	arena := buf.arena[:0]
 	if cap(arena) < len(text) {
 		arena = make([]byte, 0, len(text))
 	}
-	keys := buf.keys[:0]
-	if cap(keys) < cap(toks) {
-		keys = make([]keySpan, 0, cap(toks))
-	}
-	defer func() { buf.toks, buf.arena, buf.keys = toks, arena, keys }()
+	defer func() { buf.toks, buf.arena = toks, arena }()
 	gapStart := 0
 	hyphenNext := false // the next token continues a hyphenated word
 	for i := 0; i < len(text); {
@@ -214,7 +226,7 @@ func (x *index) tokenize(text string, buf *tokenBuffers) []token {
 				break scan
 			}
 		}
-		t := token{start: start, end: end}
+		t := token{start: start, end: end, ka: int32(ka), kb: int32(len(arena))}
 		if firstUpper {
 			t.flags |= tCap
 		}
@@ -233,14 +245,13 @@ func (x *index) tokenize(text string, buf *tokenBuffers) []token {
 		if hyphenNext {
 			t.flags |= tHyph
 		} else {
-			t.flags |= gapFlags(text[gapStart:start], toks)
+			t.flags |= gapFlags(text[gapStart:start], toks, x.entries)
 		}
 		if nUpper == 0 {
 			t.lex = x.lowerEntry(arena[ka:])
-		} else {
-			t.lex = x.lex[string(arena[ka:])]
+		} else if e := x.lex[string(arena[ka:])]; e != nil {
+			t.lex = e.id
 		}
-		keys = append(keys, keySpan{ka, len(arena)})
 		toks = append(toks, t)
 		gapStart = i
 		hyphenNext = false
@@ -255,18 +266,13 @@ func (x *index) tokenize(text string, buf *tokenBuffers) []token {
 			}
 		}
 	}
-	// The keys alias the pooled arena instead of a copy: they live only
-	// while findEntities holds buf, and no Entity field is made from them.
-	all := unsafe.String(unsafe.SliceData(arena), len(arena))
-	for j := range toks {
-		toks[j].key = all[keys[j].a:keys[j].b]
-	}
-	markHeadlines(text, toks)
-	return toks
+	ts := tokenStream{toks: toks, keys: unsafe.String(unsafe.SliceData(arena), len(arena)), entries: x.entries}
+	markHeadlines(text, toks, x.entries)
+	return ts
 }
 
 // gapFlags classifies the text between the previous token and this one.
-func gapFlags(gap string, toks []token) uint16 {
+func gapFlags(gap string, toks []token, entries []*lexEntry) uint16 {
 	if len(toks) == 0 {
 		return tSentStart
 	}
@@ -299,7 +305,7 @@ func gapFlags(gap string, toks []token) uint16 {
 	if last == ',' {
 		f |= tComma
 	}
-	abbrev := prev.lex != nil && prev.lex.flags&lexAbbrev != 0 || prev.end-prev.start == 1 && prev.is(tCap)
+	abbrev := entries[prev.lex] != nil && entries[prev.lex].flags&lexAbbrev != 0 || prev.end-prev.start == 1 && prev.is(tCap)
 	if last == '.' && prev.is(tDot) && abbrev && !quote {
 		if gap[0] == '.' && len(gap) > 1 && strings.Trim(gap[1:], " ") == "" {
 			return tJoin
@@ -322,7 +328,7 @@ func isQuoteMark(r rune) bool {
 
 // markHeadlines flags the tokens of lines written in title case, where
 // capitals say nothing about names.
-func markHeadlines(text string, toks []token) {
+func markHeadlines(text string, toks []token, entries []*lexEntry) {
 	for a := 0; a < len(toks); {
 		b := a + 1
 		for b < len(toks) && !lineBreakBetween(text, toks[b-1].end, toks[b].start) {
@@ -331,7 +337,7 @@ func markHeadlines(text string, toks []token) {
 		long, caps := 0, 0
 		for j := a; j < b; j++ {
 			// only everyday words count: names are capitalised anyway
-			if l := toks[j].lex; l != nil && (l.flags&lexGiven != 0 || len(l.surnameOf) > 0 || len(l.phrases) > 0) {
+			if l := entries[toks[j].lex]; l != nil && (l.flags&lexGiven != 0 || len(l.surnameOf) > 0 || len(l.phrases) > 0) {
 				continue
 			}
 			if toks[j].end-toks[j].start >= 4 {
