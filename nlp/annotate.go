@@ -94,10 +94,14 @@ func (a *Annotator) annotate(text string, published time.Time) (doc Doc) {
 			doc.Failed = true
 		}
 	}()
-	ents := a.findEntitiesAt(doc.Text, published)
+	// one token stream serves entities and statements
+	buf := getTokenBuffers()
+	defer putTokenBuffers(buf)
+	ts := a.idx.tokenize(doc.Text, buf)
+	ents := a.entitiesIn(doc.Text, ts, buf, published)
 	doc.Entities = ents
 	var named []textSpan
-	doc.Statements, named = a.findStatementsNamed(doc.Text, ents, nil)
+	doc.Statements, named = a.statementsIn(doc.Text, ts, ents, nil)
 	doc.Entities = a.idx.promoteSpeakers(doc.Text, ents, named)
 	return doc
 }

@@ -88,7 +88,7 @@ type resolver struct {
 	lastSubjPara int
 }
 
-func newResolver(text string, ents []Entity, idx *statementIndex, quotes []quoteSpan, sc *stmtScratch) *resolver {
+func newResolver(text string, ts tokenStream, ents []Entity, idx *statementIndex, quotes []quoteSpan, sc *stmtScratch) *resolver {
 	low, lowBuf := lowerInto(sc.low[:0], text)
 	sc.low = lowBuf
 	qAttr := sc.qAttr[:0]
@@ -103,7 +103,7 @@ func newResolver(text string, ents []Entity, idx *statementIndex, quotes []quote
 	}
 	return &resolver{
 		text: text, ents: ents, idx: idx, quotes: quotes,
-		tz:       tokenizer{text: text, low: low, idx: idx},
+		tz:       tokenizer{text: text, low: low, idx: idx, ts: ts},
 		qAttr:    qAttr,
 		out:      out,
 		toks:     sc.toks[:0],

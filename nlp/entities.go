@@ -58,10 +58,18 @@ func (a *Annotator) findEntitiesAt(text string, published time.Time) []Entity {
 	if a == nil || a.idx == nil || text == "" {
 		return []Entity{}
 	}
-	x := a.idx
 	buf := getTokenBuffers()
 	defer putTokenBuffers(buf)
-	ts := x.tokenize(text, buf)
+	return a.entitiesIn(text, a.idx.tokenize(text, buf), buf, published)
+}
+
+// entitiesIn is findEntitiesAt over the text's token stream ts, which lives
+// in buf.
+func (a *Annotator) entitiesIn(text string, ts tokenStream, buf *tokenBuffers, published time.Time) []Entity {
+	if text == "" {
+		return []Entity{}
+	}
+	x := a.idx
 	if cap(buf.raws) < len(ts.toks)/8 {
 		buf.raws = make([]raw, 0, len(ts.toks)/8)
 	}
