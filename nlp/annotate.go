@@ -36,7 +36,9 @@ func New(opts Options) (*Annotator, error) {
 		return nil, err
 	}
 	merged := gazetteer.Merge(base, opts.Extra)
-	return &Annotator{gaz: merged, idx: buildIndex(merged), stm: buildStatementIndex(merged), ver: dataVersion(merged)}, nil
+	idx, stm := buildIndex(merged), buildStatementIndex(merged)
+	idx.buildVocab(stm.words)
+	return &Annotator{gaz: merged, idx: idx, stm: stm, ver: dataVersion(merged)}, nil
 }
 
 // Version identifies this annotator's output: the code's Version plus a hash

@@ -18,9 +18,13 @@ type index struct {
 	// (titles, "the", particles, verbs after a capital); most words of an
 	// article are lower case, and a small table is much faster to probe.
 	lowerLex map[string]*lexEntry
-	// lowerSeen is a bit per (length, first, last letter) of lowerLex keys:
-	// a cheap test that rules out most words before the map is probed.
+	// lowerSeen is a bit per (length, first, last letter) of the keys a
+	// lower-case token may find in vocab: a cheap test that rules out most
+	// words before the map is probed.
 	lowerSeen [1 << 14 / 64]uint64
+	// vocab is the one table a token is looked up in (see vocab.go).
+	vocab     map[string]vocabEntry
+	classes   []wordClass // statement word classes by vocabEntry.cls; classes[0] is none
 	leaders   []leaderInfo
 	countries map[string]countryInfo // by id
 	fuzzy     []fuzzyName            // long surnames, for anchored misspellings
@@ -266,31 +270,14 @@ func buildIndex(g *gazetteer.Data) *index {
 	for k, e := range x.lex {
 		if k == "the" || len(e.roles) > 0 || e.flags&(lexParticle|lexCapitalAct) != 0 || lowerPhraseStart(e) {
 			x.lowerLex[k] = e
-			h := lowerHash(len(k), k[0], k[len(k)-1])
-			x.lowerSeen[h/64] |= 1 << (h % 64)
 		}
 	}
+	x.buildVocab(nil)
 	return x
 }
 
 func lowerHash(n int, first, last byte) uint {
 	return (uint(n)*131 + uint(first)*31 + uint(last)) & (1<<14 - 1)
-}
-
-// lowerEntry looks up a lower-case folded word and returns its entry id,
-// 0 when the tables do not know it.
-func (x *index) lowerEntry(key []byte) int32 {
-	if len(key) == 0 {
-		return 0
-	}
-	h := lowerHash(len(key), key[0], key[len(key)-1])
-	if x.lowerSeen[h/64]&(1<<(h%64)) == 0 {
-		return 0
-	}
-	if e := x.lowerLex[string(key)]; e != nil {
-		return e.id
-	}
-	return 0
 }
 
 func lowerPhraseStart(e *lexEntry) bool {

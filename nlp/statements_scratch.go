@@ -22,6 +22,7 @@ type stmtScratch struct {
 	hist   []mention
 	low    []byte
 	stack  []openMark
+	res    resolver
 }
 
 var stmtPool = sync.Pool{New: func() any { return new(stmtScratch) }}

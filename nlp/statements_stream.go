@@ -58,9 +58,8 @@ func (tz *tokenizer) tokenize(out []tok, p textSpan, quotes []quoteSpan, qBase i
 			entStart = ents[ei].Start
 		}
 		if k < len(words) && words[k].start == i {
-			var t tok
-			t, i = tz.word(k, entStart)
-			out = append(out, t)
+			out = append(out, tok{})
+			i = tz.word(&out[len(out)-1], k, entStart)
 			k = tz.skipWords(i)
 			continue
 		}
@@ -75,7 +74,8 @@ func (tz *tokenizer) tokenize(out []tok, p textSpan, quotes []quoteSpan, qBase i
 				i++
 			default:
 				// a letter the stream has no word for: read from the text
-				i = tz.textWord(&out, i, entStart)
+				out = append(out, tok{})
+				i = tz.finish(&out[len(out)-1], i, scanWord(text, i, entStart), entStart, -1)
 				k = tz.skipWords(i)
 			}
 			continue
@@ -85,7 +85,8 @@ func (tz *tokenizer) tokenize(out []tok, p textSpan, quotes []quoteSpan, qBase i
 		case unicode.IsSpace(r):
 			i += w
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			i = tz.textWord(&out, i, entStart)
+			out = append(out, tok{})
+			i = tz.finish(&out[len(out)-1], i, scanWord(text, i, entStart), entStart, -1)
 			k = tz.skipWords(i)
 		default:
 			out = append(out, tok{kind: tkPunct, start: i, end: i + w})
@@ -107,11 +108,11 @@ func (tz *tokenizer) skipWords(off int) int {
 	return k
 }
 
-// word builds the statement word that starts with stream token k and ends
+// word makes t the statement word that starts with stream token k and ends
 // before limit: the token, joined to the tokens after it across a hyphen, an
 // apostrophe, an ampersand or an inner period, as scanWord would. It returns
-// the word and the offset where reading goes on.
-func (tz *tokenizer) word(k, limit int) (tok, int) {
+// the offset where reading goes on.
+func (tz *tokenizer) word(t *tok, k, limit int) int {
 	text := tz.text
 	words := tz.ts.toks
 	start := words[k].start
@@ -126,9 +127,12 @@ func (tz *tokenizer) word(k, limit int) (tok, int) {
 		end, ok = tz.wordEnd(k)
 	}
 	if !ok || end > limit {
-		return tz.finish(start, scanWord(text, start, limit), limit)
+		return tz.finish(t, start, scanWord(text, start, limit), limit, -1)
 	}
-	return tz.finish(start, end, limit)
+	if words[k].start != start {
+		k = -1 // several stream tokens: no one token's class
+	}
+	return tz.finish(t, start, end, limit, k)
 }
 
 // wordEnd returns where scanWord would stop reading stream token k: before
@@ -177,21 +181,14 @@ func joinsWords(r rune, next string, inner bool) bool {
 	return false
 }
 
-// textWord appends the word at i read from the text and returns where
-// reading goes on.
-func (tz *tokenizer) textWord(out *[]tok, i, limit int) int {
-	t, next := tz.finish(i, scanWord(tz.text, i, limit), limit)
-	*out = append(*out, t)
-	return next
-}
-
-// finish makes the word text[start:end]: a final period that belongs to it
-// (an initial, "U.S.", "Mr.") is taken in, a possessive ’s left out, and the
-// word classified. It returns the word and where reading goes on.
-func (tz *tokenizer) finish(start, end, limit int) (tok, int) {
+// finish makes t the word text[start:end]: a final period that belongs to
+// it (an initial, "U.S.", "Mr.") is taken in, a possessive ’s left out, and
+// the word classified. k is the one stream token the word was made of, or
+// -1. It returns where reading goes on.
+func (tz *tokenizer) finish(t *tok, start, end, limit, k int) int {
 	text := tz.text
 	r, _ := utf8.DecodeRuneInString(text[start:])
-	t := tok{kind: tkWord, start: start, end: end, capital: unicode.IsUpper(r) && !isShouted(text[start:end])}
+	*t = tok{kind: tkWord, start: start, end: end, capital: unicode.IsUpper(r) && !isShouted(text[start:end])}
 	if end < limit && text[end] == '.' && tz.isAbbrev(start, end) {
 		t.end++
 		t.abbrev = true
@@ -201,6 +198,18 @@ func (tz *tokenizer) finish(start, end, limit int) (tok, int) {
 		t.end -= n
 		t.poss = true
 	}
-	t.cls = tz.classify(t)
-	return t, next
+	if k >= 0 && tz.ts.toks[k].is(tPlain) && t.end-btoi(t.abbrev) == tz.ts.toks[k].end {
+		// the stream looked the word up already
+		t.cls = tz.adverb(t, tz.ts.classes[tz.ts.toks[k].cls])
+	} else {
+		t.cls = tz.classify(t)
+	}
+	return next
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

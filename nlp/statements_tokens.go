@@ -190,7 +190,7 @@ var lyNouns = wordSet("family", "rally", "assembly", "supply", "anomaly", "monop
 
 // classify looks a word token up in the word tables; a final period of an
 // abbreviation is ignored, and a lower-case word in -ly counts as an adverb.
-func (tz *tokenizer) classify(t tok) wordClass {
+func (tz *tokenizer) classify(t *tok) wordClass {
 	w := tz.low[t.start:t.end]
 	if t.abbrev && len(w) > 1 && w[len(w)-1] == '.' {
 		w = w[:len(w)-1]
@@ -199,7 +199,20 @@ func (tz *tokenizer) classify(t tok) wordClass {
 	if tz.idx != nil && tz.idx.maybe.has(w) {
 		c = tz.idx.words[w]
 	}
-	if !t.capital && len(w) > 4 && w[len(w)-2:] == "ly" && !lyNouns[w] {
+	return tz.adverb(t, c)
+}
+
+// adverb adds to c, the class of word t, that a lower-case word in -ly is an
+// adverb.
+func (tz *tokenizer) adverb(t *tok, c wordClass) wordClass {
+	if t.capital {
+		return c
+	}
+	w := tz.low[t.start:t.end]
+	if t.abbrev && len(w) > 1 && w[len(w)-1] == '.' {
+		w = w[:len(w)-1]
+	}
+	if len(w) > 4 && w[len(w)-2:] == "ly" && !lyNouns[w] {
 		c.flags |= wAux
 	}
 	return c

@@ -19,6 +19,7 @@ type token struct {
 	ka, kb     int32 // folded key (lower case, no diacritics, no dots): keys[ka:kb] of its stream
 	lex        int32 // what the matching tables know of the key: index.entries[lex], 0 for nothing
 	flags      uint16
+	cls        uint16 // a plain word's statement word class: index.classes[cls], 0 for none
 }
 
 // tokenStream is a document's tokens with the arena that holds their keys.
@@ -26,6 +27,7 @@ type tokenStream struct {
 	toks    []token
 	keys    string      // the folded keys back to back
 	entries []*lexEntry // the index's lexicon by entry id
+	classes []wordClass // the statement word classes by id
 }
 
 // key returns t's folded form.
@@ -51,6 +53,7 @@ const (
 	tSentStart                    // first word of a sentence or a line
 	tHeadline                     // on a line written in title case
 	tComma                        // a comma separates it from the previous token
+	tPlain                        // only ASCII letters and digits: key is the text in lower case
 )
 
 func (t *token) is(f uint16) bool { return t.flags&f != 0 }
@@ -143,6 +146,7 @@ func (x *index) tokenize(text string, buf *tokenBuffers) tokenStream {
 		ka := len(arena)
 		var nUpper, nLower int
 		firstUpper, seenLetter, dotted, poss := false, false, false, false
+		plain := true // ASCII letters and digits only
 		end := i
 	scan:
 		for i < len(text) {
@@ -176,6 +180,7 @@ func (x *index) tokenize(text string, buf *tokenBuffers) tokenStream {
 			r, size = runeAt(text, i)
 			switch {
 			case isNameRune(r):
+				plain = false
 				if unicode.IsUpper(r) {
 					nUpper++
 					if !seenLetter {
@@ -201,6 +206,7 @@ func (x *index) tokenize(text string, buf *tokenBuffers) tokenStream {
 				}
 				if isNameRune(n) {
 					arena = append(arena, '\'')
+					plain = false
 					i += size
 					continue
 				}
@@ -213,7 +219,7 @@ func (x *index) tokenize(text string, buf *tokenBuffers) tokenStream {
 				// Dotted acronyms: "U.S.", "U.K.", "U.S.A."
 				n, nsize := runeAt(text, i+1)
 				if d, _ := runeAt(text, i+1+nsize); unicode.IsUpper(n) && d == '.' {
-					dotted = true
+					dotted, plain = true, false
 					i++
 					continue
 				}
@@ -247,10 +253,15 @@ func (x *index) tokenize(text string, buf *tokenBuffers) tokenStream {
 		} else {
 			t.flags |= gapFlags(text[gapStart:start], toks, x.entries)
 		}
+		v := x.lookup(arena[ka:], nUpper == 0)
 		if nUpper == 0 {
-			t.lex = x.lowerEntry(arena[ka:])
-		} else if e := x.lex[string(arena[ka:])]; e != nil {
-			t.lex = e.id
+			t.lex = v.lower
+		} else {
+			t.lex = v.lex
+		}
+		if plain {
+			t.flags |= tPlain
+			t.cls = v.cls
 		}
 		toks = append(toks, t)
 		gapStart = i
@@ -266,7 +277,7 @@ func (x *index) tokenize(text string, buf *tokenBuffers) tokenStream {
 			}
 		}
 	}
-	ts := tokenStream{toks: toks, keys: unsafe.String(unsafe.SliceData(arena), len(arena)), entries: x.entries}
+	ts := tokenStream{toks: toks, keys: unsafe.String(unsafe.SliceData(arena), len(arena)), entries: x.entries, classes: x.classes}
 	markHeadlines(text, toks, x.entries)
 	return ts
 }
