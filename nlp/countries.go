@@ -29,7 +29,7 @@ func (s *scanner) countryOrPlace(i int) (int, bool) {
 	default:
 		return e, true
 	}
-	m := raw{kind: rkCountry, country: p.id, start: s.toks[i].start, end: s.toks[e-1].end, leader: -1}
+	m := raw{kind: rkCountry, country: p.id, start: int(s.toks[i].start), end: int(s.toks[e-1].end), leader: -1}
 	if e == i+1 && s.lexAt(i).flags&lexCountryGiven != 0 {
 		// "Jordan" may yet be the surname of someone the article names
 		m.keys = []string{s.keyAt(i)}

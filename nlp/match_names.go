@@ -120,7 +120,7 @@ func (s *scanner) namedPerson(i int) (int, bool) {
 		// the article writes a longer name that ends with these words
 		// ("Peña Nieto"); the resolver decides.
 		if s.isSurname(i) {
-			m.firstEnd = s.toks[i].end
+			m.firstEnd = int(s.toks[i].end)
 		}
 		m.kind = rkBare
 		s.out = append(s.out, m)
@@ -139,13 +139,13 @@ func (s *scanner) namedPerson(i int) (int, bool) {
 // acronym before a word in lower case ("BC Hydro"; initials take dots).
 func (s *scanner) nameShaped(a, b int) bool {
 	for k := a; k < b; k++ {
-		w := s.text[s.toks[k].start:s.toks[k].end]
+		w := s.text[int(s.toks[k].start):int(s.toks[k].end)]
 		if strings.ContainsFunc(w, unicode.IsDigit) {
 			return false
 		}
 	}
 	caps := func(k int) bool {
-		w := s.text[s.toks[k].start:s.toks[k].end]
+		w := s.text[int(s.toks[k].start):int(s.toks[k].end)]
 		return len(w) >= 2 && strings.IndexByte(w, '.') < 0 && strings.ToUpper(w) == w
 	}
 	// in an all-capitals line every word is an acronym
@@ -184,10 +184,10 @@ func (s *scanner) afterThe(i int) bool {
 // plainName reports a name that starts with a word of two letters or more,
 // not hyphenated to the next and not in brackets: not "(D-Va.)".
 func (s *scanner) plainName(a, b int) bool {
-	if st := s.toks[a].start; st > 0 && s.text[st-1] == '(' {
+	if st := int(s.toks[a].start); st > 0 && s.text[st-1] == '(' {
 		return false
 	}
-	return s.toks[a].end-s.toks[a].start >= 2 && !s.toks[a+1].is(tHyph)
+	return int(s.toks[a].end)-int(s.toks[a].start) >= 2 && !s.toks[a+1].is(tHyph)
 }
 
 // appositionAt reports ", 25," or ", a writer ..." at token i, after a
@@ -419,7 +419,7 @@ func (s *scanner) fillName(m *raw, a, b int) {
 		s.keyBuf = append(s.keyBuf, s.keyAt(k))
 	}
 	m.keys = s.keyBuf[start:len(s.keyBuf):len(s.keyBuf)]
-	m.nameStart, m.nameEnd = s.toks[a].start, s.toks[b-1].end
+	m.nameStart, m.nameEnd = int(s.toks[a].start), int(s.toks[b-1].end)
 	m.start, m.end = m.nameStart, m.nameEnd
 	m.sentStart = s.toks[a].is(tSentStart)
 	if s.lexAt(a).has(lexGiven) {

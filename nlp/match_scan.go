@@ -250,9 +250,9 @@ func (s *scanner) person(i int) (int, bool) {
 			}
 			for k := from; k <= roleStart; k++ {
 				if s.toks[k].capitalised() {
-					m.start = s.toks[k].start
+					m.start = int(s.toks[k].start)
 					if qual != nil && qual.kind == pkOrg {
-						m.start = s.toks[qStart].start
+						m.start = int(s.toks[qStart].start)
 					}
 					break
 				}
@@ -279,23 +279,23 @@ func (s *scanner) person(i int) (int, bool) {
 		return i, false
 	}
 	m = raw{kind: rkTitle, role: role, leader: -1, gender: role.gender, sentStart: s.toks[i].is(tSentStart)}
-	m.start = s.toks[roleStart].start
+	m.start = int(s.toks[roleStart].start)
 	if firstTitle >= 0 {
 		from := firstTitle
 		if qual != nil && qual.kind != pkOrg && from < qEnd {
 			from = qEnd // the country is its own span
 		}
-		m.start = s.toks[from].start
+		m.start = int(s.toks[from].start)
 	}
 	if qual == nil && the >= 0 {
-		m.start = s.toks[the].start
+		m.start = int(s.toks[the].start)
 	} else if qual != nil && qual.kind == pkOrg {
-		m.start = s.toks[qStart].start
+		m.start = int(s.toks[qStart].start)
 		if the >= 0 {
-			m.start = s.toks[the].start
+			m.start = int(s.toks[the].start)
 		}
 	}
-	m.end = s.toks[roleEnd-1].end
+	m.end = int(s.toks[roleEnd-1].end)
 	m.nameStart, m.nameEnd = m.start, m.end
 	if qual == nil {
 		m.ctxCountry = s.paragraphCountry(m.start)
@@ -318,7 +318,7 @@ func (s *scanner) qualify(m *raw, qual *phrase, qStart, qEnd int) {
 		return
 	}
 	m.qualCountry = qual.id
-	c := raw{kind: rkCountry, country: qual.id, start: s.toks[qStart].start, end: s.toks[qEnd-1].end, leader: -1}
+	c := raw{kind: rkCountry, country: qual.id, start: int(s.toks[qStart].start), end: int(s.toks[qEnd-1].end), leader: -1}
 	s.out = append(s.out, c)
 }
 

@@ -57,7 +57,7 @@ func (tz *tokenizer) tokenize(out []tok, p textSpan, quotes []quoteSpan, qBase i
 		if ei < len(ents) && ents[ei].Start < limit {
 			entStart = ents[ei].Start
 		}
-		if k < len(words) && words[k].start == i {
+		if k < len(words) && int(words[k].start) == i {
 			out = append(out, tok{})
 			i = tz.word(&out[len(out)-1], k, entStart)
 			k = tz.skipWords(i)
@@ -101,7 +101,7 @@ func (tz *tokenizer) tokenize(out []tok, p textSpan, quotes []quoteSpan, qBase i
 func (tz *tokenizer) skipWords(off int) int {
 	words := tz.ts.toks
 	k := tz.next
-	for k < len(words) && words[k].start < off {
+	for k < len(words) && int(words[k].start) < off {
 		k++
 	}
 	tz.next = k
@@ -115,10 +115,10 @@ func (tz *tokenizer) skipWords(off int) int {
 func (tz *tokenizer) word(t *tok, k, limit int) int {
 	text := tz.text
 	words := tz.ts.toks
-	start := words[k].start
+	start := int(words[k].start)
 	end, ok := tz.wordEnd(k)
-	for ok && end < limit && k+1 < len(words) && words[k+1].start < limit {
-		n := words[k+1].start
+	for ok && end < limit && k+1 < len(words) && int(words[k+1].start) < limit {
+		n := int(words[k+1].start)
 		r, w := utf8.DecodeRuneInString(text[end:])
 		if end+w != n || !joinsWords(r, text[n:], end > start) {
 			break
@@ -129,7 +129,7 @@ func (tz *tokenizer) word(t *tok, k, limit int) int {
 	if !ok || end > limit {
 		return tz.finish(t, start, scanWord(text, start, limit), limit, -1)
 	}
-	if words[k].start != start {
+	if int(words[k].start) != start {
 		k = -1 // several stream tokens: no one token's class
 	}
 	return tz.finish(t, start, end, limit, k)
@@ -144,7 +144,7 @@ func (tz *tokenizer) wordEnd(k int) (int, bool) {
 	if strings.IndexByte(tz.ts.key(t), '\'') >= 0 {
 		return 0, false
 	}
-	end := t.end
+	end := int(t.end)
 	if tz.text[end-1] == '.' {
 		return end - 1, true
 	}
@@ -198,7 +198,7 @@ func (tz *tokenizer) finish(t *tok, start, end, limit, k int) int {
 		t.end -= n
 		t.poss = true
 	}
-	if k >= 0 && tz.ts.toks[k].is(tPlain) && t.end-btoi(t.abbrev) == tz.ts.toks[k].end {
+	if k >= 0 && tz.ts.toks[k].is(tPlain) && t.end-btoi(t.abbrev) == int(tz.ts.toks[k].end) {
 		// the stream looked the word up already
 		t.cls = tz.adverb(t, tz.ts.classes[tz.ts.toks[k].cls])
 	} else {

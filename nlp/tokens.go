@@ -13,9 +13,10 @@ import (
 // token is one word of the text. Hyphenated words are split into their parts
 // (the later parts carry tHyph) so that "Russia-Ukraine" holds two countries
 // and "Guinea-Bissau" matches however it is written. A token holds no
-// pointer: a long text's millions of tokens cost the collector nothing.
+// pointer and takes 24 bytes: a long text's millions of tokens cost the
+// collector nothing and memory little.
 type token struct {
-	start, end int   // byte span in the text; a possessive ’s is excluded
+	start, end int32 // byte span in the text; a possessive ’s is excluded
 	ka, kb     int32 // folded key (lower case, no diacritics, no dots): keys[ka:kb] of its stream
 	lex        int32 // what the matching tables know of the key: index.entries[lex], 0 for nothing
 	flags      uint16
@@ -115,10 +116,16 @@ func putTokenBuffers(b *tokenBuffers) {
 	tokenPool.Put(b)
 }
 
+// maxTokenized bounds the text a stream covers, so that its int32 offsets
+// hold (a folded key takes at most 1.5 times the bytes of its word). Past it
+// no entity is found, and the statement side reads words from the text.
+const maxTokenized = 1 << 30
+
 // tokenize splits text into word tokens, folds each once and looks it up in
 // the index's lexicon. The stream's keys alias buf's arena: it lives only
 // while the caller holds buf, and no Entity field is made from it.
 func (x *index) tokenize(text string, buf *tokenBuffers) tokenStream {
+	text = text[:min(len(text), maxTokenized)]
 	toks := buf.toks[:0]
 	if n := len(text)/5 + 4; cap(toks) < n {
 		toks = make([]token, 0, n)
@@ -232,7 +239,7 @@ func (x *index) tokenize(text string, buf *tokenBuffers) tokenStream {
 				break scan
 			}
 		}
-		t := token{start: start, end: end, ka: int32(ka), kb: int32(len(arena))}
+		t := token{start: int32(start), end: int32(end), ka: int32(ka), kb: int32(len(arena))}
 		if firstUpper {
 			t.flags |= tCap
 		}
@@ -342,7 +349,7 @@ func isQuoteMark(r rune) bool {
 func markHeadlines(text string, toks []token, entries []*lexEntry) {
 	for a := 0; a < len(toks); {
 		b := a + 1
-		for b < len(toks) && !lineBreakBetween(text, toks[b-1].end, toks[b].start) {
+		for b < len(toks) && !lineBreakBetween(text, int(toks[b-1].end), int(toks[b].start)) {
 			b++
 		}
 		long, caps := 0, 0
