@@ -98,7 +98,7 @@ func newResolver(text string, ts tokenStream, ents []Entity, idx *statementIndex
 	qAttr = qAttr[:len(quotes)]
 	clear(qAttr)
 	out := sc.out[:0]
-	if n := len(quotes) + len(text)/2000; cap(out) < n {
+	if n := len(quotes) + len(text)/400; cap(out) < n {
 		out = make([]stmt, 0, n)
 	}
 	r := &sc.res // the scratch holds the resolver too: one allocation less per article

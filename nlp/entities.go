@@ -73,9 +73,18 @@ func (a *Annotator) entitiesIn(text string, ts tokenStream, buf *tokenBuffers, p
 	if cap(buf.raws) < len(ts.toks)/8 {
 		buf.raws = make([]raw, 0, len(ts.toks)/8)
 	}
+	if cap(buf.keyBuf) < len(ts.toks)/10 {
+		buf.keyBuf = make([]string, 0, len(ts.toks)/10)
+	}
 	s := scanner{tokenStream: ts, x: x, text: text, out: buf.raws[:0], keyBuf: buf.keyBuf[:0]}
 	s.scan()
-	defer func() { buf.raws, buf.keyBuf = s.out, s.keyBuf }()
+	defer func() {
+		buf.raws, buf.keyBuf = s.out, s.keyBuf
+		if !buf.poolable() {
+			// a long text's mentions go now, not after its statements
+			buf.raws, buf.keyBuf = nil, nil
+		}
+	}()
 	ps := getPeopleScratch()
 	defer putPeopleScratch(ps)
 	r := newPeopleResolver(x, text, s.out, ps)
