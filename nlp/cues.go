@@ -180,7 +180,9 @@ var clauseStarters = wordSet("he", "she", "it", "they", "we", "i", "you", "there
 // relativeWords before a verb put it in a relative clause.
 var relativeWords = wordSet("who", "which", "whom", "whose")
 
-// cueAbbrevs whose final period does not end a sentence.
+// cueAbbrevs are the abbreviations whose final period does not end a
+// sentence: the one list both the tokenizer (lexAbbrev) and the statement
+// words read.
 var cueAbbrevs = wordSet("mr", "mrs", "ms", "messrs", "dr", "st", "jr", "sr", "gen",
 	"sen", "rep", "reps", "gov", "lt", "col", "sgt", "capt", "cmdr", "adm", "maj",
 	"prof", "rev", "hon", "no", "nos", "vs", "etc", "inc", "corp", "co", "ltd", "jan",

@@ -244,7 +244,9 @@ func buildIndex(g *gazetteer.Data) *index {
 	setFlag([]string{"may", "june", "april", "august"}, lexMonth)
 	setFlag(nameParticles, lexParticle)
 	setFlag(suffixWords, lexSuffix)
-	setFlag(abbrevWords, lexAbbrev)
+	for w := range cueAbbrevs {
+		x.entry(w).flags |= lexAbbrev
+	}
 	setFlag(capitalActs, lexCapitalAct)
 	setFlag(commonSurnames, lexCommonSurname)
 	setFlag(countryGivenNames, lexCountryGiven)

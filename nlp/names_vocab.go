@@ -211,10 +211,6 @@ var roleDefs = []roleDef{
 // inactiveModifiers make the title a past or future one: no leader.
 var inactiveModifiers = map[string]bool{"former": true, "ex": true, "late": true, "then": true}
 
-// abbrevWords are followed by a dot that does not end the sentence.
-var abbrevWords = []string{"mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "lt", "col", "prof",
-	"rev", "sgt", "capt", "adm", "maj", "jr", "sr", "no", "vs", "mt", "ft", "messrs"}
-
 // nameParticles may sit inside a name in lower case ("Ursula von der Leyen").
 var nameParticles = []string{"van", "von", "de", "der", "den", "del", "della", "di", "da", "dos", "das", "du",
 	"la", "le", "bin", "ibn", "al", "el", "ben", "ter", "af", "zu", "y", "e", "d'"}
