@@ -33,10 +33,14 @@ type index struct {
 
 // lexEntry is what the tables know about one folded word.
 type lexEntry struct {
-	id        int32 // its place in index.entries
-	flags     uint32
-	phrases   []*phrase // gazetteer phrases that start with this word, longest first
-	kinds     kindSet   // the kinds among phrases, to skip the list early
+	id      int32 // its place in index.entries
+	flags   uint32
+	phrases []*phrase // gazetteer phrases that start with this word, longest first
+	// For a word that starts many phrases: those of two words or more by
+	// their second word, and those of this word alone, both in phrases' order.
+	bySecond  map[string][]*phrase
+	single    []*phrase
+	kinds     kindSet // the kinds among phrases, to skip the list early
 	roles     []*rolePhrase
 	surnameOf []int32 // leaders whose surname (or one-word alias) this is
 	givenOf   []int32 // leaders whose given name this is
@@ -215,6 +219,17 @@ func buildIndex(g *gazetteer.Data) *index {
 	}
 	for _, e := range x.lex {
 		sort.SliceStable(e.phrases, func(a, b int) bool { return len(e.phrases[a].keys) > len(e.phrases[b].keys) })
+		if len(e.phrases) < manyPhrases {
+			continue
+		}
+		e.bySecond = map[string][]*phrase{}
+		for _, p := range e.phrases {
+			if len(p.keys) == 1 {
+				e.single = append(e.single, p)
+			} else {
+				e.bySecond[p.keys[1]] = append(e.bySecond[p.keys[1]], p)
+			}
+		}
 	}
 
 	for _, d := range roleDefs {
@@ -277,6 +292,10 @@ func buildIndex(g *gazetteer.Data) *index {
 	x.buildVocab(nil)
 	return x
 }
+
+// manyPhrases is how many phrases a word starts before matchPhrase looks
+// them up by their second word instead of trying each.
+const manyPhrases = 6
 
 func lowerHash(n int, first, last byte) uint {
 	return (uint(n)*131 + uint(first)*31 + uint(last)) & (1<<14 - 1)

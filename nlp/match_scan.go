@@ -90,14 +90,30 @@ func (s *scanner) matchPhrase(i int, accept kindSet) (*phrase, int) {
 	if l == nil || l.kinds&accept == 0 {
 		return nil, i
 	}
-	for _, p := range l.phrases {
+	if l.bySecond == nil {
+		return s.matchAmong(i, accept, l.phrases)
+	}
+	// only the phrases whose second word follows can match, then the word alone
+	if i+1 < len(s.toks) {
+		if p, e := s.matchAmong(i, accept, l.bySecond[s.keyAt(i+1)]); p != nil {
+			return p, e
+		}
+	}
+	return s.matchAmong(i, accept, l.single)
+}
+
+// matchAmong is matchPhrase over the given phrases, which start with token
+// i's key.
+func (s *scanner) matchAmong(i int, accept kindSet, phrases []*phrase) (*phrase, int) {
+	for _, p := range phrases {
 		if accept&kindBit(p.kind) == 0 || i+len(p.keys) > len(s.toks) {
 			continue
 		}
 		ok := true
 		for k, key := range p.keys {
 			u := &s.toks[i+k]
-			if s.key(u) != key || k > 0 && (!u.joined() || s.toks[i+k-1].is(tPoss)) {
+			// the first key is token i's own: its entry was found by it
+			if k > 0 && (s.key(u) != key || !u.joined() || s.toks[i+k-1].is(tPoss)) {
 				ok = false
 				break
 			}
@@ -131,7 +147,7 @@ func (s *scanner) matchRole(i int) (*roleDef, int) {
 		ok := true
 		for k, key := range rp.keys {
 			u := &s.toks[i+k]
-			if s.key(u) != key || k > 0 && !u.joined() || k < len(rp.keys)-1 && u.is(tPoss) {
+			if k > 0 && (s.key(u) != key || !u.joined()) || k < len(rp.keys)-1 && u.is(tPoss) {
 				ok = false
 				break
 			}

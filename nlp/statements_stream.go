@@ -113,6 +113,9 @@ func (tz *tokenizer) skipWords(off int) int {
 // apostrophe, an ampersand or an inner period, as scanWord would. It returns
 // the offset where reading goes on.
 func (tz *tokenizer) word(t *tok, k, limit int) int {
+	if next, ok := tz.plainWord(t, k, limit); ok {
+		return next
+	}
 	text := tz.text
 	words := tz.ts.toks
 	start := int(words[k].start)
@@ -133,6 +136,31 @@ func (tz *tokenizer) word(t *tok, k, limit int) int {
 		k = -1 // several stream tokens: no one token's class
 	}
 	return tz.finish(t, start, end, limit, k)
+}
+
+// plainWord is word for the common case, a stream token of ASCII letters
+// and digits that nothing joins to the next: not followed by a hyphen, an
+// apostrophe, an ampersand, a period or a possessive. It reports false when
+// the case is not that one.
+func (tz *tokenizer) plainWord(t *tok, k, limit int) (int, bool) {
+	text := tz.text
+	w := &tz.ts.toks[k]
+	start, end := int(w.start), int(w.end)
+	if w.flags&(tPlain|tPoss) != tPlain || end > limit {
+		return 0, false
+	}
+	if end < len(text) {
+		if c := text[end]; c >= utf8.RuneSelf || c == '\'' || c == '&' || c == '-' || c == '.' {
+			return 0, false
+		}
+	}
+	// a capital that is not a shouted word: only a word all in capitals
+	// (tUpper) may be one
+	c := text[start]
+	capital := c >= 'A' && c <= 'Z' && !(w.is(tUpper) && isShouted(text[start:end]))
+	*t = tok{kind: tkWord, start: start, end: end, capital: capital}
+	t.cls = tz.adverb(t, tz.ts.classes[w.cls])
+	return end, true
 }
 
 // wordEnd returns where scanWord would stop reading stream token k: before

@@ -69,6 +69,9 @@ func isNameRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
 	}
+	if r >= 0x2000 && r <= 0x206f {
+		return false // general punctuation: quotation marks, dashes, spaces
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
@@ -145,13 +148,13 @@ func (x *index) tokenize(text string, buf *tokenBuffers) tokenStream {
 	gapStart := 0
 	hyphenNext := false // the next token continues a hyphenated word
 	for i := 0; i < len(text); {
-		if c := text[i]; c < utf8.RuneSelf && !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
-			i++
-			hyphenNext = false
-			continue
-		}
-		r, size := runeAt(text, i)
-		if !isNameRune(r) || unicode.Is(unicode.Mn, r) {
+		if c := text[i]; c < utf8.RuneSelf {
+			if !asciiAlnum[c] {
+				i++
+				hyphenNext = false
+				continue
+			}
+		} else if r, size := runeAt(text, i); !isNameRune(r) || unicode.Is(unicode.Mn, r) {
 			i += size
 			hyphenNext = false
 			continue
@@ -189,9 +192,11 @@ func (x *index) tokenize(text string, buf *tokenBuffers) tokenStream {
 					i++
 					end = i
 					continue
+				case c != '\'' && c != '.':
+					break scan // the usual end of a word: a space or punctuation
 				}
 			}
-			r, size = runeAt(text, i)
+			r, size := runeAt(text, i)
 			switch {
 			case isNameRune(r):
 				plain = false
@@ -281,7 +286,7 @@ func (x *index) tokenize(text string, buf *tokenBuffers) tokenStream {
 		gapStart = i
 		hyphenNext = false
 		// A hyphen between two word characters splits the word into parts.
-		if !poss && i == end && i < len(text) {
+		if !poss && i == end && i < len(text) && (text[i] == '-' || text[i] >= utf8.RuneSelf) {
 			if h, hsize := runeAt(text, i); isHyphen(h) {
 				if n, _ := runeAt(text, i+hsize); isNameRune(n) && !unicode.Is(unicode.Mn, n) {
 					i += hsize
@@ -300,6 +305,9 @@ func (x *index) tokenize(text string, buf *tokenBuffers) tokenStream {
 func gapFlags(gap string, toks []token, entries []*lexEntry) uint16 {
 	if len(toks) == 0 {
 		return tSentStart
+	}
+	if gap == " " {
+		return tJoin // the usual gap
 	}
 	prev := &toks[len(toks)-1]
 	onlySpace := true
