@@ -24,6 +24,10 @@ func (tz *tokenizer) tokenize(out []tok, p textSpan, quotes []quoteSpan, qBase i
 	qi := 0
 	i := p.start
 	for i < p.end {
+		if text[i] == ' ' {
+			i++ // spaces between words: nothing starts there
+			continue
+		}
 		if qi < len(quotes) && i >= quotes[qi].open {
 			q := quotes[qi]
 			out = append(out, tok{kind: tkQuote, start: q.open, end: q.outerEnd, ref: qBase + qi})

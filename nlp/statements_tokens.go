@@ -149,6 +149,9 @@ func possessiveSuffix(w string) int {
 
 // skipPossessive skips a possessive ’s (or a bare ’ after a final s) at i.
 func skipPossessive(text string, i, limit int) (int, bool) {
+	if i >= limit || text[i] != '\'' && text[i] != "’"[0] {
+		return i, false
+	}
 	for _, suf := range [...]string{"’s", "'s", "’", "'"} {
 		if strings.HasPrefix(text[i:limit], suf) {
 			j := i + len(suf)

@@ -55,6 +55,7 @@ const (
 	tHeadline                     // on a line written in title case
 	tComma                        // a comma separates it from the previous token
 	tPlain                        // only ASCII letters and digits: key is the text in lower case
+	tLineStart                    // first word of a line
 )
 
 func (t *token) is(f uint16) bool { return t.flags&f != 0 }
@@ -297,14 +298,14 @@ func (x *index) tokenize(text string, buf *tokenBuffers) tokenStream {
 		}
 	}
 	ts := tokenStream{toks: toks, keys: unsafe.String(unsafe.SliceData(arena), len(arena)), entries: x.entries, classes: x.classes}
-	markHeadlines(text, toks, x.entries)
+	markHeadlines(toks, x.entries)
 	return ts
 }
 
 // gapFlags classifies the text between the previous token and this one.
 func gapFlags(gap string, toks []token, entries []*lexEntry) uint16 {
 	if len(toks) == 0 {
-		return tSentStart
+		return tSentStart | tLineStart
 	}
 	if gap == " " {
 		return tJoin // the usual gap
@@ -330,7 +331,7 @@ func gapFlags(gap string, toks []token, entries []*lexEntry) uint16 {
 	}
 	switch {
 	case newline:
-		return tSentStart
+		return tSentStart | tLineStart
 	case onlySpace && len(gap) > 0:
 		return tJoin
 	}
@@ -361,10 +362,10 @@ func isQuoteMark(r rune) bool {
 
 // markHeadlines flags the tokens of lines written in title case, where
 // capitals say nothing about names.
-func markHeadlines(text string, toks []token, entries []*lexEntry) {
+func markHeadlines(toks []token, entries []*lexEntry) {
 	for a := 0; a < len(toks); {
 		b := a + 1
-		for b < len(toks) && !lineBreakBetween(text, int(toks[b-1].end), int(toks[b].start)) {
+		for b < len(toks) && !toks[b].is(tLineStart) {
 			b++
 		}
 		long, caps := 0, 0
@@ -387,15 +388,6 @@ func markHeadlines(text string, toks []token, entries []*lexEntry) {
 		}
 		a = b
 	}
-}
-
-func lineBreakBetween(text string, a, b int) bool {
-	for i := a; i < b; i++ {
-		if text[i] == '\n' {
-			return true
-		}
-	}
-	return false
 }
 
 // fold lower-cases and strips diacritics, so "Erdoğan" and "Erdogan" meet.
