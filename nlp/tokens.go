@@ -172,10 +172,15 @@ func (x *index) tokenize(text string, buf *tokenBuffers) tokenStream {
 			if c := text[i]; c < utf8.RuneSelf {
 				switch {
 				case c >= 'a' && c <= 'z':
-					nLower++
+					// a run of lower-case letters, copied at once
+					j := i + 1
+					for j < len(text) && text[j]-'a' < 26 {
+						j++
+					}
+					nLower += j - i
 					seenLetter = true
-					arena = append(arena, c)
-					i++
+					arena = append(arena, text[i:j]...)
+					i = j
 					end = i
 					continue
 				case c >= 'A' && c <= 'Z':
@@ -271,7 +276,11 @@ func (x *index) tokenize(text string, buf *tokenBuffers) tokenStream {
 		if hyphenNext {
 			t.flags |= tHyph
 		} else {
-			t.flags |= gapFlags(text[gapStart:start], toks, x.entries)
+			if gap := text[gapStart:start]; gap == " " && len(toks) > 0 {
+				t.flags |= tJoin // the usual gap, without the call
+			} else {
+				t.flags |= gapFlags(gap, toks, x.entries)
+			}
 		}
 		v := x.lookup(arena[ka:], nUpper == 0)
 		if nUpper == 0 {
@@ -306,9 +315,6 @@ func (x *index) tokenize(text string, buf *tokenBuffers) tokenStream {
 func gapFlags(gap string, toks []token, entries []*lexEntry) uint16 {
 	if len(toks) == 0 {
 		return tSentStart | tLineStart
-	}
-	if gap == " " {
-		return tJoin // the usual gap
 	}
 	prev := &toks[len(toks)-1]
 	onlySpace := true
