@@ -89,7 +89,7 @@ func runExtract(e *env, o extractOptions, source string) error {
 		if !date.IsZero() {
 			src.Date = date.Format(time.RFC3339)
 		}
-		return writeJSON(e.stdout, extractJSON{Schema: newSchema("extract", ann, &src), Doc: doc})
+		return writeExtractJSON(e.stdout, newSchema("extract", ann, &src), doc)
 	case "markdown":
 		title := art.title
 		if title == "" {

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/herald-reader/herald/nlp"
 )
 
 func extractSchema(t *testing.T, out string) schema {
@@ -69,5 +71,33 @@ func TestExtractURLSource(t *testing.T) {
 	if s := extractSchema(t, out); s.Source.URL != srv.URL+"/article" || s.Source.File != "" ||
 		s.Source.Title != "Talks" || s.Source.Date != "2025-10-06T09:00:00Z" {
 		t.Errorf("source = %+v", s.Source)
+	}
+}
+
+// TestExtractJSONStreamsWhatWriteJSONWrites checks the streaming writer
+// against the encoder it replaces, byte for byte: with entities and
+// statements, with none, and with characters JSON may escape.
+func TestExtractJSONStreamsWhatWriteJSONWrites(t *testing.T) {
+	text := "“We will not give up,” Prime Minister Keir Starmer said in London <on> Monday & Tuesday, as France and Germany met.\nHe added: “Trust but verify.”"
+	for _, doc := range []nlp.Doc{
+		nlp.Annotate(text),
+		{Text: "Nothing here.", Entities: []nlp.Entity{}, Statements: []nlp.Statement{}},
+		{Text: "nil lists"},
+		{Text: strings.Repeat("Pieces «cut» between runes\u2028 — ", 9000) + "\xff end"},
+	} {
+		s := newSchema("extract", nlp.Default(), &schemaSource{File: "a<b>.txt", Title: "Talks & more"})
+		var want, got strings.Builder
+		if err := writeJSON(&want, extractJSON{Schema: s, Doc: doc}); err != nil {
+			t.Fatal(err)
+		}
+		if err := writeExtractJSON(&got, s, doc); err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != want.String() {
+			t.Errorf("streamed JSON differs\n got %s\nwant %s", got.String(), want.String())
+		}
+	}
+	if n := len(nlp.Annotate(text).Statements); n == 0 {
+		t.Errorf("the sample has no statement to stream")
 	}
 }

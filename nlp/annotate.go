@@ -50,8 +50,9 @@ func New(opts Options) (*Annotator, error) {
 		return nil, err
 	}
 	voc := newVocab(lex)
-	return &Annotator{gaz: merged, lex: lex, idx: buildIndex(merged, voc), stm: buildStatementIndex(merged, voc),
-		ver: dataVersion(merged, lex)}, nil
+	idx, stm := buildIndex(merged, voc), buildStatementIndex(merged, voc)
+	idx.buildLookups(stm.words)
+	return &Annotator{gaz: merged, lex: lex, idx: idx, stm: stm, ver: dataVersion(merged, lex)}, nil
 }
 
 // Version identifies this annotator's output: the code's Version plus a hash
@@ -110,10 +111,14 @@ func (a *Annotator) annotate(text string, published time.Time) (doc Doc) {
 			doc.Failed = true
 		}
 	}()
-	ents := a.findEntitiesAt(doc.Text, published)
+	// one token stream serves entities and statements
+	buf := getTokenBuffers()
+	defer putTokenBuffers(buf)
+	ts := a.idx.tokenize(doc.Text, buf)
+	ents := a.entitiesIn(doc.Text, ts, buf, published)
 	doc.Entities = ents
 	var named []textSpan
-	doc.Statements, named = a.findStatementsNamed(doc.Text, ents, nil)
+	doc.Statements, named = a.statementsIn(doc.Text, ts, ents, nil)
 	doc.Entities = a.idx.promoteSpeakers(doc.Text, ents, named)
 	return doc
 }

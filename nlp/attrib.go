@@ -88,7 +88,7 @@ type resolver struct {
 	lastSubjPara int
 }
 
-func newResolver(text string, ents []Entity, idx *statementIndex, quotes []quoteSpan, sc *stmtScratch) *resolver {
+func newResolver(text string, ts tokenStream, ents []Entity, idx *statementIndex, quotes []quoteSpan, sc *stmtScratch) *resolver {
 	low, lowBuf := lowerInto(sc.low[:0], text)
 	sc.low = lowBuf
 	qAttr := sc.qAttr[:0]
@@ -98,12 +98,13 @@ func newResolver(text string, ents []Entity, idx *statementIndex, quotes []quote
 	qAttr = qAttr[:len(quotes)]
 	clear(qAttr)
 	out := sc.out[:0]
-	if n := len(quotes) + len(text)/2000; cap(out) < n {
+	if n := len(quotes) + len(text)/400; cap(out) < n {
 		out = make([]stmt, 0, n)
 	}
-	return &resolver{
+	r := &sc.res // the scratch holds the resolver too: one allocation less per article
+	*r = resolver{
 		text: text, ents: ents, idx: idx, quotes: quotes,
-		tz:       tokenizer{text: text, low: low, idx: idx},
+		tz:       tokenizer{text: text, low: low, idx: idx, ts: ts},
 		qAttr:    qAttr,
 		out:      out,
 		toks:     sc.toks[:0],
@@ -112,12 +113,15 @@ func newResolver(text string, ents []Entity, idx *statementIndex, quotes []quote
 		hist:     sc.hist[:0],
 		lastPara: -10, lastSubjPara: -10,
 	}
+	return r
 }
 
-// release hands the resolver's grown buffers back to sc.
+// release hands the resolver's grown buffers back to sc and lets go of the
+// text.
 func (r *resolver) release(sc *stmtScratch) {
 	sc.qAttr, sc.out, sc.toks, sc.hist = r.qAttr, r.out, r.toks, r.hist
 	sc.ind, sc.chain = r.ind, r.chain
+	*r = resolver{}
 }
 
 // paragraph attributes the quotes [q0, q1) of paragraph p and finds its
@@ -484,6 +488,14 @@ func (r *resolver) fillChains() {
 // statements converts the statements found into the public type.
 func (r *resolver) statements() []Statement {
 	out := make([]Statement, 0, len(r.out))
+	// the speakers share one allocation: a statement's speaker is output
+	n := 0
+	for _, st := range r.out {
+		if st.at.sp.valid() {
+			n++
+		}
+	}
+	slab := make([]Speaker, 0, n)
 	for _, st := range r.out {
 		if st.end <= st.start {
 			continue
@@ -492,12 +504,17 @@ func (r *resolver) statements() []Statement {
 		if conf <= 0 {
 			conf = confNone
 		}
+		var sp *Speaker
+		if s, ok := r.speaker(st.at.sp); ok {
+			slab = append(slab, s)
+			sp = &slab[len(slab)-1]
+		}
 		out = append(out, Statement{
 			Kind:       st.kind,
 			Quote:      r.text[st.start:st.end],
 			Start:      st.start,
 			End:        st.end,
-			Speaker:    r.speaker(st.at.sp),
+			Speaker:    sp,
 			Cue:        r.idx.cue(st.at.cue),
 			Confidence: conf,
 		})
@@ -505,8 +522,9 @@ func (r *resolver) statements() []Statement {
 	return out
 }
 
-// speaker converts a resolved speaker into the public type.
-func (r *resolver) speaker(s spk) *Speaker {
+// speaker converts a resolved speaker into the public type; it reports
+// false for no speaker.
+func (r *resolver) speaker(s spk) (Speaker, bool) {
 	switch s.kind {
 	case tkPerson, tkCountry:
 		e := r.ents[s.ref]
@@ -514,15 +532,15 @@ func (r *resolver) speaker(s spk) *Speaker {
 		if id == "" {
 			id = gazetteer.Slug(e.Name)
 		}
-		return &Speaker{ID: id, Name: e.Name, Leader: e.Leader}
+		return Speaker{ID: id, Name: e.Name, Leader: e.Leader}, true
 	case tkOrg:
 		o := r.idx.orgs.orgs[s.ref]
-		return &Speaker{ID: o.ID, Name: o.Name}
+		return Speaker{ID: o.ID, Name: o.Name}, true
 	case tkName:
 		name := r.text[s.start:s.end]
-		return &Speaker{ID: gazetteer.Slug(name), Name: name}
+		return Speaker{ID: gazetteer.Slug(name), Name: name}, true
 	}
-	return nil
+	return Speaker{}, false
 }
 
 // orgShaped reports a name that reads as an organisation's: it opens with an

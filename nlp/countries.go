@@ -29,10 +29,10 @@ func (s *scanner) countryOrPlace(i int) (int, bool) {
 	default:
 		return e, true
 	}
-	m := raw{kind: rkCountry, country: p.id, start: s.toks[i].start, end: s.toks[e-1].end, leader: -1}
-	if e == i+1 && s.toks[i].lex.flags&lexCountryGiven != 0 {
+	m := raw{kind: rkCountry, country: p.id, start: int(s.toks[i].start), end: int(s.toks[e-1].end), leader: -1}
+	if e == i+1 && s.lexAt(i).flags&lexCountryGiven != 0 {
 		// "Jordan" may yet be the surname of someone the article names
-		m.keys = []string{s.toks[i].key}
+		m.keys = []string{s.keyAt(i)}
 	}
 	s.out = append(s.out, m)
 	return e, true
@@ -41,7 +41,7 @@ func (s *scanner) countryOrPlace(i int) (int, bool) {
 // usTown reports a US state after a comma at token e: "Lebanon, Tenn.",
 // "Mexico, Mo." name towns.
 func (s *scanner) usTown(e int) bool {
-	if e >= len(s.toks) || !s.toks[e].is(tComma) || !s.toks[e].capitalised() || !s.x.voc.usStates[s.toks[e].key] {
+	if e >= len(s.toks) || !s.toks[e].is(tComma) || !s.toks[e].capitalised() || !s.x.voc.usStates[s.keyAt(e)] {
 		return false
 	}
 	return e+1 >= len(s.toks) || !s.toks[e+1].joined() || !s.toks[e+1].capitalised()
@@ -62,7 +62,7 @@ func (s *scanner) inCompound(i, e int) bool {
 		return false
 	}
 	p, _ := s.matchPhrase(other, kindBit(pkCountry)|kindBit(pkDemonym)|kindBit(pkCapital))
-	return p == nil && !s.x.voc.combiningForms[s.toks[other].key]
+	return p == nil && !s.x.voc.combiningForms[s.keyAt(other)]
 }
 
 // isLanguage reports a demonym used as a language name: "Spanish-speaking
@@ -70,11 +70,11 @@ func (s *scanner) inCompound(i, e int) bool {
 func (s *scanner) isLanguage(i, e int) bool {
 	if e < len(s.toks) {
 		next := &s.toks[e]
-		if next.joined() && s.x.voc.languageWords[next.key] {
+		if next.joined() && s.x.voc.languageWords[s.key(next)] {
 			return true
 		}
 	}
-	if i > 0 && s.x.voc.languageBefore[s.toks[i-1].key] {
+	if i > 0 && s.x.voc.languageBefore[s.keyAt(i-1)] {
 		return e >= len(s.toks) || !s.toks[e].joined() || s.toks[e].is(tCap) && !s.toks[e].is(tHyph)
 	}
 	return false
@@ -87,7 +87,7 @@ func (s *scanner) capitalActs(i, e int) bool {
 	if i > 0 && s.toks[i].joined() && s.toks[i-1].capitalised() {
 		return false
 	}
-	if i > 0 && s.x.voc.placePrepositions[s.toks[i-1].key] {
+	if i > 0 && s.x.voc.placePrepositions[s.keyAt(i-1)] {
 		return false
 	}
 	if s.toks[e-1].is(tPoss) {
@@ -97,7 +97,7 @@ func (s *scanner) capitalActs(i, e int) bool {
 		return false
 	}
 	next := &s.toks[e]
-	return next.is(tJoin) && next.lex != nil && next.lex.flags&lexCapitalAct != 0
+	return next.is(tJoin) && s.lex(next).has(lexCapitalAct)
 }
 
 // georgiaIsUSState tells the US state from the country: "Atlanta, Georgia",
@@ -105,7 +105,7 @@ func (s *scanner) capitalActs(i, e int) bool {
 // Atlanta or Savannah and not Tbilisi.
 func (s *scanner) georgiaIsUSState(i int) bool {
 	t := &s.toks[i]
-	if i >= 2 && s.toks[i-1].key == "of" && s.toks[i-2].key == "state" {
+	if i >= 2 && s.keyAt(i-1) == "of" && s.keyAt(i-2) == "state" {
 		return true
 	}
 	if i >= 1 && t.is(tComma) && s.toks[i-1].capitalised() {
@@ -114,7 +114,7 @@ func (s *scanner) georgiaIsUSState(i int) bool {
 		}
 	}
 	for k := i - 3; k <= i+3; k++ {
-		if k >= 0 && k < len(s.toks) && k != i && s.x.voc.georgiaStateWords[s.toks[k].key] {
+		if k >= 0 && k < len(s.toks) && k != i && s.x.voc.georgiaStateWords[s.keyAt(k)] {
 			return true
 		}
 	}
@@ -122,7 +122,7 @@ func (s *scanner) georgiaIsUSState(i int) bool {
 		s.georgiaChecked = true
 		state, country := false, false
 		for k := range s.toks {
-			switch s.x.voc.georgiaHints[s.toks[k].key] {
+			switch s.x.voc.georgiaHints[s.keyAt(k)] {
 			case georgiaStateHint:
 				state = true
 			case georgiaCountryHint:

@@ -58,16 +58,33 @@ func (a *Annotator) findEntitiesAt(text string, published time.Time) []Entity {
 	if a == nil || a.idx == nil || text == "" {
 		return []Entity{}
 	}
-	x := a.idx
 	buf := getTokenBuffers()
 	defer putTokenBuffers(buf)
-	toks := x.tokenize(text, buf)
-	if cap(buf.raws) < len(toks)/8 {
-		buf.raws = make([]raw, 0, len(toks)/8)
+	return a.entitiesIn(text, a.idx.tokenize(text, buf), buf, published)
+}
+
+// entitiesIn is findEntitiesAt over the text's token stream ts, which lives
+// in buf.
+func (a *Annotator) entitiesIn(text string, ts tokenStream, buf *tokenBuffers, published time.Time) []Entity {
+	if text == "" {
+		return []Entity{}
 	}
-	s := scanner{x: x, text: text, toks: toks, out: buf.raws[:0], keyBuf: buf.keyBuf[:0]}
+	x := a.idx
+	if cap(buf.raws) < len(ts.toks)/8 {
+		buf.raws = make([]raw, 0, len(ts.toks)/8)
+	}
+	if cap(buf.keyBuf) < len(ts.toks)/10 {
+		buf.keyBuf = make([]string, 0, len(ts.toks)/10)
+	}
+	s := scanner{tokenStream: ts, x: x, text: text, out: buf.raws[:0], keyBuf: buf.keyBuf[:0]}
 	s.scan()
-	defer func() { buf.raws, buf.keyBuf = s.out, s.keyBuf }()
+	defer func() {
+		buf.raws, buf.keyBuf = s.out, s.keyBuf
+		if !buf.poolable() {
+			// a long text's mentions go now, not after its statements
+			buf.raws, buf.keyBuf = nil, nil
+		}
+	}()
 	ps := getPeopleScratch()
 	defer putPeopleScratch(ps)
 	r := newPeopleResolver(x, text, s.out, ps)

@@ -12,15 +12,20 @@ import (
 // gazetteer and the fixed vocabulary. It is never modified after buildIndex,
 // so one index serves any number of goroutines.
 type index struct {
-	voc *vocab
-	lex map[string]*lexEntry // every folded word the matcher knows
+	voc     *vocab
+	lex     map[string]*lexEntry // every folded word the matcher knows
+	entries []*lexEntry          // the same entries by id; entries[0] is nil
 	// lowerLex holds the few words that matter when written in lower case
 	// (titles, "the", particles, verbs after a capital); most words of an
 	// article are lower case, and a small table is much faster to probe.
 	lowerLex map[string]*lexEntry
-	// lowerSeen is a bit per (length, first, last letter) of lowerLex keys:
-	// a cheap test that rules out most words before the map is probed.
+	// lowerSeen is a bit per (length, first, last letter) of the keys a
+	// lower-case token may find in lookups: a cheap test that rules out most
+	// words before the map is probed.
 	lowerSeen [1 << 14 / 64]uint64
+	// lookups is the one table a token is looked up in (see token_lookup.go).
+	lookups   map[string]vocabEntry
+	classes   []wordClass // statement word classes by vocabEntry.cls; classes[0] is none
 	leaders   []leaderInfo
 	countries map[string]countryInfo // by id
 	fuzzy     []fuzzyName            // long surnames, for anchored misspellings
@@ -30,13 +35,21 @@ type index struct {
 
 // lexEntry is what the tables know about one folded word.
 type lexEntry struct {
-	flags     uint32
-	phrases   []*phrase // gazetteer phrases that start with this word, longest first
-	kinds     kindSet   // the kinds among phrases, to skip the list early
+	id      int32 // its place in index.entries
+	flags   uint32
+	phrases []*phrase // gazetteer phrases that start with this word, longest first
+	// For a word that starts many phrases: those of two words or more by
+	// their second word, and those of this word alone, both in phrases' order.
+	bySecond  map[string][]*phrase
+	single    []*phrase
+	kinds     kindSet // the kinds among phrases, to skip the list early
 	roles     []*rolePhrase
 	surnameOf []int32 // leaders whose surname (or one-word alias) this is
 	givenOf   []int32 // leaders whose given name this is
 }
+
+// has reports whether e is known and carries any of flags f.
+func (e *lexEntry) has(f uint32) bool { return e != nil && e.flags&f != 0 }
 
 const (
 	lexGiven          uint32 = 1 << iota // a common given name
@@ -190,6 +203,17 @@ func buildIndex(g *gazetteer.Data, voc *vocab) *index {
 	}
 	for _, e := range x.lex {
 		sort.SliceStable(e.phrases, func(a, b int) bool { return len(e.phrases[a].keys) > len(e.phrases[b].keys) })
+		if len(e.phrases) < manyPhrases {
+			continue
+		}
+		e.bySecond = map[string][]*phrase{}
+		for _, p := range e.phrases {
+			if len(p.keys) == 1 {
+				e.single = append(e.single, p)
+			} else {
+				e.bySecond[p.keys[1]] = append(e.bySecond[p.keys[1]], p)
+			}
+		}
 	}
 
 	for _, d := range voc.roleDefs {
@@ -245,31 +269,27 @@ func buildIndex(g *gazetteer.Data, voc *vocab) *index {
 		}
 		x.offices[d.office] = list
 	}
+	x.entries = make([]*lexEntry, 1, len(x.lex)+1)
+	for _, e := range x.lex {
+		e.id = int32(len(x.entries))
+		x.entries = append(x.entries, e)
+	}
 	x.lowerLex = map[string]*lexEntry{}
 	for k, e := range x.lex {
 		if k == "the" || len(e.roles) > 0 || e.flags&(lexParticle|lexCapitalAct) != 0 || lowerPhraseStart(e) {
 			x.lowerLex[k] = e
-			h := lowerHash(len(k), k[0], k[len(k)-1])
-			x.lowerSeen[h/64] |= 1 << (h % 64)
 		}
 	}
+	x.buildLookups(nil)
 	return x
 }
 
+// manyPhrases is how many phrases a word starts before matchPhrase looks
+// them up by their second word instead of trying each.
+const manyPhrases = 6
+
 func lowerHash(n int, first, last byte) uint {
 	return (uint(n)*131 + uint(first)*31 + uint(last)) & (1<<14 - 1)
-}
-
-// lowerEntry looks up a lower-case folded word.
-func (x *index) lowerEntry(key []byte) *lexEntry {
-	if len(key) == 0 {
-		return nil
-	}
-	h := lowerHash(len(key), key[0], key[len(key)-1])
-	if x.lowerSeen[h/64]&(1<<(h%64)) == 0 {
-		return nil
-	}
-	return x.lowerLex[string(key)]
 }
 
 func lowerPhraseStart(e *lexEntry) bool {

@@ -45,12 +45,12 @@ func (s *scanner) nameAfterTitle(i int, m *raw) (int, bool) {
 }
 
 func (s *scanner) isGiven(i int) bool {
-	l := s.toks[i].lex
+	l := s.lexAt(i)
 	return l != nil && l.flags&lexGiven != 0
 }
 
 func (s *scanner) isSurname(i int) bool {
-	l := s.toks[i].lex
+	l := s.lexAt(i)
 	return l != nil && len(l.surnameOf) > 0
 }
 
@@ -61,7 +61,7 @@ func (s *scanner) orgFollows(i int) bool {
 		return false
 	}
 	t := &s.toks[i]
-	return t.joined() && t.capitalised() && t.lex != nil && t.lex.flags&lexOrgWord != 0
+	return t.joined() && t.capitalised() && s.lex(t).has(lexOrgWord)
 }
 
 // namedPerson reads a name with no title in front of it.
@@ -99,7 +99,7 @@ func (s *scanner) namedPerson(i int) (int, bool) {
 		if !s.nameShaped(i, end) || s.companyAround(i, end) {
 			return end, true // "Bill C-48", "BC Hydro", "shares of Morgan Stanley"
 		}
-		first := s.toks[i].lex
+		first := s.lexAt(i)
 		givenOK := first != nil && (first.flags&lexGiven != 0 || first.flags&lexCountryGiven != 0) &&
 			!(first.flags&lexAmbiguousGiven != 0 && t.is(tSentStart|tHeadline)) && !t.is(tHeadline)
 		if givenOK {
@@ -113,21 +113,21 @@ func (s *scanner) namedPerson(i int) (int, bool) {
 			return end, true
 		}
 		// "Crunch Trump": an unknown word before a known surname is no part of the name.
-		if l := s.toks[end-1].lex; l != nil && len(l.surnameOf) > 0 && !s.suffixAt(end) {
+		if l := s.lexAt(end - 1); l != nil && len(l.surnameOf) > 0 && !s.suffixAt(end) {
 			return i, false
 		}
 		// "Obama Speech": a known surname followed by unknown words, unless
 		// the article writes a longer name that ends with these words
 		// ("Peña Nieto"); the resolver decides.
 		if s.isSurname(i) {
-			m.firstEnd = s.toks[i].end
+			m.firstEnd = int(s.toks[i].end)
 		}
 		m.kind = rkBare
 		s.out = append(s.out, m)
 		return end, true
 	}
 	// one word: a leader's surname, resolved once the whole article is read
-	if t.lex != nil && len(t.lex.surnameOf) > 0 && t.lex.flags&lexCommonSurname == 0 {
+	if l := s.lex(t); l != nil && len(l.surnameOf) > 0 && l.flags&lexCommonSurname == 0 {
 		s.out = append(s.out, m)
 		return end, true
 	}
@@ -139,13 +139,13 @@ func (s *scanner) namedPerson(i int) (int, bool) {
 // acronym before a word in lower case ("BC Hydro"; initials take dots).
 func (s *scanner) nameShaped(a, b int) bool {
 	for k := a; k < b; k++ {
-		w := s.text[s.toks[k].start:s.toks[k].end]
+		w := s.text[int(s.toks[k].start):int(s.toks[k].end)]
 		if strings.ContainsFunc(w, unicode.IsDigit) {
 			return false
 		}
 	}
 	caps := func(k int) bool {
-		w := s.text[s.toks[k].start:s.toks[k].end]
+		w := s.text[int(s.toks[k].start):int(s.toks[k].end)]
 		return len(w) >= 2 && strings.IndexByte(w, '.') < 0 && strings.ToUpper(w) == w
 	}
 	// in an all-capitals line every word is an acronym
@@ -156,11 +156,11 @@ func (s *scanner) nameShaped(a, b int) bool {
 // "shares of X", "stock in X", or "X raised its forecast" (a company is
 // "it"; a person is not).
 func (s *scanner) companyAround(a, b int) bool {
-	if a >= 2 && (s.toks[a-1].key == "of" || s.toks[a-1].key == "in") && s.x.voc.companyNouns[s.toks[a-2].key] {
+	if a >= 2 && (s.keyAt(a-1) == "of" || s.keyAt(a-1) == "in") && s.x.voc.companyNouns[s.keyAt(a-2)] {
 		return true
 	}
 	for k := b; k < len(s.toks) && k <= b+2; k++ {
-		switch s.toks[k].key {
+		switch s.keyAt(k) {
 		case "its":
 			return k > b // "X raised its …", not "X its" across a break
 		case "his", "her", "he", "she", "who":
@@ -175,16 +175,16 @@ func (s *scanner) companyAround(a, b int) bool {
 
 // afterThe reports the article "the" right before token i.
 func (s *scanner) afterThe(i int) bool {
-	return i > 0 && s.toks[i-1].key == "the" && s.toks[i].joined()
+	return i > 0 && s.keyAt(i-1) == "the" && s.toks[i].joined()
 }
 
 // plainName reports a name that starts with a word of two letters or more,
 // not hyphenated to the next and not in brackets: not "(D-Va.)".
 func (s *scanner) plainName(a, b int) bool {
-	if st := s.toks[a].start; st > 0 && s.text[st-1] == '(' {
+	if st := int(s.toks[a].start); st > 0 && s.text[st-1] == '(' {
 		return false
 	}
-	return s.toks[a].end-s.toks[a].start >= 2 && !s.toks[a+1].is(tHyph)
+	return int(s.toks[a].end)-int(s.toks[a].start) >= 2 && !s.toks[a+1].is(tHyph)
 }
 
 // appositionAt reports ", 25," or ", a writer ..." at token i, after a
@@ -194,11 +194,11 @@ func (s *scanner) appositionAt(i int) bool {
 		return false
 	}
 	t := &s.toks[i]
-	if len(t.key) > 0 && t.key[0] >= '0' && t.key[0] <= '9' && len(t.key) <= 3 {
+	if len(s.key(t)) > 0 && s.key(t)[0] >= '0' && s.key(t)[0] <= '9' && len(s.key(t)) <= 3 {
 		return i+1 < len(s.toks) && s.toks[i+1].is(tComma)
 	}
 	from := i + 1
-	if t.key != "a" && t.key != "an" && t.key != "the" {
+	if s.key(t) != "a" && s.key(t) != "an" && s.key(t) != "the" {
 		// ", executive director of AROS", ", head of the center": a role
 		// with no article, its words in lower case
 		from = i
@@ -208,14 +208,14 @@ func (s *scanner) appositionAt(i int) bool {
 		last = i + 1 // at most one modifier: "executive director"
 	}
 	for k := from; k < len(s.toks) && k <= last; k++ {
-		if from == i && (s.toks[k].capitalised() || s.toks[k].lex != nil && s.toks[k].lex.flags&lexNotName != 0 && k == i) {
+		if from == i && (s.toks[k].capitalised() || s.lexAt(k).has(lexNotName) && k == i) {
 			return false
 		}
 		u := &s.toks[k]
 		if k > i && !u.joined() {
 			return false
 		}
-		if s.isRoleHead(u.key, from == i) {
+		if s.isRoleHead(s.key(u), from == i) {
 			return true
 		}
 		if d, _ := s.matchRole(k); d != nil && d.class != roleModifier && d.class != roleHonorific {
@@ -231,7 +231,7 @@ func (s *scanner) roleNounBefore(i int) bool {
 	if i == 0 || !s.toks[i].joined() || s.toks[i].is(tUpper) {
 		return false
 	}
-	k := s.toks[i-1].key
+	k := s.keyAt(i - 1)
 	return s.isRoleHead(k, true)
 }
 
@@ -244,11 +244,11 @@ func (s *scanner) creditBefore(i int) bool {
 	for k := i - 1; k >= 0 && k >= i-8; k-- {
 		t := &s.toks[k]
 		switch {
-		case t.key == "by":
-			return k > 0 && s.x.voc.creditWords[s.toks[k-1].key]
-		case s.x.voc.creditWords[t.key] && i-k <= 2:
+		case s.key(t) == "by":
+			return k > 0 && s.x.voc.creditWords[s.keyAt(k-1)]
+		case s.x.voc.creditWords[s.key(t)] && i-k <= 2:
 			return true // "Photo: Colin Baird"
-		case t.key == "and" || t.capitalised():
+		case s.key(t) == "and" || t.capitalised():
 			continue
 		}
 		return false
@@ -272,7 +272,7 @@ func (s *scanner) isRoleHead(key string, titles bool) bool {
 // bare records a lone capitalised word that may be a surname used elsewhere.
 func (s *scanner) bare(i int) (int, bool) {
 	t := &s.toks[i]
-	if !t.capitalised() || t.lex != nil && t.lex.flags&lexNotName != 0 {
+	if !t.capitalised() || s.lex(t).has(lexNotName) {
 		return i, false
 	}
 	var m raw
@@ -288,22 +288,22 @@ func (s *scanner) bare(i int) (int, bool) {
 // particles start no name unless the gazetteer says so.
 func (s *scanner) nameStart(i int, titled bool) bool {
 	t := &s.toks[i]
-	if t.lex != nil && t.lex.flags&lexParticle != 0 {
+	if s.lex(t).has(lexParticle) {
 		// "von der Leyen": a leader's surname that starts with a particle
 		if p, _ := s.matchPhrase(i, kindBit(pkLeader)); p != nil {
 			return true
 		}
 		return t.capitalised() && s.nameContinues(i+1) // "Mr. Van Voorhis", "De Blasio"
 	}
-	if !t.capitalised() || t.lex != nil && t.lex.flags&(lexNotName|lexSuffix) != 0 {
+	if !t.capitalised() || s.lex(t).has(lexNotName|lexSuffix) {
 		return false
 	}
-	if t.lex != nil && t.lex.flags&lexOrgWord != 0 && (!titled || !s.nameContinues(i+1)) {
+	if s.lex(t).has(lexOrgWord) && (!titled || !s.nameContinues(i+1)) {
 		return false // "Justice Department", but "President Park Geun-hye"
 	}
 	if _, e := s.matchPhrase(i, kindsNonPerson); e > i {
 		// "Jordan Hale": a country name that is also a given name, before a surname
-		if t.lex.flags&lexCountryGiven != 0 && e == i+1 && !t.is(tPoss) && s.nameContinues(e) {
+		if s.lex(t).has(lexCountryGiven) && e == i+1 && !t.is(tPoss) && s.nameContinues(e) {
 			return true
 		}
 		if p, le := s.matchPhrase(i, kindBit(pkLeader)); p != nil && le >= e {
@@ -324,20 +324,20 @@ func (s *scanner) nameContinues(i int) bool {
 	if !t.joined() || prev.is(tPoss) {
 		return false
 	}
-	if t.is(tHyph) && t.lex == nil && prev.end-prev.start <= 5 && (prev.lex == nil || len(prev.lex.surnameOf) == 0) {
+	if t.is(tHyph) && s.lex(t) == nil && prev.end-prev.start <= 5 && (s.lex(prev) == nil || len(s.lex(prev).surnameOf) == 0) {
 		return true // "Ban Ki-moon", not "Clinton-era"
 	}
 	if !t.capitalised() {
 		return false
 	}
-	afterGiven := prev.lex != nil && prev.lex.flags&lexGiven != 0
-	if t.lex != nil && t.lex.flags&(lexNotName|lexOrgWord) != 0 && !(afterGiven && t.lex.flags&lexMonth != 0) {
+	afterGiven := s.lex(prev).has(lexGiven)
+	if s.lex(t).has(lexNotName|lexOrgWord) && !(afterGiven && s.lex(t).has(lexMonth)) {
 		return false
 	}
 	if _, e := s.matchPhrase(i, kindsNonPerson); e > i {
 		// "Chuck Jordan": a country that is also a name, after a given name;
 		// "Lisa O. Monaco": any word after a middle initial is the surname
-		return e == i+1 && (afterGiven && t.lex.flags&lexCountryGiven != 0 || s.afterInitial(i))
+		return e == i+1 && (afterGiven && s.lex(t).has(lexCountryGiven) || s.afterInitial(i))
 	}
 	if d, _ := s.matchRole(i); d != nil && d.class != roleModifier {
 		return false
@@ -351,7 +351,7 @@ func (s *scanner) afterInitial(i int) bool {
 		return false
 	}
 	in, first := &s.toks[i-1], &s.toks[i-2]
-	return in.joined() && in.capitalised() && len(in.key) == 1 && first.capitalised() && len(first.key) > 1
+	return in.joined() && in.capitalised() && len(s.key(in)) == 1 && first.capitalised() && len(s.key(first)) > 1
 }
 
 // nameRun returns the end of the name that starts at token i: capitalised
@@ -364,13 +364,13 @@ func (s *scanner) nameRun(i int) int {
 			continue
 		}
 		t := &s.toks[j]
-		if t.lex != nil && t.lex.flags&lexParticle != 0 && t.joined() && !s.toks[j-1].is(tPoss) {
+		if s.lex(t).has(lexParticle) && t.joined() && !s.toks[j-1].is(tPoss) {
 			if s.nameContinues(j + 1) {
 				j += 2
 				continue
 			}
 			// "van der Berg", "de la Cruz": two particles before the surname
-			if n := j + 1; n < len(s.toks) && s.toks[n].lex != nil && s.toks[n].lex.flags&lexParticle != 0 &&
+			if n := j + 1; n < len(s.toks) && s.lexAt(n).has(lexParticle) &&
 				s.toks[n].joined() && s.nameContinues(n+1) {
 				j += 3
 				continue
@@ -390,7 +390,7 @@ func (s *scanner) suffixAt(i int) bool {
 		return false
 	}
 	t := &s.toks[i]
-	return t.lex != nil && t.lex.flags&lexSuffix != 0 && (t.joined() || t.is(tComma) && t.capitalised()) &&
+	return s.lex(t).has(lexSuffix) && (t.joined() || t.is(tComma) && t.capitalised()) &&
 		!s.toks[i-1].is(tPoss)
 }
 
@@ -400,13 +400,13 @@ func (s *scanner) fillName(m *raw, a, b int) {
 	m.leader = -1
 	start := len(s.keyBuf)
 	for k := a; k < b; k++ {
-		s.keyBuf = append(s.keyBuf, s.toks[k].key)
+		s.keyBuf = append(s.keyBuf, s.keyAt(k))
 	}
 	m.keys = s.keyBuf[start:len(s.keyBuf):len(s.keyBuf)]
-	m.nameStart, m.nameEnd = s.toks[a].start, s.toks[b-1].end
+	m.nameStart, m.nameEnd = int(s.toks[a].start), int(s.toks[b-1].end)
 	m.start, m.end = m.nameStart, m.nameEnd
 	m.sentStart = s.toks[a].is(tSentStart)
-	if l := s.toks[a].lex; l != nil && l.flags&lexGiven != 0 {
+	if s.lexAt(a).has(lexGiven) {
 		m.given = true
 	}
 }
@@ -418,26 +418,27 @@ func (s *scanner) fillName(m *raw, a, b int) {
 // ("Kylian Mbappé", "Wyndham Clark"; not "Mine Workers", "Charlotte
 // Panthers").
 func (s *scanner) nameLike(a, b int) bool {
-	if s.toks[a].is(tHeadline) || b-a > 3 || a > 0 && s.toks[a].joined() && s.x.voc.unknownNamePlaces[s.toks[a-1].key] {
+	if s.toks[a].is(tHeadline) || b-a > 3 || a > 0 && s.toks[a].joined() && s.x.voc.unknownNamePlaces[s.keyAt(a-1)] {
 		return false // "at Bay Hill", "in Tamil Nadu": a place
 	}
 	g := s.x.given
 	first := &s.toks[a]
-	initials := strings.Count(s.text[first.start:min(len(s.text), first.end+1)], ".") >= 2 && first.is(tUpper)
-	if !initials && !(unknownWord(first.lex) && (first.lex == nil || len(first.lex.surnameOf) == 0) && g.givenLike(first.key) &&
+	fl := s.lex(first)
+	initials := strings.Count(s.text[first.start:min(len(s.text), int(first.end)+1)], ".") >= 2 && first.is(tUpper)
+	if !initials && !(unknownWord(fl) && (fl == nil || len(fl.surnameOf) == 0) && g.givenLike(s.key(first)) &&
 		!innerCapital(s.text[first.start:first.end])) {
 		return false // "Clinton Priorities", "SiriusXM Radio": a surname or a brand names a thing
 	}
 	for k := a + 1; k < b-1; k++ {
-		if t := &s.toks[k]; len(t.key) > 1 && !(unknownWord(t.lex) && g.givenLike(t.key)) {
+		if t := &s.toks[k]; len(s.key(t)) > 1 && !(unknownWord(s.lex(t)) && g.givenLike(s.key(t))) {
 			return false
 		}
 	}
 	last := &s.toks[b-1]
-	if l := last.lex; l != nil && (len(l.surnameOf) > 0 || l.flags&lexCommonSurname != 0) {
+	if l := s.lex(last); l != nil && (len(l.surnameOf) > 0 || l.flags&lexCommonSurname != 0) {
 		return l.flags&^(lexCommonSurname|lexGiven|lexMale|lexFemale) == 0 && len(l.phrases) == 0 && len(l.roles) == 0
 	}
-	return unknownWord(last.lex) && len(last.key) >= 3 && g.surnameLike(last.key)
+	return unknownWord(s.lex(last)) && len(s.key(last)) >= 3 && g.surnameLike(s.key(last))
 }
 
 // innerCapital reports a capital letter inside a word that no name prefix

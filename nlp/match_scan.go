@@ -6,9 +6,9 @@ import "strings"
 // people with a title or a name, countries, and capitalised words that may
 // turn out to be a surname the article uses elsewhere.
 type scanner struct {
+	tokenStream
 	x    *index
 	text string
-	toks []token
 	out  []raw
 	// keyBuf backs the name words of every raw mention (one allocation
 	// instead of one per mention).
@@ -24,8 +24,9 @@ func (s *scanner) scan() {
 	for i := 0; i < n; {
 		t := &s.toks[i]
 		capital := t.capitalised()
-		if !capital && (t.lex == nil || len(t.lex.roles) == 0 && len(t.lex.phrases) == 0 && t.key != "the" &&
-			t.lex.flags&lexParticle == 0) {
+		l := s.lex(t)
+		if !capital && (l == nil || len(l.roles) == 0 && len(l.phrases) == 0 && s.key(t) != "the" &&
+			l.flags&lexParticle == 0) {
 			i++ // most lower-case words start nothing
 			continue
 		}
@@ -33,11 +34,11 @@ func (s *scanner) scan() {
 			i++ // "San Marcos", "Fort Bragg": a place, not a person
 			continue
 		}
-		if capital && t.is(tSentStart) && s.x.voc.appositionNouns[t.key] && (t.lex == nil || len(t.lex.roles) == 0) {
+		if capital && t.is(tSentStart) && s.x.voc.appositionNouns[s.key(t)] && (l == nil || len(l.roles) == 0) {
 			i++ // "Artist Kwame Boateng-Reid": the noun opens the sentence, the name follows
 			continue
 		}
-		if capital && s.pluralTitle(t.key) {
+		if capital && s.pluralTitle(s.key(t)) {
 			i++ // "Senators Charles E. Grassley and …": a title of several people
 			continue
 		}
@@ -78,24 +79,40 @@ func (s *scanner) afterPlacePrefix(i int) bool {
 		return false
 	}
 	p := &s.toks[i-1]
-	return p.capitalised() && s.x.voc.placePrefixes[p.key]
+	return p.capitalised() && s.x.voc.placePrefixes[s.key(p)]
 }
 
 // matchPhrase returns the longest gazetteer phrase of an accepted kind that
 // starts at token i, written with the capitals it needs.
 func (s *scanner) matchPhrase(i int, accept kindSet) (*phrase, int) {
-	t := &s.toks[i]
-	if t.lex == nil || t.lex.kinds&accept == 0 {
+	l := s.lexAt(i)
+	if l == nil || l.kinds&accept == 0 {
 		return nil, i
 	}
-	for _, p := range t.lex.phrases {
+	if l.bySecond == nil {
+		return s.matchAmong(i, accept, l.phrases)
+	}
+	// only the phrases whose second word follows can match, then the word alone
+	if i+1 < len(s.toks) {
+		if p, e := s.matchAmong(i, accept, l.bySecond[s.keyAt(i+1)]); p != nil {
+			return p, e
+		}
+	}
+	return s.matchAmong(i, accept, l.single)
+}
+
+// matchAmong is matchPhrase over the given phrases, which start with token
+// i's key.
+func (s *scanner) matchAmong(i int, accept kindSet, phrases []*phrase) (*phrase, int) {
+	for _, p := range phrases {
 		if accept&kindBit(p.kind) == 0 || i+len(p.keys) > len(s.toks) {
 			continue
 		}
 		ok := true
 		for k, key := range p.keys {
 			u := &s.toks[i+k]
-			if u.key != key || k > 0 && (!u.joined() || s.toks[i+k-1].is(tPoss)) {
+			// the first key is token i's own: its entry was found by it
+			if k > 0 && (s.key(u) != key || !u.joined() || s.toks[i+k-1].is(tPoss)) {
 				ok = false
 				break
 			}
@@ -118,18 +135,18 @@ func (s *scanner) matchPhrase(i int, accept kindSet) (*phrase, int) {
 
 // matchRole returns the longest title phrase starting at token i.
 func (s *scanner) matchRole(i int) (*roleDef, int) {
-	t := &s.toks[i]
-	if t.lex == nil || len(t.lex.roles) == 0 {
+	l := s.lexAt(i)
+	if l == nil || len(l.roles) == 0 {
 		return nil, i
 	}
-	for _, rp := range t.lex.roles {
+	for _, rp := range l.roles {
 		if i+len(rp.keys) > len(s.toks) {
 			continue
 		}
 		ok := true
 		for k, key := range rp.keys {
 			u := &s.toks[i+k]
-			if u.key != key || k > 0 && !u.joined() || k < len(rp.keys)-1 && u.is(tPoss) {
+			if k > 0 && (s.key(u) != key || !u.joined()) || k < len(rp.keys)-1 && u.is(tPoss) {
 				ok = false
 				break
 			}
@@ -137,7 +154,7 @@ func (s *scanner) matchRole(i int) (*roleDef, int) {
 		if !ok {
 			continue
 		}
-		if rp.def.class == roleHonorific && !t.capitalised() {
+		if rp.def.class == roleHonorific && !s.toks[i].capitalised() {
 			continue
 		}
 		return &rp.def, i + len(rp.keys)
@@ -164,7 +181,7 @@ func (s *scanner) person(i int) (int, bool) {
 	}
 	j := i
 	the := -1
-	if s.toks[i].key == "the" {
+	if s.keyAt(i) == "the" {
 		the = i
 		j++
 		if j >= n || !s.toks[j].joined() {
@@ -206,14 +223,14 @@ func (s *scanner) person(i int) (int, bool) {
 		if d == nil {
 			break
 		}
-		if d.class == roleModifier && s.toks[k].key == "then" && (e >= n || !s.toks[e].is(tHyph)) {
+		if d.class == roleModifier && s.keyAt(k) == "then" && (e >= n || !s.toks[e].is(tHyph)) {
 			break // "then-President", not "then Mrs. Obama"
 		}
 		if firstTitle < 0 {
 			firstTitle = k
 		}
 		if d.class == roleModifier {
-			if s.x.voc.inactive[s.toks[k].key] {
+			if s.x.voc.inactive[s.keyAt(k)] {
 				inactive = true
 			}
 			k = e
@@ -248,9 +265,9 @@ func (s *scanner) person(i int) (int, bool) {
 			}
 			for k := from; k <= roleStart; k++ {
 				if s.toks[k].capitalised() {
-					m.start = s.toks[k].start
+					m.start = int(s.toks[k].start)
 					if qual != nil && qual.kind == pkOrg {
-						m.start = s.toks[qStart].start
+						m.start = int(s.toks[qStart].start)
 					}
 					break
 				}
@@ -270,41 +287,41 @@ func (s *scanner) person(i int) (int, bool) {
 	if role.class != roleOffice || inactive || role.needQual && qual == nil || the < 0 && qual == nil {
 		return i, false
 	}
-	if roleEnd < n && s.toks[roleEnd].key == "of" && !s.ofCountry(roleEnd+1) {
+	if roleEnd < n && s.keyAt(roleEnd) == "of" && !s.ofCountry(roleEnd+1) {
 		return i, false
 	}
-	if the >= 0 && the > 0 && isArticleWord(s.toks[the-1].key) {
+	if the >= 0 && the > 0 && isArticleWord(s.keyAt(the-1)) {
 		return i, false
 	}
 	m = raw{kind: rkTitle, role: role, leader: -1, gender: role.gender, sentStart: s.toks[i].is(tSentStart)}
-	m.start = s.toks[roleStart].start
+	m.start = int(s.toks[roleStart].start)
 	if firstTitle >= 0 {
 		from := firstTitle
 		if qual != nil && qual.kind != pkOrg && from < qEnd {
 			from = qEnd // the country is its own span
 		}
-		m.start = s.toks[from].start
+		m.start = int(s.toks[from].start)
 	}
 	if qual == nil && the >= 0 {
-		m.start = s.toks[the].start
+		m.start = int(s.toks[the].start)
 	} else if qual != nil && qual.kind == pkOrg {
-		m.start = s.toks[qStart].start
+		m.start = int(s.toks[qStart].start)
 		if the >= 0 {
-			m.start = s.toks[the].start
+			m.start = int(s.toks[the].start)
 		}
 	}
-	m.end = s.toks[roleEnd-1].end
+	m.end = int(s.toks[roleEnd-1].end)
 	m.nameStart, m.nameEnd = m.start, m.end
-	if qual == nil && roleEnd < n && s.toks[roleEnd].key == "of" {
+	if qual == nil && roleEnd < n && s.keyAt(roleEnd) == "of" {
 		// "the president of the United States": the country after the title
 		k := roleEnd + 1
-		if s.toks[k].key == "the" {
+		if s.keyAt(k) == "the" {
 			k++
 		}
 		if p, e := s.matchPhrase(k, kindBit(pkCountry)); p != nil {
 			m.qualCountry = p.id
 			s.out = append(s.out, m)
-			s.out = append(s.out, raw{kind: rkCountry, country: p.id, start: s.toks[k].start, end: s.toks[e-1].end, leader: -1})
+			s.out = append(s.out, raw{kind: rkCountry, country: p.id, start: int(s.toks[k].start), end: int(s.toks[e-1].end), leader: -1})
 			return e, true
 		}
 	}
@@ -329,7 +346,7 @@ func (s *scanner) qualify(m *raw, qual *phrase, qStart, qEnd int) {
 		return
 	}
 	m.qualCountry = qual.id
-	c := raw{kind: rkCountry, country: qual.id, start: s.toks[qStart].start, end: s.toks[qEnd-1].end, leader: -1}
+	c := raw{kind: rkCountry, country: qual.id, start: int(s.toks[qStart].start), end: int(s.toks[qEnd-1].end), leader: -1}
 	s.out = append(s.out, c)
 }
 
@@ -369,7 +386,7 @@ func (s *scanner) quoted(pos int) bool {
 
 // ofCountry reports whether "[the] Country" starts at token i.
 func (s *scanner) ofCountry(i int) bool {
-	if i < len(s.toks) && s.toks[i].key == "the" {
+	if i < len(s.toks) && s.keyAt(i) == "the" {
 		i++
 	}
 	if i >= len(s.toks) {

@@ -134,6 +134,13 @@ func isNormal(text string) bool {
 	}
 	newlines := 0
 	for i := 0; i < n; {
+		if text[i]-' ' < 0x7f-' ' {
+			// a run of printable ASCII, most of any text
+			for i++; i < n && text[i]-' ' < 0x7f-' '; i++ {
+			}
+			newlines = 0
+			continue
+		}
 		c := text[i]
 		if c < utf8.RuneSelf {
 			switch {

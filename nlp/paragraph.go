@@ -43,9 +43,9 @@ func splitParagraphsInto(text string, out, block []textSpan) ([]textSpan, []text
 		block = block[:0]
 	}
 	for lineStart := 0; lineStart <= len(text); {
-		lineEnd := lineStart
-		for lineEnd < len(text) && text[lineEnd] != '\n' {
-			lineEnd++
+		lineEnd := len(text)
+		if k := strings.IndexByte(text[lineStart:], '\n'); k >= 0 {
+			lineEnd = lineStart + k
 		}
 		if s, e := trimSpaces(text, lineStart, lineEnd); s < e {
 			block = append(block, textSpan{s, e})

@@ -211,7 +211,7 @@ func (r *peopleResolver) leaderCluster(l int32, m *raw) *cluster {
 	if len(m.keys) >= 1 {
 		lastKey := m.keys[len(m.keys)-1]
 		if lastKey != c.last && !r.x.isSuffix(lastKey) && len(m.keys) >= 2 {
-			r.byLast[lastKey] = appendCluster(r.byLast[lastKey], c)
+			r.byLast[lastKey] = r.ps.appendCluster(r.byLast[lastKey], c)
 		}
 	}
 	return c
@@ -257,10 +257,10 @@ func (r *peopleResolver) add(key string, c *cluster) {
 	}
 	r.clusters = append(r.clusters, c)
 	if c.last != "" {
-		r.byLast[c.last] = appendCluster(r.byLast[c.last], c)
+		r.byLast[c.last] = r.ps.appendCluster(r.byLast[c.last], c)
 	}
 	if c.first != "" && c.first != c.last {
-		r.byFirst[c.first] = appendCluster(r.byFirst[c.first], c)
+		r.byFirst[c.first] = r.ps.appendCluster(r.byFirst[c.first], c)
 	}
 }
 
@@ -274,7 +274,7 @@ func (r *peopleResolver) seen(c *cluster, m *raw) {
 	}
 }
 
-func appendCluster(list []*cluster, c *cluster) []*cluster {
+func (ps *peopleScratch) appendCluster(list []*cluster, c *cluster) []*cluster {
 	if len(list) >= 64 {
 		return list // hostile text: enough namesakes
 	}
@@ -282,6 +282,9 @@ func appendCluster(list []*cluster, c *cluster) []*cluster {
 		if v == c {
 			return list
 		}
+	}
+	if list == nil {
+		return ps.oneList(c)
 	}
 	return append(list, c)
 }
@@ -465,7 +468,7 @@ func (r *peopleResolver) bareName(m *raw) *cluster {
 			c := cs[0]
 			c.first, c.words, c.keys = m.keys[0], n, m.keys
 			c.name = cleanName(r.text[m.nameStart:m.nameEnd])
-			r.byFirst[c.first] = appendCluster(r.byFirst[c.first], c)
+			r.byFirst[c.first] = r.ps.appendCluster(r.byFirst[c.first], c)
 			return r.seenBy(c, m)
 		}
 		if m.firstEnd > 0 {

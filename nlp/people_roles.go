@@ -332,7 +332,10 @@ func (r *peopleResolver) noteTitles() {
 			}
 			continue
 		}
-		c.titles = append(c.titles, titleRef{office: m.role.office, country: m.qualCountry, org: m.qualOrg})
+		// one entry per distinct title: clusterHolds scans them per title mention
+		if t := (titleRef{office: m.role.office, country: m.qualCountry, org: m.qualOrg}); !slices.Contains(c.titles, t) {
+			c.titles = append(c.titles, t)
+		}
 	}
 }
 

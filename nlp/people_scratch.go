@@ -15,6 +15,7 @@ type peopleScratch struct {
 	countryN map[string]int
 	countryO []string
 	holders  map[string]int32
+	lists    []*cluster  // lists of one cluster are carved from this slab
 	arena    [][]cluster // clusters are carved from these blocks
 	nblk     int         // blocks in use
 	used     int         // clusters taken from block nblk-1
@@ -51,6 +52,8 @@ func putPeopleScratch(ps *peopleScratch) {
 	clear(ps.byFirst)
 	clear(ps.countryN)
 	clear(ps.holders)
+	clear(ps.lists)
+	ps.lists = ps.lists[:0]
 	for _, b := range ps.arena[:ps.nblk] {
 		clear(b)
 	}
@@ -71,4 +74,16 @@ func (ps *peopleScratch) newCluster() *cluster {
 	c := &ps.arena[ps.nblk-1][ps.used]
 	ps.used++
 	return c
+}
+
+// oneList returns a list holding c alone, from the pooled slab: most names
+// have one bearer, and a list of their own was an allocation each. A second
+// bearer's append moves the list out of the slab.
+func (ps *peopleScratch) oneList(c *cluster) []*cluster {
+	if len(ps.lists) == cap(ps.lists) {
+		ps.lists = make([]*cluster, 0, max(64, 2*cap(ps.lists)))
+	}
+	ps.lists = append(ps.lists, c)
+	n := len(ps.lists)
+	return ps.lists[n-1 : n : n]
 }

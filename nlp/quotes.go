@@ -136,8 +136,9 @@ func (qs *quoteScanner) scan(p, next textSpan, out []quoteSpan) []quoteSpan {
 
 	for i := p.start; i < p.end; {
 		// every mark is ASCII or starts with byte 0xE2 or 0xC2: skip the rest
-		if c := text[i]; c < utf8.RuneSelf && c != '"' && c != '\'' && c != '`' || c >= utf8.RuneSelf && c != 0xE2 && c != 0xC2 {
-			i++
+		if !quoteLead[text[i]] {
+			for i++; i < p.end && !quoteLead[text[i]]; i++ {
+			}
 			continue
 		}
 		prev := rune(-1)
@@ -333,3 +334,11 @@ func hasWordRune(s string) bool {
 	}
 	return false
 }
+
+// quoteLead marks the bytes a quotation mark may start with.
+var quoteLead = func() (t [256]bool) {
+	for _, c := range []byte{'"', '\'', '`', 0xE2, 0xC2} {
+		t[c] = true
+	}
+	return t
+}()

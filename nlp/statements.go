@@ -64,6 +64,14 @@ func (a *Annotator) findStatements(text string, ents []Entity) []Statement {
 // of the speakers it found by name alone: capitalised words the entity finder
 // did not know, which a reporting cue now vouches for.
 func (a *Annotator) findStatementsNamed(text string, ents []Entity, named []textSpan) ([]Statement, []textSpan) {
+	buf := getTokenBuffers()
+	defer putTokenBuffers(buf)
+	ts := a.idx.tokenize(text, buf)
+	return a.statementsIn(text, ts, ents, named)
+}
+
+// statementsIn is findStatementsNamed over the text's token stream ts.
+func (a *Annotator) statementsIn(text string, ts tokenStream, ents []Entity, named []textSpan) ([]Statement, []textSpan) {
 	idx := a.stm
 	if idx == nil {
 		idx = buildStatementIndex(a.gaz, defaultVocab())
@@ -73,7 +81,7 @@ func (a *Annotator) findStatementsNamed(text string, ents []Entity, named []text
 	sc.paras, sc.block = splitParagraphsInto(text, sc.paras[:0], sc.block[:0])
 	paras := sc.paras
 	quotes, paraQ := findQuotesInto(text, paras, sc, idx)
-	r := newResolver(text, ents, idx, quotes, sc)
+	r := newResolver(text, ts, ents, idx, quotes, sc)
 	defer r.release(sc)
 	for pi, p := range paras {
 		r.paragraph(pi, p, paraQ[pi], paraQ[pi+1])

@@ -1,6 +1,7 @@
 package nlp
 
 import (
+	"encoding/binary"
 	"sync"
 	"unsafe"
 )
@@ -22,6 +23,7 @@ type stmtScratch struct {
 	hist   []mention
 	low    []byte
 	stack  []openMark
+	res    resolver
 }
 
 var stmtPool = sync.Pool{New: func() any { return new(stmtScratch) }}
@@ -56,6 +58,16 @@ func lowerInto(buf []byte, s string) (string, []byte) {
 		return s, buf
 	}
 	buf = append(buf[:0], s...)
+	// eight bytes at a time: a byte from 'A' to 'Z' gains 0x20
+	for ; i+8 <= len(buf); i += 8 {
+		x := binary.LittleEndian.Uint64(buf[i:])
+		const ones, highs = 0x0101010101010101, 0x8080808080808080
+		low7 := x &^ highs
+		ge := low7 + (0x80-'A')*ones     // high bit set where a byte is >= 'A'
+		gt := low7 + (0x80-'Z'-1)*ones   // high bit set where a byte is > 'Z'
+		upper := (ge &^ gt) &^ x & highs // and the byte is ASCII
+		binary.LittleEndian.PutUint64(buf[i:], x|upper>>2)
+	}
 	for ; i < len(buf); i++ {
 		if c := buf[i]; 'A' <= c && c <= 'Z' {
 			buf[i] = c + 'a' - 'A'

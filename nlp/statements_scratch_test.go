@@ -2,6 +2,7 @@ package nlp
 
 import (
 	"fmt"
+	"math/rand"
 	"strings"
 	"testing"
 	"unsafe"
@@ -67,6 +68,23 @@ func TestCueOutlivesScratch(t *testing.T) {
 		}
 		if got != w {
 			t.Errorf("cue(%q) = %q after the buffer was reused", w, got)
+		}
+	}
+}
+
+// TestLowerIntoLowersASCIICapitalsOnly checks the word-at-a-time lowering
+// against the byte-at-a-time one on random bytes of every value, so offsets
+// and non-ASCII bytes stay as they are.
+func TestLowerIntoLowersASCIICapitalsOnly(t *testing.T) {
+	rng := rand.New(rand.NewSource(3))
+	for n := 0; n < 20000; n++ {
+		b := make([]byte, rng.Intn(40))
+		for i := range b {
+			b[i] = byte(rng.Intn(256))
+		}
+		s := string(b)
+		if got, _ := lowerInto(nil, s); got != asciiLower(s) {
+			t.Fatalf("lowerInto(%q) = %q, want %q", s, got, asciiLower(s))
 		}
 	}
 }

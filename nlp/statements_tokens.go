@@ -36,11 +36,14 @@ type tok struct {
 // isCandidate reports whether t can be a speaker: the kinds from tkPerson on.
 func (t *tok) isCandidate() bool { return t.kind >= tkPerson }
 
-// tokenizer turns one paragraph into tokens.
+// tokenizer turns one paragraph at a time into tokens, from the document's
+// token stream (see statements_stream.go).
 type tokenizer struct {
 	text string
 	low  string // text with ASCII letters in lower case, offsets aligned
 	idx  *statementIndex
+	ts   tokenStream // the document's words, found once for entities and statements
+	next int         // the first word of ts not yet behind the paragraphs read
 }
 
 func newTokenizer(text string, idx *statementIndex) tokenizer {
@@ -72,85 +75,6 @@ func asciiLower(s string) string {
 	}
 	b.WriteString(s[from:])
 	return b.String()
-}
-
-// tokenize appends the tokens of paragraph p. quotes are this paragraph's
-// quotes (qBase is the index of the first in the document's list); ents are
-// the entity mentions, ents[ei] being the first that may lie in p.
-func (tz *tokenizer) tokenize(out []tok, p textSpan, quotes []quoteSpan, qBase int, ents []Entity, ei int) []tok {
-	text := tz.text
-	qi := 0
-	i := p.start
-	for i < p.end {
-		if qi < len(quotes) && i >= quotes[qi].open {
-			q := quotes[qi]
-			out = append(out, tok{kind: tkQuote, start: q.open, end: q.outerEnd, ref: qBase + qi})
-			i = q.outerEnd
-			qi++
-			continue
-		}
-		limit := p.end
-		if qi < len(quotes) {
-			limit = quotes[qi].open
-		}
-		for ei < len(ents) && ents[ei].Start < i {
-			ei++
-		}
-		if ei < len(ents) && ents[ei].Start == i && ents[ei].End <= limit && ents[ei].End > i {
-			e := ents[ei]
-			kind := tkPerson
-			if e.Kind == KindCountry {
-				kind = tkCountry
-			}
-			t := tok{kind: kind, start: e.Start, end: e.End, ref: ei}
-			i = e.End
-			i, t.poss = skipPossessive(text, i, limit)
-			out = append(out, t)
-			ei++
-			continue
-		}
-		entStart := limit
-		if ei < len(ents) && ents[ei].Start < limit {
-			entStart = ents[ei].Start
-		}
-		var r rune
-		w := 1
-		if c := text[i]; c < utf8.RuneSelf {
-			if c == ' ' || c == '\n' || c == '\t' || c == '\r' {
-				i++
-				continue
-			}
-			r = rune(c)
-		} else {
-			r, w = utf8.DecodeRuneInString(text[i:limit])
-		}
-		switch {
-		case r < utf8.RuneSelf && !asciiAlnum[r]:
-			out = append(out, tok{kind: tkPunct, start: i, end: i + 1})
-			i++
-		case unicode.IsSpace(r):
-			i += w
-		case r < utf8.RuneSelf || unicode.IsLetter(r) || unicode.IsDigit(r):
-			j := scanWord(text, i, entStart)
-			t := tok{kind: tkWord, start: i, end: j, capital: unicode.IsUpper(r) && !isShouted(text[i:j])}
-			if j < entStart && text[j] == '.' && tz.isAbbrev(i, j) {
-				j++
-				t.end = j
-				t.abbrev = true
-			}
-			if n := possessiveSuffix(text[t.start:t.end]); n > 0 && t.end-n > t.start {
-				t.end -= n
-				t.poss = true
-			}
-			t.cls = tz.classify(t)
-			out = append(out, t)
-			i = j
-		default:
-			out = append(out, tok{kind: tkPunct, start: i, end: i + w})
-			i += w
-		}
-	}
-	return out
 }
 
 // asciiAlnum marks the ASCII letters and digits.
@@ -225,6 +149,9 @@ func possessiveSuffix(w string) int {
 
 // skipPossessive skips a possessive ’s (or a bare ’ after a final s) at i.
 func skipPossessive(text string, i, limit int) (int, bool) {
+	if i >= limit || text[i] != '\'' && text[i] != "’"[0] {
+		return i, false
+	}
 	for _, suf := range [...]string{"’s", "'s", "’", "'"} {
 		if strings.HasPrefix(text[i:limit], suf) {
 			j := i + len(suf)
@@ -261,7 +188,7 @@ func isShouted(w string) bool {
 
 // classify looks a word token up in the word tables; a final period of an
 // abbreviation is ignored, and a lower-case word in -ly counts as an adverb.
-func (tz *tokenizer) classify(t tok) wordClass {
+func (tz *tokenizer) classify(t *tok) wordClass {
 	w := tz.low[t.start:t.end]
 	if t.abbrev && len(w) > 1 && w[len(w)-1] == '.' {
 		w = w[:len(w)-1]
@@ -270,7 +197,20 @@ func (tz *tokenizer) classify(t tok) wordClass {
 	if tz.idx != nil && tz.idx.maybe.has(w) {
 		c = tz.idx.words[w]
 	}
-	if !t.capital && len(w) > 4 && w[len(w)-2:] == "ly" && !tz.idx.voc.lyNouns[w] {
+	return tz.adverb(t, c)
+}
+
+// adverb adds to c, the class of word t, that a lower-case word in -ly is an
+// adverb.
+func (tz *tokenizer) adverb(t *tok, c wordClass) wordClass {
+	if t.capital {
+		return c
+	}
+	w := tz.low[t.start:t.end]
+	if t.abbrev && len(w) > 1 && w[len(w)-1] == '.' {
+		w = w[:len(w)-1]
+	}
+	if len(w) > 4 && w[len(w)-2:] == "ly" && !tz.idx.voc.lyNouns[w] {
 		c.flags |= wAux
 	}
 	return c

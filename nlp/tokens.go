@@ -12,13 +12,36 @@ import (
 
 // token is one word of the text. Hyphenated words are split into their parts
 // (the later parts carry tHyph) so that "Russia-Ukraine" holds two countries
-// and "Guinea-Bissau" matches however it is written.
+// and "Guinea-Bissau" matches however it is written. A token holds no
+// pointer and takes 24 bytes: a long text's millions of tokens cost the
+// collector nothing and memory little.
 type token struct {
-	start, end int       // byte span in the text; a possessive ’s is excluded
-	key        string    // folded form: lower case, no diacritics, no dots
-	lex        *lexEntry // what the matching tables know of key, or nil
+	start, end int32 // byte span in the text; a possessive ’s is excluded
+	ka, kb     int32 // folded key (lower case, no diacritics, no dots): keys[ka:kb] of its stream
+	lex        int32 // what the matching tables know of the key: index.entries[lex], 0 for nothing
 	flags      uint16
+	cls        uint16 // a plain word's statement word class: index.classes[cls], 0 for none
 }
+
+// tokenStream is a document's tokens with the arena that holds their keys.
+type tokenStream struct {
+	toks    []token
+	keys    string      // the folded keys back to back
+	entries []*lexEntry // the index's lexicon by entry id
+	classes []wordClass // the statement word classes by id
+}
+
+// key returns t's folded form.
+func (ts *tokenStream) key(t *token) string { return ts.keys[t.ka:t.kb] }
+
+// keyAt returns the folded form of token i.
+func (ts *tokenStream) keyAt(i int) string { return ts.keys[ts.toks[i].ka:ts.toks[i].kb] }
+
+// lex returns what the matching tables know of t, or nil.
+func (ts *tokenStream) lex(t *token) *lexEntry { return ts.entries[t.lex] }
+
+// lexAt returns what the matching tables know of token i, or nil.
+func (ts *tokenStream) lexAt(i int) *lexEntry { return ts.entries[ts.toks[i].lex] }
 
 const (
 	tCap       uint16 = 1 << iota // first letter is upper case
@@ -31,6 +54,8 @@ const (
 	tSentStart                    // first word of a sentence or a line
 	tHeadline                     // on a line written in title case
 	tComma                        // a comma separates it from the previous token
+	tPlain                        // only ASCII letters and digits: key is the text in lower case
+	tLineStart                    // first word of a line
 )
 
 func (t *token) is(f uint16) bool { return t.flags&f != 0 }
@@ -44,6 +69,9 @@ func (t *token) joined() bool { return t.flags&(tJoin|tHyph) != 0 }
 func isNameRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+	}
+	if r >= 0x2000 && r <= 0x206f {
+		return false // general punctuation: quotation marks, dashes, spaces
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
@@ -67,62 +95,67 @@ func runeAt(s string, i int) (rune, int) {
 	return utf8.DecodeRuneInString(s[i:])
 }
 
-// tokenize splits text into word tokens, folds each once and looks it up in
-// the index's lexicon.
 // tokenBuffers are reused across calls: allocation dominated the profile.
 type tokenBuffers struct {
 	toks   []token
 	arena  []byte
-	keys   []keySpan
 	raws   []raw
 	keyBuf []string
 }
 
-type keySpan struct{ a, b int }
-
 var tokenPool = sync.Pool{New: func() any { return new(tokenBuffers) }}
 
-// maxPooled keeps one huge article from pinning its buffers forever.
-const maxPooled = 1 << 20
+// maxPooled is the longest text (in bytes) whose buffers are pooled. A pool
+// lets go of what stays unused for two garbage collections, so a long
+// text's buffers are kept only while long texts keep coming; reallocating
+// them per call made a 10 MB text run at half the speed of a short one.
+// Longer texts, beyond any article, allocate their own.
+const maxPooled = 16 << 20
 
 func getTokenBuffers() *tokenBuffers { return tokenPool.Get().(*tokenBuffers) }
 
+// poolable reports whether b goes back to the pool when done.
+func (b *tokenBuffers) poolable() bool { return cap(b.arena) <= maxPooled }
+
 func putTokenBuffers(b *tokenBuffers) {
-	if cap(b.arena) > maxPooled {
+	if !b.poolable() {
 		return
 	}
-	// b.toks is not cleared: its pointers lead to the long-lived index and
-	// to the last text's keys, which the next call overwrites.
 	clear(b.raws)
 	clear(b.keyBuf)
-	b.toks, b.arena, b.keys, b.raws, b.keyBuf = b.toks[:0], b.arena[:0], b.keys[:0], b.raws[:0], b.keyBuf[:0]
+	b.toks, b.arena, b.raws, b.keyBuf = b.toks[:0], b.arena[:0], b.raws[:0], b.keyBuf[:0]
 	tokenPool.Put(b)
 }
 
-func (x *index) tokenize(text string, buf *tokenBuffers) []token {
+// maxTokenized bounds the text a stream covers, so that its int32 offsets
+// hold (a folded key takes at most 1.5 times the bytes of its word). Past it
+// no entity is found, and the statement side reads words from the text.
+const maxTokenized = 1 << 30
+
+// tokenize splits text into word tokens, folds each once and looks it up in
+// the index's lexicon. The stream's keys alias buf's arena: it lives only
+// while the caller holds buf, and no Entity field is made from it.
+func (x *index) tokenize(text string, buf *tokenBuffers) tokenStream {
+	text = text[:min(len(text), maxTokenized)]
 	toks := buf.toks[:0]
-	if cap(toks) < len(text)/4+4 {
-		toks = make([]token, 0, len(text)/4+4)
+	if n := len(text)/5 + 4; cap(toks) < n {
+		toks = make([]token, 0, n)
 	}
 	arena := buf.arena[:0]
 	if cap(arena) < len(text) {
 		arena = make([]byte, 0, len(text))
 	}
-	keys := buf.keys[:0]
-	if cap(keys) < cap(toks) {
-		keys = make([]keySpan, 0, cap(toks))
-	}
-	defer func() { buf.toks, buf.arena, buf.keys = toks, arena, keys }()
+	defer func() { buf.toks, buf.arena = toks, arena }()
 	gapStart := 0
 	hyphenNext := false // the next token continues a hyphenated word
 	for i := 0; i < len(text); {
-		if c := text[i]; c < utf8.RuneSelf && !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
-			i++
-			hyphenNext = false
-			continue
-		}
-		r, size := runeAt(text, i)
-		if !isNameRune(r) || unicode.Is(unicode.Mn, r) {
+		if c := text[i]; c < utf8.RuneSelf {
+			if !asciiAlnum[c] {
+				i++
+				hyphenNext = false
+				continue
+			}
+		} else if r, size := runeAt(text, i); !isNameRune(r) || unicode.Is(unicode.Mn, r) {
 			i += size
 			hyphenNext = false
 			continue
@@ -131,6 +164,7 @@ func (x *index) tokenize(text string, buf *tokenBuffers) []token {
 		ka := len(arena)
 		var nUpper, nLower int
 		firstUpper, seenLetter, dotted, poss := false, false, false, false
+		plain := true // ASCII letters and digits only
 		end := i
 	scan:
 		for i < len(text) {
@@ -138,10 +172,15 @@ func (x *index) tokenize(text string, buf *tokenBuffers) []token {
 			if c := text[i]; c < utf8.RuneSelf {
 				switch {
 				case c >= 'a' && c <= 'z':
-					nLower++
+					// a run of lower-case letters, copied at once
+					j := i + 1
+					for j < len(text) && text[j]-'a' < 26 {
+						j++
+					}
+					nLower += j - i
 					seenLetter = true
-					arena = append(arena, c)
-					i++
+					arena = append(arena, text[i:j]...)
+					i = j
 					end = i
 					continue
 				case c >= 'A' && c <= 'Z':
@@ -159,11 +198,14 @@ func (x *index) tokenize(text string, buf *tokenBuffers) []token {
 					i++
 					end = i
 					continue
+				case c != '\'' && c != '.':
+					break scan // the usual end of a word: a space or punctuation
 				}
 			}
-			r, size = runeAt(text, i)
+			r, size := runeAt(text, i)
 			switch {
 			case isNameRune(r):
+				plain = false
 				if unicode.IsUpper(r) {
 					nUpper++
 					if !seenLetter {
@@ -189,6 +231,7 @@ func (x *index) tokenize(text string, buf *tokenBuffers) []token {
 				}
 				if isNameRune(n) {
 					arena = append(arena, '\'')
+					plain = false
 					i += size
 					continue
 				}
@@ -201,7 +244,7 @@ func (x *index) tokenize(text string, buf *tokenBuffers) []token {
 				// Dotted acronyms: "U.S.", "U.K.", "U.S.A."
 				n, nsize := runeAt(text, i+1)
 				if d, _ := runeAt(text, i+1+nsize); unicode.IsUpper(n) && d == '.' {
-					dotted = true
+					dotted, plain = true, false
 					i++
 					continue
 				}
@@ -214,7 +257,7 @@ func (x *index) tokenize(text string, buf *tokenBuffers) []token {
 				break scan
 			}
 		}
-		t := token{start: start, end: end}
+		t := token{start: int32(start), end: int32(end), ka: int32(ka), kb: int32(len(arena))}
 		if firstUpper {
 			t.flags |= tCap
 		}
@@ -233,19 +276,27 @@ func (x *index) tokenize(text string, buf *tokenBuffers) []token {
 		if hyphenNext {
 			t.flags |= tHyph
 		} else {
-			t.flags |= gapFlags(text[gapStart:start], toks)
+			if gap := text[gapStart:start]; gap == " " && len(toks) > 0 {
+				t.flags |= tJoin // the usual gap, without the call
+			} else {
+				t.flags |= gapFlags(gap, toks, x.entries)
+			}
 		}
+		v := x.lookup(arena[ka:], nUpper == 0)
 		if nUpper == 0 {
-			t.lex = x.lowerEntry(arena[ka:])
+			t.lex = v.lower
 		} else {
-			t.lex = x.lex[string(arena[ka:])]
+			t.lex = v.lex
 		}
-		keys = append(keys, keySpan{ka, len(arena)})
+		if plain {
+			t.flags |= tPlain
+			t.cls = v.cls
+		}
 		toks = append(toks, t)
 		gapStart = i
 		hyphenNext = false
 		// A hyphen between two word characters splits the word into parts.
-		if !poss && i == end && i < len(text) {
+		if !poss && i == end && i < len(text) && (text[i] == '-' || text[i] >= utf8.RuneSelf) {
 			if h, hsize := runeAt(text, i); isHyphen(h) {
 				if n, _ := runeAt(text, i+hsize); isNameRune(n) && !unicode.Is(unicode.Mn, n) {
 					i += hsize
@@ -255,20 +306,15 @@ func (x *index) tokenize(text string, buf *tokenBuffers) []token {
 			}
 		}
 	}
-	// The keys alias the pooled arena instead of a copy: they live only
-	// while findEntities holds buf, and no Entity field is made from them.
-	all := unsafe.String(unsafe.SliceData(arena), len(arena))
-	for j := range toks {
-		toks[j].key = all[keys[j].a:keys[j].b]
-	}
-	markHeadlines(text, toks)
-	return toks
+	ts := tokenStream{toks: toks, keys: unsafe.String(unsafe.SliceData(arena), len(arena)), entries: x.entries, classes: x.classes}
+	markHeadlines(toks, x.entries)
+	return ts
 }
 
 // gapFlags classifies the text between the previous token and this one.
-func gapFlags(gap string, toks []token) uint16 {
+func gapFlags(gap string, toks []token, entries []*lexEntry) uint16 {
 	if len(toks) == 0 {
-		return tSentStart
+		return tSentStart | tLineStart
 	}
 	prev := &toks[len(toks)-1]
 	onlySpace := true
@@ -291,7 +337,7 @@ func gapFlags(gap string, toks []token) uint16 {
 	}
 	switch {
 	case newline:
-		return tSentStart
+		return tSentStart | tLineStart
 	case onlySpace && len(gap) > 0:
 		return tJoin
 	}
@@ -299,7 +345,7 @@ func gapFlags(gap string, toks []token) uint16 {
 	if last == ',' {
 		f |= tComma
 	}
-	abbrev := prev.lex != nil && prev.lex.flags&lexAbbrev != 0 || prev.end-prev.start == 1 && prev.is(tCap)
+	abbrev := entries[prev.lex] != nil && entries[prev.lex].flags&lexAbbrev != 0 || prev.end-prev.start == 1 && prev.is(tCap)
 	if last == '.' && prev.is(tDot) && abbrev && !quote {
 		if gap[0] == '.' && len(gap) > 1 && strings.Trim(gap[1:], " ") == "" {
 			return tJoin
@@ -322,16 +368,16 @@ func isQuoteMark(r rune) bool {
 
 // markHeadlines flags the tokens of lines written in title case, where
 // capitals say nothing about names.
-func markHeadlines(text string, toks []token) {
+func markHeadlines(toks []token, entries []*lexEntry) {
 	for a := 0; a < len(toks); {
 		b := a + 1
-		for b < len(toks) && !lineBreakBetween(text, toks[b-1].end, toks[b].start) {
+		for b < len(toks) && !toks[b].is(tLineStart) {
 			b++
 		}
 		long, caps := 0, 0
 		for j := a; j < b; j++ {
 			// only everyday words count: names are capitalised anyway
-			if l := toks[j].lex; l != nil && (l.flags&lexGiven != 0 || len(l.surnameOf) > 0 || len(l.phrases) > 0) {
+			if l := entries[toks[j].lex]; l != nil && (l.flags&lexGiven != 0 || len(l.surnameOf) > 0 || len(l.phrases) > 0) {
 				continue
 			}
 			if toks[j].end-toks[j].start >= 4 {
@@ -348,15 +394,6 @@ func markHeadlines(text string, toks []token) {
 		}
 		a = b
 	}
-}
-
-func lineBreakBetween(text string, a, b int) bool {
-	for i := a; i < b; i++ {
-		if text[i] == '\n' {
-			return true
-		}
-	}
-	return false
 }
 
 // fold lower-cases and strips diacritics, so "Erdoğan" and "Erdogan" meet.

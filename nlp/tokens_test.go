@@ -23,10 +23,10 @@ func TestTokenize(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			toks := x.tokenize(tt.in, new(tokenBuffers))
+			ts := x.tokenize(tt.in, new(tokenBuffers))
 			var got []string
-			for _, tk := range toks {
-				s := tt.in[tk.start:tk.end] + "/" + tk.key
+			for i, tk := range ts.toks {
+				s := tt.in[tk.start:tk.end] + "/" + ts.keyAt(i)
 				if tk.is(tPoss) {
 					s += "+poss"
 				}
@@ -51,9 +51,9 @@ func TestTokenize(t *testing.T) {
 func TestSentenceStartAndHeadline(t *testing.T) {
 	x := Default().idx
 	text := "Leaders Gather For Crunch Summit In Geneva\nThe talks began. Meanwhile officials waited."
-	toks := x.tokenize(text, new(tokenBuffers))
+	ts := x.tokenize(text, new(tokenBuffers))
 	flags := map[string]uint16{}
-	for _, tk := range toks {
+	for _, tk := range ts.toks {
 		flags[text[tk.start:tk.end]] = tk.flags
 	}
 	if flags["Crunch"]&tHeadline == 0 {
