@@ -55,7 +55,7 @@ func TestArticlesAppearAsEachFeedArrives(t *testing.T) {
 				}
 			}
 			return true
-		}, teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+		}, teatest.WithDuration(waitLimit), teatest.WithCheckInterval(10*time.Millisecond))
 	}
 	waitFor("All articles (3)", "Fast story 1")
 	tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("j")})
@@ -71,7 +71,7 @@ func TestArticlesAppearAsEachFeedArrives(t *testing.T) {
 			}
 		}
 		return false
-	}, teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+	}, teatest.WithDuration(waitLimit), teatest.WithCheckInterval(10*time.Millisecond))
 	tm.Send(tea.KeyMsg{Type: tea.KeyCtrlC})
 	view := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).View()
 	if !strings.Contains(view, "All articles (5)") {

@@ -52,7 +52,7 @@ func TestCopyWithoutSystemClipboardUsesOSC52(t *testing.T) {
 			}
 			return true
 		},
-			teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+			teatest.WithDuration(waitLimit), teatest.WithCheckInterval(10*time.Millisecond))
 	}
 	wait(genevaTitle)
 	tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("j")})

@@ -46,7 +46,7 @@ func runScreen(t *testing.T, lib Library, w, h int, steps ...step) *Model {
 				}
 				return true
 			},
-				teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+				teatest.WithDuration(waitLimit), teatest.WithCheckInterval(10*time.Millisecond))
 		}
 	}
 	tm.Send(tea.KeyMsg{Type: tea.KeyCtrlC}) // quits from overlays and inputs too
@@ -152,3 +152,8 @@ func TestHostileTextNeverReachesTheTerminal(t *testing.T) {
 		}
 	}
 }
+
+// waitLimit bounds how long a test waits for a screen: generous, because
+// -race on a busy two-core machine is slow, and a passing wait returns as
+// soon as the screen shows.
+const waitLimit = 30 * time.Second

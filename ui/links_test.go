@@ -102,7 +102,7 @@ func TestOpenLinkByNumberThroughTheBrowser(t *testing.T) {
 	wait := func(what string) {
 		t.Helper()
 		teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(what)) },
-			teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+			teatest.WithDuration(waitLimit), teatest.WithCheckInterval(10*time.Millisecond))
 	}
 	wait("Report published")
 	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
