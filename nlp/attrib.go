@@ -44,6 +44,9 @@ type attribution struct {
 	conf  float64
 	found bool // a cue was found, even when it names no one
 	how   int
+	// object: the quote is the cue's object ("went on about “…” and “…”"),
+	// so a cue after it belongs to another clause
+	object bool
 }
 
 // how an attribution was made.
@@ -343,6 +346,8 @@ func (r *resolver) attribute(toks []tok, qt, s, e int) attribution {
 		last, _ := utf8.DecodeLastRuneInString(r.text[q.start:q.end])
 		commaAfter := qt+1 < e && toks[qt+1].kind == tkPunct && r.text[toks[qt+1].start] == ','
 		switch {
+		case lead.object && lead.sp.valid():
+			return lead
 		case lead.sp.valid() != trail.sp.valid():
 			if lead.sp.valid() {
 				return lead

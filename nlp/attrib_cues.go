@@ -33,6 +33,9 @@ func (r *resolver) verbAt(toks []tok, i int) (verbInfo, string, bool) {
 		return verbInfo{}, "", false
 	}
 	if t.cls.verb == 0 {
+		if r.goesOnAbout(toks, i) {
+			return goOnAbout, goOnAbout.form, true
+		}
 		return verbInfo{}, "", false
 	}
 	v := r.idx.verbList[t.cls.verb-1]
@@ -74,6 +77,21 @@ func (r *resolver) verbAt(toks []tok, i int) (verbInfo, string, bool) {
 		}
 	}
 	return v, v.form, true
+}
+
+// goOnAbout is the idiom "went on about “…”": talked at length of.
+var goOnAbout = verbInfo{form: "went on about", lemma: "go on about", noIndirect: true}
+
+// goesOnAbout reports a form of "go" at i before "on about".
+func (r *resolver) goesOnAbout(toks []tok, i int) bool {
+	if i+2 >= len(toks) || !r.isWordTok(toks[i+1], "on") || !r.isWordTok(toks[i+2], "about") {
+		return false
+	}
+	switch r.tz.lower(toks[i]) {
+	case "go", "goes", "went", "going", "gone":
+		return true
+	}
+	return false
 }
 
 // asPutIt reports whether "put" at i is a cue: "as the memo put it".

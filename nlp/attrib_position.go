@@ -236,6 +236,7 @@ func (r *resolver) leading(toks []tok, qt, s int) (attribution, bool) {
 			continue
 		}
 		at, ok := r.fromSubject(toks, k, kind, cue, s, qt-j)
+		at.object = r.quoteIsObject(toks, j, qt)
 		return at, ok
 	}
 	if qt-1 >= s && r.isPunct(toks[qt-1], ":") {
@@ -264,4 +265,24 @@ func (r *resolver) quoteEndsWith(t tok, chars string) bool {
 		words = words[:len(words)-n]
 	}
 	return false
+}
+
+// quoteIsObject reports whether the quote at qt is the object of the cue at
+// j: only prepositions and a list of quotes stand between them ("railed
+// against “…” and “…”", "went on about “…”").
+func (r *resolver) quoteIsObject(toks []tok, j, qt int) bool {
+	k := j + 1
+	if r.goesOnAbout(toks, j) {
+		k = j + 3
+	}
+	for ; k < qt; k++ {
+		t := toks[k]
+		switch {
+		case t.kind == tkQuote, r.isPunct(t, ","):
+		case t.kind == tkWord && (t.cls.has(wPrep) || r.isWordTok(t, "and") || r.isWordTok(t, "or")):
+		default:
+			return false
+		}
+	}
+	return true
 }

@@ -64,6 +64,8 @@ func TestSpeakerNounPhrases(t *testing.T) {
 			"registered with the state", "Bernie Sanders"},
 		{"an unnamed subject chants, not a name in its clause", "Protests.\nSmall groups of protesters marched around the stadium - where the Charlotte Panthers played - while chanting, \"Hands up, don't shoot.\"",
 			"Hands up", ""},
+		{"quotes that are a cue's objects keep its speaker over a later clause's cue", "Rally.\nKevin dozed, and as Donald Trump went on about “the rigged system,” and “forgotten families,” Melanie Ortiz said yes, over and over.",
+			"forgotten families", "Donald Trump"},
 		{"a report on a country is not the country's", "Trade.\nA report on China said the talks were \"going nowhere.\"",
 			"going nowhere", ""},
 		{"a pronoun after a possessive subject is its possessor", "Medicine.\n\"It works,\" said Dr. Alan Pierce, a surgeon.\nMehmet Oz's advice earned him a hearing, where he was criticised for saying that a bean extract was a \"magic cure for everyone.\"",
