@@ -66,6 +66,8 @@ func TestSpeakerNounPhrases(t *testing.T) {
 			"Hands up", ""},
 		{"quotes that are a cue's objects keep its speaker over a later clause's cue", "Rally.\nKevin dozed, and as Donald Trump went on about “the rigged system,” and “forgotten families,” Melanie Ortiz said yes, over and over.",
 			"forgotten families", "Donald Trump"},
+		{"an apposition after 'according to X' is not what X said", "Farms.\nAccording to Élodie Marchand, an agricultural economist at a university in Toulouse, the stakes are \"smaller than the political ones.\"",
+			"smaller than the political ones", "Élodie Marchand"},
 		{"a report on a country is not the country's", "Trade.\nA report on China said the talks were \"going nowhere.\"",
 			"going nowhere", ""},
 		{"a pronoun after a possessive subject is its possessor", "Medicine.\n\"It works,\" said Dr. Alan Pierce, a surgeon.\nMehmet Oz's advice earned him a hearing, where he was criticised for saying that a bean extract was a \"magic cure for everyone.\"",

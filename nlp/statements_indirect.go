@@ -73,6 +73,16 @@ func (r *resolver) accordingTo(toks []tok, j, s, e int, cue string) (stmt, bool)
 				break
 			}
 		}
+		// "According to X, an economist at Y, CLAUSE": the apposition is
+		// part of who, not of what was said
+		if from > 0 && from < e && toks[from].kind == tkWord && toks[from].cls.has(wArticle) && toks[from].cls.pron == 0 {
+			for k := from + 1; k < e && k < from+16; k++ {
+				if r.isPunct(toks[k], ",") {
+					from = k + 1
+					break
+				}
+			}
+		}
 	case j-1 > s && r.isPunct(toks[j-1], ","):
 		from, to = r.skipDateline(toks, s, j), j-1
 	}
