@@ -184,16 +184,47 @@ func (ml *mutedLibrary) eachTitle(fn func(id, feedID int64, title string)) error
 
 // Articles lists the articles matching q that are not muted.
 func (ml *mutedLibrary) Articles(q store.ArticleQuery) ([]store.ArticleSummary, error) {
-	ml.mu.Lock()
-	ids, err := ml.mutedIDs()
-	ml.mu.Unlock()
+	q, err := ml.withoutMuted(q)
 	if err != nil {
 		return nil, err
 	}
-	if len(ids) > 0 {
-		q.NotIDs = append(slices.Clip(q.NotIDs), ids...)
-	}
 	return ml.Library.Articles(q)
+}
+
+// Feeds lists the feeds with counts that leave the muted articles out, so
+// the feeds pane agrees with the list (the list says how many it hid).
+func (ml *mutedLibrary) Feeds() ([]store.Feed, error) {
+	fs, err := ml.Library.Feeds()
+	if err != nil {
+		return nil, err
+	}
+	ml.mu.Lock()
+	ids, err := ml.mutedIDs()
+	ml.mu.Unlock()
+	if err != nil || len(ids) == 0 {
+		return fs, err
+	}
+	muted, err := ml.Library.Articles(store.ArticleQuery{IDs: ids})
+	if err != nil {
+		return nil, err
+	}
+	type counts struct{ unread, total int }
+	byFeed := map[int64]counts{}
+	for _, a := range muted {
+		c := byFeed[a.FeedID]
+		c.total++
+		if !a.Read {
+			c.unread++
+		}
+		byFeed[a.FeedID] = c
+	}
+	out := slices.Clone(fs)
+	for i := range out {
+		c := byFeed[out[i].ID]
+		out[i].Unread = max(0, out[i].Unread-c.unread)
+		out[i].Total = max(0, out[i].Total-c.total)
+	}
+	return out, nil
 }
 
 // CountArticles counts the articles matching q that are not muted, and
@@ -225,6 +256,37 @@ func (ml *mutedLibrary) CountArticles(q store.ArticleQuery) (int, error) {
 	ml.hidden[queryKey(q)+fmt.Sprint(gen)] = hidden
 	ml.mu.Unlock()
 	return total - hidden, nil
+}
+
+// withoutMuted is q leaving the muted articles out.
+func (ml *mutedLibrary) withoutMuted(q store.ArticleQuery) (store.ArticleQuery, error) {
+	ml.mu.Lock()
+	ids, err := ml.mutedIDs()
+	ml.mu.Unlock()
+	if len(ids) > 0 {
+		q.NotIDs = append(slices.Clip(q.NotIDs), ids...)
+	}
+	return q, err
+}
+
+// EntityCounts counts the entities of the articles matching q that are
+// not muted: a picker counts what the list shows.
+func (ml *mutedLibrary) EntityCounts(kind string, q store.ArticleQuery) ([]store.EntityCount, error) {
+	q, err := ml.withoutMuted(q)
+	if err != nil {
+		return nil, err
+	}
+	return ml.Library.EntityCounts(kind, q)
+}
+
+// Statements lists the statements of the articles matching q that are not
+// muted.
+func (ml *mutedLibrary) Statements(q store.ArticleQuery, speakerID string, limit int) ([]store.StatementRow, error) {
+	q, err := ml.withoutMuted(q)
+	if err != nil {
+		return nil, err
+	}
+	return ml.Library.Statements(q, speakerID, limit)
 }
 
 // intersect is the ids of a that are in sorted b.
