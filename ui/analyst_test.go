@@ -166,9 +166,18 @@ func TestSearchFlow(t *testing.T) {
 	if !strings.Contains(d.m.View(), "/ zzz") {
 		t.Errorf("the status line does not show the search being typed:\n%s", d.m.statusView())
 	}
+	// the prompt is an overlay in the status line: it takes every key
+	// (j is typed, the cursor stays) and the list stays in view
+	d.keys("j")
+	if s := d.state(); s.Overlay != "search" || s.Cursor != 0 || !strings.Contains(d.m.View(), "/ zzzj") {
+		t.Errorf("while typing a search: overlay %q, cursor %d:\n%s", s.Overlay, s.Cursor, d.m.View())
+	}
+	if v := d.m.View(); !strings.Contains(v, berlinTitle[:20]) {
+		t.Errorf("the list is hidden while typing a search:\n%s", v)
+	}
 	d.keys("esc")
-	if q := lib.lastQuery(); q.Search != "" || len(d.state().Chips) != 0 {
-		t.Fatalf("esc applied the search: %+v", q)
+	if q := lib.lastQuery(); q.Search != "" || len(d.state().Chips) != 0 || d.state().Overlay != "" {
+		t.Fatalf("esc applied the search (%+v) or left the prompt open", q)
 	}
 	d.keys("L")
 	d.typeText("merz")
