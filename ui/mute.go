@@ -78,11 +78,17 @@ type mutedLibrary struct {
 	gen    int     // bumped when articles arrive or change
 	mutedG int     // the generation muted is for
 	muted  []int64 // the muted articles' ids, ascending
-	hidden map[string]int
+	// hidden is how many articles each query (by queryKey) left out at
+	// its last count; a count from an earlier generation stays until the
+	// query is counted again, so the list's title does not lose its
+	// "· n muted" while a recount runs
+	hidden map[string]hiddenCount
 }
 
+type hiddenCount struct{ n, gen int }
+
 func newMutedLibrary(lib Library, rules []MuteRule) *mutedLibrary {
-	ml := &mutedLibrary{Library: lib, mutedG: -1, hidden: map[string]int{}}
+	ml := &mutedLibrary{Library: lib, mutedG: -1, hidden: map[string]hiddenCount{}}
 	for _, r := range rules {
 		ml.rules = append(ml.rules, newMatcher(r))
 	}
@@ -93,7 +99,9 @@ func newMutedLibrary(lib Library, rules []MuteRule) *mutedLibrary {
 func (ml *mutedLibrary) invalidate() {
 	ml.mu.Lock()
 	ml.gen++
-	clear(ml.hidden)
+	if len(ml.hidden) > 256 { // queries seen long ago
+		clear(ml.hidden)
+	}
 	ml.mu.Unlock()
 }
 
@@ -253,7 +261,9 @@ func (ml *mutedLibrary) CountArticles(q store.ArticleQuery) (int, error) {
 		}
 	}
 	ml.mu.Lock()
-	ml.hidden[queryKey(q)+fmt.Sprint(gen)] = hidden
+	if old, ok := ml.hidden[queryKey(q)]; !ok || old.gen <= gen {
+		ml.hidden[queryKey(q)] = hiddenCount{hidden, gen}
+	}
 	ml.mu.Unlock()
 	return total - hidden, nil
 }
@@ -300,12 +310,13 @@ func intersect(a, b []int64) []int64 {
 	return out
 }
 
-// Hidden is how many articles matching q the rules hide (-1: not known yet).
+// Hidden is how many articles matching q the rules hid at its latest
+// count (-1: not counted yet).
 func (ml *mutedLibrary) Hidden(q store.ArticleQuery) int {
 	ml.mu.Lock()
 	defer ml.mu.Unlock()
-	if n, ok := ml.hidden[queryKey(q)+fmt.Sprint(ml.gen)]; ok {
-		return n
+	if h, ok := ml.hidden[queryKey(q)]; ok {
+		return h.n
 	}
 	return -1
 }
