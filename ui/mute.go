@@ -212,27 +212,45 @@ func (ml *mutedLibrary) Feeds() ([]store.Feed, error) {
 	if err != nil || len(ids) == 0 {
 		return fs, err
 	}
-	muted, err := ml.Library.Articles(store.ArticleQuery{IDs: ids})
+	byFeed, err := ml.countByFeed(store.ArticleQuery{IDs: ids})
 	if err != nil {
 		return nil, err
-	}
-	type counts struct{ unread, total int }
-	byFeed := map[int64]counts{}
-	for _, a := range muted {
-		c := byFeed[a.FeedID]
-		c.total++
-		if !a.Read {
-			c.unread++
-		}
-		byFeed[a.FeedID] = c
 	}
 	out := slices.Clone(fs)
 	for i := range out {
 		c := byFeed[out[i].ID]
-		out[i].Unread = max(0, out[i].Unread-c.unread)
-		out[i].Total = max(0, out[i].Total-c.total)
+		out[i].Unread = max(0, out[i].Unread-c.Unread)
+		out[i].Total = max(0, out[i].Total-c.Total)
 	}
 	return out, nil
+}
+
+// feedCounter is a Library that counts a query's articles feed by feed
+// in one query (the store).
+type feedCounter interface {
+	CountArticlesByFeed(q store.ArticleQuery) (map[int64]store.FeedCount, error)
+}
+
+// countByFeed counts q's articles feed by feed: in the store, else from
+// the summaries.
+func (ml *mutedLibrary) countByFeed(q store.ArticleQuery) (map[int64]store.FeedCount, error) {
+	if fc, ok := ml.Library.(feedCounter); ok {
+		return fc.CountArticlesByFeed(q)
+	}
+	arts, err := ml.Library.Articles(q)
+	if err != nil {
+		return nil, err
+	}
+	byFeed := map[int64]store.FeedCount{}
+	for _, a := range arts {
+		c := byFeed[a.FeedID]
+		c.Total++
+		if !a.Read {
+			c.Unread++
+		}
+		byFeed[a.FeedID] = c
+	}
+	return byFeed, nil
 }
 
 // CountArticles counts the articles matching q that are not muted, and
