@@ -63,7 +63,7 @@ func TestPickerChipsFilterTheList(t *testing.T) {
 		if got := d.listIDs(); !reflect.DeepEqual(got, s.wantIDs) {
 			t.Errorf("%s: list shows %v, want %v", s.name, got, s.wantIDs)
 		}
-		status := d.m.statusView()
+		status := statusLine(d.m)
 		for _, w := range s.wantStatus {
 			if !strings.Contains(status, w) {
 				t.Errorf("%s: status line %q lacks %q", s.name, status, w)
@@ -164,7 +164,7 @@ func TestSearchFlow(t *testing.T) {
 	d.keys("/")
 	d.typeText("zzz")
 	if !strings.Contains(d.m.View(), "/ zzz") {
-		t.Errorf("the status line does not show the search being typed:\n%s", d.m.statusView())
+		t.Errorf("the status line does not show the search being typed:\n%s", statusLine(d.m))
 	}
 	// the prompt is an overlay in the status line: it takes every key
 	// (j is typed, the cursor stays) and the list stays in view
@@ -191,7 +191,7 @@ func TestSearchFlow(t *testing.T) {
 	if got := d.listIDs(); !reflect.DeepEqual(got, []int64{7}) {
 		t.Errorf("list shows %v, want [7]", got)
 	}
-	if s := d.m.statusView(); !strings.Contains(s, "[/ air defence]") {
+	if s := statusLine(d.m); !strings.Contains(s, "[/ air defence]") {
 		t.Errorf("status lacks the search chip: %q", s)
 	}
 	// A new search replaces the old one; the search clears like a chip.
