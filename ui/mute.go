@@ -225,6 +225,21 @@ func (ml *mutedLibrary) Feeds() ([]store.Feed, error) {
 	return out, nil
 }
 
+// exportMarker is a Library that records the articles an export quoted,
+// so that retention keeps them (the store).
+type exportMarker interface {
+	MarkExported(ids []int64) error
+}
+
+// MarkExported passes the exported articles on to the library that keeps
+// them: muting hides articles, it does not stop them being kept.
+func (ml *mutedLibrary) MarkExported(ids []int64) error {
+	if em, ok := ml.Library.(exportMarker); ok {
+		return em.MarkExported(ids)
+	}
+	return nil
+}
+
 // feedCounter is a Library that counts a query's articles feed by feed
 // in one query (the store).
 type feedCounter interface {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -90,6 +91,40 @@ func TestMutedArticlesLeaveThePickersAndStatements(t *testing.T) {
 	v := d.m.View()
 	if strings.Contains(v, "keep helping") || !strings.Contains(v, "Said: Friedrich Merz (1)") {
 		t.Errorf("the cross-article sidebar should quote Merz once, not from the muted article:\n%s", v)
+	}
+}
+
+// exportRecorder is a library that records the articles marked exported.
+type exportRecorder struct {
+	*fakeLib
+	exported []int64
+}
+
+func (r *exportRecorder) MarkExported(ids []int64) error {
+	r.exported = append(r.exported, ids...)
+	return nil
+}
+
+// TestExportUnderMuteRules: E exports what is shown, and the articles it
+// quoted are still marked exported (kept by retention) with mute rules on.
+func TestExportUnderMuteRules(t *testing.T) {
+	lib := &exportRecorder{fakeLib: analystLib(t)}
+	o := testOptions(lib)
+	o.ExportDir = t.TempDir()
+	o.Mutes = []MuteRule{{Match: "air defence", In: "title"}} // the Kyiv article, 7
+	d := newDriver(t, o, 160, 40)
+	d.keys("L")
+	d.typeText("merz")
+	d.keys("enter", "E")
+	b, err := os.ReadFile(exportedPath(t, d, o.ExportDir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(b), "keep helping") || !strings.Contains(string(b), genevaTitle) {
+		t.Errorf("the export should quote Merz in Geneva only, not in the muted article:\n%s", b)
+	}
+	if !reflect.DeepEqual(lib.exported, []int64{1}) {
+		t.Errorf("marked exported %v, want [1] (Geneva)", lib.exported)
 	}
 }
 
