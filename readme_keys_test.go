@@ -1,6 +1,8 @@
 package main
 
 import (
+	"encoding"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -34,17 +36,46 @@ func TestReadmeListsEveryKey(t *testing.T) {
 	}
 }
 
-// TestReadmeNamesEveryConfigTable keeps the Configuration table complete.
+// TestReadmeNamesEveryConfigTable keeps the Configuration table complete:
+// every table of Config is named as `[table]` (or `[[table]]`) and every
+// option of it as `key` (the [nlp] tables' own fields are the gazetteer's,
+// documented in config.example.toml).
 func TestReadmeNamesEveryConfigTable(t *testing.T) {
 	conf := readmeSection(t, "## Configuration")
-	for _, table := range []string{"[[feeds]]", "[fetch]", "[store]", "[export]", "[reader]", "[[reader.mute]]", "[theme]", "[keys]", "[nlp]"} {
-		if !strings.Contains(conf, "`"+table+"`") {
-			t.Errorf("README's Configuration does not name %s", table)
+	pkg := reflect.TypeOf(Config{}).PkgPath()
+	var walk func(prefix string, typ reflect.Type)
+	walk = func(prefix string, typ reflect.Type) {
+		for i := 0; i < typ.NumField(); i++ {
+			f := typ.Field(i)
+			key := strings.Split(f.Tag.Get("toml"), ",")[0]
+			if key == "" || key == "-" {
+				continue
+			}
+			ft := f.Type
+			for ft.Kind() == reflect.Slice || ft.Kind() == reflect.Pointer {
+				ft = ft.Elem()
+			}
+			// a struct of this package is a table, unless it reads itself
+			// from a value ("90d", "8MB"); a map at the top is a table of
+			// any keys ([keys]), deeper an option ([nlp] aliases)
+			value := reflect.PointerTo(ft).Implements(reflect.TypeOf((*encoding.TextUnmarshaler)(nil)).Elem())
+			if ft.Kind() == reflect.Map && prefix == "" {
+				if !strings.Contains(conf, "`["+prefix+key+"]`") {
+					t.Errorf("README's Configuration does not name the table %s%s", prefix, key)
+				}
+				continue
+			}
+			if ft.Kind() == reflect.Struct && ft.PkgPath() == pkg && !value {
+				if !strings.Contains(conf, "`["+prefix+key+"]`") && !strings.Contains(conf, "`[["+prefix+key+"]]`") {
+					t.Errorf("README's Configuration does not name the table %s%s", prefix, key)
+				}
+				walk(prefix+key+".", ft)
+				continue
+			}
+			if !strings.Contains(conf, "`"+key+"`") {
+				t.Errorf("README's Configuration does not name the option %s%s", prefix, key)
+			}
 		}
 	}
-	for _, key := range []string{"browser", "text_width", "mouse", "match", "regexp", "in", "feed"} {
-		if !strings.Contains(conf, "`"+key+"`") {
-			t.Errorf("README's Configuration does not name reader key %s", key)
-		}
-	}
+	walk("", reflect.TypeOf(Config{}))
 }

@@ -63,7 +63,7 @@ func TestPickerChipsFilterTheList(t *testing.T) {
 		if got := d.listIDs(); !reflect.DeepEqual(got, s.wantIDs) {
 			t.Errorf("%s: list shows %v, want %v", s.name, got, s.wantIDs)
 		}
-		status := d.m.statusView()
+		status := statusLine(d.m)
 		for _, w := range s.wantStatus {
 			if !strings.Contains(status, w) {
 				t.Errorf("%s: status line %q lacks %q", s.name, status, w)
@@ -164,11 +164,20 @@ func TestSearchFlow(t *testing.T) {
 	d.keys("/")
 	d.typeText("zzz")
 	if !strings.Contains(d.m.View(), "/ zzz") {
-		t.Errorf("the status line does not show the search being typed:\n%s", d.m.statusView())
+		t.Errorf("the status line does not show the search being typed:\n%s", statusLine(d.m))
+	}
+	// the prompt is an overlay in the status line: it takes every key
+	// (j is typed, the cursor stays) and the list stays in view
+	d.keys("j")
+	if s := d.state(); s.Overlay != "search" || s.Cursor != 0 || !strings.Contains(d.m.View(), "/ zzzj") {
+		t.Errorf("while typing a search: overlay %q, cursor %d:\n%s", s.Overlay, s.Cursor, d.m.View())
+	}
+	if v := d.m.View(); !strings.Contains(v, berlinTitle[:20]) {
+		t.Errorf("the list is hidden while typing a search:\n%s", v)
 	}
 	d.keys("esc")
-	if q := lib.lastQuery(); q.Search != "" || len(d.state().Chips) != 0 {
-		t.Fatalf("esc applied the search: %+v", q)
+	if q := lib.lastQuery(); q.Search != "" || len(d.state().Chips) != 0 || d.state().Overlay != "" {
+		t.Fatalf("esc applied the search (%+v) or left the prompt open", q)
 	}
 	d.keys("L")
 	d.typeText("merz")
@@ -182,7 +191,7 @@ func TestSearchFlow(t *testing.T) {
 	if got := d.listIDs(); !reflect.DeepEqual(got, []int64{7}) {
 		t.Errorf("list shows %v, want [7]", got)
 	}
-	if s := d.m.statusView(); !strings.Contains(s, "[/ air defence]") {
+	if s := statusLine(d.m); !strings.Contains(s, "[/ air defence]") {
 		t.Errorf("status lacks the search chip: %q", s)
 	}
 	// A new search replaces the old one; the search clears like a chip.

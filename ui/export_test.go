@@ -88,8 +88,8 @@ func exportedPath(t *testing.T, d *driver, dir string) string {
 	if _, err := os.Stat(path); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(d.m.statusView(), filepath.Base(path)) {
-		t.Errorf("the status line does not show the path: %q", d.m.statusView())
+	if !strings.Contains(statusLine(d.m), filepath.Base(path)) {
+		t.Errorf("the status line does not show the path: %q", statusLine(d.m))
 	}
 	return path
 }

@@ -226,3 +226,9 @@ func paneX(view, title string) int {
 	}
 	return -1
 }
+
+// statusLine is the screen's last line: the status line.
+func statusLine(m *Model) string {
+	v := m.View()
+	return v[strings.LastIndexByte(v, '\n')+1:]
+}

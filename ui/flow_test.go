@@ -330,7 +330,7 @@ func TestRefreshMarksErrorsAndKeepsFilter(t *testing.T) {
 	if v := d.m.View(); !strings.Contains(v, "connection refused") {
 		t.Errorf("the failed feed's error is not shown under the feeds:\n%s", v)
 	}
-	status := d.m.statusView()
+	status := statusLine(d.m)
 	if !strings.Contains(status, "refreshed 3 feeds, 2 new") || !strings.Contains(status, "1 failed") {
 		t.Errorf("status %q", status)
 	}
@@ -365,14 +365,14 @@ func TestRefreshProgressShowsWhileRunning(t *testing.T) {
 	m.Update(firstMsg(t, cmd, func(msg tea.Msg) bool { _, ok := msg.(refreshProgressMsg); return ok }))
 	// the bar moves towards half-full on the spinner's ticks, not at once
 	m.Update(spinTickMsg{})
-	s := m.statusView()
+	s := statusLine(m)
 	if filled := strings.Count(s, "█"); filled == 0 || filled >= 6 || !strings.Contains(s, "2/4") {
 		t.Errorf("status one tick into the move: %q", s)
 	}
 	for range 30 { // two and a half seconds
 		m.Update(spinTickMsg{})
 	}
-	s = m.statusView()
+	s = statusLine(m)
 	if !strings.Contains(s, "refreshing") || !strings.Contains(s, "2/4") || !strings.Contains(s, "██████░░░░░░") {
 		t.Errorf("status while refreshing: %q", s)
 	}
@@ -538,11 +538,11 @@ func TestWarningsShownOnce(t *testing.T) {
 	o := testOptions(fixtureLib(t))
 	o.Warnings = []string{"feed 4 has no url"}
 	d := newDriver(t, o, 100, 30)
-	if !strings.Contains(d.m.statusView(), "feed 4 has no url") {
-		t.Fatalf("warning not shown: %q", d.m.statusView())
+	if !strings.Contains(statusLine(d.m), "feed 4 has no url") {
+		t.Fatalf("warning not shown: %q", statusLine(d.m))
 	}
 	d.keys("j")
-	if strings.Contains(d.m.statusView(), "feed 4 has no url") {
+	if strings.Contains(statusLine(d.m), "feed 4 has no url") {
 		t.Error("warning still shown after a key")
 	}
 }
@@ -633,7 +633,7 @@ func TestCollapsedSidebarNamesSpeakerInStatus(t *testing.T) {
 	d := newDriver(t, testOptions(fixtureLib(t)), 80, 24)
 	openTitled(t, d, genevaTitle)
 	d.keys("n", "n")
-	if s := d.m.statusView(); !strings.Contains(s, "❝ 2/3 ♛ Friedrich Merz") {
+	if s := statusLine(d.m); !strings.Contains(s, "❝ 2/3 ♛ Friedrich Merz") {
 		t.Errorf("status %q does not name the selected statement", s)
 	}
 }

@@ -106,6 +106,18 @@ func TestGoldenLinks(t *testing.T) {
 	}
 }
 
+// TestGoldenMarkConfirm: A above a screenful asks in the status line, the
+// list in view above the question.
+func TestGoldenMarkConfirm(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {160, 48}} {
+		t.Run(fmt.Sprintf("confirm_%dx%d", size[0], size[1]), func(t *testing.T) {
+			m := runScreen(t, manyUnread(60), size[0], size[1],
+				step{wait: "Busy story 1"}, step{keys: "A", wait: "read? y/n"})
+			golden.RequireEqual(t, []byte(m.View()))
+		})
+	}
+}
+
 // hostile is feed text trying every way to reach the terminal.
 const hostile = "\x1b]52;c;ZXZpbA==\x07\x1b[2J\x1b[H\x1b]0;pwned\x07\u009b31m\x1bP+q\x1b\\\u202etxet\r\x08\x00"
 

@@ -26,11 +26,6 @@ type (
 	}
 )
 
-// markPlan is a marking waiting for the user's answer.
-type markPlan struct {
-	ids []int64
-}
-
 func unreadIDsCmd(lib Library, seq int, q store.ArticleQuery) tea.Cmd {
 	return func() tea.Msg {
 		q.Unread, q.Limit, q.Offset = true, 0, 0
@@ -70,24 +65,16 @@ func (m *Model) onUnreadShown(msg unreadShownMsg) tea.Cmd {
 	if len(msg.ids) == 0 {
 		return m.setStatus("nothing unread here", false)
 	}
-	if len(msg.ids) > m.list.visibleRows() {
-		m.confirm = &markPlan{ids: msg.ids}
-		m.statusID++
-		m.status, m.statusErr, m.statusPath = fmt.Sprintf("mark %s in %s read? y/n", plural(len(msg.ids), "article"), m.listLabel()), false, false
+	if ids := msg.ids; len(ids) > m.list.visibleRows() {
+		// more than a screenful: ask first, in the status line
+		m.overlay = &confirmPrompt{sh: m.sh,
+			question: fmt.Sprintf("mark %s in %s read?", plural(len(ids), "article"), m.listLabel()),
+			yes:      func() tea.Cmd { return m.applyMark(ids) },
+			no:       func() tea.Cmd { return m.setStatus("nothing marked", false) },
+		}
 		return nil
 	}
 	return m.applyMark(msg.ids)
-}
-
-// onConfirmKey answers the question `A` asked.
-func (m *Model) onConfirmKey(msg tea.KeyMsg) tea.Cmd {
-	plan := m.confirm
-	m.confirm = nil
-	m.status = ""
-	if s := msg.String(); s == "y" || s == "Y" || s == "enter" {
-		return m.applyMark(plan.ids)
-	}
-	return m.setStatus("nothing marked", false)
 }
 
 func (m *Model) applyMark(ids []int64) tea.Cmd {

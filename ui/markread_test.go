@@ -76,7 +76,15 @@ func TestMarkReadAsksBeforeMoreThanAScreenful(t *testing.T) {
 	if lib.isRead(1) {
 		t.Fatal("marked before the answer")
 	}
+	// the question is an overlay in the status line: the list stays in
+	// view, and the answer is the next key, whatever it is bound to
+	if s := d.state(); s.Overlay != "confirm" || !strings.Contains(d.m.View(), "All articles (42)") {
+		t.Errorf("while asking: overlay %q:\n%s", s.Overlay, d.m.View())
+	}
 	d.keys("n")
+	if s := d.state(); s.Overlay != "" || s.Status != "nothing marked" {
+		t.Errorf("after no: overlay %q, status %q", s.Overlay, s.Status)
+	}
 	if lib.isRead(1) {
 		t.Fatal("marked although the answer was no")
 	}

@@ -47,16 +47,14 @@ type Model struct {
 	overlay    overlay // drawn over the panes and given every key first
 	unreadOnly bool
 
-	chips         []chip     // filters, combined with AND
-	search        *lineInput // the search input, while open
-	searchArticle bool       // the input searches the open article
-	pickerSeq     int        // bumped for every picker opened
-	crossSeq      int        // bumped for every cross-article load
-	crossRows     []store.StatementRow
-	crossKeep     *pendingQuote // keep the selection here across a reload
-	pendingQuote  *pendingQuote // select this quote once its article loads
-	markOnLoad    bool          // mark the article read once it loads
-	returnFocus   focus         // where back goes from the reader
+	chips        []chip // filters, combined with AND
+	pickerSeq    int    // bumped for every picker opened
+	crossSeq     int    // bumped for every cross-article load
+	crossRows    []store.StatementRow
+	crossKeep    *pendingQuote // keep the selection here across a reload
+	pendingQuote *pendingQuote // select this quote once its article loads
+	markOnLoad   bool          // mark the article read once it loads
+	returnFocus  focus         // where back goes from the reader
 
 	width, height int
 	rects         map[focus]rect
@@ -73,9 +71,8 @@ type Model struct {
 	markSeq   int           // bumped by every `A`
 	spinning  bool          // a spinner tick is pending
 	spinner   spinner.Model
-	unreadSeq int       // bumped by every J / K
-	confirm   *markPlan // `A` waits for y/n
-	undo      []int64   // what the last `A` marked read, until the next action
+	unreadSeq int     // bumped by every J / K
+	undo      []int64 // what the last `A` marked read, until the next action
 
 	ctx       context.Context
 	cancel    context.CancelFunc
@@ -441,24 +438,13 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 	if m.status != "" && m.statusErr && m.statusID == 0 {
 		m.status = "" // start-up warnings go with the first key
 	}
-	if m.search != nil {
-		if key.Matches(msg, k.Quit) && msg.Type != tea.KeyRunes {
-			return m.quit()
-		}
-		return m.onSearchKey(msg)
-	}
-	if m.confirm != nil {
-		if key.Matches(msg, k.Quit) && msg.Type != tea.KeyRunes {
-			return m.quit()
-		}
-		return m.onConfirmKey(msg)
-	}
 	if m.overlay != nil {
 		if key.Matches(msg, k.Quit) && msg.Type != tea.KeyRunes {
 			return m.quit() // ctrl+c always quits
 		}
-		done, cmd := m.overlay.update(msg)
-		if done {
+		o := m.overlay
+		done, cmd := o.update(msg)
+		if done && m.overlay == o { // its callback may have opened another
 			m.overlay = nil
 		}
 		return cmd

@@ -5,8 +5,8 @@ import tea "github.com/charmbracelet/bubbletea"
 // onMouse scrolls the pane under the pointer with the wheel; a left click
 // focuses that pane and selects the row under it.
 func (m *Model) onMouse(msg tea.MouseMsg) tea.Cmd {
-	if m.overlay != nil {
-		return nil
+	if _, inLine := m.overlay.(lineOverlay); m.overlay != nil && !inLine {
+		return nil // a prompt in the status line leaves the panes to the mouse
 	}
 	ev := tea.MouseEvent(msg)
 	var target focus = -1

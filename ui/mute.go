@@ -78,11 +78,17 @@ type mutedLibrary struct {
 	gen    int     // bumped when articles arrive or change
 	mutedG int     // the generation muted is for
 	muted  []int64 // the muted articles' ids, ascending
-	hidden map[string]int
+	// hidden is how many articles each query (by queryKey) left out at
+	// its last count; a count from an earlier generation stays until the
+	// query is counted again, so the list's title does not lose its
+	// "· n muted" while a recount runs
+	hidden map[string]hiddenCount
 }
 
+type hiddenCount struct{ n, gen int }
+
 func newMutedLibrary(lib Library, rules []MuteRule) *mutedLibrary {
-	ml := &mutedLibrary{Library: lib, mutedG: -1, hidden: map[string]int{}}
+	ml := &mutedLibrary{Library: lib, mutedG: -1, hidden: map[string]hiddenCount{}}
 	for _, r := range rules {
 		ml.rules = append(ml.rules, newMatcher(r))
 	}
@@ -93,7 +99,9 @@ func newMutedLibrary(lib Library, rules []MuteRule) *mutedLibrary {
 func (ml *mutedLibrary) invalidate() {
 	ml.mu.Lock()
 	ml.gen++
-	clear(ml.hidden)
+	if len(ml.hidden) > 256 { // queries seen long ago
+		clear(ml.hidden)
+	}
 	ml.mu.Unlock()
 }
 
@@ -184,16 +192,80 @@ func (ml *mutedLibrary) eachTitle(fn func(id, feedID int64, title string)) error
 
 // Articles lists the articles matching q that are not muted.
 func (ml *mutedLibrary) Articles(q store.ArticleQuery) ([]store.ArticleSummary, error) {
-	ml.mu.Lock()
-	ids, err := ml.mutedIDs()
-	ml.mu.Unlock()
+	q, err := ml.withoutMuted(q)
 	if err != nil {
 		return nil, err
 	}
-	if len(ids) > 0 {
-		q.NotIDs = append(slices.Clip(q.NotIDs), ids...)
-	}
 	return ml.Library.Articles(q)
+}
+
+// Feeds lists the feeds with counts that leave the muted articles out, so
+// the feeds pane agrees with the list (the list says how many it hid).
+func (ml *mutedLibrary) Feeds() ([]store.Feed, error) {
+	fs, err := ml.Library.Feeds()
+	if err != nil {
+		return nil, err
+	}
+	ml.mu.Lock()
+	ids, err := ml.mutedIDs()
+	ml.mu.Unlock()
+	if err != nil || len(ids) == 0 {
+		return fs, err
+	}
+	byFeed, err := ml.countByFeed(store.ArticleQuery{IDs: ids})
+	if err != nil {
+		return nil, err
+	}
+	out := slices.Clone(fs)
+	for i := range out {
+		c := byFeed[out[i].ID]
+		out[i].Unread = max(0, out[i].Unread-c.Unread)
+		out[i].Total = max(0, out[i].Total-c.Total)
+	}
+	return out, nil
+}
+
+// exportMarker is a Library that records the articles an export quoted,
+// so that retention keeps them (the store).
+type exportMarker interface {
+	MarkExported(ids []int64) error
+}
+
+// MarkExported passes the exported articles on to the library that keeps
+// them: muting hides articles, it does not stop them being kept.
+func (ml *mutedLibrary) MarkExported(ids []int64) error {
+	if em, ok := ml.Library.(exportMarker); ok {
+		return em.MarkExported(ids)
+	}
+	return nil
+}
+
+// feedCounter is a Library that counts a query's articles feed by feed
+// in one query (the store).
+type feedCounter interface {
+	CountArticlesByFeed(q store.ArticleQuery) (map[int64]store.FeedCount, error)
+}
+
+// countByFeed counts q's articles feed by feed: in the store, else from
+// the summaries.
+func (ml *mutedLibrary) countByFeed(q store.ArticleQuery) (map[int64]store.FeedCount, error) {
+	if fc, ok := ml.Library.(feedCounter); ok {
+		return fc.CountArticlesByFeed(q)
+	}
+	arts, err := ml.Library.Articles(q)
+	if err != nil {
+		return nil, err
+	}
+	byFeed := map[int64]store.FeedCount{}
+	for _, a := range arts {
+		c := byFeed[a.FeedID]
+		c.Total++
+		if !a.Read {
+			c.Unread++
+		}
+		byFeed[a.FeedID] = c
+	}
+	return byFeed, nil
 }
 
 // CountArticles counts the articles matching q that are not muted, and
@@ -222,9 +294,42 @@ func (ml *mutedLibrary) CountArticles(q store.ArticleQuery) (int, error) {
 		}
 	}
 	ml.mu.Lock()
-	ml.hidden[queryKey(q)+fmt.Sprint(gen)] = hidden
+	if old, ok := ml.hidden[queryKey(q)]; !ok || old.gen <= gen {
+		ml.hidden[queryKey(q)] = hiddenCount{hidden, gen}
+	}
 	ml.mu.Unlock()
 	return total - hidden, nil
+}
+
+// withoutMuted is q leaving the muted articles out.
+func (ml *mutedLibrary) withoutMuted(q store.ArticleQuery) (store.ArticleQuery, error) {
+	ml.mu.Lock()
+	ids, err := ml.mutedIDs()
+	ml.mu.Unlock()
+	if len(ids) > 0 {
+		q.NotIDs = append(slices.Clip(q.NotIDs), ids...)
+	}
+	return q, err
+}
+
+// EntityCounts counts the entities of the articles matching q that are
+// not muted: a picker counts what the list shows.
+func (ml *mutedLibrary) EntityCounts(kind string, q store.ArticleQuery) ([]store.EntityCount, error) {
+	q, err := ml.withoutMuted(q)
+	if err != nil {
+		return nil, err
+	}
+	return ml.Library.EntityCounts(kind, q)
+}
+
+// Statements lists the statements of the articles matching q that are not
+// muted.
+func (ml *mutedLibrary) Statements(q store.ArticleQuery, speakerID string, limit int) ([]store.StatementRow, error) {
+	q, err := ml.withoutMuted(q)
+	if err != nil {
+		return nil, err
+	}
+	return ml.Library.Statements(q, speakerID, limit)
 }
 
 // intersect is the ids of a that are in sorted b.
@@ -238,12 +343,13 @@ func intersect(a, b []int64) []int64 {
 	return out
 }
 
-// Hidden is how many articles matching q the rules hide (-1: not known yet).
+// Hidden is how many articles matching q the rules hid at its latest
+// count (-1: not counted yet).
 func (ml *mutedLibrary) Hidden(q store.ArticleQuery) int {
 	ml.mu.Lock()
 	defer ml.mu.Unlock()
-	if n, ok := ml.hidden[queryKey(q)+fmt.Sprint(ml.gen)]; ok {
-		return n
+	if h, ok := ml.hidden[queryKey(q)]; ok {
+		return h.n
 	}
 	return -1
 }

@@ -10,8 +10,10 @@ import (
 	"github.com/charmbracelet/lipgloss"
 )
 
-// overlay is a modal view over the panes (help now; pickers and search
-// later). While one is open it receives every key first.
+// overlay is a modal view over the panes: help, the pickers, the links,
+// and the prompts in the status line (search, the question before
+// marking; prompt.go). While one is open it receives every key first. An
+// overlay gets the shared context and callbacks, never the model.
 type overlay interface {
 	// update handles a key; done closes the overlay.
 	update(msg tea.KeyMsg) (done bool, cmd tea.Cmd)

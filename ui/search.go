@@ -1,57 +1,39 @@
 package ui
 
 import (
-	"strings"
-
 	tea "github.com/charmbracelet/bubbletea"
 )
 
-// The search input lives in the status line, so the list stays in view
-// while one types. Enter applies it as a chip (combined with the others),
-// esc cancels; an empty search removes the search chip.
+// The search prompt is an overlay in the status line (prompt.go), so the
+// list stays in view while one types. Enter applies it as a chip (combined
+// with the others), esc cancels; an empty search removes the search chip.
+// In the reader it finds words in the article instead.
 
-// openSearch starts the input, pre-filled with the current search.
+// openSearch opens the prompt, pre-filled with the current search.
 func (m *Model) openSearch() {
 	if m.reading {
-		in := newInput("find in article: ", "words to find")
-		in.SetValue(m.reader.find)
-		m.search, m.searchArticle = in, true
+		m.overlay = newSearchPrompt(m.sh, "find in article: ", "words to find", m.reader.find, m.findInArticle)
 		return
 	}
-	m.searchArticle = false
-	in := newInput("/ ", "search titles and text")
-	for _, c := range m.chips {
-		if c.kind == chipSearch {
-			in.SetValue(c.id)
-		}
-	}
-	m.search = in
+	m.overlay = newSearchPrompt(m.sh, "/ ", "search titles and text", m.searchTerm(), m.searchList)
 }
 
-// onSearchKey handles a key while the search input is open.
-func (m *Model) onSearchKey(msg tea.KeyMsg) tea.Cmd {
-	switch msg.Type {
-	case tea.KeyEsc:
-		m.search = nil
+// findInArticle marks words in the open article ("" clears the marks).
+func (m *Model) findInArticle(words string) tea.Cmd {
+	if words == "" {
+		m.reader.clearFind()
 		return nil
-	case tea.KeyEnter:
-		words := strings.Join(strings.Fields(m.search.Value()), " ")
-		m.search = nil
-		if m.searchArticle {
-			if words == "" {
-				m.reader.clearFind()
-				return nil
-			}
-			m.reader.setFind(words)
-			return m.setStatus(m.reader.findStatus(firstKey(m.sh.keys.NextStatement), firstKey(m.sh.keys.PrevStatement)), false)
-		}
-		if words == "" {
-			return m.dropSearch()
-		}
-		return m.addChip(chip{kind: chipSearch, id: words, name: words})
 	}
-	m.search.update(msg)
-	return nil
+	m.reader.setFind(words)
+	return m.setStatus(m.reader.findStatus(firstKey(m.sh.keys.NextStatement), firstKey(m.sh.keys.PrevStatement)), false)
+}
+
+// searchList makes words the search chip ("" removes it).
+func (m *Model) searchList(words string) tea.Cmd {
+	if words == "" {
+		return m.dropSearch()
+	}
+	return m.addChip(chip{kind: chipSearch, id: words, name: words})
 }
 
 // dropSearch removes the search chip, if there is one.

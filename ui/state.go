@@ -19,7 +19,7 @@ type State struct {
 	Statements, Statement, Sidebar int
 	Cross                          int    // the cross-article sidebar's cursor; -1 for none
 	Entity                         string // the id of the entity under the reader's cursor
-	Overlay                        string // "help", "picker", "links" or "" for none
+	Overlay                        string // "help", "picker", "links", "search", "confirm" or "" for none
 	Chips                          []string
 	Status                         string
 	StatusErr                      bool
@@ -62,6 +62,10 @@ func (m *Model) State() State {
 		s.Overlay = "picker"
 	case *linksOverlay:
 		s.Overlay = "links"
+	case *searchPrompt:
+		s.Overlay = "search"
+	case *confirmPrompt:
+		s.Overlay = "confirm"
 	}
 	for _, c := range m.chips {
 		s.Chips = append(s.Chips, c.label())

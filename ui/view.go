@@ -9,12 +9,12 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-// View draws the panes side by side, the status line under them and, when
-// asked for, the help overlay over them.
+// View draws the panes side by side, the status line under them and the
+// open overlay over them (a prompt over the status line).
 func (m *Model) View() string {
 	bodyH := max(3, m.height-1)
 	var body string
-	if m.overlay != nil {
+	if _, inLine := m.overlay.(lineOverlay); m.overlay != nil && !inLine {
 		body = m.overlay.view(m.width, bodyH)
 	} else {
 		var cols []string
@@ -57,13 +57,8 @@ func joinColumns(cols []string, h int, sep string) string {
 // the latest message, and the help hint.
 func (m *Model) statusView() string {
 	st := m.sh.st
-	if m.search != nil {
-		hint := st.Muted.Render("enter search · esc cancel")
-		hw := lipgloss.Width(hint)
-		if hw+20 > m.width {
-			return m.search.view(&st, m.width)
-		}
-		return m.search.view(&st, m.width-hw-1) + " " + hint
+	if p, ok := m.overlay.(lineOverlay); ok {
+		return p.line(m.width)
 	}
 	chipW := clamp(m.width/4, 12, 40)
 	left := st.Chip.Render(chipLabel(m.feeds.activeLabel(), chipW))

@@ -218,6 +218,35 @@ func (s *Store) CountArticles(q ArticleQuery) (int, error) {
 	return n, s.wrapNil(err)
 }
 
+// FeedCount is how many of a feed's articles a query matched, and how many
+// of those are unread.
+type FeedCount struct{ Total, Unread int }
+
+// CountArticlesByFeed counts the articles matching q feed by feed (q's
+// Limit and Offset are ignored); feeds with no match are left out. The
+// reader counts its muted articles per feed this way.
+func (s *Store) CountArticlesByFeed(q ArticleQuery) (map[int64]FeedCount, error) {
+	sel, err := s.compile(q, forList, "")
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.query(`SELECT a.feed_id, count(*), sum(a.read = 0)`+sel.sql()+` GROUP BY a.feed_id`, sel.args...)
+	if err != nil {
+		return nil, s.wrap(err)
+	}
+	defer rows.Close()
+	out := map[int64]FeedCount{}
+	for rows.Next() {
+		var id int64
+		var c FeedCount
+		if err := rows.Scan(&id, &c.Total, &c.Unread); err != nil {
+			return nil, s.wrap(err)
+		}
+		out[id] = c
+	}
+	return out, s.wrapNil(rows.Err())
+}
+
 // CountArticlesUpTo counts the articles matching q up to limit: it returns
 // the count and true when there are at most limit, else limit and false
 // ("1,000+"). It reads no further than limit+1 matches, so a count under
