@@ -203,6 +203,19 @@ PRAGMA application_id = 1213353028;          -- applicationID, "HRLD"
 	// 5: the links of each article's text, for the reader's numbered list
 	// (see links.go).
 	linksMigration,
+	// 6: the full-text index keeps no positions or columns (detail=none):
+	// searches are words ANDed, never phrases (see ftsQuery), and positions
+	// were two thirds of the index. Rebuilt from the bodies.
+	`
+DROP TABLE articles_fts;
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+	title, text, content='bodies', content_rowid='id',
+	tokenize='unicode61 remove_diacritics 2',
+	prefix='3', -- a three-letter prefix would otherwise merge hundreds of terms
+	detail=none
+);
+INSERT INTO articles_fts(articles_fts) VALUES('rebuild');
+`,
 }
 
 // migrate applies the migrations the database has not seen yet, each in
