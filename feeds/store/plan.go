@@ -167,7 +167,11 @@ func (s *Store) compileIn(q ArticleQuery, purpose int, speaker string, win *hitW
 	for _, e := range rest {
 		sel.cond("EXISTS (SELECT 1 FROM article_entities x WHERE x.article_id = "+sel.id+" AND x.entity_id = ?)", e)
 	}
-	if m := ftsQuery(q.Search); m != "" {
+	m, err := s.match(q.Search)
+	if err != nil {
+		return selection{}, err
+	}
+	if m != "" {
 		// SQLite would look up every hit by its article id (the rowid, or
 		// the first column of article_entities' and statements' keys) and
 		// sort them all. With many hits it is cheaper to walk the driving

@@ -200,8 +200,12 @@ func (s *Store) CountArticles(q ArticleQuery) (int, error) {
 		}
 		return n, s.wrapNil(err)
 	}
-	if m := ftsQuery(q.Search); m != "" && (ArticleQuery{Search: q.Search, Entities: q.Entities}).sameFilters(q) {
+	if ftsQuery(q.Search) != "" && (ArticleQuery{Search: q.Search, Entities: q.Entities}).sameFilters(q) {
 		dropped, err := s.hasDroppedArticles()
+		if err != nil {
+			return 0, err
+		}
+		m, err := s.match(q.Search)
 		if err != nil {
 			return 0, err
 		}
@@ -259,8 +263,12 @@ func (s *Store) CountArticlesUpTo(q ArticleQuery, limit int) (int, bool, error) 
 		}
 	}
 	query, args := "", []any(nil)
-	if m := ftsQuery(q.Search); m != "" && (ArticleQuery{Search: q.Search, Entities: q.Entities}).sameFilters(q) {
+	if ftsQuery(q.Search) != "" && (ArticleQuery{Search: q.Search, Entities: q.Entities}).sameFilters(q) {
 		dropped, err := s.hasDroppedArticles()
+		if err != nil {
+			return 0, false, err
+		}
+		m, err := s.match(q.Search)
 		if err != nil {
 			return 0, false, err
 		}

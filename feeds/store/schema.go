@@ -205,7 +205,8 @@ PRAGMA application_id = 1213353028;          -- applicationID, "HRLD"
 	linksMigration,
 	// 6: the full-text index keeps no positions or columns (detail=none):
 	// searches are words ANDed, never phrases (see ftsQuery), and positions
-	// were two thirds of the index. Rebuilt from the bodies.
+	// were two thirds of the index. Rebuilt from the bodies. Its vocabulary
+	// is a table, for expanding prefixes (prefix.go).
 	`
 DROP TABLE articles_fts;
 CREATE VIRTUAL TABLE articles_fts USING fts5(
@@ -215,6 +216,8 @@ CREATE VIRTUAL TABLE articles_fts USING fts5(
 	detail=none
 );
 INSERT INTO articles_fts(articles_fts) VALUES('rebuild');
+-- The index's terms, to expand a search's last word (see prefix.go).
+CREATE VIRTUAL TABLE articles_fts_terms USING fts5vocab(articles_fts, row);
 `,
 }
 
