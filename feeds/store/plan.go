@@ -188,7 +188,10 @@ func (s *Store) compileIn(q ArticleQuery, purpose int, speaker string, win *hitW
 				return selection{}, err
 			}
 			if many && win != nil {
-				sel.cond("("+sel.pub+" > ? OR ("+sel.pub+" = ? AND "+sel.id+" >= ?))", win.pub, win.pub, win.id)
+				// A row value, so that SQLite walks the index's range in
+				// order and stops at the page's end (an OR would gather the
+				// whole window and sort it).
+				sel.cond("("+sel.pub+", "+sel.id+") >= (?, ?)", win.pub, win.id)
 				sel.cond("+"+col+" IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ?)",
 					m, win.minID, win.maxID)
 				return sel, nil
