@@ -1,7 +1,9 @@
 package store
 
 import (
+	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -65,5 +67,40 @@ func TestSearchPrefixExpansion(t *testing.T) {
 	}
 	if got := search("zebr"); !reflect.DeepEqual(got, search("zebra")) || len(got) != 1 {
 		t.Errorf(`"zebr" found %v`, got)
+	}
+}
+
+// A store of schema 5 (a full-text index with positions) is migrated: its
+// index is rebuilt without them from the bodies, and searching, prefixes
+// included, finds what it found before.
+func TestSchema5StoreSearchesAfterMigration(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "herald.db")
+	db := rawDB(t, path)
+	for i, m := range migrations[:5] {
+		if _, err := db.Exec(m); err != nil {
+			t.Fatalf("migration %d: %v", i+1, err)
+		}
+	}
+	if _, err := db.Exec(`PRAGMA user_version = 5;
+		INSERT INTO feeds(id, url, position) VALUES (1, 'https://x.example/', 0);
+		INSERT INTO articles(id, feed_id, title, published, hash) VALUES (1, 1, 'Starmer in Paris', 1000, 'h1'), (2, 1, 'Rain', 2000, 'h2');
+		INSERT INTO bodies(id, title, text) VALUES (1, 'Starmer in Paris', 'The prime minister met Macron.'), (2, 'Rain', 'Wet weather.');
+		INSERT INTO articles_fts(rowid, title, text) SELECT id, title, text FROM bodies;`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	s, err := Open(path)
+	if err != nil {
+		t.Fatalf("Open of a schema-5 store: %v", err)
+	}
+	defer s.Close()
+	for search, want := range map[string][]int64{"macron": {1}, "minis": {1}, "weather ": {2}, "PARIS rai": nil, "starmer par": {1}} {
+		got, err := s.Articles(ArticleQuery{Search: search})
+		if err != nil || !slices.Equal(ids(got), want) {
+			t.Errorf("search %q after migration = %v, %v; want %v", search, ids(got), err, want)
+		}
+	}
+	if err := s.db.QueryRow(`SELECT 1 FROM articles_fts_terms WHERE term = 'macron'`).Scan(new(int)); err != nil {
+		t.Errorf("the vocabulary of the rebuilt index lacks \"macron\": %v", err)
 	}
 }
