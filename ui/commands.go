@@ -21,6 +21,7 @@ type (
 	countLoadedMsg struct {
 		seq   int
 		total int
+		exact bool // false: there are more than total ("1,000+")
 		err   error
 	}
 	pageLoadedMsg struct {
@@ -71,10 +72,15 @@ func loadFeedsCmd(lib Library) tea.Cmd {
 	}
 }
 
+// listCountBound is as far as the list counts its articles: past it the
+// heading says "1,000+", and the store stops reading there, so that a
+// count under a common word does not grow with the store.
+const listCountBound = 1000
+
 func loadCountCmd(lib Library, seq int, q store.ArticleQuery) tea.Cmd {
 	return func() tea.Msg {
-		n, err := lib.CountArticles(q)
-		return countLoadedMsg{seq: seq, total: n, err: err}
+		n, exact, err := lib.CountArticlesUpTo(q, listCountBound)
+		return countLoadedMsg{seq: seq, total: n, exact: exact, err: err}
 	}
 }
 
@@ -150,6 +156,9 @@ type emptyLibrary struct{}
 func (emptyLibrary) Feeds() ([]store.Feed, error)                                { return nil, nil }
 func (emptyLibrary) Articles(store.ArticleQuery) ([]store.ArticleSummary, error) { return nil, nil }
 func (emptyLibrary) CountArticles(store.ArticleQuery) (int, error)               { return 0, nil }
+func (emptyLibrary) CountArticlesUpTo(store.ArticleQuery, int) (int, bool, error) {
+	return 0, true, nil
+}
 func (emptyLibrary) Article(id int64) (store.Article, error) {
 	return store.Article{}, fmt.Errorf("article %d: no library", id)
 }

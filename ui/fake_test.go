@@ -124,6 +124,14 @@ func (f *fakeLib) CountArticles(q store.ArticleQuery) (int, error) {
 	return len(f.match(q)), nil
 }
 
+func (f *fakeLib) CountArticlesUpTo(q store.ArticleQuery, limit int) (int, bool, error) {
+	n, err := f.CountArticles(q)
+	if limit > 0 && n > limit {
+		return limit, false, err
+	}
+	return n, true, err
+}
+
 func (f *fakeLib) find(id int64) *store.Article {
 	for i := range f.arts {
 		if f.arts[i].ID == id {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -14,8 +15,9 @@ import (
 type listPane struct {
 	sh      *shared
 	q       store.ArticleQuery
-	seq     int // bumped by every query change or reload
-	total   int // -1 until counted
+	seq     int  // bumped by every query change or reload
+	total   int  // -1 until counted
+	exact   bool // total is the count; else at least total (a bounded count)
 	pages   map[int][]store.ArticleSummary
 	pageSeq map[int]int // the seq each page was loaded under
 	pending map[int]int // page -> seq of the request in flight
@@ -53,7 +55,7 @@ func (p *listPane) visibleRows() int { return max(1, p.h-1) }
 func (p *listPane) setQuery(q store.ArticleQuery) tea.Cmd {
 	p.q = q
 	p.seq++
-	p.total = -1
+	p.total, p.exact = -1, false
 	p.pages = map[int][]store.ArticleSummary{}
 	p.pageSeq = map[int]int{}
 	p.pending = map[int]int{}
@@ -83,9 +85,14 @@ func (p *listPane) reload() tea.Cmd {
 func (p *listPane) ensureLoaded() tea.Cmd {
 	first := p.offset / pageSize
 	last := (p.offset + p.visibleRows()) / pageSize
+	if !p.exact && p.total >= 0 {
+		// Past a bounded count the end is found by reading on: the page
+		// after the view is asked for too, and the list grows as it comes.
+		last++
+	}
 	var cmds []tea.Cmd
 	for page := first; page <= last; page++ {
-		if p.total >= 0 && page*pageSize >= p.total && page > 0 {
+		if p.exact && page*pageSize >= p.total && page > 0 {
 			break
 		}
 		if p.pageSeq[page] == p.seq && p.pages[page] != nil {
@@ -108,9 +115,24 @@ func (p *listPane) onCount(m countLoadedMsg) {
 		p.loadErr = m.err.Error()
 		return
 	}
-	p.total = m.total
+	p.total, p.exact = m.total, m.exact
+	if !m.exact {
+		p.total = max(p.total, p.loaded())
+	}
 	p.cursor = clamp(p.cursor, 0, max(0, p.total-1))
 	p.scroll()
+}
+
+// loaded is how many rows the current query's loaded pages show to,
+// counting from the top.
+func (p *listPane) loaded() int {
+	n := 0
+	for page, items := range p.pages {
+		if p.pageSeq[page] == p.seq && len(items) > 0 {
+			n = max(n, page*pageSize+len(items))
+		}
+	}
+	return n
 }
 
 func (p *listPane) onPage(m pageLoadedMsg) tea.Cmd {
@@ -128,6 +150,16 @@ func (p *listPane) onPage(m pageLoadedMsg) tea.Cmd {
 	}
 	p.pages[m.page] = m.items
 	p.pageSeq[m.page] = m.seq
+	if !p.exact && p.total >= 0 {
+		if len(m.items) < pageSize {
+			// The end of the list: now it is counted.
+			p.total, p.exact = m.page*pageSize+len(m.items), true
+			p.cursor = clamp(p.cursor, 0, max(0, p.total-1))
+			p.scroll()
+		} else if n := p.loaded(); n > p.total {
+			p.total = n
+		}
+	}
 	if p.keepID != 0 {
 		for i, it := range m.items {
 			if it.ID == p.keepID {
@@ -229,8 +261,10 @@ func (p *listPane) view(focused bool) string {
 		title, suffix = p.heading()
 	}
 	head := title
-	if n := p.count(); p.total >= 0 {
+	if n := p.count(); p.total >= 0 && p.exact {
 		head = fmt.Sprintf("%s (%d)", title, n)
+	} else if p.total >= 0 {
+		head = fmt.Sprintf("%s (%s+)", title, thousands(n))
 	}
 	head += suffix
 	lines := []string{p.sh.paneTitle(head, focused, p.w)}
@@ -335,3 +369,12 @@ func (p *listPane) renderRow(it store.ArticleSummary, ageS string, ageW int, sel
 const untitled = "(untitled)"
 
 func ansiWidth(s string) int { return cellWidth(s) }
+
+// thousands writes n with commas between groups of three digits.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}

@@ -271,16 +271,26 @@ func (ml *mutedLibrary) countByFeed(q store.ArticleQuery) (map[int64]store.FeedC
 // CountArticles counts the articles matching q that are not muted, and
 // keeps how many it left out for Hidden.
 func (ml *mutedLibrary) CountArticles(q store.ArticleQuery) (int, error) {
+	n, _, err := ml.countUpTo(q, 0)
+	return n, err
+}
+
+// CountArticlesUpTo is CountArticles that stops past limit unmuted
+// articles (see store.CountArticlesUpTo).
+func (ml *mutedLibrary) CountArticlesUpTo(q store.ArticleQuery, limit int) (int, bool, error) {
+	return ml.countUpTo(q, limit)
+}
+
+// countUpTo counts the unmuted articles matching q up to limit (0: all).
+// The muted ones among them are counted exactly (they are few), so the
+// whole count stops at limit plus them.
+func (ml *mutedLibrary) countUpTo(q store.ArticleQuery, limit int) (int, bool, error) {
 	ml.mu.Lock()
 	ids, err := ml.mutedIDs()
 	gen := ml.gen
 	ml.mu.Unlock()
 	if err != nil {
-		return 0, err
-	}
-	total, err := ml.Library.CountArticles(q)
-	if err != nil {
-		return 0, err
+		return 0, false, err
 	}
 	hidden := 0
 	if len(ids) > 0 {
@@ -290,15 +300,25 @@ func (ml *mutedLibrary) CountArticles(q store.ArticleQuery) (int, error) {
 			hq.IDs = intersect(q.IDs, ids)
 		}
 		if hidden, err = ml.Library.CountArticles(hq); err != nil {
-			return 0, err
+			return 0, false, err
 		}
+	}
+	var total int
+	exact := true
+	if limit > 0 {
+		total, exact, err = ml.Library.CountArticlesUpTo(q, limit+hidden)
+	} else {
+		total, err = ml.Library.CountArticles(q)
+	}
+	if err != nil {
+		return 0, false, err
 	}
 	ml.mu.Lock()
 	if old, ok := ml.hidden[queryKey(q)]; !ok || old.gen <= gen {
 		ml.hidden[queryKey(q)] = hiddenCount{hidden, gen}
 	}
 	ml.mu.Unlock()
-	return total - hidden, nil
+	return total - hidden, exact, nil
 }
 
 // withoutMuted is q leaving the muted articles out.

@@ -27,6 +27,9 @@ type Library interface {
 	Feeds() ([]store.Feed, error)
 	Articles(q store.ArticleQuery) ([]store.ArticleSummary, error)
 	CountArticles(q store.ArticleQuery) (int, error)
+	// CountArticlesUpTo counts up to limit: the count and true when
+	// there are at most limit, else limit and false.
+	CountArticlesUpTo(q store.ArticleQuery, limit int) (int, bool, error)
 	Article(id int64) (store.Article, error)
 	SetRead(id int64, read bool) error
 	SetStarred(id int64, starred bool) error

@@ -2,7 +2,9 @@ package store
 
 import (
 	"bytes"
+	"compress/flate"
 	"compress/gzip"
+	"encoding/json"
 	"io"
 	"reflect"
 	"strings"
@@ -31,11 +33,13 @@ func TestAnnotationBlobLeavesTextOut(t *testing.T) {
 	if err := s.db.QueryRow(`SELECT doc FROM annotations`).Scan(&blob); err != nil {
 		t.Fatal(err)
 	}
-	zr, err := gzip.NewReader(bytes.NewReader(blob))
+	if len(blob) == 0 || blob[0] != blobCompact {
+		t.Fatalf("stored annotation is not in the compact form: % x", blob[:min(len(blob), 8)])
+	}
+	raw, err := io.ReadAll(flate.NewReader(bytes.NewReader(blob[1:])))
 	if err != nil {
 		t.Fatal(err)
 	}
-	raw, _ := io.ReadAll(zr)
 	for _, piece := range []string{"back down", "Prime Minister"} {
 		if strings.Contains(string(raw), piece) {
 			t.Errorf("stored annotation repeats the text (%q): %s", piece, raw)
@@ -91,4 +95,83 @@ func TestSaveAnnotationsSkipsFailedAndChanged(t *testing.T) {
 			t.Errorf("article %q: Annotated %v", a.Title, a.Annotated)
 		}
 	}
+}
+
+// Stores written before the compact form keep their cache: gzipped JSON
+// with the text left out, and plain JSON holding the whole Doc, read back
+// as they were written.
+func TestAnnotationOlderBlobsStillRead(t *testing.T) {
+	s := openTemp(t)
+	fs := syncURLs(t, s, "https://a.example/rss")
+	text := "“We will not back down,” Keir Starmer said in London on Monday."
+	save(t, s, fs[0], NewArticle{GUID: "1", Title: "Starmer", Text: text, Published: day(1)})
+	id := articleID(t, s, "Starmer")
+	ann := nlp.Default()
+	doc := ann.Annotate(text)
+	for i := range doc.Entities {
+		doc.Entities[i].Gender = ""
+	}
+	if len(doc.Entities) == 0 || len(doc.Statements) == 0 {
+		t.Fatalf("fixture: want entities and statements: %+v", doc)
+	}
+	gz := func(v any) []byte {
+		var buf bytes.Buffer
+		zw := gzip.NewWriter(&buf)
+		json.NewEncoder(zw).Encode(v)
+		zw.Close()
+		return buf.Bytes()
+	}
+	noText := storedDoc{FromBody: true, Entities: doc.Entities, Statements: doc.Statements}
+	plain, _ := json.Marshal(doc)
+	for name, blob := range map[string][]byte{"gzipped, text left out": gz(noText), "plain JSON": plain} {
+		if _, err := s.db.Exec(`INSERT OR REPLACE INTO annotations(hash, version, doc) VALUES (?, ?, ?)`,
+			ContentHash("Starmer", text), ann.Version(), blob); err != nil {
+			t.Fatal(err)
+		}
+		got, ok, err := s.Annotation(id, ann.Version())
+		if err != nil || !ok || !reflect.DeepEqual(got, doc) {
+			t.Errorf("%s: Annotation = %v, %v\n got %+v\nwant %+v", name, ok, err, got, doc)
+		}
+	}
+}
+
+// A damaged compact blob reads as no annotation (annotated again), never
+// as a wrong one or a panic, however it is cut or changed.
+func TestAnnotationDamagedBlob(t *testing.T) {
+	ann := nlp.Default()
+	text := "“We will not back down,” Keir Starmer said in London on Monday. Emmanuel Macron agreed."
+	doc := ann.Annotate(text)
+	blob, err := encodeDoc(doc, text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := decodeDoc(blob, text); err != nil {
+		t.Fatalf("intact blob: %v", err)
+	}
+	for cut := 1; cut < len(blob); cut++ {
+		if _, err := decodeDoc(blob[:cut], text); err == nil {
+			t.Errorf("blob cut to %d of %d bytes decoded without error", cut, len(blob))
+		}
+	}
+	for i := 1; i < len(blob); i++ {
+		bad := bytes.Clone(blob)
+		bad[i] ^= 0x55
+		decodeDoc(bad, text) // must not panic; deflate may or may not notice
+	}
+}
+
+// FuzzDecodeCompact: no body of a compact blob makes decoding panic.
+func FuzzDecodeCompact(f *testing.F) {
+	text := "“We will not back down,” Keir Starmer said."
+	blob, _ := encodeDoc(nlp.Default().Annotate(text), text)
+	raw, _ := io.ReadAll(flate.NewReader(bytes.NewReader(blob[1:])))
+	f.Add(raw)
+	f.Add([]byte{0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01})
+	f.Fuzz(func(t *testing.T, body []byte) {
+		var buf bytes.Buffer
+		zw, _ := flate.NewWriter(&buf, flate.BestSpeed)
+		zw.Write(body)
+		zw.Close()
+		decodeDoc(append([]byte{blobCompact}, buf.Bytes()...), text)
+	})
 }

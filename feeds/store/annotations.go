@@ -8,8 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"slices"
-	"sync"
 	"time"
 
 	"github.com/herald-reader/herald/nlp"
@@ -223,17 +221,11 @@ func (s *Store) UnannotatedIn(version string, feedID int64, since time.Time, lim
 	return ids, s.wrapNil(rows.Err())
 }
 
-// gzipWriters recycles compressors: each one allocates about a megabyte
-// of tables, which would otherwise dominate the cost of encoding.
-var gzipWriters = sync.Pool{New: func() any {
-	zw, _ := gzip.NewWriterLevel(io.Discard, gzip.BestSpeed)
-	return zw
-}}
-
-// storedDoc is what the annotation cache keeps of a Doc. The text is left
-// out when it is the normalised article text (the body is in the store
-// already), and so are mentions' and quotes' texts that are just the
-// text between their offsets; decodeDoc puts them back.
+// storedDoc is the annotation cache's older form, gzipped (or plain)
+// JSON: the text was left out when it was the normalised article text,
+// and so were mentions' and quotes' texts that were just the text between
+// their offsets. decodeDoc still reads it; encodeDoc writes the compact
+// form (annotation_codec.go).
 type storedDoc struct {
 	Text       string          `json:"text,omitempty"`
 	FromBody   bool            `json:"from_body,omitempty"`
@@ -241,56 +233,39 @@ type storedDoc struct {
 	Statements []nlp.Statement `json:"statements"`
 }
 
-// encodeDoc stores doc, the annotation of the article text body, as
-// gzipped JSON.
+// encodeDoc stores doc, the annotation of the article text body, in the
+// compact form, leaving out what the body holds.
 func encodeDoc(doc nlp.Doc, body string) ([]byte, error) {
-	sd := storedDoc{Text: doc.Text, Entities: doc.Entities, Statements: doc.Statements}
-	if doc.Text == nlp.Normalize(body) {
-		sd.Text, sd.FromBody = "", true
-		sd.Entities = slices.Clone(doc.Entities)
-		for i, e := range sd.Entities {
-			if e.Start >= 0 && e.Start <= e.End && e.End <= len(doc.Text) && doc.Text[e.Start:e.End] == e.Text {
-				sd.Entities[i].Text = ""
-			}
-		}
-		sd.Statements = slices.Clone(doc.Statements)
-		for i, st := range sd.Statements {
-			if st.Start >= 0 && st.Start <= st.End && st.End <= len(doc.Text) && doc.Text[st.Start:st.End] == st.Quote {
-				sd.Statements[i].Quote = ""
-			}
-		}
-	}
-	var buf bytes.Buffer
-	zw := gzipWriters.Get().(*gzip.Writer)
-	defer gzipWriters.Put(zw)
-	zw.Reset(&buf)
-	if err := json.NewEncoder(zw).Encode(sd); err != nil {
-		return nil, err
-	}
-	if err := zw.Close(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return encodeCompact(doc, doc.Text == nlp.Normalize(body))
 }
 
-// decodeDoc reads what encodeDoc wrote (or, from older stores, a whole Doc
-// with its text, gzipped or plain JSON); body is the article's text.
+// decodeDoc reads what encodeDoc writes (or, from older stores, gzipped
+// or plain JSON, with or without the text); body is the article's text.
 func decodeDoc(b []byte, body string) (nlp.Doc, error) {
-	var sd storedDoc
-	var r io.Reader = bytes.NewReader(b)
-	if len(b) >= 2 && b[0] == 0x1f && b[1] == 0x8b {
-		zr, err := gzip.NewReader(r)
-		if err != nil {
+	var doc nlp.Doc
+	var fromBody bool
+	if len(b) > 0 && b[0] == blobCompact {
+		var err error
+		if doc, fromBody, err = decodeCompact(b[1:]); err != nil {
 			return nlp.Doc{}, err
 		}
-		defer zr.Close()
-		r = zr
+	} else {
+		var sd storedDoc
+		var r io.Reader = bytes.NewReader(b)
+		if len(b) >= 2 && b[0] == 0x1f && b[1] == 0x8b {
+			zr, err := gzip.NewReader(r)
+			if err != nil {
+				return nlp.Doc{}, err
+			}
+			defer zr.Close()
+			r = zr
+		}
+		if err := json.NewDecoder(r).Decode(&sd); err != nil {
+			return nlp.Doc{}, err
+		}
+		doc, fromBody = nlp.Doc{Text: sd.Text, Entities: sd.Entities, Statements: sd.Statements}, sd.FromBody
 	}
-	if err := json.NewDecoder(r).Decode(&sd); err != nil {
-		return nlp.Doc{}, err
-	}
-	doc := nlp.Doc{Text: sd.Text, Entities: sd.Entities, Statements: sd.Statements}
-	if !sd.FromBody {
+	if !fromBody {
 		return doc, nil
 	}
 	doc.Text = nlp.Normalize(body)

@@ -490,9 +490,17 @@ func BenchmarkTargets(b *testing.B) {
 		"page/common+leader":  {Search: common, Entities: []string{leader}, Limit: 200},
 		"page/common":         {Search: common, Limit: 200},
 	}
+	// A prefix's terms are listed once and kept until the index changes;
+	// "new-prefix" lists them again each time, as a keystroke does.
+	pages["page/common+leader/new-prefix"] = pages["page/common+leader"]
 	for name, q := range pages {
 		b.Run(name, func(b *testing.B) {
 			for b.Loop() {
+				if strings.HasSuffix(name, "new-prefix") {
+					s.prefixes.mu.Lock()
+					s.prefixes.terms = nil
+					s.prefixes.mu.Unlock()
+				}
 				if as, err := s.Articles(q); err != nil || len(as) == 0 {
 					b.Fatal(len(as), err)
 				}

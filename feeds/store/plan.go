@@ -167,7 +167,11 @@ func (s *Store) compileIn(q ArticleQuery, purpose int, speaker string, win *hitW
 	for _, e := range rest {
 		sel.cond("EXISTS (SELECT 1 FROM article_entities x WHERE x.article_id = "+sel.id+" AND x.entity_id = ?)", e)
 	}
-	if m := ftsQuery(q.Search); m != "" {
+	m, err := s.match(q.Search)
+	if err != nil {
+		return selection{}, err
+	}
+	if m != "" {
 		// SQLite would look up every hit by its article id (the rowid, or
 		// the first column of article_entities' and statements' keys) and
 		// sort them all. With many hits it is cheaper to walk the driving
@@ -184,7 +188,10 @@ func (s *Store) compileIn(q ArticleQuery, purpose int, speaker string, win *hitW
 				return selection{}, err
 			}
 			if many && win != nil {
-				sel.cond("("+sel.pub+" > ? OR ("+sel.pub+" = ? AND "+sel.id+" >= ?))", win.pub, win.pub, win.id)
+				// A row value, so that SQLite walks the index's range in
+				// order and stops at the page's end (an OR would gather the
+				// whole window and sort it).
+				sel.cond("("+sel.pub+", "+sel.id+") >= (?, ?)", win.pub, win.id)
 				sel.cond("+"+col+" IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ?)",
 					m, win.minID, win.maxID)
 				return sel, nil

@@ -60,12 +60,14 @@ func (q ArticleQuery) entities() []string {
 }
 
 // ftsQuery turns what a user typed into an FTS5 query that cannot be a
-// syntax error: every whitespace-separated word becomes a quoted phrase
-// (so quotes, *, parentheses, NEAR, AND/OR/NOT are plain text), words are
-// ANDed, and the last word is a prefix if it has three letters or more
-// and the input does not end in a space.
-// Words with no letter or digit and control characters are dropped; ""
-// means no search.
+// syntax error: every token of every whitespace-separated word becomes a
+// quoted term (so quotes, *, parentheses, NEAR, AND/OR/NOT are plain
+// text), terms are ANDed, and the last token is a prefix if it has three
+// letters or more and the input does not end in a space. The index keeps
+// no positions (detail=none), so a word the tokenizer splits ("u.s.",
+// "al-Assad") is searched as its tokens anywhere in the article, not as a
+// phrase: isFTSTokenChar splits it as the tokenizer does.
+// Control characters are dropped; "" means no search.
 func ftsQuery(s string) string {
 	// FTS5 reads a NUL as the end of the query string; no control
 	// character or invalid byte belongs in a search anyway.
@@ -75,14 +77,11 @@ func ftsQuery(s string) string {
 		}
 		return r
 	}, strings.ToValidUTF8(s, " "))
-	words := strings.Fields(s)
+	tokens := strings.FieldsFunc(s, func(r rune) bool { return !isFTSTokenChar(r) })
 	var parts []string
-	for i, w := range words {
-		if !strings.ContainsFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
-			continue
-		}
+	for i, w := range tokens {
 		p := `"` + strings.ReplaceAll(w, `"`, `""`) + `"`
-		if i == len(words)-1 && !unicode.IsSpace(lastRune(s)) && utf8.RuneCountInString(w) >= 3 {
+		if i == len(tokens)-1 && isFTSTokenChar(lastRune(s)) && utf8.RuneCountInString(w) >= 3 {
 			p += "*"
 		}
 		parts = append(parts, p)
@@ -201,8 +200,12 @@ func (s *Store) CountArticles(q ArticleQuery) (int, error) {
 		}
 		return n, s.wrapNil(err)
 	}
-	if m := ftsQuery(q.Search); m != "" && (ArticleQuery{Search: q.Search, Entities: q.Entities}).sameFilters(q) {
+	if ftsQuery(q.Search) != "" && (ArticleQuery{Search: q.Search, Entities: q.Entities}).sameFilters(q) {
 		dropped, err := s.hasDroppedArticles()
+		if err != nil {
+			return 0, err
+		}
+		m, err := s.match(q.Search)
 		if err != nil {
 			return 0, err
 		}
@@ -289,8 +292,12 @@ func (s *Store) CountArticlesUpTo(q ArticleQuery, limit int) (int, bool, error) 
 		}
 	}
 	query, args := "", []any(nil)
-	if m := ftsQuery(q.Search); m != "" && (ArticleQuery{Search: q.Search, Entities: q.Entities}).sameFilters(q) {
+	if ftsQuery(q.Search) != "" && (ArticleQuery{Search: q.Search, Entities: q.Entities}).sameFilters(q) {
 		dropped, err := s.hasDroppedArticles()
+		if err != nil {
+			return 0, false, err
+		}
+		m, err := s.match(q.Search)
 		if err != nil {
 			return 0, false, err
 		}
@@ -326,4 +333,19 @@ func (s *Store) CountArticlesUpTo(q ArticleQuery, limit int) (int, bool, error) 
 		return limit, false, nil
 	}
 	return n, true, nil
+}
+
+// isFTSTokenChar reports whether the full-text tokenizer keeps r inside a
+// word (see fts_tokenchars.go).
+func isFTSTokenChar(r rune) bool {
+	_, found := slices.BinarySearchFunc(ftsTokenChars, r, func(span [2]rune, r rune) int {
+		switch {
+		case span[1] < r:
+			return -1
+		case span[0] > r:
+			return 1
+		}
+		return 0
+	})
+	return found
 }

@@ -207,6 +207,23 @@ PRAGMA application_id = 1213353028;          -- applicationID, "HRLD"
 	// index (so synced articles were not found, and deleting or updating
 	// one failed): rebuild the index of a store that has synced entries.
 	`INSERT INTO articles_fts(articles_fts) SELECT 'rebuild' WHERE EXISTS (SELECT 1 FROM sync_entries);`,
+	// 7: the full-text index keeps no positions or columns (detail=none):
+	// searches are words ANDed, never phrases (see ftsQuery), and positions
+	// were two thirds of the index. Rebuilt from the bodies. Its vocabulary
+	// is a table, for expanding prefixes (prefix.go).
+	`
+DROP TABLE IF EXISTS articles_fts_terms;
+DROP TABLE articles_fts;
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+	title, text, content='bodies', content_rowid='id',
+	tokenize='unicode61 remove_diacritics 2',
+	prefix='3', -- a three-letter prefix would otherwise merge hundreds of terms
+	detail=none
+);
+INSERT INTO articles_fts(articles_fts) VALUES('rebuild');
+-- The index's terms, to expand a search's last word (see prefix.go).
+CREATE VIRTUAL TABLE articles_fts_terms USING fts5vocab(articles_fts, row);
+`,
 }
 
 // migrate applies the migrations the database has not seen yet, each in

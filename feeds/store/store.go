@@ -49,6 +49,7 @@ type Store struct {
 	readOnly   string                 // why the store was opened read-only; "" when writable
 	retention  Retention              // see SetRetention
 	annVersion atomic.Pointer[string] // see SetAnnotatorVersion
+	prefixes   prefixTerms            // see match
 }
 
 // Open opens (creating if needed) the database at path, creating its parent

@@ -140,7 +140,7 @@ func TestSyncedArticlesAreSearchableAndRemovable(t *testing.T) {
 }
 
 // A store synced before SaveSourceEntries indexed its bodies gets its
-// full-text index rebuilt by migration 6.
+// full-text index rebuilt by migration 6 (and 7 after it).
 func TestMigrationIndexesSyncedBodies(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "herald.db")
 	s, err := Open(path)
