@@ -614,16 +614,28 @@ func TestBacklogStopsAtItsBudget(t *testing.T) {
 }
 
 func TestReaderHeaderHeight(t *testing.T) {
+	// The reader's header (a title wrapped to any number of lines) and its
+	// body share the pane: at every width the screen keeps its height and
+	// the body reaches the line above the status bar.
 	d := newDriver(t, testOptions(fixtureLib(t)), 80, 24)
 	for _, title := range []string{genevaTitle, "Starmer hails ‘breakthrough’ on security guarantees after crunch White House Ukraine talks"} {
 		if d.state().Reading {
 			d.keys("esc")
 		}
 		openTitled(t, d, title)
+		if d.state().SidebarShown {
+			d.keys("t")
+		}
 		for _, w := range []int{40, 80, 200} {
-			d.m.reader.setSize(w, 30)
-			if got, want := d.m.reader.headerHeight(), len(d.m.reader.headerLines()); got != want {
-				t.Errorf("%q at %d: headerHeight %d, header has %d lines", title, w, got, want)
+			d.send(tea.WindowSizeMsg{Width: w, Height: 30})
+			lines := strings.Split(d.m.View(), "\n")
+			if len(lines) != 30 {
+				t.Errorf("%q at %d: %d lines, want 30", title, w, len(lines))
+				continue
+			}
+			if title != genevaTitle && strings.TrimSpace(ansi.Strip(lines[len(lines)-2])) == "" {
+				// the long article fills the pane
+				t.Errorf("%q at %d: the body stops short of the status bar:\n%s", title, w, ansi.Strip(d.m.View()))
 			}
 		}
 	}
