@@ -3,6 +3,7 @@ package feeds
 import (
 	"bytes"
 	"fmt"
+	"github.com/herald-reader/herald/internal/cputime"
 	"strings"
 	"testing"
 	"time"
@@ -161,13 +162,13 @@ func BenchmarkWorstShapeParse(b *testing.B) {
 		data, ct := worstShape(kind, DefaultMaxBodyBytes-1024)
 		b.Run(kind, func(b *testing.B) {
 			b.SetBytes(int64(len(data)))
-			cpu0, ok := cpuTime()
+			cpu0, ok := cputime.Process()
 			for b.Loop() {
 				_, _ = parseFeed(data, ct, "https://x.example/feed")
 			}
 			// CPU time, garbage collection included: on a loaded machine
 			// it is the honest figure for "one core".
-			if cpu1, ok1 := cpuTime(); ok && ok1 {
+			if cpu1, ok1 := cputime.Process(); ok && ok1 {
 				b.ReportMetric(float64((cpu1-cpu0).Milliseconds())/float64(b.N), "cpu-ms/op")
 			}
 		})

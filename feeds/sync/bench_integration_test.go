@@ -1,6 +1,7 @@
 package sync
 
 import (
+	"github.com/herald-reader/herald/internal/cputime"
 	"net/http"
 	"slices"
 	"strings"
@@ -69,7 +70,7 @@ func BenchmarkIntegrationIncrementalSync(b *testing.B) {
 			st := freshStore(b)
 			mustSync(b, src, st)
 			var runs []time.Duration
-			cpu0, cpuOK := cpuTime()
+			cpu0, cpuOK := cputime.Process()
 			srv0, srvOK := serverCPUTime()
 			for b.Loop() {
 				start := time.Now()
@@ -81,7 +82,7 @@ func BenchmarkIntegrationIncrementalSync(b *testing.B) {
 			// CPU time, which a busy machine does not inflate: herald's,
 			// and the server's (Miniflux and PostgreSQL) where known.
 			perRun := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 / float64(len(runs)) }
-			if cpu1, ok := cpuTime(); ok && cpuOK {
+			if cpu1, ok := cputime.Process(); ok && cpuOK {
 				b.ReportMetric(perRun(cpu1-cpu0), "herald-cpu-ms/op")
 			}
 			if srv1, ok := serverCPUTime(); ok && srvOK {

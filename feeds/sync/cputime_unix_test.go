@@ -6,19 +6,8 @@ import (
 	"os"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 )
-
-// cpuTime is the CPU time this process has used (user and system), which
-// a busy machine does not inflate the way it inflates wall time.
-func cpuTime() (time.Duration, bool) {
-	var ru syscall.Rusage
-	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
-		return 0, false
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano()), true
-}
 
 // serverCPUTime is the CPU time used by the local Miniflux and PostgreSQL
 // that scripts/test-sync started (HERALD_SERVER_PIDS: Miniflux and the
