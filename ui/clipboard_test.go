@@ -64,3 +64,29 @@ func TestCopyWithoutSystemClipboardUsesOSC52(t *testing.T) {
 	tm.Send(tea.KeyMsg{Type: tea.KeyCtrlC})
 	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
 }
+
+// The OSC 52 sequence rides in the frames of one second after the copy,
+// then leaves them, so repainting the status line does not copy again.
+func TestOSC52LeavesTheFrameAfterASecond(t *testing.T) {
+	t.Setenv("DISPLAY", "")
+	t.Setenv("WAYLAND_DISPLAY", "")
+	o := testOptions(fixtureLib(t))
+	o.copy = nil
+	d := newDriver(t, o, 200, 40)
+	openTitled(t, d, genevaTitle)
+	d.keys("n", "y")
+	seq := "\x1b]52;c;"
+	if !strings.Contains(d.m.View(), seq) {
+		t.Fatalf("the frame after y holds no OSC 52 sequence")
+	}
+	if len(d.timers) == 0 || d.timers[len(d.timers)-1] != time.Second {
+		t.Fatalf("timers %v: want the last to be the sequence's second", d.timers)
+	}
+	d.fireTimer(len(d.timers) - 1)
+	if strings.Contains(d.m.View(), seq) {
+		t.Errorf("the sequence is still in the frame after its second")
+	}
+	if !strings.Contains(d.m.View(), "OSC 52") {
+		t.Errorf("the status no longer says how the text was sent")
+	}
+}

@@ -100,6 +100,13 @@ type driver struct {
 	m      *Model
 	quit   bool
 	timers []time.Duration // the timers the model set, in order
+	fires  []func(time.Time) tea.Msg
+}
+
+// fireTimer delivers the message of the i-th timer the model set, as if
+// its time had come.
+func (d *driver) fireTimer(i int) {
+	d.send(d.fires[i](time.Now()))
 }
 
 func newDriver(t testing.TB, o Options, w, h int) *driver {
@@ -107,8 +114,9 @@ func newDriver(t testing.TB, o Options, w, h int) *driver {
 	d := &driver{t: t}
 	old := tick
 	// the clock stands still: a timer is noted, never fired
-	tick = func(after time.Duration, _ func(time.Time) tea.Msg) tea.Cmd {
+	tick = func(after time.Duration, fire func(time.Time) tea.Msg) tea.Cmd {
 		d.timers = append(d.timers, after)
+		d.fires = append(d.fires, fire)
 		return func() tea.Msg { return nil }
 	}
 	t.Cleanup(func() { tick = old })

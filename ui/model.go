@@ -63,6 +63,7 @@ type Model struct {
 	statusErr   bool
 	statusPath  bool // the status ends in a path: cut it from the left
 	statusID    int
+	statusOSC   string // a control sequence sent with the status line (OSC 52)
 	backlogOn   bool
 	backlogLeft int // articles the background annotation may still read
 	refreshNow  bool
@@ -290,7 +291,7 @@ func (m *Model) cycleFocus(d int) {
 
 func (m *Model) setStatus(text string, isErr bool) tea.Cmd {
 	m.statusID++
-	m.status, m.statusErr, m.statusPath = safeLine(text), isErr, false
+	m.status, m.statusErr, m.statusPath, m.statusOSC = safeLine(text), isErr, false, ""
 	return clearStatusAfter(m.statusID, 5*time.Second)
 }
 
@@ -392,9 +393,13 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.onExported(msg)
 	case statusMsg:
 		return m, m.setStatus(msg.text, msg.isErr)
+	case oscSentMsg:
+		if msg.id == m.statusID {
+			m.statusOSC = ""
+		}
 	case clearStatusMsg:
 		if msg.id == m.statusID {
-			m.status = ""
+			m.status, m.statusOSC = "", ""
 		}
 	case refreshTickMsg:
 		return m, tea.Batch(m.ref.start(m.ctx), m.ref.tick())

@@ -23,7 +23,7 @@ func (m *Model) View() string {
 		}
 		body = joinColumns(cols, bodyH, m.sh.st.Separator.Render("│"))
 	}
-	return body + "\n" + m.statusView()
+	return body + "\n" + m.statusView() + m.statusOSC
 }
 
 func (m *Model) paneView(f focus) string {
