@@ -182,28 +182,20 @@ func (r *resolver) creditParagraph(from int) {
 	}
 }
 
-// sentenceEnd returns the end (exclusive) of the sentence starting at s.
+// sentenceEnd returns the end (exclusive) of the sentence starting at s:
+// after the punctuation, or the quote whose last punctuation, where the
+// token stream found a sentence to end (see sentenceBreak).
 func (r *resolver) sentenceEnd(toks []tok, s int) int {
+	ts := &r.tz.ts
 	for i := s; i < len(toks); i++ {
 		t := &toks[i]
 		switch t.kind {
 		case tkPunct:
-			switch r.text[t.start] {
-			case '.', '!', '?':
-				if i+1 < len(toks) {
-					// "(D-Wis.) said", "R-Ky., said", "Oct. 3 …"
-					n := toks[i+1]
-					if r.isPunct(n, ",);:") || n.kind == tkWord && !n.capital && !startsWithDigit(r.text[n.start:n.end]) {
-						continue
-					}
-				}
-				return i + 1
-			}
-			if c, _ := utf8.DecodeRuneInString(r.text[t.start:]); c == '…' && i+1 < len(toks) && toks[i+1].capital {
+			if c := r.text[t.start]; (c == '.' || c == '!' || c == '?' || c == "…"[0]) && ts.breakAt(t.start) {
 				return i + 1
 			}
 		case tkQuote:
-			if r.quoteEndsSentence(toks, i) {
+			if r.quoteEndsSentence(t) {
 				return i + 1
 			}
 		}
@@ -211,31 +203,15 @@ func (r *resolver) sentenceEnd(toks []tok, s int) int {
 	return len(toks)
 }
 
-// quoteEndsSentence reports whether the quote token at i closes its
-// sentence: its words end with . ! ? and what follows starts anew.
-func (r *resolver) quoteEndsSentence(toks []tok, i int) bool {
-	q := r.quotes[toks[i].ref]
+// quoteEndsSentence reports whether the quote token t closes its sentence:
+// the punctuation that ends its words ends the sentence.
+func (r *resolver) quoteEndsSentence(t *tok) bool {
+	q := r.quotes[t.ref]
 	if q.end <= q.start {
 		return false
 	}
-	last, _ := utf8.DecodeLastRuneInString(r.text[q.start:q.end])
-	switch last {
-	case '.', '!', '?', '…':
-	default:
-		// “…”. — a period after the closing mark is its own token
-		return false
-	}
-	if i+1 >= len(toks) {
-		return true
-	}
-	n := toks[i+1]
-	switch n.kind {
-	case tkWord:
-		return n.capital
-	case tkPunct:
-		return false
-	}
-	return true
+	_, size := utf8.DecodeLastRuneInString(r.text[q.start:q.end])
+	return r.tz.ts.breakIn(q.end-size, t.end) >= 0
 }
 
 // sentence attributes the quotes of toks[s:e] and finds its reported speech.
