@@ -100,7 +100,7 @@ func abbrevBefore(text string, toks []token, entries []*lexEntry) bool {
 		return true
 	}
 	w := text[prev.start:prev.end]
-	if utf8.RuneCountInString(w) == 1 || strings.IndexByte(w, '.') >= 0 {
+	if len(w) <= utf8.UTFMax && utf8.RuneCountInString(w) == 1 || strings.IndexByte(w, '.') >= 0 {
 		return true
 	}
 	// "a.m.": the word's parts are tokens joined by inner periods

@@ -345,9 +345,9 @@ func gapFlags(text string, from, to int, next *token, toks []token, entries []*l
 		}
 	}
 	var f uint16
-	abbrev := false
-	if terminal || text[prev.end-1] == '.' {
-		abbrev = abbrevBefore(text, toks, entries)
+	// only a period right after the word may be an abbreviation's
+	abbrev := len(gap) > 0 && gap[0] == '.' && abbrevBefore(text, toks, entries)
+	if terminal || quote && text[prev.end-1] == '.' {
 		if b := sentenceBreak(text, from, to, prev, next, abbrev); b >= 0 {
 			breaks = append(breaks, int32(b))
 			f |= tSentStart
