@@ -28,7 +28,8 @@ import (
 // ("war.” — he said").
 // The period of an abbreviation (one of voc.abbrevs, an initial, a word
 // with inner periods: "Sen.", "J.", "a.m.") belongs to its word unless a
-// quote mark closes right after it.
+// quote mark closes right after it. A period between digits is a decimal
+// point.
 func sentenceBreak(text string, from, to int, prev, next *token, prevAbbrev bool) int {
 	if prev != nil && prev.end > prev.start && text[prev.end-1] == '.' {
 		// a dotted acronym's own period ("U.S.") is its word's
@@ -75,6 +76,9 @@ func breakAfter(text string, i int, r rune, to int, next *token, quoteOnly bool)
 			return -1
 		}
 		return i
+	}
+	if r == '.' && j == i+1 && i > 0 && text[i-1] >= '0' && text[i-1] <= '9' {
+		return -1 // a decimal point: "£12.5bn"
 	}
 	if next == nil || !startsAnew(text, next, r != '…') {
 		return -1

@@ -129,6 +129,7 @@ func TestSentenceBreakCases(t *testing.T) {
 		{"a state before a comma", "said Rand Paul, R-Ky., in a statement.", "in", false},
 		{"a lower-case word", "It costs 5 p.c. more than last year.", "more", false},
 		{"a number", "The bill passed. 52 senators voted for it.", "52", true},
+		{"a decimal point", "Apple holds $214.9 billion offshore.", "9", false},
 		{"a shouted dateline", "It rained. REUTERS reported it.", "REUTERS", false},
 		{"a quote that ends", "“We will win.” Officials cheered.", "Officials", true},
 		{"a quote and its cue", "“We will win.” he said.", "he", false},
