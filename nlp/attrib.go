@@ -184,7 +184,8 @@ func (r *resolver) creditParagraph(from int) {
 
 // sentenceEnd returns the end (exclusive) of the sentence starting at s:
 // after the punctuation, or the quote whose last punctuation, where the
-// token stream found a sentence to end (see sentenceBreak).
+// token stream found a sentence to end (see sentenceBreak). Past the
+// stream's reach (maxTokenized) a sentence runs to its paragraph's end.
 func (r *resolver) sentenceEnd(toks []tok, s int) int {
 	ts := &r.tz.ts
 	for i := s; i < len(toks); i++ {
