@@ -1,6 +1,7 @@
 package nlp
 
 import (
+	"slices"
 	"unicode/utf8"
 
 	"github.com/herald-reader/herald/nlp/gazetteer"
@@ -86,6 +87,8 @@ type resolver struct {
 
 	last     attribution // the latest statement's attribution
 	lastPara int
+
+	nextBreak int // cursor into the token stream's sentence breaks
 
 	lastSubj     spk // the latest sentence subject, and its paragraph
 	lastSubjPara int
@@ -187,12 +190,11 @@ func (r *resolver) creditParagraph(from int) {
 // token stream found a sentence to end (see sentenceBreak). Past the
 // stream's reach (maxTokenized) a sentence runs to its paragraph's end.
 func (r *resolver) sentenceEnd(toks []tok, s int) int {
-	ts := &r.tz.ts
 	for i := s; i < len(toks); i++ {
 		t := &toks[i]
 		switch t.kind {
 		case tkPunct:
-			if c := r.text[t.start]; (c == '.' || c == '!' || c == '?' || c == "…"[0]) && ts.breakAt(t.start) {
+			if c := r.text[t.start]; (c == '.' || c == '!' || c == '?' || c == "…"[0]) && r.breakIn(t.start, t.start+1) {
 				return i + 1
 			}
 		case tkQuote:
@@ -212,7 +214,22 @@ func (r *resolver) quoteEndsSentence(t *tok) bool {
 		return false
 	}
 	_, size := utf8.DecodeLastRuneInString(r.text[q.start:q.end])
-	return r.tz.ts.breakIn(q.end-size, t.end) >= 0
+	return r.breakIn(q.end-size, t.end)
+}
+
+// breakIn reports whether the token stream ends a sentence in [from, to).
+// Reading goes forward through the text, so a cursor finds the break.
+func (r *resolver) breakIn(from, to int) bool {
+	b := r.tz.ts.breaks
+	k := min(r.nextBreak, len(b))
+	if k > 0 && int(b[k-1]) >= from {
+		k, _ = slices.BinarySearch(b, int32(from)) // a step back
+	}
+	for k < len(b) && int(b[k]) < from {
+		k++
+	}
+	r.nextBreak = k
+	return k < len(b) && int(b[k]) < to
 }
 
 // sentence attributes the quotes of toks[s:e] and finds its reported speech.

@@ -111,12 +111,6 @@ func abbrevBefore(text string, toks []token, entries []*lexEntry) bool {
 	return prev.start > 0 && text[prev.start-1] == '.' && len(toks) > 1 && toks[len(toks)-2].end == prev.start-1
 }
 
-// breakAt reports whether a sentence ends at the punctuation at offset off.
-func (ts *tokenStream) breakAt(off int) bool {
-	_, found := slices.BinarySearch(ts.breaks, int32(off))
-	return found
-}
-
 // breakIn returns the first sentence break in [from, to), or -1.
 func (ts *tokenStream) breakIn(from, to int) int {
 	k, _ := slices.BinarySearch(ts.breaks, int32(from))
