@@ -1,6 +1,7 @@
 package nlp
 
 import (
+	"slices"
 	"unicode/utf8"
 
 	"github.com/herald-reader/herald/nlp/gazetteer"
@@ -86,6 +87,8 @@ type resolver struct {
 
 	last     attribution // the latest statement's attribution
 	lastPara int
+
+	nextBreak int // cursor into the token stream's sentence breaks
 
 	lastSubj     spk // the latest sentence subject, and its paragraph
 	lastSubjPara int
@@ -182,28 +185,20 @@ func (r *resolver) creditParagraph(from int) {
 	}
 }
 
-// sentenceEnd returns the end (exclusive) of the sentence starting at s.
+// sentenceEnd returns the end (exclusive) of the sentence starting at s:
+// after the punctuation, or the quote whose last punctuation, where the
+// token stream found a sentence to end (see sentenceBreak). Past the
+// stream's reach (maxTokenized) a sentence runs to its paragraph's end.
 func (r *resolver) sentenceEnd(toks []tok, s int) int {
 	for i := s; i < len(toks); i++ {
 		t := &toks[i]
 		switch t.kind {
 		case tkPunct:
-			switch r.text[t.start] {
-			case '.', '!', '?':
-				if i+1 < len(toks) {
-					// "(D-Wis.) said", "R-Ky., said", "Oct. 3 …"
-					n := toks[i+1]
-					if r.isPunct(n, ",);:") || n.kind == tkWord && !n.capital && !startsWithDigit(r.text[n.start:n.end]) {
-						continue
-					}
-				}
-				return i + 1
-			}
-			if c, _ := utf8.DecodeRuneInString(r.text[t.start:]); c == '…' && i+1 < len(toks) && toks[i+1].capital {
+			if c := r.text[t.start]; (c == '.' || c == '!' || c == '?' || c == "…"[0]) && r.breakIn(t.start, t.start+1) {
 				return i + 1
 			}
 		case tkQuote:
-			if r.quoteEndsSentence(toks, i) {
+			if r.quoteEndsSentence(t) {
 				return i + 1
 			}
 		}
@@ -211,31 +206,30 @@ func (r *resolver) sentenceEnd(toks []tok, s int) int {
 	return len(toks)
 }
 
-// quoteEndsSentence reports whether the quote token at i closes its
-// sentence: its words end with . ! ? and what follows starts anew.
-func (r *resolver) quoteEndsSentence(toks []tok, i int) bool {
-	q := r.quotes[toks[i].ref]
+// quoteEndsSentence reports whether the quote token t closes its sentence:
+// the punctuation that ends its words ends the sentence.
+func (r *resolver) quoteEndsSentence(t *tok) bool {
+	q := r.quotes[t.ref]
 	if q.end <= q.start {
 		return false
 	}
-	last, _ := utf8.DecodeLastRuneInString(r.text[q.start:q.end])
-	switch last {
-	case '.', '!', '?', '…':
-	default:
-		// “…”. — a period after the closing mark is its own token
-		return false
+	_, size := utf8.DecodeLastRuneInString(r.text[q.start:q.end])
+	return r.breakIn(q.end-size, t.end)
+}
+
+// breakIn reports whether the token stream ends a sentence in [from, to).
+// Reading goes forward through the text, so a cursor finds the break.
+func (r *resolver) breakIn(from, to int) bool {
+	b := r.tz.ts.breaks
+	k := min(r.nextBreak, len(b))
+	if k > 0 && int(b[k-1]) >= from {
+		k, _ = slices.BinarySearch(b, int32(from)) // a step back
 	}
-	if i+1 >= len(toks) {
-		return true
+	for k < len(b) && int(b[k]) < from {
+		k++
 	}
-	n := toks[i+1]
-	switch n.kind {
-	case tkWord:
-		return n.capital
-	case tkPunct:
-		return false
-	}
-	return true
+	r.nextBreak = k
+	return k < len(b) && int(b[k]) < to
 }
 
 // sentence attributes the quotes of toks[s:e] and finds its reported speech.

@@ -5,7 +5,7 @@ package nlp
 
 // Version identifies the annotator's behaviour. Bump it whenever a change
 // alters the output for the same input: stored annotations are keyed by it.
-const Version = "3"
+const Version = "4"
 
 // Entity kinds.
 const (

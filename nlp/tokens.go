@@ -29,6 +29,7 @@ type tokenStream struct {
 	keys    string      // the folded keys back to back
 	entries []*lexEntry // the index's lexicon by entry id
 	classes []wordClass // the statement word classes by id
+	breaks  []int32     // offsets of the punctuation that ends each sentence (see sentenceBreak)
 }
 
 // key returns t's folded form.
@@ -51,7 +52,7 @@ const (
 	tDot                          // immediately followed by '.'
 	tJoin                         // separated from the previous token by spaces only (or "Mr. ")
 	tHyph                         // joined to the previous token by a hyphen
-	tSentStart                    // first word of a sentence or a line
+	tSentStart                    // a capital here says nothing about a name: first word of a sentence or a line, or after ':' ';' or a quote mark
 	tHeadline                     // on a line written in title case
 	tComma                        // a comma separates it from the previous token
 	tPlain                        // only ASCII letters and digits: key is the text in lower case
@@ -101,6 +102,7 @@ type tokenBuffers struct {
 	arena  []byte
 	raws   []raw
 	keyBuf []string
+	breaks []int32
 }
 
 var tokenPool = sync.Pool{New: func() any { return new(tokenBuffers) }}
@@ -123,7 +125,7 @@ func putTokenBuffers(b *tokenBuffers) {
 	}
 	clear(b.raws)
 	clear(b.keyBuf)
-	b.toks, b.arena, b.raws, b.keyBuf = b.toks[:0], b.arena[:0], b.raws[:0], b.keyBuf[:0]
+	b.toks, b.arena, b.raws, b.keyBuf, b.breaks = b.toks[:0], b.arena[:0], b.raws[:0], b.keyBuf[:0], b.breaks[:0]
 	tokenPool.Put(b)
 }
 
@@ -145,7 +147,8 @@ func (x *index) tokenize(text string, buf *tokenBuffers) tokenStream {
 	if cap(arena) < len(text) {
 		arena = make([]byte, 0, len(text))
 	}
-	defer func() { buf.toks, buf.arena = toks, arena }()
+	breaks := buf.breaks[:0]
+	defer func() { buf.toks, buf.arena, buf.breaks = toks, arena, breaks }()
 	gapStart := 0
 	hyphenNext := false // the next token continues a hyphenated word
 	for i := 0; i < len(text); {
@@ -279,7 +282,9 @@ func (x *index) tokenize(text string, buf *tokenBuffers) tokenStream {
 			if gap := text[gapStart:start]; gap == " " && len(toks) > 0 {
 				t.flags |= tJoin // the usual gap, without the call
 			} else {
-				t.flags |= gapFlags(gap, toks, x.entries)
+				var f uint16
+				f, breaks = gapFlags(text, gapStart, start, &t, toks, x.entries, breaks)
+				t.flags |= f
 			}
 		}
 		v := x.lookup(arena[ka:], nUpper == 0)
@@ -306,21 +311,24 @@ func (x *index) tokenize(text string, buf *tokenBuffers) tokenStream {
 			}
 		}
 	}
-	ts := tokenStream{toks: toks, keys: unsafe.String(unsafe.SliceData(arena), len(arena)), entries: x.entries, classes: x.classes}
+	ts := tokenStream{toks: toks, breaks: breaks, keys: unsafe.String(unsafe.SliceData(arena), len(arena)), entries: x.entries, classes: x.classes}
 	markHeadlines(toks, x.entries)
 	return ts
 }
 
-// gapFlags classifies the text between the previous token and this one.
-func gapFlags(gap string, toks []token, entries []*lexEntry) uint16 {
+// gapFlags classifies the text text[from:to] between the previous token
+// and next, and appends to breaks the offset where a sentence ends in it.
+func gapFlags(text string, from, to int, next *token, toks []token, entries []*lexEntry, breaks []int32) (uint16, []int32) {
 	if len(toks) == 0 {
-		return tSentStart | tLineStart
+		return tSentStart | tLineStart, breaks
 	}
+	gap := text[from:to]
 	prev := &toks[len(toks)-1]
 	onlySpace := true
 	var last rune // last character that is neither a space nor a quote mark
 	newline := false
 	quote := false
+	terminal := false // a character that may end a sentence
 	for _, r := range gap {
 		switch {
 		case r == ' ' || r == '\t':
@@ -333,29 +341,36 @@ func gapFlags(gap string, toks []token, entries []*lexEntry) uint16 {
 		default:
 			onlySpace = false
 			last = r
+			terminal = terminal || r == '.' || r == '!' || r == '?' || r == '…'
+		}
+	}
+	var f uint16
+	// only a period right after the word may be an abbreviation's
+	abbrev := len(gap) > 0 && gap[0] == '.' && abbrevBefore(text, toks, entries)
+	if terminal || quote && text[prev.end-1] == '.' {
+		if b := sentenceBreak(text, from, to, prev, next, abbrev); b >= 0 {
+			breaks = append(breaks, int32(b))
+			f |= tSentStart
 		}
 	}
 	switch {
 	case newline:
-		return tSentStart | tLineStart
+		return f | tSentStart | tLineStart, breaks
 	case onlySpace && len(gap) > 0:
-		return tJoin
+		return f | tJoin, breaks
 	}
-	var f uint16
 	if last == ',' {
 		f |= tComma
 	}
-	abbrev := entries[prev.lex] != nil && entries[prev.lex].flags&lexAbbrev != 0 || prev.end-prev.start == 1 && prev.is(tCap)
-	if last == '.' && prev.is(tDot) && abbrev && !quote {
-		if gap[0] == '.' && len(gap) > 1 && strings.Trim(gap[1:], " ") == "" {
-			return tJoin
-		}
-		return 0
+	if last == '.' && prev.is(tDot) && abbrev && !quote && gap[0] == '.' && len(gap) > 1 && strings.Trim(gap[1:], " ") == "" {
+		return tJoin, breaks // "Mr. Smith": an abbreviation's period joins its phrase
 	}
-	if last == '.' || last == '!' || last == '?' || last == ':' || last == ';' || quote && (last == 0 || last == '(') {
+	// Capitals carry no name information after ':' ';' and an opening quote
+	// mark either, though no sentence ends there.
+	if last == ':' || last == ';' || quote && (last == 0 || last == '(') {
 		f |= tSentStart
 	}
-	return f
+	return f, breaks
 }
 
 func isQuoteMark(r rune) bool {
