@@ -438,3 +438,25 @@ func TestPickerFindsConfigAliases(t *testing.T) {
 		t.Errorf("the config's alias does not find Macron:\n%s", v)
 	}
 }
+
+// Typing a name and enter before the picker's entities have arrived still
+// chooses: the enter waits for them and takes the first match.
+func TestPickerEnterBeforeEntitiesLoad(t *testing.T) {
+	lib := analystLib(t)
+	d := newDriver(t, testOptions(lib), 160, 48)
+	_, load := d.m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("L")}) // the load is not run yet
+	for _, r := range "macron" {
+		d.m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+	}
+	d.m.Update(tea.KeyMsg{Type: tea.KeyEnter})
+	if d.state().Overlay != "picker" {
+		t.Fatalf("overlay %q before the entities arrive, want the picker still open", d.state().Overlay)
+	}
+	d.run(load)
+	if d.state().Overlay != "" {
+		t.Errorf("overlay %q after the entities arrived, want the picker closed", d.state().Overlay)
+	}
+	if q := lib.lastQuery(); !reflect.DeepEqual(q.Entities, []string{"emmanuel-macron"}) {
+		t.Errorf("filter %v, want Emmanuel Macron's chip", q.Entities)
+	}
+}

@@ -385,7 +385,11 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.onCopied(msg)
 	case entitiesLoadedMsg:
 		if p, ok := m.overlay.(*pickerOverlay); ok {
-			p.onLoaded(msg)
+			done, cmd := p.onLoaded(msg)
+			if done {
+				m.overlay = nil
+			}
+			return m, cmd
 		}
 	case crossLoadedMsg:
 		return m, m.onCrossLoaded(msg)

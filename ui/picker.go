@@ -25,7 +25,10 @@ type pickerOverlay struct {
 	seq     int
 	input   *lineInput
 	loading bool
-	err     string
+	// enterEarly: enter came while loading; the first match is taken once
+	// the entities arrive, so typing "Lmacron⏎" at speed still works
+	enterEarly bool
+	err        string
 	all     []store.EntityCount
 	keys    []string // folded names, for matching
 	matches []fuzzy.Match
@@ -69,15 +72,26 @@ func (p *pickerOverlay) title() string {
 	return "Filter by leader"
 }
 
-// onLoaded takes the entities, leaving out those already chosen.
-func (p *pickerOverlay) onLoaded(msg entitiesLoadedMsg) {
+// choose takes the entity under the cursor: it reports whether the picker
+// closes, and the command that adds the entity's chip.
+func (p *pickerOverlay) choose() (bool, tea.Cmd) {
+	if p.cursor >= len(p.matches) {
+		return false, nil
+	}
+	c := p.all[p.matches[p.cursor].Index]
+	return true, p.pick(entityChip(c.Kind, c.ID, c.Name, c.Leader || p.kind == store.CountLeaders))
+}
+
+// onLoaded takes the entities, leaving out those already chosen; an enter
+// typed while they loaded then chooses, as update's results say.
+func (p *pickerOverlay) onLoaded(msg entitiesLoadedMsg) (bool, tea.Cmd) {
 	if msg.seq != p.seq {
-		return
+		return false, nil
 	}
 	p.loading = false
 	if msg.err != nil {
 		p.err = msg.err.Error()
-		return
+		return false, nil
 	}
 	chosen := p.chosen
 	p.all = p.all[:0]
@@ -89,6 +103,10 @@ func (p *pickerOverlay) onLoaded(msg entitiesLoadedMsg) {
 		}
 	}
 	p.filter()
+	if p.enterEarly {
+		return p.choose()
+	}
+	return false, nil
 }
 
 // foldName lowers a name and drops its diacritics rune by rune, so that the
@@ -136,11 +154,11 @@ func (p *pickerOverlay) update(msg tea.KeyMsg) (bool, tea.Cmd) {
 	case msg.Type == tea.KeyEsc:
 		return true, nil
 	case msg.Type == tea.KeyEnter:
-		if p.cursor >= len(p.matches) {
+		if p.loading {
+			p.enterEarly = true
 			return false, nil
 		}
-		c := p.all[p.matches[p.cursor].Index]
-		return true, p.pick(entityChip(c.Kind, c.ID, c.Name, c.Leader || p.kind == store.CountLeaders))
+		return p.choose()
 	case msg.Type == tea.KeyCtrlP || (key.Matches(msg, k.Up) && p.navigates(msg)):
 		p.move(-1)
 	case msg.Type == tea.KeyCtrlN || (key.Matches(msg, k.Down) && p.navigates(msg)):
