@@ -29,9 +29,9 @@ type pickerOverlay struct {
 	// the entities arrive, so typing "Lmacron⏎" at speed still works
 	enterEarly bool
 	err        string
-	all     []store.EntityCount
-	keys    []string // folded names, for matching
-	matches []fuzzy.Match
+	all        []store.EntityCount
+	keys       []string // folded names, for matching
+	matches    []fuzzy.Match
 	pager
 	rows int // entries shown at the last view
 }
