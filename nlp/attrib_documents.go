@@ -23,40 +23,50 @@ func (r *resolver) documentAuthor(toks []tok, head, lo int) int {
 		if t.kind != tkWord || t.capital || !r.idx.voc.documentNouns[r.tz.lower(t)] {
 			continue
 		}
-		// a modifier: "a Homeland Security memo", "the Smith campaign's ad"
-		for k := d - 1; k >= lo && k >= d-4; k-- {
-			m := toks[k]
-			if m.isCandidate() {
+		return r.documentIssuer(toks, d, lo, head+1)
+	}
+	return -1
+}
+
+// documentIssuer finds who issued the document whose noun is at d, within
+// toks[lo:end]: a name modifying it ("a Homeland Security memo", "the Smith
+// campaign's ad") or one its phrase names ("a letter from the ministry", "a
+// statement released by Downing Street", "a page on the Smith campaign's
+// website"). It returns the issuer's token index, or -1.
+func (r *resolver) documentIssuer(toks []tok, d, lo, end int) int {
+	for k := d - 1; k >= lo && k >= d-4; k-- {
+		m := toks[k]
+		if m.isCandidate() {
+			return k
+		}
+		if m.kind != tkWord || m.cls.has(wArticle) || !r.inNounPhrase(m) {
+			break
+		}
+	}
+	k := d + 1
+	if k < end && toks[k].kind == tkWord && strings.HasSuffix(r.tz.lower(toks[k]), "ed") {
+		k++ // "released by", "issued by"
+	}
+	if k+1 >= end {
+		return -1
+	}
+	p := toks[k]
+	byAuthor := r.isWordTok(p, "from") || r.isWordTok(p, "by") || r.isWordTok(p, "of")
+	onPage := k == d+1 && (r.isWordTok(p, "on") || r.isWordTok(p, "in"))
+	if !byAuthor && !onPage {
+		return -1
+	}
+	for k++; k < end && k <= d+5; k++ {
+		m := toks[k]
+		if m.isCandidate() {
+			if byAuthor || m.poss || k+1 < end && r.issuer(toks[k+1]) {
 				return k
 			}
-			if m.kind != tkWord || m.cls.has(wArticle) || !r.inNounPhrase(m) {
-				break
-			}
-		}
-		// a phrase after it: "a letter from the ministry", "a statement on
-		// the Smith campaign's website"
-		if d+2 > head {
 			return -1
 		}
-		p := toks[d+1]
-		byAuthor := r.isWordTok(p, "from") || r.isWordTok(p, "by") || r.isWordTok(p, "of")
-		onPage := r.isWordTok(p, "on") || r.isWordTok(p, "in")
-		if !byAuthor && !onPage {
+		if m.kind != tkWord || !m.cls.has(wArticle) {
 			return -1
 		}
-		for k := d + 2; k <= head; k++ {
-			m := toks[k]
-			if m.isCandidate() {
-				if byAuthor || m.poss || k+1 <= head && r.issuer(toks[k+1]) {
-					return k
-				}
-				return -1
-			}
-			if m.kind != tkWord || !m.cls.has(wArticle) {
-				return -1
-			}
-		}
-		return -1
 	}
 	return -1
 }
@@ -114,23 +124,5 @@ func (r *resolver) documentAuthorAhead(toks []tok, i, end int) int {
 	if d < 0 {
 		return -1
 	}
-	if k := r.documentAuthor(toks, d, i); k >= 0 && k < d {
-		return k // a modifier: "a Pentagon report"
-	}
-	k := d + 1
-	if k < end && toks[k].kind == tkWord && strings.HasSuffix(r.tz.lower(toks[k]), "ed") {
-		k++ // "released by", "issued by"
-	}
-	if k >= end || !(r.isWordTok(toks[k], "by") || r.isWordTok(toks[k], "from") || r.isWordTok(toks[k], "of")) {
-		return -1
-	}
-	for k++; k < end && k <= d+5; k++ {
-		if toks[k].isCandidate() {
-			return k
-		}
-		if toks[k].kind != tkWord || !toks[k].cls.has(wArticle) {
-			return -1
-		}
-	}
-	return -1
+	return r.documentIssuer(toks, d, i, end)
 }

@@ -21,24 +21,9 @@ func (r *resolver) transcriptSpeaker(q quoteSpan) (spk, bool) {
 		}
 		return r.labelSpeaker(q, label), true
 	}
-	w := r.text[q.start:min(q.end, q.start+labelReach)]
-	colon := strings.IndexByte(w, ':')
-	if colon < 2 {
-		return spk{}, false
-	}
-	label := w[:colon]
-	upper := 0
-	for i := 0; i < len(label); i++ {
-		c := label[i]
-		switch {
-		case c >= 'A' && c <= 'Z':
-			upper++
-		case c == ' ' || c == '.' || c == '-' || c == '\'':
-		default:
-			return spk{}, false
-		}
-	}
-	if upper < 2 || colon+2 > len(w) || w[colon+1] != ' ' || w[colon+2] < 'A' || w[colon+2] > 'Z' {
+	// a label inside the quote: “PENCE: Well, look …”
+	label, start := lineLabel(r.text, textSpan{q.start, q.end})
+	if len(label) < 2 || start >= q.end || r.text[start] < 'A' || r.text[start] > 'Z' {
 		return spk{}, false
 	}
 	return r.labelSpeaker(q, label), true

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"math"
 	"strings"
+	"sync"
 )
 
 // The given-name model says how much a word reads like a person's name
@@ -83,11 +84,13 @@ func loadGivenModel(b []byte) *givenModel {
 	return m
 }
 
-var defaultGivenModel = func() *givenModel {
+// defaultGivenModel is built on first use: commands that annotate nothing
+// do not pay for decoding it.
+var defaultGivenModel = sync.OnceValue(func() *givenModel {
 	m := loadGivenModel(givenWeights)
 	m.common = parseWordList(englishWords)
 	return m
-}()
+})
 
 // givenFeatures calls f with the bucket of every n-gram of the folded word
 // key, framed by ^ and $.

@@ -117,7 +117,7 @@ type fuzzyName struct {
 
 // buildIndex precomputes every table findEntities needs.
 func buildIndex(g *gazetteer.Data, voc *vocab) *index {
-	x := &index{voc: voc, lex: map[string]*lexEntry{}, countries: map[string]countryInfo{}, given: defaultGivenModel}
+	x := &index{voc: voc, lex: map[string]*lexEntry{}, countries: map[string]countryInfo{}, given: defaultGivenModel()}
 	if g == nil {
 		g = &gazetteer.Data{}
 	}

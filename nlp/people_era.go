@@ -11,9 +11,9 @@ import "time"
 // titles ("President Reagan") are history and do not move the date back:
 // the term that began last decides.
 func (r *peopleResolver) inferEra() era {
-	// first, last: the term that began last; lo, hi: the span that every
-	// titled term covers (a zero hi is a term still held)
-	var first, last, lo, hi time.Time
+	// first, last: the term that began last; first and hi bound the span
+	// every titled term covers (a zero hi: all are still held)
+	var first, last, hi time.Time
 	seen := false
 	for i := range r.raws {
 		m := &r.raws[i]
@@ -55,10 +55,7 @@ func (r *peopleResolver) inferEra() era {
 		if !seen || f.After(first) {
 			first, last = f, e
 		}
-		if !seen || f.After(lo) {
-			lo = f
-		}
-		if !seen && !e.IsZero() || !e.IsZero() && (hi.IsZero() || e.Before(hi)) {
+		if !e.IsZero() && (hi.IsZero() || e.Before(hi)) {
 			hi = e
 		}
 		seen = true
@@ -66,7 +63,7 @@ func (r *peopleResolver) inferEra() era {
 	if !seen {
 		return era{} // no title: now
 	}
-	if hi.IsZero() || !hi.Before(lo) {
+	if hi.IsZero() || !hi.Before(first) {
 		// every titled person held office together: the last day they all did
 		last = hi
 	}
