@@ -418,7 +418,7 @@ func (s *scanner) fillName(m *raw, a, b int) {
 // ("Kylian Mbappé", "Wyndham Clark"; not "Mine Workers", "Charlotte
 // Panthers").
 func (s *scanner) nameLike(a, b int) bool {
-	if s.toks[a].is(tHeadline) || b-a > 3 || a > 0 && s.toks[a].joined() && s.x.voc.unknownNamePlaces[s.keyAt(a-1)] {
+	if s.toks[a].is(tHeadline) || b-a > 3 || a > 0 && s.toks[a].joined() && s.x.voc.placePrepositions[s.keyAt(a-1)] {
 		return false // "at Bay Hill", "in Tamil Nadu": a place
 	}
 	g := s.x.given

@@ -32,7 +32,7 @@ type vocab struct {
 	georgiaHints                                                            map[string]georgiaHint
 	companyNouns, creditWords, appositionNouns, placePrefixes, presidential map[string]bool
 	namingWords, collectives, bodyNouns, lyNouns                            map[string]bool
-	documentNouns, topicPreps, unknownNamePlaces                            map[string]bool
+	documentNouns, topicPreps                                               map[string]bool
 }
 
 func newVocab(lex *lexicon.Lexicon) *vocab {
@@ -99,7 +99,7 @@ func newVocab(lex *lexicon.Lexicon) *vocab {
 	v.companyNouns, v.creditWords, v.appositionNouns = set("company_nouns"), set("credit_words"), set("apposition_nouns")
 	v.placePrefixes, v.presidential = set("place_prefixes"), set("presidential_countries")
 	v.namingWords, v.collectives, v.bodyNouns, v.lyNouns = set("naming_words"), set("collectives"), set("body_nouns"), set("ly_nouns")
-	v.documentNouns, v.topicPreps, v.unknownNamePlaces = set("document_nouns"), set("topic_prepositions"), set("unknown_name_places")
+	v.documentNouns, v.topicPreps = set("document_nouns"), set("topic_prepositions")
 	return v
 }
 

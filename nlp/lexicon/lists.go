@@ -58,7 +58,6 @@ var lists = []listDef{
 	{name: "ly_nouns", column: "word", about: "words in -ly that are no adverbs (family, rally)"},
 	{name: "document_nouns", column: "word", about: "things that say something on their author's behalf (a State Department memo said)"},
 	{name: "topic_prepositions", column: "word", about: "words after a document noun that introduce what it is about (a report on China)"},
-	{name: "unknown_name_places", column: "word", about: "words before an unknown capitalised run that make it a place, not a person (at Bay Hill)"},
 }
 
 var listByName = func() map[string]listDef {
