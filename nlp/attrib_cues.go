@@ -45,7 +45,7 @@ func (r *resolver) verbAt(toks []tok, i int) (verbInfo, string, bool) {
 		}
 		return verbInfo{}, "", false
 	}
-	if v.lemma == "put" && !r.asPutIt(toks, i) {
+	if v.asIt && !r.asItCue(toks, i) {
 		return verbInfo{}, "", false
 	}
 	if i > 0 {
@@ -94,8 +94,8 @@ func (r *resolver) goesOnAbout(toks []tok, i int) bool {
 	return false
 }
 
-// asPutIt reports whether "put" at i is a cue: "as the memo put it".
-func (r *resolver) asPutIt(toks []tok, i int) bool {
+// asItCue reports whether the verb at i stands in "as X put it".
+func (r *resolver) asItCue(toks []tok, i int) bool {
 	if i+1 >= len(toks) || !r.isWordTok(toks[i+1], "it") {
 		return false
 	}

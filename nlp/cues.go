@@ -26,10 +26,12 @@ type verbInfo struct {
 	notLeading bool
 	// according: "according to X".
 	according bool
+	// asIt: a cue only in "as X put it".
+	asIt bool
 }
 
 func newVerbInfo(form string, v lexicon.Verb) verbInfo {
 	return verbInfo{form: form, lemma: v.Lemma, invert: v.Has("invert"), object: v.Has("object"),
 		objectOptional: v.Has("object-optional"), bare: v.Has("bare"), weak: v.Has("weak"), as: v.Has("as"),
-		noIndirect: v.Has("no-indirect"), notLeading: v.Has("not-leading"), according: v.Has("according")}
+		noIndirect: v.Has("no-indirect"), notLeading: v.Has("not-leading"), according: v.Has("according"), asIt: v.Has("as-it")}
 }

@@ -52,6 +52,7 @@ var VerbFlags = map[string]string{
 	"no-indirect":     `never introduces reported speech on its own`,
 	"not-leading":     `never a cue before a quote ("began “…”")`,
 	"according":       `"according to X": the speaker follows "to"`,
+	"as-it":           `a cue only in "as X <verb> it" ("as the memo put it")`,
 }
 
 // Honorific is a word before a person's name, with the gender it gives.
