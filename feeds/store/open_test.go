@@ -280,3 +280,42 @@ func TestVerifyFindsDamageOpenSkips(t *testing.T) {
 		t.Fatalf("Verify of a damaged store: %v; want ErrCorrupt naming the file", err)
 	}
 }
+
+// Readers of a store created by this process do not wait for its writer:
+// only the connection that created the file set its creation pragmas
+// (auto_vacuum would take the write lock on every connection the pool
+// opened later).
+func TestFreshStoreReadersDoNotWaitForWriter(t *testing.T) {
+	s, err := Open(filepath.Join(t.TempDir(), "herald.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	holding := make(chan struct{})
+	release := make(chan struct{})
+	go s.write(func(tx txn) error {
+		close(holding)
+		<-release
+		return nil
+	})
+	<-holding
+	defer close(release)
+	start := time.Now()
+	errs := make(chan error, maxConns-1)
+	for range maxConns - 1 { // enough readers that the pool opens new connections
+		go func() {
+			_, err := s.CountArticles(ArticleQuery{Search: "word"})
+			errs <- err
+		}()
+	}
+	for range maxConns - 1 {
+		select {
+		case err := <-errs:
+			if err != nil {
+				t.Fatal(err)
+			}
+		case <-time.After(3 * time.Second):
+			t.Fatalf("a read waited %s for the writer", time.Since(start).Round(time.Millisecond))
+		}
+	}
+}

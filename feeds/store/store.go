@@ -72,22 +72,50 @@ func Open(path string) (*Store, error) {
 	if fi, err := os.Stat(abs); err == nil && fi.Size() > 0 {
 		fresh = false
 	}
-	db, err := sql.Open("sqlite", dsn(abs, fresh))
+	if fresh {
+		// The first connection sets auto_vacuum, before the first page is
+		// written. Only that one: on an existing file the pragma takes the
+		// write lock, so every connection the pool opened later would
+		// wait behind a busy writer (and a reader give up after
+		// busyTimeoutMS).
+		if err := create(abs); err != nil {
+			return nil, err
+		}
+	}
+	db, err := sql.Open("sqlite", dsn(abs, false))
 	if err != nil {
 		return nil, fmt.Errorf("store %s: %w", abs, err)
 	}
 	db.SetMaxOpenConns(maxConns)
 	db.SetMaxIdleConns(maxConns)
 	s := &Store{db: db, path: abs, stmts: map[string]*sql.Stmt{}}
-	if err := s.openCheck(); err != nil {
-		db.Close()
-		return nil, err
+	if !fresh { // a file just created holds nothing to check
+		if err := s.openCheck(); err != nil {
+			db.Close()
+			return nil, err
+		}
 	}
 	if err := s.migrate(); err != nil {
 		db.Close()
 		return nil, describe(abs, err)
 	}
 	return s, nil
+}
+
+// create makes the database file with its first page written.
+func create(abs string) error {
+	db, err := sql.Open("sqlite", dsn(abs, true))
+	if err != nil {
+		return fmt.Errorf("store %s: %w", abs, err)
+	}
+	err = db.Ping()
+	if cerr := db.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return describe(abs, err)
+	}
+	return nil
 }
 
 func absPath(path string) (string, error) {
