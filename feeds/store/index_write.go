@@ -1,8 +1,8 @@
 package store
 
 import (
-	"encoding/hex"
 	"encoding/json"
+	"strings"
 	"time"
 
 	"github.com/herald-reader/herald/nlp"
@@ -18,9 +18,8 @@ type indexWrite struct {
 }
 
 // writeIndexes caches each annotation and replaces its article's entity
-// index and statements, in a fixed handful of statements for the whole
-// batch (rows go in as JSON): a statement per row, through database/sql,
-// cost more than the annotating. An annotation whose article's hash is no
+// index and statements, many rows per statement: a statement per row,
+// through database/sql, cost more than the annotating. An annotation whose article's hash is no
 // longer ws[i].hash (the content changed meanwhile) is skipped.
 func writeIndexes(tx txn, ws []indexWrite) error {
 	ids := make([]int64, len(ws))
@@ -52,11 +51,12 @@ func writeIndexes(tx txn, ws []indexWrite) error {
 	}
 
 	var (
-		cached  [][3]string // hash, version, hex blob
-		indexed []int64     // articles whose old index rows must go first
-		ents    [][7]any
-		stmts   [][12]any
-		marks   [][5]any // id, hash, version, statements, leaders
+		cached  []any // hash, version, blob
+		stale   = map[string][]string{}
+		indexed []int64 // articles whose old index rows must go first
+		ents    []any   // entityColumns per row
+		stmts   []any   // statementColumns per row
+		marks   []any   // id, hash, version, statements, leaders
 	)
 	for i := range ws {
 		w := &ws[i]
@@ -69,7 +69,8 @@ func writeIndexes(tx txn, ws []indexWrite) error {
 			continue
 		}
 		if w.blob != nil {
-			cached = append(cached, [3]string{w.hash, w.version, hex.EncodeToString(w.blob)})
+			cached = append(cached, w.hash, w.version, w.blob)
+			stale[w.version] = append(stale[w.version], w.hash)
 		}
 		if c.annHash != "" {
 			indexed = append(indexed, w.articleID)
@@ -79,50 +80,99 @@ func writeIndexes(tx txn, ws []indexWrite) error {
 			if e.kind == nlp.KindPerson && e.leader {
 				leaders++
 			}
-			ents = append(ents, [7]any{w.articleID, c.published, e.kind, e.id, e.name, e.leader, e.mentions})
+			ents = append(ents, w.articleID, c.published, e.kind, e.id, e.name, e.leader, e.mentions)
 		}
 		for seq, x := range w.doc.Statements {
 			var sp nlp.Speaker
 			if x.Speaker != nil {
 				sp = *x.Speaker
 			}
-			stmts = append(stmts, [12]any{w.articleID, seq, c.published, x.Kind, sp.ID, sp.Name, sp.Leader,
-				x.Quote, x.Start, x.End, x.Cue, x.Confidence})
+			stmts = append(stmts, w.articleID, seq, c.published, x.Kind, sp.ID, sp.Name, sp.Leader,
+				x.Quote, x.Start, x.End, x.Cue, x.Confidence)
 		}
-		marks = append(marks, [5]any{w.articleID, w.hash, w.version, len(w.doc.Statements), leaders})
+		marks = append(marks, w.articleID, w.hash, w.version, len(w.doc.Statements), leaders)
 	}
-	steps := []struct {
-		rows  any
-		n     int
-		query string
-	}{
-		{cached, len(cached), `INSERT INTO annotations(hash, version, doc)
-			SELECT value->>0, value->>1, unhex(value->>2) FROM json_each(?) WHERE true
-			ON CONFLICT(hash, version) DO UPDATE SET doc = excluded.doc`},
-		// Other versions' entries for this content are dead weight now.
-		{cached, len(cached), `DELETE FROM annotations WHERE rowid IN (
-			SELECT n.rowid FROM json_each(?) j JOIN annotations n ON n.hash = j.value->>0 AND n.version <> j.value->>1)`},
-		{indexed, len(indexed), `DELETE FROM article_entities WHERE article_id IN (SELECT value FROM json_each(?))`},
-		{indexed, len(indexed), `DELETE FROM statements WHERE article_id IN (SELECT value FROM json_each(?))`},
-		{ents, len(ents), `INSERT INTO article_entities(article_id, published, kind, entity_id, name, leader, mentions)
-			SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6 FROM json_each(?)`},
-		{stmts, len(stmts), `INSERT INTO statements(article_id, seq, published, kind, speaker_id, speaker_name,
-			speaker_leader, quote, q_start, q_end, cue, confidence)
-			SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7,
-				value->>8, value->>9, value->>10, value->>11 FROM json_each(?)`},
-		{marks, len(marks), `UPDATE articles SET ann_hash = j.value->>1, ann_version = j.value->>2,
-			n_statements = j.value->>3, n_leaders = j.value->>4
-			FROM json_each(?) j WHERE articles.id = j.value->>0`},
+	if err := insertRows(tx, `INSERT INTO annotations(hash, version, doc)`, 3, cached,
+		` ON CONFLICT(hash, version) DO UPDATE SET doc = excluded.doc`); err != nil {
+		return err
 	}
-	for _, st := range steps {
-		if st.n == 0 {
-			continue
-		}
-		if _, err := tx.Exec(st.query, jsonText(st.rows)); err != nil {
+	// Other versions' entries for this content are dead weight now.
+	for version, hashes := range stale {
+		if _, err := tx.Exec(`DELETE FROM annotations WHERE hash IN (SELECT value FROM json_each(?)) AND version <> ?`,
+			jsonText(hashes), version); err != nil {
 			return err
 		}
 	}
+	if len(indexed) > 0 {
+		for _, q := range []string{
+			`DELETE FROM article_entities WHERE article_id IN (SELECT value FROM json_each(?))`,
+			`DELETE FROM statements WHERE article_id IN (SELECT value FROM json_each(?))`,
+		} {
+			if _, err := tx.Exec(q, jsonText(indexed)); err != nil {
+				return err
+			}
+		}
+	}
+	if err := insertRows(tx, `INSERT INTO article_entities(article_id, published, kind, entity_id, name, leader, mentions)`,
+		7, ents, ""); err != nil {
+		return err
+	}
+	if err := insertRows(tx, `INSERT INTO statements(article_id, seq, published, kind, speaker_id, speaker_name,
+		speaker_leader, quote, q_start, q_end, cue, confidence)`, 12, stmts, ""); err != nil {
+		return err
+	}
+	return updateRows(tx, `m(id, hash, version, n_statements, n_leaders)`, 5, marks,
+		`UPDATE articles SET ann_hash = m.hash, ann_version = m.version, n_statements = m.n_statements,
+			n_leaders = m.n_leaders FROM m WHERE articles.id = m.id`)
+}
+
+// rowChunks are the numbers of rows one statement binds: a batch is split
+// into the largest that fit, so that a handful of statement texts (each
+// prepared once and cached) serve every batch size. Binding values beats
+// passing rows as JSON, which SQLite parses again for every column read.
+var rowChunks = [...]int{256, 64, 16, 4, 1}
+
+// chunks calls fn with each run of rows of args (cols values per row) and
+// its size in rows.
+func chunks(args []any, cols int, fn func(part []any, n int) error) error {
+	for rows := len(args) / cols; rows > 0; {
+		n := rowChunks[len(rowChunks)-1]
+		for _, c := range rowChunks {
+			if c <= rows {
+				n = c
+				break
+			}
+		}
+		if err := fn(args[:n*cols], n); err != nil {
+			return err
+		}
+		args, rows = args[n*cols:], rows-n
+	}
 	return nil
+}
+
+// values is " VALUES (?, …), …" for n rows of cols values.
+func values(n, cols int) string {
+	row := "(?" + strings.Repeat(", ?", cols-1) + ")"
+	return " VALUES " + row + strings.Repeat(", "+row, n-1)
+}
+
+// insertRows runs head (an INSERT up to its column list) over args, cols
+// values per row, followed by tail (an upsert clause or "").
+func insertRows(tx txn, head string, cols int, args []any, tail string) error {
+	return chunks(args, cols, func(part []any, n int) error {
+		_, err := tx.Exec(head+values(n, cols)+tail, part...)
+		return err
+	})
+}
+
+// updateRows runs update with the common table table (its name and
+// columns) holding args, cols values per row.
+func updateRows(tx txn, table string, cols int, args []any, update string) error {
+	return chunks(args, cols, func(part []any, n int) error {
+		_, err := tx.Exec(`WITH `+table+` AS (`+strings.TrimPrefix(values(n, cols), " ")+`) `+update, part...)
+		return err
+	})
 }
 
 // jsonText encodes v for json_each; v is built here from plain values, so
