@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io/fs"
 	"net/http"
+	"runtime"
 	"sync"
 	"time"
 
@@ -80,6 +81,12 @@ type Result struct {
 	// or changed.
 	Source bool
 	Synced int
+	// Saved is set by Refresh before its progress callback sees the
+	// result: the articles it added or changed in the store, which need
+	// annotating.
+	Saved []int64
+
+	slot bool // it holds one of FetchAll's parse slots
 }
 
 // Fetcher fetches feeds; it is safe for concurrent use.
@@ -120,7 +127,13 @@ func (f *Fetcher) Options() Options { return f.opts }
 
 // Fetch fetches and parses one feed. It never panics: a panic while parsing
 // a hostile feed becomes the Result's Err.
-func (f *Fetcher) Fetch(ctx context.Context, r Request) (res Result) {
+func (f *Fetcher) Fetch(ctx context.Context, r Request) Result {
+	return f.fetch(ctx, r, nil)
+}
+
+// fetch is Fetch; take, when not nil, is called before parsing, and a
+// false return (ctx is done) gives up.
+func (f *Fetcher) fetch(ctx context.Context, r Request, take func() bool) (res Result) {
 	start := time.Now()
 	res = Result{FeedID: r.FeedID, URL: r.URL}
 	defer func() {
@@ -135,6 +148,7 @@ func (f *Fetcher) Fetch(ctx context.Context, r Request) (res Result) {
 		accept:       acceptFeeds,
 		etag:         r.ETag,
 		lastModified: r.LastModified,
+		keepGzip:     take != nil, // it may wait for a slot: compressed
 	})
 	if err != nil {
 		res.Err = err
@@ -144,6 +158,17 @@ func (f *Fetcher) Fetch(ctx context.Context, r Request) (res Result) {
 	if body.notModified {
 		res.NotModified = true
 		res.ETag, res.LastModified = keep(res.ETag, r.ETag), keep(res.LastModified, r.LastModified)
+		return res
+	}
+	if take != nil {
+		if !take() {
+			res.Err = fetchErr(r.URL, ctx.Err(), "%s", describe(ctx.Err(), f.opts.Timeout))
+			return res
+		}
+		res.slot = true
+	}
+	if body, err = f.inflate(r.URL, body); err != nil {
+		res.Err = err
 		return res
 	}
 	feed, err := f.parseBounded(ctx, body, r.URL)
@@ -198,13 +223,27 @@ func keep(v, old string) string {
 // FetchAll fetches reqs with at most Options.Concurrency requests at once
 // and sends each Result as soon as it is ready. The channel is closed when
 // every request is done, or early when ctx is cancelled (requests not yet
-// started are then dropped). The channel holds as many results as there
-// are workers, so memory does not grow with the number of feeds when the
-// reader falls behind: the workers wait for it. A reader that stops
-// early must cancel ctx, which releases them.
+// started are then dropped). A reader that stops early must cancel ctx,
+// which releases the workers.
+//
+// Memory does not grow with the number of feeds when the reader falls
+// behind (the store has one writer): downloads go on, each holding its
+// body still compressed, but a worker takes one of parseSlots before it
+// parses, and gives it back once its result is in the channel, which
+// holds readyMax. At most readyMax+parseSlots+1 parsed feeds wait.
 func (f *Fetcher) FetchAll(ctx context.Context, reqs []Request) <-chan Result {
 	workers := min(f.opts.Concurrency, len(reqs))
-	out := make(chan Result, workers)
+	out := make(chan Result, readyMax) // a refresh writes what has arrived in one transaction
+	ready := make(chan Result)
+	slots := make(chan struct{}, parseSlots)
+	take := func() bool {
+		select {
+		case slots <- struct{}{}:
+			return true
+		case <-ctx.Done():
+			return false
+		}
+	}
 	jobs := make(chan Request)
 	var wg sync.WaitGroup
 	for range workers {
@@ -213,14 +252,14 @@ func (f *Fetcher) FetchAll(ctx context.Context, reqs []Request) <-chan Result {
 			defer wg.Done()
 			for r := range jobs {
 				select {
-				case out <- f.Fetch(ctx, r):
+				case ready <- f.fetch(ctx, r, take):
 				case <-ctx.Done():
 				}
 			}
 		}()
 	}
 	go func() {
-		defer close(out)
+		defer close(ready)
 		defer wg.Wait()
 		defer close(jobs)
 		for _, r := range reqs {
@@ -231,5 +270,24 @@ func (f *Fetcher) FetchAll(ctx context.Context, reqs []Request) <-chan Result {
 			}
 		}
 	}()
+	go func() {
+		defer close(out)
+		for res := range ready {
+			select {
+			case out <- res:
+			case <-ctx.Done():
+			}
+			if res.slot {
+				<-slots
+			}
+		}
+	}()
 	return out
 }
+
+// readyMax bounds the parsed results waiting in FetchAll's channel, and
+// parseSlots those being parsed or handed over.
+var (
+	readyMax   = 32
+	parseSlots = max(4, 2*runtime.GOMAXPROCS(0))
+)

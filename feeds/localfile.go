@@ -36,7 +36,7 @@ func (f *Fetcher) readFile(ctx context.Context, rawURL, path string) (body, erro
 	}
 	ctx, cancel := context.WithTimeout(ctx, f.opts.Timeout)
 	defer cancel()
-	data, err := f.readCapped(rawURL, ctxReader{ctx, file})
+	data, err := f.readCapped(rawURL, ctxReader{ctx, file}, 0)
 	if err != nil {
 		return body{}, err
 	}

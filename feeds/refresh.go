@@ -69,6 +69,7 @@ func Refresh(ctx context.Context, st *store.Store, f *Fetcher, feeds []store.Fee
 			if sv.storeErr != nil {
 				err = cmpOr(err, sv.storeErr)
 			}
+			res.Saved = sv.changed
 			stats.Added += sv.added // a partial feed (an error after some items) counts too
 			stats.Updated += sv.updated
 			switch {

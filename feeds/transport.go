@@ -28,6 +28,10 @@ type getOptions struct {
 	accept             string
 	etag, lastModified string
 	client             *http.Client // nil: the Fetcher's own
+	// keepGzip leaves a gzipped body compressed (body.gzipped) for the
+	// caller to inflate when it needs the bytes: a refresh whose store
+	// falls behind holds each waiting feed at a fifth of its size.
+	keepGzip bool
 }
 
 // body is what a successful get returns.
@@ -38,6 +42,23 @@ type body struct {
 	contentType        string // media type only, lower case
 	rawContentType     string // the header as sent, charset included
 	url                string // final URL after redirects
+	gzipped            bool   // data is still gzip-compressed (getOptions.keepGzip)
+}
+
+// inflate decompresses a body that get left gzipped, under the same cap.
+func (f *Fetcher) inflate(rawURL string, b body) (body, error) {
+	if !b.gzipped {
+		return b, nil
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(b.data))
+	if err != nil {
+		return body{}, fetchErr(rawURL, err, "bad gzip body: %s", describe(err, f.opts.Timeout))
+	}
+	defer zr.Close()
+	// Compressed news text is about a fifth of its size.
+	b.data, err = f.readCapped(rawURL, zr, 5*int64(len(b.data)))
+	b.gzipped = false
+	return b, err
 }
 
 func newTransport(o Options) *http.Transport {
@@ -181,6 +202,10 @@ func (f *Fetcher) getHTTP(ctx context.Context, rawURL string, o getOptions) (bod
 	switch enc := strings.ToLower(strings.TrimSpace(resp.Header.Get("Content-Encoding"))); enc {
 	case "", "identity":
 	case "gzip", "x-gzip":
+		if o.keepGzip {
+			b.gzipped = true
+			break
+		}
 		zr, err := gzip.NewReader(resp.Body)
 		if err != nil {
 			return body{}, fetchErr(rawURL, err, "bad gzip body: %s", describe(err, f.opts.Timeout))
@@ -190,7 +215,11 @@ func (f *Fetcher) getHTTP(ctx context.Context, rawURL string, o getOptions) (bod
 	default:
 		return body{}, fetchErr(rawURL, nil, "unsupported Content-Encoding %q", enc)
 	}
-	b.data, err = f.readCapped(rawURL, r)
+	hint := resp.ContentLength
+	if r != resp.Body {
+		hint *= 5 // inflated: about five times the compressed size
+	}
+	b.data, err = f.readCapped(rawURL, r, hint)
 	if err != nil {
 		return body{}, err
 	}
@@ -198,9 +227,14 @@ func (f *Fetcher) getHTTP(ctx context.Context, rawURL string, o getOptions) (bod
 }
 
 // readCapped reads r to the end, failing once it yields more than
-// MaxBodyBytes.
-func (f *Fetcher) readCapped(rawURL string, r io.Reader) ([]byte, error) {
+// MaxBodyBytes. sizeHint, when positive, is the expected size: the buffer
+// starts there instead of doubling its way up (and keeping up to twice
+// what it holds).
+func (f *Fetcher) readCapped(rawURL string, r io.Reader, sizeHint int64) ([]byte, error) {
 	var buf bytes.Buffer
+	if sizeHint > 0 {
+		buf.Grow(int(min(sizeHint, f.opts.MaxBodyBytes) + bytes.MinRead))
+	}
 	_, err := buf.ReadFrom(io.LimitReader(r, f.opts.MaxBodyBytes+1))
 	if err != nil {
 		return nil, fetchErr(rawURL, err, "reading body: %s", describe(err, f.opts.Timeout))
@@ -220,7 +254,7 @@ func (f *Fetcher) readEmbedded(rawURL, name string) (body, error) {
 		return body{}, fetchErr(rawURL, err, "no embedded feed named %q", name)
 	}
 	defer file.Close()
-	data, err := f.readCapped(rawURL, file)
+	data, err := f.readCapped(rawURL, file, 0)
 	if err != nil {
 		return body{}, err
 	}
