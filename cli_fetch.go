@@ -51,40 +51,37 @@ func runFetch(e *env, quiet bool) error {
 	if len(list) == 0 && len(lc.Sources) == 0 {
 		return usagef("%s: no feeds configured", lc.Source)
 	}
+	// Every article leaves the fetch annotated, so that the reader and the
+	// export never wait for a backlog; each feed's articles are annotated
+	// while the others download.
 	start := time.Now()
-	stats, err := feeds.Refresh(e.ctx, st, newFetcher(lc), list, func(r feeds.Result, s feeds.RefreshStats) {
+	stats, as, err := annotate.Refresh(e.ctx, st, newFetcher(lc), list, ann, func(r feeds.Result, s feeds.RefreshStats) {
 		if !quiet || r.Err != nil {
 			fmt.Fprintf(e.stderr, "[%d/%d] %s\n", s.Done, s.Feeds, describeResult(r))
 		}
 	})
-	if err != nil {
-		return err
-	}
+	elapsed := time.Since(start).Round(time.Millisecond)
 	if !quiet || stats.Failed > 0 {
 		fmt.Fprintf(e.stderr, "%d feeds in %s: %d new, %d updated, %d not modified, %d failed\n",
-			stats.Feeds, time.Since(start).Round(time.Millisecond), stats.Added, stats.Updated, stats.NotModified, stats.Failed)
+			stats.Feeds, elapsed, stats.Added, stats.Updated, stats.NotModified, stats.Failed)
 		for _, fe := range stats.Errors {
 			fmt.Fprintf(e.stderr, "  error: %s: %s\n", feedLabel(fe.Title, fe.URL), fe.Err)
 		}
 	}
-	if n, err := prune(st); err != nil {
-		fmt.Fprintf(e.stderr, "herald: warning: applying retention: %v\n", err)
-	} else if n > 0 && !quiet {
-		fmt.Fprintf(e.stderr, "retention: removed %d old articles\n", n)
-	}
-	// Every article leaves the fetch annotated, so that the reader and the
-	// export never wait for a backlog.
-	start = time.Now()
-	as, err := annotate.Missing(e.ctx, st, ann, annotate.Options{})
 	if as.Total > 0 && !quiet {
-		fmt.Fprintf(e.stderr, "%d articles annotated in %s", as.Annotated+as.Reused, time.Since(start).Round(time.Millisecond))
+		fmt.Fprintf(e.stderr, "%d articles annotated", as.Annotated+as.Reused)
 		if as.Failed > 0 {
 			fmt.Fprintf(e.stderr, " (%d could not be annotated)", as.Failed)
 		}
 		fmt.Fprintln(e.stderr)
 	}
 	if err != nil {
-		return fmt.Errorf("annotating: %w", err)
+		return err
+	}
+	if n, err := prune(st); err != nil {
+		fmt.Fprintf(e.stderr, "herald: warning: applying retention: %v\n", err)
+	} else if n > 0 && !quiet {
+		fmt.Fprintf(e.stderr, "retention: removed %d old articles\n", n)
 	}
 	switch {
 	case stats.Failed == stats.Feeds:

@@ -31,15 +31,14 @@ func runReader(e *env) error {
 		if err != nil {
 			return feeds.RefreshStats{}, err
 		}
-		stats, err := feeds.Refresh(ctx, st, fetcher, list, progress)
+		// What the refresh brings is annotated as it arrives and before
+		// the list reloads, so the reader has no backlog to work through.
+		stats, _, err := annotate.Refresh(ctx, st, fetcher, list, ws.ann, progress)
 		if err != nil {
 			return stats, err
 		}
 		_, _ = prune(st) // retention is housekeeping: a failure here shows again next time
-		// What the refresh brought is annotated before the list reloads,
-		// so the reader has no backlog to work through.
-		_, err = annotate.Missing(ctx, st, ws.ann, annotate.Options{})
-		return stats, err
+		return stats, nil
 	}
 	warnings := lc.Warnings
 	refreshOnStart := lc.Fetch.RefreshOnStart

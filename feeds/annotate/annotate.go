@@ -12,7 +12,6 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
-	"sync"
 	"time"
 
 	"github.com/herald-reader/herald/feeds/store"
@@ -69,18 +68,19 @@ type Stats struct {
 // Done is the articles handled.
 func (s Stats) Done() int { return s.Annotated + s.Reused + s.Failed }
 
-// batchMax bounds the annotations saved in one transaction; batchWait is
-// how long the saver waits to fill a batch before writing what it has.
+// batchMax bounds the annotations saved in one transaction; see batches
+// for batchMin and batchWait.
 const (
 	batchMax  = 256
+	batchMin  = 32
 	batchWait = 100 * time.Millisecond
 )
 
 // Missing annotates every article (under o's filters) that has no
 // annotation for ann.Version(), newest first, and saves the annotations
-// and the entity index. Workers (one per core) annotate; one saver writes
-// batches of results, each in one transaction. It stops early, returning
-// ctx's error, when ctx is cancelled; what was saved stays saved.
+// and the entity index: a Pipeline given every such article at once. It
+// stops early, returning ctx's error, when ctx is cancelled; what was
+// saved stays saved.
 func Missing(ctx context.Context, st Store, ann *nlp.Annotator, o Options) (Stats, error) {
 	version := ann.Version()
 	var ids []int64
@@ -97,116 +97,15 @@ func Missing(ctx context.Context, st Store, ann *nlp.Annotator, o Options) (Stat
 	if err != nil {
 		return Stats{}, err
 	}
-	stats := Stats{Total: len(ids)}
 	if len(ids) == 0 {
-		return stats, nil
+		return Stats{}, nil
 	}
-	workers := o.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
+	if o.Workers <= 0 || o.Workers > len(ids) {
+		o.Workers = min(runtime.GOMAXPROCS(0), len(ids))
 	}
-	workers = min(workers, len(ids))
-
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	jobs := make(chan job, readChunk) // the next chunk is read while the workers annotate this one
-	results := make(chan store.AnnotationRecord, 2*workers)
-	var (
-		mu       sync.Mutex // guards stats.Reused, stats.Failed, firstErr
-		firstErr error
-	)
-	fail := func(err error) {
-		mu.Lock()
-		if firstErr == nil {
-			firstErr = err
-		}
-		mu.Unlock()
-		cancel()
-	}
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range jobs {
-				id := j.id
-				rec, reused, err := prepare(st, ann, version, j)
-				switch {
-				case err != nil:
-					fail(fmt.Errorf("annotating article %d: %w", id, err))
-					continue
-				case reused:
-					mu.Lock()
-					stats.Reused++
-					mu.Unlock()
-					continue
-				case rec.Doc.Failed:
-					mu.Lock()
-					stats.Failed++
-					mu.Unlock()
-					continue
-				}
-				select {
-				case results <- rec:
-				case <-ctx.Done():
-				}
-			}
-		}()
-	}
-	go func() {
-		defer close(results)
-		defer wg.Wait()
-		defer close(jobs)
-		br, bulk := st.(bulkReader)
-		for start := 0; start < len(ids); start += readChunk {
-			chunk := ids[start:min(start+readChunk, len(ids))]
-			var js []job
-			if bulk {
-				ins, err := br.AnnotationInputs(chunk, version)
-				if err != nil {
-					fail(fmt.Errorf("reading articles to annotate: %w", err))
-					return
-				}
-				for i := range ins {
-					js = append(js, job{id: ins[i].ID, in: &ins[i]})
-				}
-			} else {
-				for _, id := range chunk {
-					js = append(js, job{id: id})
-				}
-			}
-			for _, j := range js {
-				select {
-				case jobs <- j:
-				case <-ctx.Done():
-					return
-				}
-			}
-		}
-	}()
-
-	saved := 0
-	for batch := range batches(results) {
-		if ctx.Err() != nil {
-			continue // drain: the workers are stopping
-		}
-		if err := save(st, batch); err != nil {
-			fail(err)
-			continue
-		}
-		saved += len(batch)
-		if o.Progress != nil {
-			mu.Lock()
-			done := saved + stats.Reused + stats.Failed
-			mu.Unlock()
-			o.Progress(done, stats.Total)
-		}
-	}
-	stats.Annotated = saved
-	if firstErr != nil {
-		return stats, firstErr
-	}
-	return stats, ctx.Err()
+	p := Start(ctx, st, ann, o)
+	p.Add(ids...)
+	return p.Wait()
 }
 
 // job is one article to annotate: its id, and what a bulk read found.
@@ -236,29 +135,49 @@ func prepare(st Store, ann *nlp.Annotator, version string, j job) (rec store.Ann
 	return rec, false, rec.Encode() // here, on this worker, not in the one saver
 }
 
-// batches groups records: whatever has arrived, up to batchMax, waiting up
-// to batchWait for more while the batch is small.
+// batches groups records for the one saver: what arrives while it is
+// writing the last batch goes into the next, up to batchMax. When it is
+// idle, a batch smaller than batchMin waits up to batchWait for more, so
+// that a slow trickle does not cost a transaction per article.
 func batches(in <-chan store.AnnotationRecord) <-chan []store.AnnotationRecord {
 	out := make(chan []store.AnnotationRecord)
 	go func() {
 		defer close(out)
-		for first := range in {
-			batch := []store.AnnotationRecord{first}
-			timer := time.NewTimer(batchWait)
-		fill:
-			for len(batch) < batchMax {
-				select {
-				case r, ok := <-in:
-					if !ok {
-						break fill
-					}
-					batch = append(batch, r)
-				case <-timer.C:
-					break fill
-				}
+		var (
+			pending []store.AnnotationRecord
+			timer   *time.Timer
+			waited  <-chan time.Time
+			ready   bool // pending may go: full enough, waited, or the input ended
+		)
+		for in != nil || len(pending) > 0 {
+			var send chan<- []store.AnnotationRecord
+			if len(pending) > 0 && (ready || in == nil || len(pending) >= batchMin) {
+				send = out
 			}
-			timer.Stop()
-			out <- batch
+			recv := in
+			if len(pending) >= batchMax {
+				recv = nil
+			}
+			select {
+			case r, ok := <-recv:
+				if !ok {
+					in = nil
+					continue
+				}
+				if len(pending) == 0 {
+					timer = time.NewTimer(batchWait)
+					waited, ready = timer.C, false
+				}
+				pending = append(pending, r)
+			case <-waited:
+				waited, ready = nil, true
+			case send <- pending:
+				pending = nil
+				if timer != nil {
+					timer.Stop()
+				}
+				waited = nil
+			}
 		}
 	}()
 	return out

@@ -15,7 +15,9 @@ import (
 	"github.com/herald-reader/herald/nlp"
 )
 
-// A day's news, fetched and annotated as `herald fetch` does it:
+// A day's news, fetched and annotated as `herald fetch` does it
+// (annotate.Refresh: each feed's articles annotated while the others
+// download):
 //
 //	go test -run '^$' -bench Day -benchtime 3x -cpu 1,2 ./feeds/annotate
 //
@@ -50,17 +52,15 @@ func BenchmarkDay(b *testing.B) {
 		}
 		b.StartTimer()
 		start := time.Now()
-		rs, err := feeds.Refresh(context.Background(), st, f, list, nil)
-		if err != nil || rs.Added != nFeeds*benchfeed.ItemsPerFeed {
-			b.Fatalf("refresh: %+v, %v", rs, err)
+		var lastFeed time.Time
+		rs, as, err := Refresh(context.Background(), st, f, list, ann, func(feeds.Result, feeds.RefreshStats) {
+			lastFeed = time.Now()
+		})
+		if err != nil || rs.Added != nFeeds*benchfeed.ItemsPerFeed || as.Annotated+as.Reused != rs.Added {
+			b.Fatalf("refresh: %+v, annotate: %+v, %v", rs, as, err)
 		}
-		mid := time.Now()
-		stats, err := Missing(context.Background(), st, ann, Options{})
-		if err != nil || stats.Annotated+stats.Reused != rs.Added {
-			b.Fatalf("annotate: %+v, %v", stats, err)
-		}
-		fetchTime += mid.Sub(start)
-		annTime += time.Since(mid)
+		fetchTime += lastFeed.Sub(start)
+		annTime += time.Since(lastFeed)
 		b.StopTimer()
 		if err := st.Close(); err != nil {
 			b.Fatal(err)
@@ -73,7 +73,7 @@ func BenchmarkDay(b *testing.B) {
 		b.StartTimer()
 	}
 	n := float64(b.N)
-	b.ReportMetric(fetchTime.Seconds()/n, "fetch-s/op")
-	b.ReportMetric(annTime.Seconds()/n, "annotate-s/op")
+	b.ReportMetric(fetchTime.Seconds()/n, "fetched-s/op")      // the last feed saved (annotating meanwhile)
+	b.ReportMetric(annTime.Seconds()/n, "annotate-after-s/op") // annotating what was left then
 	b.ReportMetric(float64(size)/5/1e6, "MB/1000-articles")
 }
