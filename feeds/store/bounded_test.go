@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"reflect"
 	"testing"
 	"time"
 
@@ -65,6 +66,40 @@ func TestEntityCountsUnderFiltersCountTheNewest(t *testing.T) {
 	got, err := s.EntityCounts(CountCountries, ArticleQuery{Entities: []string{"old-hand"}})
 	if err != nil || len(got) != 1 || got[0].Articles != 100 {
 		t.Errorf("under old-hand: %+v, %v", got, err)
+	}
+}
+
+// A picker under a search counts the same newest PickerSample hits
+// whether they are found among the newest candidates (the window) or by
+// gathering every hit.
+func TestEntityCountsUnderSearchWindowAgrees(t *testing.T) {
+	s := openTemp(t)
+	manyAnnotated(t, s, PickerSample+100)
+	saved := searchWindow
+	defer func() { searchWindow = saved }()
+	for _, q := range []ArticleQuery{
+		{Search: "common"},
+		{Search: "7"}, // a prefix: 7, 70-79, 700-799, 1700-1799
+		{Search: "words 1", Entities: []string{"country-x"}},
+		{Search: "story 5", Unread: true},
+	} {
+		var answers [][]EntityCount
+		for _, window := range []int{1 << 30, PickerSample + 50, 100} {
+			searchWindow = window
+			c, err := s.EntityCounts(CountLeaders, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			answers = append(answers, c)
+		}
+		if len(answers[0]) == 0 {
+			t.Errorf("%+v: no leaders", q)
+		}
+		for i, a := range answers[1:] {
+			if !reflect.DeepEqual(a, answers[0]) {
+				t.Errorf("%+v: window %d counted %+v, all hits %+v", q, i+1, a, answers[0])
+			}
+		}
 	}
 }
 

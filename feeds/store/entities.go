@@ -61,12 +61,38 @@ func (s *Store) EntityCounts(kind string, q ArticleQuery) ([]EntityCount, error)
 const PickerSample = 2000
 
 // groupedCounts counts entities by grouping the index rows of the newest
-// PickerSample of q's articles, walking from each to its own rows.
+// PickerSample of q's articles, walking from each to its own rows. Under
+// a search it looks among the newest candidates first (see hitWindow),
+// as a page does, so that a common word's hits are not all gathered.
 func (s *Store) groupedCounts(entityKind string, leadersOnly bool, q ArticleQuery) ([]EntityCount, error) {
+	if ftsQuery(q.Search) != "" {
+		win, all, err := s.window(q)
+		if err != nil || win == nil {
+			return nil, err
+		}
+		sel, err := s.compileIn(q, forSample, "", win)
+		if err != nil {
+			return nil, err
+		}
+		var hits int
+		if err := s.queryRow(`SELECT count(*) FROM (SELECT 1`+sel.sql()+` LIMIT ?)`,
+			append(sel.args, PickerSample)...).Scan(&hits); err != nil {
+			return nil, s.wrap(err)
+		}
+		if hits == PickerSample || all {
+			return s.countSample(sel, entityKind, leadersOnly)
+		}
+	}
 	sel, err := s.compile(q, forSample, "")
 	if err != nil {
 		return nil, err
 	}
+	return s.countSample(sel, entityKind, leadersOnly)
+}
+
+// countSample groups the entity index rows of the first PickerSample
+// articles of sel.
+func (s *Store) countSample(sel selection, entityKind string, leadersOnly bool) ([]EntityCount, error) {
 	query := `SELECT e.entity_id, max(e.name), e.kind, max(e.leader), sum(e.mentions), count(*)
 		FROM (SELECT ` + sel.id + ` AS id` + sel.sql() + ` ORDER BY ` + sel.order + ` LIMIT ?) m
 		CROSS JOIN article_entities e ON e.article_id = m.id AND e.kind = ?
