@@ -42,14 +42,7 @@ func BenchmarkDay(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		cfg := make([]store.FeedConfig, nFeeds)
-		for i := range cfg {
-			cfg[i] = store.FeedConfig{URL: fmt.Sprintf("%s/feed/%d", srv.URL, i)}
-		}
-		list, err := st.SyncFeeds(cfg)
-		if err != nil {
-			b.Fatal(err)
-		}
+		list := benchFeeds(b, st, srv.URL, nFeeds)
 		b.StartTimer()
 		start := time.Now()
 		var lastFeed time.Time
@@ -76,4 +69,18 @@ func BenchmarkDay(b *testing.B) {
 	b.ReportMetric(fetchTime.Seconds()/n, "fetched-s/op")      // the last feed saved (annotating meanwhile)
 	b.ReportMetric(annTime.Seconds()/n, "annotate-after-s/op") // annotating what was left then
 	b.ReportMetric(float64(size)/5/1e6, "MB/1000-articles")
+}
+
+// benchFeeds configures feeds 0..n-1 of a benchfeed server at base.
+func benchFeeds(tb testing.TB, st *store.Store, base string, n int) []store.Feed {
+	tb.Helper()
+	cfg := make([]store.FeedConfig, n)
+	for i := range cfg {
+		cfg[i] = store.FeedConfig{URL: fmt.Sprintf("%s/feed/%d", base, i)}
+	}
+	list, err := st.SyncFeeds(cfg)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return list
 }

@@ -2,13 +2,11 @@ package annotate
 
 import (
 	"context"
-	"fmt"
 	"net/http/httptest"
 	"testing"
 	"time"
 
 	"github.com/herald-reader/herald/feeds"
-	"github.com/herald-reader/herald/feeds/store"
 	"github.com/herald-reader/herald/internal/benchfeed"
 	"github.com/herald-reader/herald/nlp"
 )
@@ -20,14 +18,7 @@ func TestRefreshAnnotatesWhileFetching(t *testing.T) {
 	srv := httptest.NewServer(&benchfeed.Server{Latency: 60 * time.Millisecond})
 	defer srv.Close()
 	st := openStore(t)
-	cfg := make([]store.FeedConfig, nFeeds)
-	for i := range cfg {
-		cfg[i] = store.FeedConfig{URL: fmt.Sprintf("%s/feed/%d", srv.URL, i)}
-	}
-	list, err := st.SyncFeeds(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
+	list := benchFeeds(t, st, srv.URL, nFeeds)
 	ann := nlp.Default()
 	// One feed at a time: the last one arrives 0.7 s after the first.
 	f := feeds.NewFetcher(feeds.Options{Concurrency: 1})
