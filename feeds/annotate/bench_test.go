@@ -33,7 +33,7 @@ func BenchmarkDay(b *testing.B) {
 	ann := nlp.Default()
 	f := feeds.NewFetcher(feeds.Options{})
 	var size int64
-	var fetchTime, annTime time.Duration
+	var fetchTime, annTime, writeTime time.Duration
 	for b.Loop() {
 		b.StopTimer()
 		dir := b.TempDir()
@@ -54,6 +54,7 @@ func BenchmarkDay(b *testing.B) {
 		}
 		fetchTime += lastFeed.Sub(start)
 		annTime += time.Since(lastFeed)
+		writeTime += st.WriteTime()
 		b.StopTimer()
 		if err := st.Close(); err != nil {
 			b.Fatal(err)
@@ -68,6 +69,7 @@ func BenchmarkDay(b *testing.B) {
 	n := float64(b.N)
 	b.ReportMetric(fetchTime.Seconds()/n, "fetched-s/op")      // the last feed saved (annotating meanwhile)
 	b.ReportMetric(annTime.Seconds()/n, "annotate-after-s/op") // annotating what was left then
+	b.ReportMetric(writeTime.Seconds()/n, "writer-s/op")       // the store's one writer, busy
 	b.ReportMetric(float64(size)/5/1e6, "MB/1000-articles")
 }
 

@@ -197,3 +197,19 @@ func TestIntegrityCheck(t *testing.T) {
 		t.Fatal("IntegrityCheck passed with a corrupt search index")
 	}
 }
+
+// WriteTime adds up the time spent writing.
+func TestWriteTimeGrows(t *testing.T) {
+	s := openTemp(t)
+	if s.WriteTime() != 0 {
+		t.Fatalf("a store just opened has written for %s", s.WriteTime())
+	}
+	fs := syncURLs(t, s, "https://a.example/rss")
+	before := s.WriteTime()
+	if _, _, err := s.SaveArticles(fs[0], []NewArticle{{GUID: "1", Title: "One", Text: "Some text."}}); err != nil {
+		t.Fatal(err)
+	}
+	if s.WriteTime() <= before {
+		t.Errorf("WriteTime %s after saving an article, %s before", s.WriteTime(), before)
+	}
+}
