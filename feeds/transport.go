@@ -30,7 +30,8 @@ type getOptions struct {
 	client             *http.Client // nil: the Fetcher's own
 	// keepGzip leaves a gzipped body compressed (body.gzipped) for the
 	// caller to inflate when it needs the bytes: a refresh whose store
-	// falls behind holds each waiting feed at a fifth of its size.
+	// falls behind holds each waiting feed at a fifth of its size. Both
+	// are capped at MaxBodyBytes.
 	keepGzip bool
 }
 
@@ -45,7 +46,8 @@ type body struct {
 	gzipped            bool   // data is still gzip-compressed (getOptions.keepGzip)
 }
 
-// inflate decompresses a body that get left gzipped, under the same cap.
+// inflate decompresses a gzipped body (the one place herald does), under
+// the same cap as the download.
 func (f *Fetcher) inflate(rawURL string, b body) (body, error) {
 	if !b.gzipped {
 		return b, nil
@@ -198,32 +200,21 @@ func (f *Fetcher) getHTTP(ctx context.Context, rawURL string, o getOptions) (bod
 		return body{}, statusErr(rawURL, resp)
 	}
 
-	var r io.Reader = resp.Body
 	switch enc := strings.ToLower(strings.TrimSpace(resp.Header.Get("Content-Encoding"))); enc {
 	case "", "identity":
 	case "gzip", "x-gzip":
-		if o.keepGzip {
-			b.gzipped = true
-			break
-		}
-		zr, err := gzip.NewReader(resp.Body)
-		if err != nil {
-			return body{}, fetchErr(rawURL, err, "bad gzip body: %s", describe(err, f.opts.Timeout))
-		}
-		defer zr.Close()
-		r = zr
+		b.gzipped = true
 	default:
 		return body{}, fetchErr(rawURL, nil, "unsupported Content-Encoding %q", enc)
 	}
-	hint := resp.ContentLength
-	if r != resp.Body {
-		hint *= 5 // inflated: about five times the compressed size
-	}
-	b.data, err = f.readCapped(rawURL, r, hint)
+	b.data, err = f.readCapped(rawURL, resp.Body, resp.ContentLength)
 	if err != nil {
 		return body{}, err
 	}
-	return b, nil
+	if o.keepGzip {
+		return b, nil
+	}
+	return f.inflate(rawURL, b)
 }
 
 // readCapped reads r to the end, failing once it yields more than
