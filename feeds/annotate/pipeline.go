@@ -31,7 +31,6 @@ type Pipeline struct {
 	closed   bool
 	wake     chan struct{} // a token: ids were queued or the queue closed
 	stats    Stats
-	saved    int
 	firstErr error
 
 	done chan struct{} // closed when the saver has written its last batch
@@ -92,7 +91,6 @@ func (p *Pipeline) Wait() (Stats, error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	stats := p.stats
-	stats.Annotated = p.saved
 	if p.firstErr != nil {
 		return stats, p.firstErr
 	}
@@ -213,8 +211,8 @@ func (p *Pipeline) save(results <-chan store.AnnotationRecord) {
 			continue
 		}
 		p.mu.Lock()
-		p.saved += len(batch)
-		done, total := p.saved+p.stats.Reused+p.stats.Failed, p.stats.Total
+		p.stats.Annotated += len(batch)
+		done, total := p.stats.Done(), p.stats.Total
 		p.mu.Unlock()
 		if p.o.Progress != nil {
 			p.o.Progress(done, total)
