@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -247,12 +246,8 @@ func (w *articleWriter) indexNew() error {
 	if len(w.inserted) == 0 {
 		return nil
 	}
-	ids, err := json.Marshal(w.inserted)
-	if err != nil {
-		return err
-	}
-	_, err = w.tx.Exec(`INSERT INTO articles_fts(rowid, title, text)
-		SELECT b.id, b.title, b.text FROM json_each(?) j JOIN bodies b ON b.id = j.value ORDER BY b.id`, string(ids))
+	_, err := w.tx.Exec(`INSERT INTO articles_fts(rowid, title, text)
+		SELECT b.id, b.title, b.text FROM json_each(?) j JOIN bodies b ON b.id = j.value ORDER BY b.id`, jsonList(w.inserted))
 	w.inserted = w.inserted[:0]
 	return err
 }

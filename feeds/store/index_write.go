@@ -18,9 +18,10 @@ type indexWrite struct {
 }
 
 // writeIndexes caches each annotation and replaces its article's entity
-// index and statements, many rows per statement: a statement per row,
-// through database/sql, cost more than the annotating. An annotation whose article's hash is no
-// longer ws[i].hash (the content changed meanwhile) is skipped.
+// index and statements, many rows per statement (see rowChunks): a
+// statement per row, through database/sql, cost more than the annotating.
+// An annotation whose article's hash is no longer ws[i].hash (the content
+// changed meanwhile) is skipped.
 func writeIndexes(tx txn, ws []indexWrite) error {
 	ids := make([]int64, len(ws))
 	for i, w := range ws {
@@ -32,7 +33,7 @@ func writeIndexes(tx txn, ws []indexWrite) error {
 	}
 	cur := make(map[int64]current, len(ws))
 	rows, err := tx.Query(`SELECT a.id, a.hash, a.ann_hash, a.published FROM json_each(?) j
-		JOIN articles a ON a.id = j.value`, jsonText(ids))
+		JOIN articles a ON a.id = j.value`, jsonList(ids))
 	if err != nil {
 		return err
 	}
@@ -51,12 +52,12 @@ func writeIndexes(tx txn, ws []indexWrite) error {
 	}
 
 	var (
-		cached  []any // hash, version, blob
-		stale   = map[string][]string{}
-		indexed []int64 // articles whose old index rows must go first
-		ents    []any   // entityColumns per row
-		stmts   []any   // statementColumns per row
-		marks   []any   // id, hash, version, statements, leaders
+		cached  []any                   // rows of the annotations insert below
+		stale   = map[string][]string{} // version -> hashes cached under it
+		indexed []int64                 // articles whose old index rows must go first
+		ents    []any                   // rows of the article_entities insert
+		stmts   []any                   // rows of the statements insert
+		marks   []any                   // rows of m in the articles update
 	)
 	for i := range ws {
 		w := &ws[i]
@@ -99,7 +100,7 @@ func writeIndexes(tx txn, ws []indexWrite) error {
 	// Other versions' entries for this content are dead weight now.
 	for version, hashes := range stale {
 		if _, err := tx.Exec(`DELETE FROM annotations WHERE hash IN (SELECT value FROM json_each(?)) AND version <> ?`,
-			jsonText(hashes), version); err != nil {
+			jsonList(hashes), version); err != nil {
 			return err
 		}
 	}
@@ -108,7 +109,7 @@ func writeIndexes(tx txn, ws []indexWrite) error {
 			`DELETE FROM article_entities WHERE article_id IN (SELECT value FROM json_each(?))`,
 			`DELETE FROM statements WHERE article_id IN (SELECT value FROM json_each(?))`,
 		} {
-			if _, err := tx.Exec(q, jsonText(indexed)); err != nil {
+			if _, err := tx.Exec(q, jsonList(indexed)); err != nil {
 				return err
 			}
 		}
@@ -136,8 +137,8 @@ var rowChunks = [...]int{256, 64, 16, 4, 1}
 // its size in rows.
 func chunks(args []any, cols int, fn func(part []any, n int) error) error {
 	for rows := len(args) / cols; rows > 0; {
-		n := rowChunks[len(rowChunks)-1]
-		for _, c := range rowChunks {
+		var n int
+		for _, c := range rowChunks { // the last is 1: n is always set
 			if c <= rows {
 				n = c
 				break
@@ -175,10 +176,13 @@ func updateRows(tx txn, table string, cols int, args []any, update string) error
 	})
 }
 
-// jsonText encodes v for json_each; v is built here from plain values, so
-// encoding cannot fail.
-func jsonText(v any) string {
-	b, _ := json.Marshal(v)
+// jsonList is a list as one JSON array, which a statement reads with
+// json_each: one bound value however long the list.
+func jsonList[T int64 | string](v []T) string {
+	if len(v) == 0 {
+		return "[]"
+	}
+	b, _ := json.Marshal(v) // ints and strings always encode
 	return string(b)
 }
 
@@ -198,7 +202,7 @@ func (s *Store) AnnotationInputs(ids []int64, version string) ([]AnnotationInput
 	rows, err := s.query(`SELECT a.id, a.title, COALESCE(b.text, ''), a.published,
 			EXISTS (SELECT 1 FROM annotations n WHERE n.hash = a.hash AND n.version = ?2)
 		FROM json_each(?1) j JOIN articles a ON a.id = j.value LEFT JOIN bodies b ON b.id = a.id
-		ORDER BY j.key`, jsonText(ids), version)
+		ORDER BY j.key`, jsonList(ids), version)
 	if err != nil {
 		return nil, s.wrap(err)
 	}

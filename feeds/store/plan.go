@@ -2,7 +2,6 @@ package store
 
 import (
 	"sort"
-	"strconv"
 	"strings"
 )
 
@@ -147,10 +146,10 @@ func (s *Store) compileIn(q ArticleQuery, purpose int, speaker string, win *hitW
 	// Sets of ids go in as one JSON array, which SQLite reads once into a
 	// temporary index for the whole query.
 	if q.IDs != nil {
-		sel.cond(sel.id+" IN (SELECT value FROM json_each(?))", idList(q.IDs))
+		sel.cond(sel.id+" IN (SELECT value FROM json_each(?))", jsonList(q.IDs))
 	}
 	if len(q.NotIDs) > 0 {
-		sel.cond("+"+sel.id+" NOT IN (SELECT value FROM json_each(?))", idList(q.NotIDs))
+		sel.cond("+"+sel.id+" NOT IN (SELECT value FROM json_each(?))", jsonList(q.NotIDs))
 	}
 	if q.Unread {
 		sel.cond("a.read = 0")
@@ -299,17 +298,4 @@ func (s *Store) searchHits(match string) (int, error) {
 	var n int
 	err := s.queryRow(`SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?`, match).Scan(&n)
 	return n, s.wrapNil(err)
-}
-
-// idList is ids as a JSON array, for json_each.
-func idList(ids []int64) string {
-	b := make([]byte, 0, 8*len(ids)+2)
-	b = append(b, '[')
-	for i, id := range ids {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = strconv.AppendInt(b, id, 10)
-	}
-	return string(append(b, ']'))
 }

@@ -154,14 +154,10 @@ func renumberSourceFeeds(tx txn) error {
 // sources back into Feeds after SyncFeeds, and takes out those of sources
 // no longer configured.
 func (s *Store) PlaceSourceFeeds(names []string) error {
-	nj, err := json.Marshal(append([]string{}, names...))
-	if err != nil {
-		return err
-	}
 	return s.write(func(tx txn) error {
 		if _, err := tx.Exec(`UPDATE feeds SET position = CASE
 				WHEN source_subscribed = 1 AND source IN (SELECT value FROM json_each(?1)) THEN 0 ELSE NULL END
-			WHERE source <> ''`, string(nj)); err != nil {
+			WHERE source <> ''`, jsonList(names)); err != nil {
 			return err
 		}
 		return renumberSourceFeeds(tx)
@@ -387,14 +383,10 @@ func (s *Store) SourceKnownIDs(source string, remoteIDs []string) (map[string]bo
 	if len(remoteIDs) == 0 {
 		return map[string]bool{}, nil
 	}
-	ij, err := json.Marshal(remoteIDs)
-	if err != nil {
-		return nil, err
-	}
 	// CROSS JOIN keeps json_each outside: a lookup by primary key per id,
 	// not a pass over the list per entry.
 	return s.remoteIDSet(`SELECT se.remote_id FROM json_each(?2) j
-		CROSS JOIN sync_entries se ON se.source = ?1 AND se.remote_id = j.value`, source, string(ij))
+		CROSS JOIN sync_entries se ON se.source = ?1 AND se.remote_id = j.value`, source, jsonList(remoteIDs))
 }
 
 // remoteIDSet runs a query of remote ids and returns them as a set.
@@ -443,11 +435,7 @@ func (s *Store) AckChanges(queueIDs []int64) error {
 	if len(queueIDs) == 0 {
 		return nil
 	}
-	ij, err := json.Marshal(queueIDs)
-	if err != nil {
-		return err
-	}
-	_, err = s.exec(`DELETE FROM sync_queue WHERE id IN (SELECT value FROM json_each(?))`, string(ij))
+	_, err := s.exec(`DELETE FROM sync_queue WHERE id IN (SELECT value FROM json_each(?))`, jsonList(queueIDs))
 	return err
 }
 

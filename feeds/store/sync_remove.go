@@ -1,7 +1,6 @@
 package store
 
 import (
-	"encoding/json"
 	"errors"
 )
 
@@ -69,17 +68,14 @@ func (s *Store) DetachSourceEntries(source string, remoteIDs []string) (int, err
 	if len(remoteIDs) == 0 {
 		return 0, nil
 	}
-	ij, err := json.Marshal(remoteIDs)
-	if err != nil {
-		return 0, err
-	}
+	ij := jsonList(remoteIDs)
 	detached := 0
-	err = s.write(func(tx txn) error {
+	err := s.write(func(tx txn) error {
 		const of = `SELECT article_id FROM sync_entries WHERE source = ?1 AND remote_id IN (SELECT value FROM json_each(?2))`
-		if _, err := tx.Exec(`DELETE FROM sync_queue WHERE article_id IN (`+of+`)`, source, string(ij)); err != nil {
+		if _, err := tx.Exec(`DELETE FROM sync_queue WHERE article_id IN (`+of+`)`, source, ij); err != nil {
 			return err
 		}
-		res, err := tx.Exec(`DELETE FROM sync_entries WHERE source = ?1 AND remote_id IN (SELECT value FROM json_each(?2))`, source, string(ij))
+		res, err := tx.Exec(`DELETE FROM sync_entries WHERE source = ?1 AND remote_id IN (SELECT value FROM json_each(?2))`, source, ij)
 		if err != nil {
 			return err
 		}
