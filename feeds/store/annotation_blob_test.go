@@ -175,3 +175,18 @@ func FuzzDecodeCompact(f *testing.F) {
 		decodeDoc(append([]byte{blobCompact}, buf.Bytes()...), text)
 	})
 }
+
+// Signed numbers read back as written, negative ones included.
+func TestCompactIntsRoundTrip(t *testing.T) {
+	in := []int{0, 1, -1, 63, -64, 123456, -987654, 1<<31 - 1, -1 << 31}
+	var w docWriter
+	for _, v := range in {
+		w.int(v)
+	}
+	r := &docReader{r: bytes.NewReader(w.buf)}
+	for _, want := range in {
+		if got := r.int(); got != want || r.err != nil {
+			t.Errorf("read %d (%v), wrote %d", got, r.err, want)
+		}
+	}
+}

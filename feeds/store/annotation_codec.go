@@ -161,15 +161,14 @@ func (r *docReader) uint() uint64 {
 	return v
 }
 
+// int reads a signed varint: the zig-zag form binary.AppendVarint wrote.
 func (r *docReader) int() int {
-	if r.err != nil {
-		return 0
+	u := r.uint()
+	x := int64(u >> 1)
+	if u&1 != 0 {
+		x = ^x
 	}
-	v, err := binary.ReadVarint(r.r)
-	if err != nil {
-		r.err = errBadBlob
-	}
-	return int(v)
+	return int(x)
 }
 
 // str reads a string's number; 0 (an omitted text) reads as "".
