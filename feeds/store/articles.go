@@ -114,7 +114,7 @@ func (w *articleWriter) save(feedID int64, items []NewArticle, now int64) (FeedS
 			return r, err
 		}
 		if !found {
-			id, err := w.insert(feedID, it, hash, published)
+			id, err := w.insert(feedID, it, hash, published, now)
 			if err != nil {
 				return r, err
 			}
@@ -175,8 +175,8 @@ func newArticleWriter(tx txn) (*articleWriter, error) {
 		{&w.byLink, cols + `WHERE feed_id = ?1 AND link = ?2 AND link <> '' ORDER BY id LIMIT 1`},
 		{&w.byTitle, cols + `WHERE feed_id = ?1 AND title = ?2 ORDER BY id LIMIT 1`},
 		{&w.byHash, cols + `WHERE feed_id = ?1 AND hash = ?2 AND guid = '' AND link = '' ORDER BY id LIMIT 1`},
-		{&w.insArticle, `INSERT INTO articles(feed_id, guid, link, title, author, published, hash)
-			VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)`},
+		{&w.insArticle, `INSERT INTO articles(feed_id, guid, link, title, author, published, hash, seen)
+			VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)`},
 		{&w.insBody, `INSERT INTO bodies(id, title, text) VALUES (?1, ?2, ?3)`},
 		{&w.updArticle, `UPDATE articles SET guid = ?2, link = ?3, title = ?4, author = ?5,
 			published = ?6, hash = ?7 WHERE id = ?1`},
@@ -219,8 +219,9 @@ func (w *articleWriter) find(feedID int64, it NewArticle, hash string) (existing
 	return e, err == nil, err
 }
 
-func (w *articleWriter) insert(feedID int64, it NewArticle, hash string, published int64) (int64, error) {
-	res, err := w.insArticle.Exec(feedID, it.GUID, it.Link, it.Title, it.Author, published, hash)
+// insert adds an article first seen at now (unix ms).
+func (w *articleWriter) insert(feedID int64, it NewArticle, hash string, published, now int64) (int64, error) {
+	res, err := w.insArticle.Exec(feedID, it.GUID, it.Link, it.Title, it.Author, published, hash, now)
 	if err != nil {
 		return 0, err
 	}

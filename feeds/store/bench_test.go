@@ -240,7 +240,7 @@ func buildBenchStore(path string, n int) error {
 				it, doc := w.article(i)
 				feed := feeds[w.rng.Intn(len(feeds))].ID
 				hash := ContentHash(it.Title, it.Text)
-				id, err := aw.insert(feed, it, hash, it.Published.UnixMilli())
+				id, err := aw.insert(feed, it, hash, it.Published.UnixMilli(), it.Published.UnixMilli())
 				if err != nil {
 					return err
 				}

@@ -213,3 +213,30 @@ func TestPruneBoundsAFloodingFeed(t *testing.T) {
 		t.Errorf("%d tombstones, %v; want %d", tomb, err, maxTombstones)
 	}
 }
+
+// Retention counts age from when herald first saw an article: the writer
+// records it as it inserts, and an insert that does not (an older herald,
+// a hand-made row) gets it from the trigger.
+func TestArticlesRecordWhenFirstSeen(t *testing.T) {
+	s := openTemp(t)
+	feed := syncURLs(t, s, "https://example.org/feed")[0]
+	before := time.Now().UnixMilli()
+	save(t, s, feed, NewArticle{GUID: "g", Title: "old news", Text: "body", Published: daysAgo(400)})
+	after := time.Now().UnixMilli()
+	var seen int64
+	if err := s.db.QueryRow(`SELECT seen FROM articles WHERE guid = 'g'`).Scan(&seen); err != nil {
+		t.Fatal(err)
+	}
+	if seen < before || seen > after {
+		t.Errorf("seen = %d; want the time of saving, in [%d, %d]", seen, before, after)
+	}
+	if _, err := s.db.Exec(`INSERT INTO articles(feed_id, guid, published, hash) VALUES (?, 'raw', 0, 'h')`, feed); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.db.QueryRow(`SELECT seen FROM articles WHERE guid = 'raw'`).Scan(&seen); err != nil {
+		t.Fatal(err)
+	}
+	if seen < before {
+		t.Errorf("a row inserted without seen has seen = %d; want now", seen)
+	}
+}

@@ -266,7 +266,7 @@ func saveSourceArticle(tx txn, w *articleWriter, source string, feedID int64, e 
 			return 0, false, false, err
 		}
 		if !found {
-			id, err := w.insert(feedID, it, hash, published)
+			id, err := w.insert(feedID, it, hash, published, now)
 			if err == nil {
 				err = mapEntry(tx, source, e.RemoteID, id)
 			}
