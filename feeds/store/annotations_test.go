@@ -1,6 +1,7 @@
 package store
 
 import (
+	"fmt"
 	"reflect"
 	"testing"
 
@@ -290,4 +291,74 @@ func find(c []EntityCount, id string) *EntityCount {
 		}
 	}
 	return nil
+}
+
+// entity_totals is kept per batch by writeIndexes and per row by the
+// delete trigger: through batches that share entities, a re-annotation
+// and articles leaving the store, it always equals the index summed.
+func TestEntityTotalsFollowTheIndex(t *testing.T) {
+	s := openTemp(t)
+	feeds := syncURLs(t, s, "https://one.example/rss", "https://two.example/rss")
+	people := []ent{{"person", "keir-starmer", "Keir Starmer", true}, {"person", "john-smith", "John Smith", false},
+		{"country", "france", "France", false}, {"person", "keir-starmer", "Starmer", false}}
+	var recs []AnnotationRecord
+	for i := range 12 {
+		title, text := fmt.Sprintf("story %d", i), fmt.Sprintf("Keir Starmer, John Smith and France, take %d.", i)
+		save(t, s, feeds[i%2], NewArticle{GUID: title, Title: title, Text: text, Published: day(i + 1)})
+		var mentions []ent
+		for j, p := range people {
+			if (i+j)%3 != 0 {
+				mentions = append(mentions, p)
+			}
+		}
+		recs = append(recs, AnnotationRecord{ArticleID: articleID(t, s, title), Title: title, Text: text,
+			Version: nlp.Version, Doc: makeDoc(text, mentions, nil)})
+	}
+	check := func(when string) {
+		t.Helper()
+		diff, err := s.db.Query(`SELECT kind, entity_id, leader_articles, mentions, articles FROM entity_totals
+			EXCEPT SELECT kind, entity_id, sum(leader), sum(mentions), count(*) FROM article_entities GROUP BY kind, entity_id
+			UNION ALL
+			SELECT kind, entity_id, sum(leader), sum(mentions), count(*) FROM article_entities GROUP BY kind, entity_id
+			EXCEPT SELECT kind, entity_id, leader_articles, mentions, articles FROM entity_totals`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer diff.Close()
+		for diff.Next() {
+			var kind, id string
+			var leaders, mentions, articles int
+			if err := diff.Scan(&kind, &id, &leaders, &mentions, &articles); err != nil {
+				t.Fatal(err)
+			}
+			t.Errorf("%s: totals and index disagree on %s %s (%d leader articles, %d mentions, %d articles)",
+				when, kind, id, leaders, mentions, articles)
+		}
+	}
+	if err := s.SaveAnnotations(recs[:7]); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SaveAnnotations(recs[7:]); err != nil {
+		t.Fatal(err)
+	}
+	check("after two batches")
+	c, err := s.EntityCounts("leader", ArticleQuery{})
+	if err != nil || !hasEntity(c, "keir-starmer") || c[0].Articles == 0 {
+		t.Fatalf("leaders = %+v, %v", c, err)
+	}
+
+	again := recs[2]
+	again.Doc = makeDoc(again.Text, []ent{{"country", "france", "France", false}}, nil)
+	if err := s.SaveAnnotations([]AnnotationRecord{again, recs[3]}); err != nil {
+		t.Fatal(err)
+	}
+	check("after re-annotating")
+
+	if _, err := s.SyncFeeds([]FeedConfig{{URL: "https://one.example/rss"}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.db.Exec(`DELETE FROM feeds WHERE url = 'https://two.example/rss'`); err != nil {
+		t.Fatal(err)
+	}
+	check("after a feed's articles left")
 }
