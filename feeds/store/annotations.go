@@ -148,6 +148,31 @@ type indexedEntity struct {
 	mentions       int
 }
 
+// kindSpeaker marks an entity index row for a speaker the article quotes
+// but does not name among its people and countries (a party, a newspaper,
+// a name the annotator did not resolve): statements by a speaker are found
+// through the speaker's index rows, so every speaker needs one. Pickers
+// ask for people and countries only, so these rows stay out of them.
+const kindSpeaker = "speaker"
+
+// indexedEntities is the article's rows in the entity index: its people
+// and countries (see groupEntities), then a kindSpeaker row for each
+// speaker with an id that is not among them.
+func indexedEntities(doc nlp.Doc) []indexedEntity {
+	out := groupEntities(doc)
+	have := make(map[string]bool, len(out))
+	for _, e := range out {
+		have[e.id] = true
+	}
+	for _, x := range doc.Statements {
+		if sp := x.Speaker; sp != nil && sp.ID != "" && !have[sp.ID] {
+			have[sp.ID] = true
+			out = append(out, indexedEntity{kind: kindSpeaker, id: sp.ID, name: sp.Name, leader: sp.Leader})
+		}
+	}
+	return out
+}
+
 // groupEntities folds the mentions of doc into one row per entity, in order
 // of first mention.
 func groupEntities(doc nlp.Doc) []indexedEntity {

@@ -2,7 +2,9 @@ package store
 
 import (
 	"fmt"
+	"path/filepath"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/herald-reader/herald/nlp"
@@ -361,4 +363,101 @@ func TestEntityTotalsFollowTheIndex(t *testing.T) {
 		t.Fatal(err)
 	}
 	check("after a feed's articles left")
+}
+
+// A speaker the article quotes without naming among its people and
+// countries (a party, a newspaper) is still found by its statements, and
+// stays out of the pickers.
+func TestStatementsOfASpeakerOutsideTheEntities(t *testing.T) {
+	f := newFixture(t)
+	a5, err := f.s.Article(f.a5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	party := &nlp.Speaker{ID: "labour-party", Name: "Labour Party"}
+	doc := makeDoc(a5.Text, []ent{{"person", "volodymyr-zelensky", "Zelensky", true}},
+		map[string]*nlp.Speaker{"Nothing": party, "résumé": party, "Zelensky": starmer}, "Nothing", "résumé", "Zelensky")
+	if err := f.s.SaveAnnotation(f.a5, a5.Hash, nlp.Version, doc); err != nil {
+		t.Fatal(err)
+	}
+	got, err := f.s.Statements(ArticleQuery{}, "labour-party", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || got[0].Statement.Quote != "Nothing" || got[1].Statement.Quote != "résumé" || got[0].ArticleID != f.a5 {
+		t.Errorf("Labour's statements = %+v; want a5's two, in text order", got)
+	}
+	st, err := f.s.Statements(ArticleQuery{}, "keir-starmer", 0)
+	if err != nil || len(st) != 3 || st[0].ArticleID != f.a5 {
+		t.Errorf("Starmer's statements = %+v, %v; want a5's first of three", st, err)
+	}
+	for _, kind := range []string{"person", "leader", "country"} {
+		c, err := f.s.EntityCounts(kind, ArticleQuery{})
+		if err != nil || hasEntity(c, "labour-party") {
+			t.Errorf("%s picker = %+v, %v; want no speaker-only entity", kind, c, err)
+		}
+		c, err = f.s.EntityCounts(kind, ArticleQuery{FeedID: f.feed1})
+		if err != nil || hasEntity(c, "labour-party") {
+			t.Errorf("%s picker of feed one = %+v, %v; want no speaker-only entity", kind, c, err)
+		}
+	}
+}
+
+// A store of schema 7 (statements with two indexes of their own, totals
+// kept by a trigger) is migrated: its statements are all still listed, by
+// speaker too, a speaker who was not among an article's entities gets an
+// index row, and the totals still equal the index.
+func TestSchema7StoreStatementsAfterMigration(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "herald.db")
+	db := rawDB(t, path)
+	for i, m := range migrations[:7] {
+		if _, err := db.Exec(m); err != nil {
+			t.Fatalf("migration %d: %v", i+1, err)
+		}
+	}
+	if _, err := db.Exec(`PRAGMA user_version = 7;
+		INSERT INTO feeds(id, url, position) VALUES (1, 'https://x.example/', 0);
+		INSERT INTO articles(id, feed_id, title, published, hash, ann_hash, ann_version) VALUES
+			(1, 1, 'Starmer', 1000, 'h1', 'h1', 'v'), (2, 1, 'Labour', 2000, 'h2', 'h2', 'v');
+		INSERT INTO article_entities(article_id, published, kind, entity_id, name, leader, mentions) VALUES
+			(1, 1000, 'person', 'keir-starmer', 'Keir Starmer', 1, 2), (2, 2000, 'person', 'keir-starmer', 'Keir Starmer', 1, 1);
+		INSERT INTO statements(article_id, seq, published, kind, speaker_id, speaker_name, speaker_leader, quote, q_start, q_end) VALUES
+			(1, 0, 1000, 'direct', 'keir-starmer', 'Keir Starmer', 1, 'growth', 0, 6),
+			(2, 0, 2000, 'direct', 'labour-party', 'Labour Party', 0, 'change', 0, 6),
+			(2, 1, 2000, 'direct', '', '', 0, 'no', 7, 9),
+			(2, 2, 2000, 'direct', 'labour-party', 'Labour Party', 0, 'now', 10, 13);`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	s, err := Open(path)
+	if err != nil {
+		t.Fatalf("Open of a schema-7 store: %v", err)
+	}
+	defer s.Close()
+	quotes := func(speaker string) []string {
+		t.Helper()
+		st, err := s.Statements(ArticleQuery{}, speaker, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, r := range st {
+			out = append(out, r.Statement.Quote)
+		}
+		return out
+	}
+	for speaker, want := range map[string][]string{"": {"change", "no", "now", "growth"},
+		"labour-party": {"change", "now"}, "keir-starmer": {"growth"}} {
+		if got := quotes(speaker); !slices.Equal(got, want) {
+			t.Errorf("statements of %q after migration = %q; want %q", speaker, got, want)
+		}
+	}
+	var n int
+	if err := s.db.QueryRow(`SELECT count(*) FROM entity_totals t WHERE articles <> (
+		SELECT count(*) FROM article_entities e WHERE e.kind = t.kind AND e.entity_id = t.entity_id)`).Scan(&n); err != nil || n != 0 {
+		t.Errorf("%d totals disagree with the index after migration (%v)", n, err)
+	}
+	if err := s.db.QueryRow(`SELECT articles FROM entity_totals WHERE entity_id = 'labour-party'`).Scan(&n); err != nil || n != 1 {
+		t.Errorf("Labour's total after migration = %d, %v; want 1 article", n, err)
+	}
 }

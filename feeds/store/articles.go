@@ -258,13 +258,8 @@ func (w *articleWriter) update(old existing, it NewArticle, guid, hash string, p
 		return err
 	}
 	if old.published != published {
-		for _, q := range []string{
-			`UPDATE article_entities SET published = ?2 WHERE article_id = ?1`,
-			`UPDATE statements SET published = ?2 WHERE article_id = ?1`,
-		} {
-			if _, err := w.tx.Exec(q, old.id, published); err != nil {
-				return err
-			}
+		if _, err := w.tx.Exec(`UPDATE article_entities SET published = ?2 WHERE article_id = ?1`, old.id, published); err != nil {
+			return err
 		}
 	}
 	if old.hash == hash {

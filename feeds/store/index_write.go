@@ -78,7 +78,7 @@ func writeIndexes(tx txn, ws []indexWrite) error {
 			indexed = append(indexed, w.articleID)
 		}
 		leaders := 0
-		for _, e := range groupEntities(w.doc) {
+		for _, e := range indexedEntities(w.doc) {
 			if e.kind == nlp.KindPerson && e.leader {
 				leaders++
 			}
@@ -90,7 +90,7 @@ func writeIndexes(tx txn, ws []indexWrite) error {
 			if x.Speaker != nil {
 				sp = *x.Speaker
 			}
-			stmts = append(stmts, w.articleID, seq, c.published, x.Kind, sp.ID, sp.Name, sp.Leader,
+			stmts = append(stmts, w.articleID, seq, x.Kind, sp.ID, sp.Name, sp.Leader,
 				x.Quote, x.Start, x.End, x.Cue, x.Confidence)
 		}
 		marks = append(marks, w.articleID, w.hash, w.version, len(w.doc.Statements), leaders)
@@ -123,8 +123,8 @@ func writeIndexes(tx txn, ws []indexWrite) error {
 	if err := totals.write(tx); err != nil {
 		return err
 	}
-	if err := insertRows(tx, `INSERT INTO statements(article_id, seq, published, kind, speaker_id, speaker_name,
-		speaker_leader, quote, q_start, q_end, cue, confidence)`, 12, stmts, ""); err != nil {
+	if err := insertRows(tx, `INSERT INTO statements(article_id, seq, kind, speaker_id, speaker_name,
+		speaker_leader, quote, q_start, q_end, cue, confidence)`, 11, stmts, ""); err != nil {
 		return err
 	}
 	return updateRows(tx, `m(id, hash, version, n_statements, n_leaders)`, 5, marks,

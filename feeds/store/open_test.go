@@ -254,7 +254,7 @@ func TestVerifyFindsDamageOpenSkips(t *testing.T) {
 	s.Close()
 	db := rawDB(t, path)
 	var root, pageSize int
-	if err := db.QueryRow(`SELECT rootpage FROM sqlite_master WHERE name = 'statements_published'`).Scan(&root); err != nil {
+	if err := db.QueryRow(`SELECT rootpage FROM sqlite_master WHERE name = 'article_entities_entity'`).Scan(&root); err != nil {
 		t.Fatal(err)
 	}
 	db.QueryRow(`PRAGMA page_size`).Scan(&pageSize)

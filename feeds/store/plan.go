@@ -1,6 +1,7 @@
 package store
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -51,10 +52,12 @@ func (sel selection) sql() string {
 
 // compile plans q. The driving table is chosen so that SQLite walks an
 // index in date order and can stop at the end of a page:
-//   - statements of one speaker: that speaker's statements;
 //   - entity filters: the index rows of the rarest entity, the other
 //     entities tested per article;
-//   - otherwise the articles themselves (or all statements).
+//   - otherwise the articles themselves.
+//
+// Statements are read by their key from each article of the walk, and a
+// speaker is one more entity to walk (see indexedEntities).
 //
 // Feeds are joined only when a title is wanted or when a dropped feed's
 // articles must be left out.
@@ -72,7 +75,13 @@ type hitWindow struct {
 }
 
 func (s *Store) compileIn(q ArticleQuery, purpose int, speaker string, win *hitWindow) (selection, error) {
-	ents, err := s.byRarity(q.entities())
+	ents := q.entities()
+	if speaker != "" && !slices.Contains(ents, speaker) {
+		// A speaker's statements are in the articles of the speaker's
+		// entity index rows (see indexedEntities).
+		ents = append(ents, speaker)
+	}
+	ents, err := s.byRarity(ents)
 	if err != nil {
 		return selection{}, err
 	}
@@ -85,13 +94,6 @@ func (s *Store) compileIn(q ArticleQuery, purpose int, speaker string, win *hitW
 	var sel selection
 	var rest []string // entities tested per article
 	switch {
-	case purpose == forStatements && (speaker != "" || len(ents) == 0):
-		sel = selection{tables: []string{"statements st"}, id: "st.article_id", pub: "st.published",
-			order: "st.published DESC, st.article_id DESC, st.seq"}
-		if speaker != "" {
-			sel.cond("st.speaker_id = ?", speaker)
-		}
-		rest = ents
 	case purpose == forCount && len(ents) > 1:
 		// A set, not a page: intersecting the entities' sorted index runs
 		// beats testing each article of the first against the others.
@@ -107,13 +109,17 @@ func (s *Store) compileIn(q ArticleQuery, purpose int, speaker string, win *hitW
 			order: "e0.published DESC, e0.article_id DESC"}
 		sel.cond("e0.entity_id = ?", ents[0])
 		rest = ents[1:]
-		if purpose == forStatements {
-			sel.join("statements st ON st.article_id = e0.article_id")
-			sel.order += ", st.seq"
-		}
 	default:
 		sel = selection{tables: []string{"articles a"}, id: "a.id", pub: "a.published",
 			order: "a.published DESC, a.id DESC"}
+	}
+	if purpose == forStatements {
+		// Each article's statements by their key, in text order.
+		sel.join("statements st ON st.article_id = " + sel.id)
+		sel.order += ", st.seq"
+		if speaker != "" {
+			sel.cond("st.speaker_id = ?", speaker)
+		}
 	}
 	needArticle := (purpose != forCount && purpose != forSample) || q.FeedID != 0 || q.FeedIDs != nil || q.Unread || q.Starred || restrict ||
 		((!q.Since.IsZero() || !q.Until.IsZero()) && sel.pub == "a.published")
