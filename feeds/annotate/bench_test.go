@@ -12,6 +12,7 @@ import (
 	"github.com/herald-reader/herald/feeds"
 	"github.com/herald-reader/herald/feeds/store"
 	"github.com/herald-reader/herald/internal/benchfeed"
+	"github.com/herald-reader/herald/internal/cputime"
 	"github.com/herald-reader/herald/nlp"
 )
 
@@ -33,7 +34,7 @@ func BenchmarkDay(b *testing.B) {
 	ann := nlp.Default()
 	f := feeds.NewFetcher(feeds.Options{})
 	var size int64
-	var fetchTime, annTime, writeTime time.Duration
+	var fetchTime, annTime, writeTime, cpuTime time.Duration
 	for b.Loop() {
 		b.StopTimer()
 		dir := b.TempDir()
@@ -45,6 +46,7 @@ func BenchmarkDay(b *testing.B) {
 		list := benchFeeds(b, st, srv.URL, nFeeds)
 		b.StartTimer()
 		start := time.Now()
+		cpu0, _ := cputime.Process()
 		var lastFeed time.Time
 		rs, as, err := Refresh(context.Background(), st, f, list, ann, func(feeds.Result, feeds.RefreshStats) {
 			lastFeed = time.Now()
@@ -55,6 +57,8 @@ func BenchmarkDay(b *testing.B) {
 		fetchTime += lastFeed.Sub(start)
 		annTime += time.Since(lastFeed)
 		writeTime += st.WriteTime()
+		cpu1, _ := cputime.Process()
+		cpuTime += cpu1 - cpu0 // the local server's too: it is in this process
 		b.StopTimer()
 		if err := st.Close(); err != nil {
 			b.Fatal(err)
@@ -70,6 +74,7 @@ func BenchmarkDay(b *testing.B) {
 	b.ReportMetric(fetchTime.Seconds()/n, "fetched-s/op")      // the last feed saved (annotating meanwhile)
 	b.ReportMetric(annTime.Seconds()/n, "annotate-after-s/op") // annotating what was left then
 	b.ReportMetric(writeTime.Seconds()/n, "writer-s/op")       // the store's one writer, busy
+	b.ReportMetric(cpuTime.Seconds()/n, "cpu-s/op")
 	b.ReportMetric(float64(size)/5/1e6, "MB/1000-articles")
 }
 

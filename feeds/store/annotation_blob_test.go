@@ -190,3 +190,33 @@ func TestCompactIntsRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// Blobs are written uncompressed now; the compressed ones earlier
+// versions wrote still read the same.
+func TestCompressedBlobsStillRead(t *testing.T) {
+	text := "“We will not back down,” Keir Starmer said in London, and France agreed."
+	doc := nlp.Default().Annotate(text)
+	blob, err := encodeDoc(doc, text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, err := io.ReadAll(flate.NewReader(bytes.NewReader(blob[1:])))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(blob, body) {
+		t.Errorf("the blob's body is compressed; want deflate's stored blocks")
+	}
+	var old bytes.Buffer
+	zw, _ := flate.NewWriter(&old, flate.BestSpeed)
+	zw.Write(body)
+	zw.Close()
+	stored, err := decodeDoc(blob, text)
+	if err != nil || len(stored.Entities) != len(doc.Entities) || len(stored.Statements) != 1 {
+		t.Fatalf("stored blob: %+v, %v; want %+v", stored, err, doc)
+	}
+	got, err := decodeDoc(append([]byte{blobCompact}, old.Bytes()...), text)
+	if err != nil || !reflect.DeepEqual(got, stored) {
+		t.Errorf("compressed blob: %+v, %v; want %+v", got, err, stored)
+	}
+}
