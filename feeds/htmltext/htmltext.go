@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/herald-reader/herald/feeds/sanitize"
 	"golang.org/x/net/html"
@@ -344,7 +345,8 @@ func (w *writer) text(s string) {
 	}
 	newlines := 0
 	inSpace := false
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
 		if unicode.IsSpace(r) {
 			if !inSpace {
 				newlines = 0
@@ -357,6 +359,7 @@ func (w *writer) text(s string) {
 				}
 			}
 			w.space = w.cur.Len() > 0
+			i += size
 			continue
 		}
 		inSpace = false
@@ -364,7 +367,23 @@ func (w *writer) text(s string) {
 			w.cur.WriteByte(' ')
 			w.space = false
 		}
-		w.cur.WriteRune(r)
+		// The word up to the next space goes in whole; a byte that is not
+		// UTF-8 goes in as U+FFFD, as ranging over the string gives it.
+		j := i + size
+		for j < len(s) {
+			r, size := utf8.DecodeRuneInString(s[j:])
+			if unicode.IsSpace(r) || (r == utf8.RuneError && size == 1) {
+				break
+			}
+			j += size
+		}
+		if r == utf8.RuneError && size == 1 {
+			w.cur.WriteRune(r)
+			i++
+			continue
+		}
+		w.cur.WriteString(s[i:j])
+		i = j
 	}
 }
 

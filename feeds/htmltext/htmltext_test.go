@@ -167,3 +167,18 @@ func TestToTextLinksAtResolvesRelativeLinks(t *testing.T) {
 		t.Errorf("without a base: links %q, want only the absolute one", links)
 	}
 }
+
+// Words are copied whole between spaces: spaces of every kind still
+// separate them, and a byte that is not UTF-8 still becomes U+FFFD.
+func TestTextSpacesAndBadBytes(t *testing.T) {
+	cases := map[string]string{
+		"<p>a\xffb\u00a0c \t d\u2003e\u3000f</p>":    "a\ufffdb c d e f",
+		"<p>Élysée\xff\xfe palace</p>\n\n<p>two</p>": "Élysée\ufffd\ufffd palace\ntwo",
+		"<p>\xff</p>":                                "\ufffd",
+	}
+	for in, want := range cases {
+		if got := ToText(in); got != want {
+			t.Errorf("ToText(%q) = %q; want %q", in, got, want)
+		}
+	}
+}
