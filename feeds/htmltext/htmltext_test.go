@@ -174,7 +174,7 @@ func TestTextSpacesAndBadBytes(t *testing.T) {
 	cases := map[string]string{
 		"<p>a\xffb\u00a0c \t d\u2003e\u3000f</p>":    "a\ufffdb c d e f",
 		"<p>Élysée\xff\xfe palace</p>\n\n<p>two</p>": "Élysée\ufffd\ufffd palace\ntwo",
-		"<p>\xff</p>":                                "\ufffd",
+		"<p>\xff</p>": "\ufffd",
 	}
 	for in, want := range cases {
 		if got := ToText(in); got != want {
