@@ -46,7 +46,8 @@ func parseFeed(data []byte, rawContentType, feedURL string) (parsedFeed, error) 
 	// The XML parser drops an ESC byte but keeps the rest of its sequence
 	// ("[31m", "]0;title") as text, so sequences go before parsing.
 	data = []byte(sanitize.Escapes(string(utf)))
-	kind := gofeed.DetectFeedType(bytes.NewReader(data))
+	// gofeed's Parse detects the type from the same window.
+	kind := gofeed.DetectFeedType(bytes.NewReader(data[:min(len(data), detectWindow)]))
 	switch kind {
 	case gofeed.FeedTypeUnknown:
 		return parsedFeed{}, notAFeed(data, contentType, feedURL)
@@ -294,3 +295,8 @@ func resolveLink(base *url.URL, link string) string {
 	}
 	return sanitize.Line(u.String())
 }
+
+// detectWindow is how much of a body the feed type is detected from: the
+// window gofeed's Parse peeks at (detectionPeekSize). Detecting from the
+// whole body copied it once more.
+const detectWindow = 4096

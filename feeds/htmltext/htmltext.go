@@ -4,6 +4,7 @@
 package htmltext
 
 import (
+	"bytes"
 	"net/url"
 	"strconv"
 	"strings"
@@ -153,10 +154,10 @@ func plainText(s string) string {
 // writer accumulates paragraphs while the tree is walked.
 type writer struct {
 	paras   []string
-	cur     strings.Builder
-	space   bool   // a space is owed before the next word
-	preDeep int    // depth inside <pre>
-	mark    string // the list item mark that starts cur, until text follows
+	cur     bytes.Buffer // kept across paragraphs, so that each does not grow a new one
+	space   bool         // a space is owed before the next word
+	preDeep int          // depth inside <pre>
+	mark    string       // the list item mark that starts cur, until text follows
 	links   []Link
 	link    *Link // the <a> being read
 	seen    map[string]bool
@@ -412,15 +413,16 @@ func (w *writer) word(s string) {
 }
 
 func (w *writer) breakParagraph() {
-	if w.mark != "" && w.cur.String() == w.mark {
+	if w.mark != "" && string(w.cur.Bytes()) == w.mark {
 		return // keep the item's mark for its first block of text
 	}
 	w.mark = ""
 	if w.cur.Len() > 0 {
-		p := sanitize.Line(w.cur.String())
+		text := w.cur.String()
+		p := sanitize.Line(text)
 		if w.preDeep > 0 && p != "" {
 			// keep the indentation and inner spacing; sanitize still cleans
-			p = strings.TrimRight(strings.ReplaceAll(sanitize.Text(w.cur.String()), "\n", " "), " ")
+			p = strings.TrimRight(strings.ReplaceAll(sanitize.Text(text), "\n", " "), " ")
 		}
 		if p != "" && p != "“" && p != "”" {
 			w.paras = append(w.paras, p)

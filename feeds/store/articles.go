@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/herald-reader/herald/nlp"
@@ -39,12 +40,17 @@ type Article struct {
 // ContentHash is the hash SaveArticles stores: hex sha256 of title, a
 // newline and text. Annotations are keyed by it.
 func ContentHash(title, text string) string {
-	h := sha256.New()
-	h.Write([]byte(title))
-	h.Write([]byte{'\n'})
-	h.Write([]byte(text))
-	return hex.EncodeToString(h.Sum(nil))
+	bp := hashInputs.Get().(*[]byte)
+	b := append(append(append((*bp)[:0], title...), '\n'), text...)
+	sum := sha256.Sum256(b)
+	*bp = b
+	hashInputs.Put(bp)
+	return hex.EncodeToString(sum[:])
 }
+
+// hashInputs keeps ContentHash's input buffers: hashing every article of a
+// refresh (twice: saving and annotating) would otherwise copy each text.
+var hashInputs = sync.Pool{New: func() any { return new([]byte) }}
 
 // maxFuture is how far ahead of the clock (ms) a publication date may be.
 const maxFuture = 24 * 60 * 60 * 1000
