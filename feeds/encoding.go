@@ -129,9 +129,10 @@ func declaredEncoding(data []byte) (label string, start, end int) {
 	return strings.TrimSpace(string(data[start:end])), start, end
 }
 
-// setEncoding rewrites the declared encoding at data[start:end] to UTF-8.
+// setEncoding rewrites the declared encoding at data[start:end] to UTF-8,
+// in a copy; data itself when it says exactly that already.
 func setEncoding(data []byte, start, end int) []byte {
-	if start < 0 || end > len(data) || start > end {
+	if start < 0 || end > len(data) || start > end || string(data[start:end]) == "UTF-8" {
 		return data
 	}
 	out := make([]byte, 0, len(data))

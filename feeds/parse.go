@@ -45,7 +45,10 @@ func parseFeed(data []byte, rawContentType, feedURL string) (parsedFeed, error) 
 	}
 	// The XML parser drops an ESC byte but keeps the rest of its sequence
 	// ("[31m", "]0;title") as text, so sequences go before parsing.
-	data = []byte(sanitize.Escapes(string(utf)))
+	data = utf
+	if bytes.IndexByte(utf, 0x1b) >= 0 {
+		data = []byte(sanitize.Escapes(string(utf)))
+	}
 	// gofeed's Parse detects the type from the same window.
 	kind := gofeed.DetectFeedType(bytes.NewReader(data[:min(len(data), detectWindow)]))
 	switch kind {
