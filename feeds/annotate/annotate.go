@@ -131,7 +131,7 @@ func prepare(st Store, ann *nlp.Annotator, version string, j job) (rec store.Ann
 		in = &store.AnnotationInput{ID: art.ID, Title: art.Title, Text: art.Text, Published: art.Published}
 	}
 	rec = store.AnnotationRecord{ArticleID: in.ID, Title: in.Title, Text: in.Text, Version: version,
-		Doc: ann.AnnotateArticle(in.Text, in.Published)}
+		Published: in.Published, Doc: ann.AnnotateArticle(in.Text, in.Published)}
 	return rec, false, rec.Encode() // here, on this worker, not in the one saver
 }
 

@@ -56,6 +56,10 @@ type AnnotationRecord struct {
 	Title, Text string
 	Version     string
 	Doc         nlp.Doc
+	// Published is the article's date as read with its text (zero when
+	// unknown). The index rows carry it: they are built before the write
+	// lock is taken, and corrected under it when the stored date differs.
+	Published time.Time
 
 	hash string // set by Encode
 	blob []byte
@@ -118,7 +122,7 @@ func (s *Store) SaveAnnotations(recs []AnnotationRecord) error {
 		if err := r.Encode(); err != nil {
 			return err
 		}
-		w := indexWrite{articleID: r.ArticleID, hash: r.hash, version: r.Version, doc: r.Doc, blob: r.blob}
+		w := newIndexWrite(r.ArticleID, r.hash, r.Version, r.Doc, r.Published.UnixMilli(), r.blob)
 		if at, ok := seen[r.ArticleID]; ok {
 			batch[at] = w
 			continue
@@ -202,7 +206,7 @@ func groupEntities(doc nlp.Doc) []indexedEntity {
 // and records which hash and version they describe (the cache is not
 // written).
 func writeIndex(tx txn, articleID int64, hash, version string, doc nlp.Doc) error {
-	return writeIndexes(tx, []indexWrite{{articleID: articleID, hash: hash, version: version, doc: doc}})
+	return writeIndexes(tx, []indexWrite{newIndexWrite(articleID, hash, version, doc, 0, nil)})
 }
 
 // Unannotated lists, newest first, the configured feeds' articles whose

@@ -461,3 +461,31 @@ func TestSchema7StoreStatementsAfterMigration(t *testing.T) {
 		t.Errorf("Labour's total after migration = %d, %v; want 1 article", n, err)
 	}
 }
+
+// Index rows built with a date that is not the article's (unknown, or
+// changed since the text was read) are written with the stored date.
+func TestIndexRowsTakeTheStoredDate(t *testing.T) {
+	s := openTemp(t)
+	feed := syncURLs(t, s, "https://one.example/rss")[0]
+	for i, title := range []string{"older", "newer"} {
+		save(t, s, feed, NewArticle{GUID: title, Title: title, Text: "Keir Starmer spoke.", Published: day(i + 1)})
+	}
+	var recs []AnnotationRecord
+	for _, title := range []string{"older", "newer"} {
+		recs = append(recs, AnnotationRecord{ArticleID: articleID(t, s, title), Title: title, Text: "Keir Starmer spoke.",
+			Version: nlp.Version, Published: day(40), // wrong for both
+			Doc: makeDoc("Keir Starmer spoke.", []ent{{"person", "keir-starmer", "Keir Starmer", true}}, nil)})
+	}
+	if err := s.SaveAnnotations(recs); err != nil {
+		t.Fatal(err)
+	}
+	var wrong int
+	if err := s.db.QueryRow(`SELECT count(*) FROM article_entities e JOIN articles a ON a.id = e.article_id
+		WHERE e.published <> a.published`).Scan(&wrong); err != nil || wrong != 0 {
+		t.Errorf("%d index rows with another date than their article's (%v)", wrong, err)
+	}
+	got, err := s.Articles(ArticleQuery{Entities: []string{"keir-starmer"}})
+	if err != nil || len(got) != 2 || got[0].Title != "newer" {
+		t.Errorf("Starmer's articles = %+v, %v; want newer first", got, err)
+	}
+}

@@ -12,9 +12,48 @@ import (
 type indexWrite struct {
 	articleID     int64
 	hash, version string
-	doc           nlp.Doc
 	blob          []byte // the encoded doc for the cache; nil: index only
-	missing       bool   // set by writeIndexes: the article does not exist
+	rows          indexRows
+	missing       bool // set by writeIndexes: the article does not exist
+}
+
+// indexRows is what an article's annotation adds to the index tables,
+// built (values boxed and all) before the write lock is taken, since one
+// writer at a time is what limits a refresh.
+type indexRows struct {
+	published  int64 // the article's date they were built with (see rowPublished)
+	entities   []indexedEntity
+	ents       []any // entityCols values per row
+	stmts      []any // statementCols values per row
+	statements int
+	leaders    int
+}
+
+const (
+	entityCols    = 7
+	rowPublished  = 1 // the column of ents holding published
+	statementCols = 11
+)
+
+func newIndexWrite(articleID int64, hash, version string, doc nlp.Doc, published int64, blob []byte) indexWrite {
+	r := indexRows{published: published, entities: indexedEntities(doc), statements: len(doc.Statements)}
+	r.ents = make([]any, 0, entityCols*len(r.entities))
+	for _, e := range r.entities {
+		if e.kind == nlp.KindPerson && e.leader {
+			r.leaders++
+		}
+		r.ents = append(r.ents, articleID, published, e.kind, e.id, e.name, e.leader, e.mentions)
+	}
+	r.stmts = make([]any, 0, statementCols*len(doc.Statements))
+	for seq, x := range doc.Statements {
+		var sp nlp.Speaker
+		if x.Speaker != nil {
+			sp = *x.Speaker
+		}
+		r.stmts = append(r.stmts, articleID, seq, x.Kind, sp.ID, sp.Name, sp.Leader,
+			x.Quote, x.Start, x.End, x.Cue, x.Confidence)
+	}
+	return indexWrite{articleID: articleID, hash: hash, version: version, blob: blob, rows: r}
 }
 
 // writeIndexes caches each annotation and replaces its article's entity
@@ -77,23 +116,18 @@ func writeIndexes(tx txn, ws []indexWrite) error {
 		if c.annHash != "" {
 			indexed = append(indexed, w.articleID)
 		}
-		leaders := 0
-		for _, e := range indexedEntities(w.doc) {
-			if e.kind == nlp.KindPerson && e.leader {
-				leaders++
+		r := &w.rows
+		if r.published != c.published { // the article's date changed since it was read
+			for at := rowPublished; at < len(r.ents); at += entityCols {
+				r.ents[at] = c.published
 			}
-			ents = append(ents, w.articleID, c.published, e.kind, e.id, e.name, e.leader, e.mentions)
+		}
+		ents = append(ents, r.ents...)
+		stmts = append(stmts, r.stmts...)
+		for _, e := range r.entities {
 			totals.add(e)
 		}
-		for seq, x := range w.doc.Statements {
-			var sp nlp.Speaker
-			if x.Speaker != nil {
-				sp = *x.Speaker
-			}
-			stmts = append(stmts, w.articleID, seq, x.Kind, sp.ID, sp.Name, sp.Leader,
-				x.Quote, x.Start, x.End, x.Cue, x.Confidence)
-		}
-		marks = append(marks, w.articleID, w.hash, w.version, len(w.doc.Statements), leaders)
+		marks = append(marks, w.articleID, w.hash, w.version, r.statements, r.leaders)
 	}
 	if err := insertRows(tx, `INSERT INTO annotations(hash, version, doc)`, 3, cached,
 		` ON CONFLICT(hash, version) DO UPDATE SET doc = excluded.doc`); err != nil {
@@ -117,14 +151,14 @@ func writeIndexes(tx txn, ws []indexWrite) error {
 		}
 	}
 	if err := insertRows(tx, `INSERT INTO article_entities(article_id, published, kind, entity_id, name, leader, mentions)`,
-		7, ents, ""); err != nil {
+		entityCols, ents, ""); err != nil {
 		return err
 	}
 	if err := totals.write(tx); err != nil {
 		return err
 	}
 	if err := insertRows(tx, `INSERT INTO statements(article_id, seq, kind, speaker_id, speaker_name,
-		speaker_leader, quote, q_start, q_end, cue, confidence)`, 11, stmts, ""); err != nil {
+		speaker_leader, quote, q_start, q_end, cue, confidence)`, statementCols, stmts, ""); err != nil {
 		return err
 	}
 	return updateRows(tx, `m(id, hash, version, n_statements, n_leaders)`, 5, marks,
