@@ -75,18 +75,31 @@ func Line(s string) string {
 	return b.String()
 }
 
-// isClean reports whether s is printable ASCII only (plus \n and \t when
-// multiline), the common case that needs no copy.
+// isClean reports whether Text (multiline) or Line would return s as it
+// is, the common case that needs no copy: no control but newline and tab
+// (and those only when multiline), no invisible or bidirectional control,
+// no line or paragraph separator, valid UTF-8, and for Line no white space
+// but the ASCII space. Letters, quotes and dashes beyond ASCII are clean.
 func isClean(s string, multiline bool) bool {
-	for i := 0; i < len(s); i++ {
+	for i := 0; i < len(s); {
 		c := s[i]
 		if c >= 0x20 && c < 0x7f {
+			i++
 			continue
 		}
-		if multiline && (c == '\n' || c == '\t') {
-			continue
+		if c < utf8.RuneSelf {
+			if multiline && (c == '\n' || c == '\t') {
+				i++
+				continue
+			}
+			return false
 		}
-		return false
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if (r == utf8.RuneError && size == 1) || Unsafe(r) || r == '\u2028' || r == '\u2029' ||
+			(!multiline && unicode.IsSpace(r)) {
+			return false
+		}
+		i += size
 	}
 	return true
 }

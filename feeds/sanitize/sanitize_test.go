@@ -163,3 +163,48 @@ func TestEscapes(t *testing.T) {
 		}
 	}
 }
+
+// Text and Line return clean input itself, beyond ASCII too, and what
+// they return for it is what cleaning it would give.
+func TestCleanBeyondASCIIIsNotCopied(t *testing.T) {
+	for _, in := range []string{"“We will,” Élysée said — 10 €.", "Zelenskyy: «ні»\n\tдякую", "日本 語"} {
+		multiline := strings.ContainsAny(in, "\n\t")
+		if !isClean(in, true) || isClean(in, false) == multiline {
+			t.Errorf("isClean(%q) = %v, %v", in, isClean(in, true), isClean(in, false))
+		}
+		if got := Text(in); got != in {
+			t.Errorf("Text(%q) = %q", in, got)
+		}
+		if allocs := testing.AllocsPerRun(20, func() { _ = Text(in) }); allocs != 0 {
+			t.Errorf("Text(%q) allocated %v times", in, allocs)
+		}
+	}
+	for _, in := range []string{"a\u00a0b", "a\u2028b", "a\u200bb", "a\u202eb", "a\u0085b", "a\xffb"} {
+		if isClean(in, false) {
+			t.Errorf("isClean(%q, line) = true; Line changes it to %q", in, Line(in))
+		}
+	}
+}
+
+// The fast path never differs from cleaning: whenever isClean holds,
+// the slow path gives the input back.
+func FuzzCleanFastPath(f *testing.F) {
+	for _, s := range []string{"“quoted”", "a\u00a0b", "x\ty\nz", "\u2028", "é\xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		for _, multiline := range []bool{true, false} {
+			if !isClean(in, multiline) {
+				continue
+			}
+			var b strings.Builder
+			clean(&b, in)
+			if b.String() != in {
+				t.Fatalf("isClean(%q, %v) but cleaning gives %q", in, multiline, b.String())
+			}
+			if !multiline && !needsCollapse(in) && Line(in) != in {
+				t.Fatalf("isClean(%q) for a line but Line gives %q", in, Line(in))
+			}
+		}
+	})
+}
