@@ -2,7 +2,6 @@ package store
 
 import (
 	"fmt"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"testing"
@@ -408,14 +407,7 @@ func TestStatementsOfASpeakerOutsideTheEntities(t *testing.T) {
 // speaker too, a speaker who was not among an article's entities gets an
 // index row, and the totals still equal the index.
 func TestSchema7StoreStatementsAfterMigration(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "herald.db")
-	db := rawDB(t, path)
-	for i, m := range migrations[:7] {
-		if _, err := db.Exec(m); err != nil {
-			t.Fatalf("migration %d: %v", i+1, err)
-		}
-	}
-	if _, err := db.Exec(`PRAGMA user_version = 7;
+	s := openAtSchema(t, 7, `
 		INSERT INTO feeds(id, url, position) VALUES (1, 'https://x.example/', 0);
 		INSERT INTO articles(id, feed_id, title, published, hash, ann_hash, ann_version) VALUES
 			(1, 1, 'Starmer', 1000, 'h1', 'h1', 'v'), (2, 1, 'Labour', 2000, 'h2', 'h2', 'v');
@@ -425,15 +417,7 @@ func TestSchema7StoreStatementsAfterMigration(t *testing.T) {
 			(1, 0, 1000, 'direct', 'keir-starmer', 'Keir Starmer', 1, 'growth', 0, 6),
 			(2, 0, 2000, 'direct', 'labour-party', 'Labour Party', 0, 'change', 0, 6),
 			(2, 1, 2000, 'direct', '', '', 0, 'no', 7, 9),
-			(2, 2, 2000, 'direct', 'labour-party', 'Labour Party', 0, 'now', 10, 13);`); err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
-	s, err := Open(path)
-	if err != nil {
-		t.Fatalf("Open of a schema-7 store: %v", err)
-	}
-	defer s.Close()
+			(2, 2, 2000, 'direct', 'labour-party', 'Labour Party', 0, 'now', 10, 13);`)
 	quotes := func(speaker string) []string {
 		t.Helper()
 		st, err := s.Statements(ArticleQuery{}, speaker, 0)

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -96,4 +97,28 @@ func makeDoc(text string, mentions []ent, quotes map[string]*nlp.Speaker, order 
 			End: at + len(q), Speaker: quotes[q], Cue: "said", Confidence: 0.8})
 	}
 	return d
+}
+
+// openAtSchema makes a store file at an older schema version (migrations
+// 1 to version, as a herald of that time left it), runs setup on it, and
+// opens it with this herald, which migrates it.
+func openAtSchema(t *testing.T, version int, setup string) *Store {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "herald.db")
+	db := rawDB(t, path)
+	for i, m := range migrations[:version] {
+		if _, err := db.Exec(m); err != nil {
+			t.Fatalf("migration %d: %v", i+1, err)
+		}
+	}
+	if _, err := db.Exec(fmt.Sprintf("PRAGMA user_version = %d;", version) + setup); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	s, err := Open(path)
+	if err != nil {
+		t.Fatalf("Open of a schema-%d store: %v", version, err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
 }

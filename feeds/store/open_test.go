@@ -78,17 +78,7 @@ func TestNewStoreIsHeraldsWithIncrementalVacuum(t *testing.T) {
 // A store made before application ids (schema 1, id 0) is recognised by
 // its tables, migrated and marked.
 func TestOldStoreGetsTheApplicationID(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "herald.db")
-	db := rawDB(t, path)
-	if _, err := db.Exec(migrations[0] + "; PRAGMA user_version = 1;"); err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
-	s, err := Open(path)
-	if err != nil {
-		t.Fatalf("Open of a schema-1 store: %v", err)
-	}
-	defer s.Close()
+	s := openAtSchema(t, 1, "")
 	var id int64
 	if err := s.db.QueryRow("PRAGMA application_id").Scan(&id); err != nil || id != applicationID {
 		t.Errorf("application_id = %#x, %v; want %#x", id, err, applicationID)

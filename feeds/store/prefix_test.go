@@ -1,7 +1,6 @@
 package store
 
 import (
-	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -74,26 +73,11 @@ func TestSearchPrefixExpansion(t *testing.T) {
 // index is rebuilt without them from the bodies, and searching, prefixes
 // included, finds what it found before.
 func TestSchema5StoreSearchesAfterMigration(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "herald.db")
-	db := rawDB(t, path)
-	for i, m := range migrations[:5] {
-		if _, err := db.Exec(m); err != nil {
-			t.Fatalf("migration %d: %v", i+1, err)
-		}
-	}
-	if _, err := db.Exec(`PRAGMA user_version = 5;
+	s := openAtSchema(t, 5, `
 		INSERT INTO feeds(id, url, position) VALUES (1, 'https://x.example/', 0);
 		INSERT INTO articles(id, feed_id, title, published, hash) VALUES (1, 1, 'Starmer in Paris', 1000, 'h1'), (2, 1, 'Rain', 2000, 'h2');
 		INSERT INTO bodies(id, title, text) VALUES (1, 'Starmer in Paris', 'The prime minister met Macron.'), (2, 'Rain', 'Wet weather.');
-		INSERT INTO articles_fts(rowid, title, text) SELECT id, title, text FROM bodies;`); err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
-	s, err := Open(path)
-	if err != nil {
-		t.Fatalf("Open of a schema-5 store: %v", err)
-	}
-	defer s.Close()
+		INSERT INTO articles_fts(rowid, title, text) SELECT id, title, text FROM bodies;`)
 	for search, want := range map[string][]int64{"macron": {1}, "minis": {1}, "weather ": {2}, "PARIS rai": nil, "starmer par": {1}} {
 		got, err := s.Articles(ArticleQuery{Search: search})
 		if err != nil || !slices.Equal(ids(got), want) {
