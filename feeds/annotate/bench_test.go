@@ -20,7 +20,12 @@ import (
 // (annotate.Refresh: each feed's articles annotated while the others
 // download):
 //
-//	go test -run '^$' -bench Day -benchtime 3x -cpu 1,2 ./feeds/annotate
+//	go test -c ./feeds/annotate
+//	./annotate.test -test.run '^$' -test.bench Day -test.benchtime 3x -test.cpu 1   (then -test.cpu 2)
+//
+// One -cpu value per process, alternating: with -cpu 1,2 in one process
+// the first configuration's runs came out as if on the other number of
+// cores (cpu-s/op, the process's CPU time, shows it).
 //
 // 250 feeds of 20 items of 3 KB (5,000 articles) from a local server that
 // waits 50 ms before every answer, into an empty store; then every
