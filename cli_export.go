@@ -285,13 +285,16 @@ var stdoutIsTerminal = func(w io.Writer) bool {
 }
 
 // writeExport writes the export to stdout (-o -, or no -o when stdout is
-// not a terminal), to a new file at -o FILE, or to a new file in the
-// export directory, and names the path on stderr. Files are never
-// replaced: a taken name gets a suffix.
+// not a terminal), into -o's device or pipe, to a new file at -o FILE, or
+// to a new file in the export directory, and names the path on stderr.
+// Files are never replaced: a taken name gets a suffix.
 func writeExport(e *env, lc *LoadedConfig, out, defaultName string, data []byte, statements int) error {
 	if out == "-" || (out == "" && !stdoutIsTerminal(e.stdout)) {
 		_, err := e.stdout.Write(data)
 		return err
+	}
+	if out != "" && isStream(out) {
+		return writeStream(out, data)
 	}
 	dir, name := lc.ExportDir(), defaultName
 	if out != "" {
@@ -307,6 +310,27 @@ func writeExport(e *env, lc *LoadedConfig, out, defaultName string, data []byte,
 	}
 	fmt.Fprintf(e.stderr, "herald: wrote %s (%d %s)\n", path, statements, noun)
 	return nil
+}
+
+// isStream reports whether -o names something that exists and is neither
+// a file nor a directory: /dev/stdout, /dev/null, a named pipe, the pipe
+// of a shell's process substitution. Those are written into; a file
+// created beside them would be no use (and in /dev, refused).
+func isStream(out string) bool {
+	fi, err := os.Stat(out)
+	return err == nil && !fi.Mode().IsRegular() && !fi.IsDir()
+}
+
+func writeStream(out string, data []byte) error {
+	f, err := os.OpenFile(out, os.O_WRONLY, 0)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return fmt.Errorf("writing %s: %w", out, err)
+	}
+	return f.Close()
 }
 
 // outTarget turns -o FILE into a directory and a file name; an existing

@@ -38,7 +38,7 @@ kind all have to match.`,
 	fl.StringVar(&f.Search, "search", "", "only articles matching the search `TEXT`")
 	fl.StringVar(&f.Format, "format", "markdown", "output `FORMAT`: markdown, json or csv")
 	fl.StringVar(&f.Group, "group", "article", "group statements by `HOW`: article or speaker")
-	fl.StringVarP(&f.Out, "output", "o", "", "write to `FILE` (an existing file is kept: a suffix is added), or - for standard output")
+	fl.StringVarP(&f.Out, "output", "o", "", "write to `FILE` (an existing file is kept: a suffix is added; a device or pipe is written into), or - for standard output")
 	completeValues(cmd, "format", "markdown", "json", "csv")
 	completeValues(cmd, "group", "article", "speaker")
 	return cmd
