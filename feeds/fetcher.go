@@ -6,6 +6,7 @@ package feeds
 import (
 	"context"
 	"fmt"
+	"github.com/herald-reader/herald/internal/cpuwork"
 	"io/fs"
 	"net/http"
 	"runtime"
@@ -196,8 +197,9 @@ func (f *Fetcher) parseBounded(ctx context.Context, b body, feedURL string) (par
 				done <- parsed{err: fetchErr(feedURL, nil, "internal error while reading the feed: %v", p)}
 			}
 		}()
-		feed, err := parseFeed(b.data, b.rawContentType, b.url)
-		done <- parsed{feed, err}
+		var p parsed
+		cpuwork.Do(func() { p.feed, p.err = parseFeed(b.data, b.rawContentType, b.url) })
+		done <- p
 	}()
 	select {
 	case p := <-done:

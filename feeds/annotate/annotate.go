@@ -11,6 +11,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/herald-reader/herald/internal/cpuwork"
 	"runtime"
 	"time"
 
@@ -130,9 +131,12 @@ func prepare(st Store, ann *nlp.Annotator, version string, j job) (rec store.Ann
 		}
 		in = &store.AnnotationInput{ID: art.ID, Title: art.Title, Text: art.Text, Published: art.Published}
 	}
-	rec = store.AnnotationRecord{ArticleID: in.ID, Title: in.Title, Text: in.Text, Version: version,
-		Published: in.Published, Doc: ann.AnnotateArticle(in.Text, in.Published)}
-	return rec, false, rec.Encode() // here, on this worker, not in the one saver
+	rec = store.AnnotationRecord{ArticleID: in.ID, Title: in.Title, Text: in.Text, Version: version, Published: in.Published}
+	cpuwork.Do(func() {
+		rec.Doc = ann.AnnotateArticle(in.Text, in.Published)
+		err = rec.Encode() // here, on this worker, not in the one saver
+	})
+	return rec, false, err
 }
 
 // batches groups records for the one saver: what arrives while it is

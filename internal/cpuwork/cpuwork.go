@@ -1,0 +1,40 @@
+// Package cpuwork bounds how much CPU-bound work runs at once across the
+// process: parsing feeds and annotating articles each take a turn, and at
+// most one turn per core (GOMAXPROCS) runs at a time.
+//
+// A refresh runs many such goroutines beside the store's one writer. Left
+// to the Go scheduler, a writer back from a system call waits behind them
+// for a core; with the work in turns it finds one sooner, and fewer
+// goroutines holding half-built feeds and documents means less for the
+// collector. On a 500-feed `herald fetch` on two cores this took 12% off
+// the wall time and 10% off the CPU time (README, Performance).
+package cpuwork
+
+import (
+	"runtime"
+	"sync"
+)
+
+var (
+	mu      sync.Mutex
+	turn    = sync.NewCond(&mu)
+	running int
+)
+
+// Do runs fn when fewer than GOMAXPROCS turns are running, and counts it
+// as one until it returns (or panics).
+func Do(fn func()) {
+	mu.Lock()
+	for running >= runtime.GOMAXPROCS(0) {
+		turn.Wait()
+	}
+	running++
+	mu.Unlock()
+	defer func() {
+		mu.Lock()
+		running--
+		mu.Unlock()
+		turn.Signal()
+	}()
+	fn()
+}
