@@ -6,8 +6,9 @@
 // to the Go scheduler, a writer back from a system call waits behind them
 // for a core; with the work in turns it finds one sooner, and fewer
 // goroutines holding half-built feeds and documents means less for the
-// collector. On a 500-feed `herald fetch` on two cores this took 12% off
-// the wall time and 10% off the CPU time (README, Performance).
+// collector. On a 500-feed `herald fetch` on two cores this took 4–5% off
+// the wall time (README, Performance); a third turn was slower than two,
+// and one turn slower still.
 package cpuwork
 
 import (
