@@ -23,7 +23,9 @@ var (
 )
 
 // Do runs fn when fewer than GOMAXPROCS turns are running, and counts it
-// as one until it returns (or panics).
+// as one until it returns (or panics). fn must not wait for anything that
+// needs a turn (a nested Do, another turn's result): it could wait for
+// ever. Parsing and annotating only compute.
 func Do(fn func()) {
 	mu.Lock()
 	for running >= runtime.GOMAXPROCS(0) {
