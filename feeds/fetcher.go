@@ -6,7 +6,6 @@ package feeds
 import (
 	"context"
 	"fmt"
-	"github.com/herald-reader/herald/internal/cpuwork"
 	"io/fs"
 	"net/http"
 	"runtime"
@@ -14,6 +13,7 @@ import (
 	"time"
 
 	"github.com/herald-reader/herald/feeds/htmltext"
+	"github.com/herald-reader/herald/internal/cpuwork"
 )
 
 // Defaults for the zero values of Options.

@@ -11,11 +11,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/herald-reader/herald/internal/cpuwork"
 	"runtime"
 	"time"
 
 	"github.com/herald-reader/herald/feeds/store"
+	"github.com/herald-reader/herald/internal/cpuwork"
 	"github.com/herald-reader/herald/nlp"
 )
 
@@ -68,6 +68,13 @@ type Stats struct {
 
 // Done is the articles handled.
 func (s Stats) Done() int { return s.Annotated + s.Reused + s.Failed }
+
+func (s *Stats) add(o Stats) {
+	s.Total += o.Total
+	s.Annotated += o.Annotated
+	s.Reused += o.Reused
+	s.Failed += o.Failed
+}
 
 // batchMax bounds the annotations saved in one transaction; see batches
 // for batchMin and batchWait.

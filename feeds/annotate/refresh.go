@@ -34,9 +34,6 @@ func Refresh(ctx context.Context, st *store.Store, f *feeds.Fetcher, list []stor
 		return rs, as, aerr
 	}
 	rest, aerr := Missing(ctx, st, ann, Options{})
-	as.Total += rest.Total
-	as.Annotated += rest.Annotated
-	as.Reused += rest.Reused
-	as.Failed += rest.Failed
+	as.add(rest)
 	return rs, as, aerr
 }

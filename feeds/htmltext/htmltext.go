@@ -368,8 +368,12 @@ func (w *writer) text(s string) {
 			w.cur.WriteByte(' ')
 			w.space = false
 		}
-		// The word up to the next space goes in whole; a byte that is not
-		// UTF-8 goes in as U+FFFD, as ranging over the string gives it.
+		if r == utf8.RuneError && size == 1 {
+			w.cur.WriteRune(r) // a byte that is not UTF-8 becomes U+FFFD, as ranging over s gives it
+			i++
+			continue
+		}
+		// The word goes in whole, up to the next space or bad byte.
 		j := i + size
 		for j < len(s) {
 			r, size := utf8.DecodeRuneInString(s[j:])
@@ -377,11 +381,6 @@ func (w *writer) text(s string) {
 				break
 			}
 			j += size
-		}
-		if r == utf8.RuneError && size == 1 {
-			w.cur.WriteRune(r)
-			i++
-			continue
 		}
 		w.cur.WriteString(s[i:j])
 		i = j

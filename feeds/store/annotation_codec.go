@@ -14,13 +14,13 @@ import (
 )
 
 // The annotation cache's compact form (blobCompact): a byte 0xA1, then a
-// raw deflate stream of a body of varints. Each distinct string (kind, id, name, cue,
-// a confidence written shortest-first) is written once and then named by
-// its number; offsets are written as differences from the previous
-// mention's. Mentions' and quotes' texts that are just the text between
-// their offsets are left out, and so is the text when it is the
-// normalised body. It takes about a third of the gzipped JSON it replaces
-// (which decodeDoc still reads, as it reads plain JSON).
+// raw deflate stream (see flateWriters) of a body of varints. Each
+// distinct string (kind, id, name, cue, a confidence written
+// shortest-first) is written once and then named by its number; offsets
+// are written as differences from the previous mention's. Mentions' and
+// quotes' texts that are just the text between their offsets are left
+// out, and so is the text when it is the normalised body. It replaced
+// gzipped JSON, which decodeDoc still reads, as it reads plain JSON.
 const blobCompact = 0xA1
 
 // A Doc's fields that the body holds: omitted texts are number 0 in the
