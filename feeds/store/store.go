@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/adrg/xdg"
+	"github.com/herald-reader/herald/internal/cpuwork"
 	"modernc.org/sqlite"
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
@@ -340,6 +341,7 @@ func (s *Store) write(fn func(tx txn) error) error {
 	}
 	s.wmu.Lock()
 	defer s.unlockWrite(time.Now())
+	defer cpuwork.Hold()() // see cpuwork: the others wait behind this writer
 	sqlTx, err := s.db.Begin()
 	if err != nil {
 		return s.wrap(err)

@@ -47,3 +47,47 @@ func TestDoBoundsConcurrentWork(t *testing.T) {
 		t.Fatal("a turn was lost: work after the panics never ran")
 	}
 }
+
+// While a turn is held, one fewer piece of work runs at once; once it is
+// released, as many as before.
+func TestHoldTakesATurn(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(3))
+	most := func() int32 {
+		var now, most atomic.Int32
+		var wg sync.WaitGroup
+		for range 30 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				Do(func() {
+					n := now.Add(1)
+					for m := most.Load(); n > m && !most.CompareAndSwap(m, n); m = most.Load() {
+					}
+					time.Sleep(2 * time.Millisecond)
+					now.Add(-1)
+				})
+			}()
+		}
+		wg.Wait()
+		return most.Load()
+	}
+	release := Hold()
+	held := most()
+	release()
+	if held != 2 {
+		t.Errorf("%d ran at once while a turn was held; want 2 of GOMAXPROCS 3", held)
+	}
+	if m := most(); m != 3 {
+		t.Errorf("%d ran at once after the turn was released; want 3", m)
+	}
+	runtime.GOMAXPROCS(1)
+	release = Hold()
+	ran := make(chan struct{})
+	go Do(func() { close(ran) })
+	select {
+	case <-ran:
+	case <-time.After(5 * time.Second):
+		t.Fatal("on one core, a held turn stopped the work")
+	}
+	release()
+}
