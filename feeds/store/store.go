@@ -53,6 +53,7 @@ type Store struct {
 	annVersion atomic.Pointer[string] // see SetAnnotatorVersion
 	writeTime  atomic.Int64           // nanoseconds spent holding wmu, see WriteTime
 	prefixes   prefixTerms            // see match
+	ckpt       *checkpointer          // nil when read-only
 }
 
 // Open opens (creating if needed) the database at path, creating its parent
@@ -101,6 +102,9 @@ func Open(path string) (*Store, error) {
 	if err := s.migrate(); err != nil {
 		db.Close()
 		return nil, describe(abs, err)
+	}
+	if s.readOnly == "" {
+		s.ckpt = startCheckpointer(s)
 	}
 	return s, nil
 }
@@ -195,6 +199,9 @@ func describe(path string, err error) error {
 func (s *Store) Close() error {
 	if s == nil || s.db == nil {
 		return nil
+	}
+	if s.ckpt != nil {
+		s.ckpt.close()
 	}
 	// Let SQLite refresh its planner statistics where they are stale,
 	// sampling a bounded number of rows so that closing stays quick.
@@ -332,6 +339,9 @@ func (s *Store) WriteTime() time.Duration { return time.Duration(s.writeTime.Loa
 func (s *Store) unlockWrite(since time.Time) {
 	s.writeTime.Add(int64(time.Since(since)))
 	s.wmu.Unlock()
+	if s.ckpt != nil {
+		s.ckpt.committed()
+	}
 }
 
 // write runs fn in one write transaction (BEGIN IMMEDIATE).
