@@ -1,6 +1,8 @@
 package store
 
 import (
+	"context"
+	"database/sql"
 	"sync"
 	"time"
 )
@@ -17,6 +19,7 @@ const checkpointEvery = 200 * time.Millisecond
 // which every other writer waits.
 type checkpointer struct {
 	s    *Store
+	mu   sync.Mutex // held while checkpointing: a second checkpoint would fail busy
 	kick chan struct{}
 	stop chan struct{}
 	done sync.WaitGroup
@@ -47,7 +50,9 @@ func (c *checkpointer) run() {
 		}
 		// An error (a busy checkpoint lock, say) only leaves the copying
 		// to the next checkpoint, or to the writer's own.
+		c.mu.Lock()
 		_, _ = c.s.db.Exec("PRAGMA wal_checkpoint(PASSIVE)")
+		c.mu.Unlock()
 		select {
 		case <-c.stop:
 			return
@@ -60,4 +65,17 @@ func (c *checkpointer) run() {
 func (c *checkpointer) close() {
 	close(c.stop)
 	c.done.Wait()
+}
+
+// truncateWAL copies the whole WAL into the database file and empties it,
+// on conn, once any background checkpoint under way is done. busy reports
+// that a reader kept it from finishing.
+func (s *Store) truncateWAL(ctx context.Context, conn *sql.Conn) (busy bool, err error) {
+	if s.ckpt != nil {
+		s.ckpt.mu.Lock()
+		defer s.ckpt.mu.Unlock()
+	}
+	var log, done int
+	err = conn.QueryRowContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`).Scan(&busy, &log, &done)
+	return busy, err
 }

@@ -201,7 +201,7 @@ func (s *Store) vacuum() (int64, error) {
 	if err != nil {
 		return 0, s.wrap(err)
 	}
-	_, _ = conn.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`)
+	_, _ = s.truncateWAL(ctx, conn) // the file shrinks now, not at the next checkpoint
 	return free, nil
 }
 
