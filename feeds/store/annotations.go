@@ -82,8 +82,8 @@ func (r *AnnotationRecord) Encode() error {
 }
 
 // SaveAnnotation caches doc for (hash, version) and, in the same
-// transaction, replaces the article's rows in the entity index and the
-// statements table. If the article's content no longer has this hash (it
+// transaction, replaces the article's rows in the entity index (its
+// statements are read from the cache). If the article's content no longer has this hash (it
 // changed while it was being annotated) nothing is written, and a doc
 // whose annotation failed (Doc.Failed) is never cached.
 func (s *Store) SaveAnnotation(articleID int64, hash, version string, doc nlp.Doc) error {
@@ -150,6 +150,7 @@ type indexedEntity struct {
 	kind, id, name string
 	leader         bool
 	mentions       int
+	said           int // statements the article attributes to it
 }
 
 // kindSpeaker marks an entity index row for a speaker the article quotes
@@ -161,18 +162,28 @@ const kindSpeaker = "speaker"
 
 // indexedEntities is the article's rows in the entity index: its people
 // and countries (see groupEntities), then a kindSpeaker row for each
-// speaker with an id that is not among them.
+// speaker with an id that is not among them. A speaker's statements are
+// counted on the first row of its id.
 func indexedEntities(doc nlp.Doc) []indexedEntity {
 	out := groupEntities(doc)
-	have := make(map[string]bool, len(out))
-	for _, e := range out {
-		have[e.id] = true
+	at := make(map[string]int, len(out)) // an id's first row
+	for i, e := range out {
+		if _, ok := at[e.id]; !ok {
+			at[e.id] = i
+		}
 	}
 	for _, x := range doc.Statements {
-		if sp := x.Speaker; sp != nil && sp.ID != "" && !have[sp.ID] {
-			have[sp.ID] = true
+		sp := x.Speaker
+		if sp == nil || sp.ID == "" {
+			continue
+		}
+		i, ok := at[sp.ID]
+		if !ok {
+			i = len(out)
+			at[sp.ID] = i
 			out = append(out, indexedEntity{kind: kindSpeaker, id: sp.ID, name: sp.Name, leader: sp.Leader})
 		}
+		out[i].said++
 	}
 	return out
 }
@@ -202,9 +213,9 @@ func groupEntities(doc nlp.Doc) []indexedEntity {
 	return out
 }
 
-// writeIndex replaces the article's entity index and statements with doc's
-// and records which hash and version they describe (the cache is not
-// written).
+// writeIndex replaces the article's entity index with doc's and records
+// which hash and version it describes. The cache is not written: the
+// caller caches doc under them, since the statements are read from there.
 func writeIndex(tx txn, articleID int64, hash, version string, doc nlp.Doc) error {
 	return writeIndexes(tx, []indexWrite{newIndexWrite(articleID, hash, version, doc, 0, nil)})
 }

@@ -404,13 +404,23 @@ func TestStatementsOfASpeakerOutsideTheEntities(t *testing.T) {
 
 // A store of schema 7 (statements with two indexes of their own, totals
 // kept by a trigger) is migrated: its statements are all still listed, by
-// speaker too, a speaker who was not among an article's entities gets an
-// index row, and the totals still equal the index.
+// speaker too (from the annotation cache, since schema 9), a speaker who
+// was not among an article's entities gets an index row, and the totals
+// still equal the index.
 func TestSchema7StoreStatementsAfterMigration(t *testing.T) {
 	s := openAtSchema(t, 7, `
 		INSERT INTO feeds(id, url, position) VALUES (1, 'https://x.example/', 0);
-		INSERT INTO articles(id, feed_id, title, published, hash, ann_hash, ann_version) VALUES
-			(1, 1, 'Starmer', 1000, 'h1', 'h1', 'v'), (2, 1, 'Labour', 2000, 'h2', 'h2', 'v');
+		INSERT INTO articles(id, feed_id, title, published, hash, ann_hash, ann_version, n_statements) VALUES
+			(1, 1, 'Starmer', 1000, 'h1', 'h1', 'v', 1), (2, 1, 'Labour', 2000, 'h2', 'h2', 'v', 3);
+		INSERT INTO bodies(id, title, text) VALUES (1, 'Starmer', 'growth'), (2, 'Labour', 'change no now');
+		-- The cache as an older herald wrote it: plain JSON with the text.
+		INSERT INTO annotations(hash, version, doc) VALUES
+			('h1', 'v', '{"text": "growth", "entities": [], "statements": [
+				{"kind": "direct", "quote": "growth", "start": 0, "end": 6, "speaker": {"id": "keir-starmer", "name": "Keir Starmer", "leader": true}}]}'),
+			('h2', 'v', '{"text": "change no now", "entities": [], "statements": [
+				{"kind": "direct", "quote": "change", "start": 0, "end": 6, "speaker": {"id": "labour-party", "name": "Labour Party"}},
+				{"kind": "direct", "quote": "no", "start": 7, "end": 9},
+				{"kind": "direct", "quote": "now", "start": 10, "end": 13, "speaker": {"id": "labour-party", "name": "Labour Party"}}]}');
 		INSERT INTO article_entities(article_id, published, kind, entity_id, name, leader, mentions) VALUES
 			(1, 1000, 'person', 'keir-starmer', 'Keir Starmer', 1, 2), (2, 2000, 'person', 'keir-starmer', 'Keir Starmer', 1, 1);
 		INSERT INTO statements(article_id, seq, published, kind, speaker_id, speaker_name, speaker_leader, quote, q_start, q_end) VALUES
@@ -471,5 +481,69 @@ func TestIndexRowsTakeTheStoredDate(t *testing.T) {
 	got, err := s.Articles(ArticleQuery{Entities: []string{"keir-starmer"}})
 	if err != nil || len(got) != 2 || got[0].Title != "newer" {
 		t.Errorf("Starmer's articles = %+v, %v; want newer first", got, err)
+	}
+}
+
+// A speaker's statements come from the articles where they speak, not
+// from every article that mentions them: each index row counts what its
+// entity said there, and the cached annotation gives the statements
+// themselves, with their quotes, in text order.
+func TestStatementsOnlyWhereTheSpeakerSpeaks(t *testing.T) {
+	s := openTemp(t)
+	feed := syncURLs(t, s, "https://one.example/rss")[0]
+	texts := map[string]string{
+		"mentioned": "Keir Starmer was in Kyiv. Zelensky said: Ready.",
+		"quoted":    "Keir Starmer said: Growth first. He added: Then peace.",
+	}
+	zelensky := &nlp.Speaker{ID: "volodymyr-zelensky", Name: "Zelensky", Leader: true}
+	docs := map[string]nlp.Doc{
+		"mentioned": makeDoc(texts["mentioned"], []ent{{"person", "keir-starmer", "Keir Starmer", true},
+			{"person", "volodymyr-zelensky", "Zelensky", true}}, map[string]*nlp.Speaker{"Ready.": zelensky}, "Ready."),
+		"quoted": makeDoc(texts["quoted"], []ent{{"person", "keir-starmer", "Keir Starmer", true}},
+			map[string]*nlp.Speaker{"Growth first.": starmer, "Then peace.": starmer}, "Growth first.", "Then peace."),
+	}
+	for i, title := range []string{"quoted", "mentioned"} {
+		save(t, s, feed, NewArticle{GUID: title, Title: title, Text: texts[title], Published: day(i + 1)})
+		id := articleID(t, s, title)
+		if err := s.SaveAnnotations([]AnnotationRecord{{ArticleID: id, Title: title, Text: texts[title],
+			Version: nlp.Version, Doc: docs[title]}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	said := func(title, entity string) int {
+		t.Helper()
+		var n int
+		if err := s.db.QueryRow(`SELECT said FROM article_entities WHERE article_id = ? AND entity_id = ?`,
+			articleID(t, s, title), entity).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	if m, q, z := said("mentioned", "keir-starmer"), said("quoted", "keir-starmer"), said("mentioned", "volodymyr-zelensky"); m != 0 || q != 2 || z != 1 {
+		t.Errorf("statements counted in the index: Starmer %d where mentioned, %d where quoted; Zelensky %d; want 0, 2, 1", m, q, z)
+	}
+	quotes := func(speaker string) []string {
+		t.Helper()
+		rows, err := s.Statements(ArticleQuery{}, speaker, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, r := range rows {
+			out = append(out, r.ArticleTitle+": "+r.Statement.Quote)
+		}
+		return out
+	}
+	for speaker, want := range map[string][]string{
+		"keir-starmer":       {"quoted: Growth first.", "quoted: Then peace."},
+		"volodymyr-zelensky": {"mentioned: Ready."},
+		"":                   {"mentioned: Ready.", "quoted: Growth first.", "quoted: Then peace."},
+	} {
+		if got := quotes(speaker); !slices.Equal(got, want) {
+			t.Errorf("statements of %q = %q; want %q", speaker, got, want)
+		}
+	}
+	if rows, err := s.Statements(ArticleQuery{}, "", 2); err != nil || len(rows) != 2 {
+		t.Errorf("statements with a limit of 2 = %d, %v", len(rows), err)
 	}
 }

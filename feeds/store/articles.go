@@ -280,11 +280,10 @@ func (w *articleWriter) update(old existing, it NewArticle, guid, hash string, p
 	return clearIndex(w.tx, old.id)
 }
 
-// clearIndex drops an article's entity index and statements.
+// clearIndex drops an article's entity index.
 func clearIndex(tx txn, articleID int64) error {
 	for _, q := range []string{
 		`DELETE FROM article_entities WHERE article_id = ?`,
-		`DELETE FROM statements WHERE article_id = ?`,
 		`UPDATE articles SET ann_hash = '', ann_version = '', n_statements = 0, n_leaders = 0 WHERE id = ?`,
 	} {
 		if _, err := tx.Exec(q, articleID); err != nil {

@@ -142,6 +142,10 @@ type StatementRow struct {
 // Statements lists the statements of the articles matching q (q's Limit
 // and Offset are ignored), newest article first, then in text order.
 // speakerID "" means every statement, attributed or not; limit 0 = all.
+//
+// They are read from each article's cached annotation, the one its entity
+// index was written from: the walk (see compile) visits only articles
+// with statements, or with statements by the speaker.
 func (s *Store) Statements(q ArticleQuery, speakerID string, limit int) ([]StatementRow, error) {
 	sel, err := s.compile(q, forStatements, speakerID)
 	if err != nil {
@@ -150,10 +154,9 @@ func (s *Store) Statements(q ArticleQuery, speakerID string, limit int) ([]State
 	query := `SELECT a.id, a.title,
 			COALESCE(NULLIF(CASE WHEN f.config_title <> '' THEN f.config_title ELSE f.feed_title END, ''), f.url),
 			a.link, a.published,
-			st.kind, st.quote, st.q_start, st.q_end, st.speaker_id, st.speaker_name, st.speaker_leader,
-			st.cue, st.confidence` + sel.sql() + ` ORDER BY ` + sel.order
-	query, args := limitOffset(query, sel.args, limit, 0)
-	rows, err := s.query(query, args...)
+			(SELECT n.doc FROM annotations n WHERE n.hash = a.ann_hash AND n.version = a.ann_version),
+			COALESCE((SELECT b.text FROM bodies b WHERE b.id = a.id), '')` + sel.sql() + ` ORDER BY ` + sel.order
+	rows, err := s.query(query, sel.args...)
 	if err != nil {
 		return nil, s.wrap(err)
 	}
@@ -161,21 +164,33 @@ func (s *Store) Statements(q ArticleQuery, speakerID string, limit int) ([]State
 	var out []StatementRow
 	for rows.Next() {
 		var (
-			r            StatementRow
-			published    int64
-			spID, spName string
-			spLeader     bool
+			art       StatementRow
+			published int64
+			blob      []byte
+			body      string
 		)
-		st := &r.Statement
-		if err := rows.Scan(&r.ArticleID, &r.ArticleTitle, &r.FeedTitle, &r.Link, &published,
-			&st.Kind, &st.Quote, &st.Start, &st.End, &spID, &spName, &spLeader, &st.Cue, &st.Confidence); err != nil {
+		if err := rows.Scan(&art.ArticleID, &art.ArticleTitle, &art.FeedTitle, &art.Link, &published, &blob, &body); err != nil {
 			return nil, s.wrap(err)
 		}
-		r.Published = time.UnixMilli(published)
-		if spID != "" || spName != "" {
-			st.Speaker = &nlp.Speaker{ID: spID, Name: spName, Leader: spLeader}
+		art.Published = time.UnixMilli(published)
+		if blob == nil {
+			continue // its annotation is gone from the cache: the next refresh annotates it again
 		}
-		out = append(out, r)
+		doc, err := decodeDoc(blob, body)
+		if err != nil {
+			continue // as Annotation does: an unreadable entry is as good as none
+		}
+		for _, st := range doc.Statements {
+			if speakerID != "" && (st.Speaker == nil || st.Speaker.ID != speakerID) {
+				continue
+			}
+			r := art
+			r.Statement = st
+			out = append(out, r)
+			if len(out) == limit {
+				return out, nil
+			}
+		}
 	}
 	return out, s.wrapNil(rows.Err())
 }

@@ -17,22 +17,20 @@ type indexWrite struct {
 	missing       bool // set by writeIndexes: the article does not exist
 }
 
-// indexRows is what an article's annotation adds to the index tables,
+// indexRows is what an article's annotation adds to the entity index,
 // built (values boxed and all) before the write lock is taken, since one
 // writer at a time is what limits a refresh.
 type indexRows struct {
 	published  int64 // the article's date they were built with (see rowPublished)
 	entities   []indexedEntity
 	ents       []any // entityCols values per row
-	stmts      []any // statementCols values per row
 	statements int
 	leaders    int
 }
 
 const (
-	entityCols    = 7
-	rowPublished  = 1 // the column of ents holding published
-	statementCols = 11
+	entityCols   = 8
+	rowPublished = 1 // the column of ents holding published
 )
 
 func newIndexWrite(articleID int64, hash, version string, doc nlp.Doc, published int64, blob []byte) indexWrite {
@@ -42,23 +40,15 @@ func newIndexWrite(articleID int64, hash, version string, doc nlp.Doc, published
 		if e.kind == nlp.KindPerson && e.leader {
 			r.leaders++
 		}
-		r.ents = append(r.ents, articleID, published, e.kind, e.id, e.name, e.leader, e.mentions)
-	}
-	r.stmts = make([]any, 0, statementCols*len(doc.Statements))
-	for seq, x := range doc.Statements {
-		var sp nlp.Speaker
-		if x.Speaker != nil {
-			sp = *x.Speaker
-		}
-		r.stmts = append(r.stmts, articleID, seq, x.Kind, sp.ID, sp.Name, sp.Leader,
-			x.Quote, x.Start, x.End, x.Cue, x.Confidence)
+		r.ents = append(r.ents, articleID, published, e.kind, e.id, e.name, e.leader, e.mentions, e.said)
 	}
 	return indexWrite{articleID: articleID, hash: hash, version: version, blob: blob, rows: r}
 }
 
-// writeIndexes caches each annotation and replaces its article's entity
-// index and statements, many rows per statement (see rowChunks): a
-// statement per row, through database/sql, cost more than the annotating.
+// writeIndexes caches each annotation (which is where the statements are
+// read from, see Statements) and replaces its article's entity index, many
+// rows per statement (see rowChunks): a statement per row, through
+// database/sql, cost more than the annotating.
 // An annotation whose article's hash is no longer ws[i].hash (the content
 // changed meanwhile) is skipped.
 func writeIndexes(tx txn, ws []indexWrite) error {
@@ -95,7 +85,6 @@ func writeIndexes(tx txn, ws []indexWrite) error {
 		stale   = map[string][]string{} // version -> hashes cached under it
 		indexed []int64                 // articles whose old index rows must go first
 		ents    []any                   // rows of the article_entities insert
-		stmts   []any                   // rows of the statements insert
 		marks   []any                   // rows of m in the articles update
 		totals  totalsDelta             // what the new rows add to entity_totals
 	)
@@ -123,7 +112,6 @@ func writeIndexes(tx txn, ws []indexWrite) error {
 			}
 		}
 		ents = append(ents, r.ents...)
-		stmts = append(stmts, r.stmts...)
 		for _, e := range r.entities {
 			totals.add(e)
 		}
@@ -141,24 +129,16 @@ func writeIndexes(tx txn, ws []indexWrite) error {
 		}
 	}
 	if len(indexed) > 0 {
-		for _, q := range []string{
-			`DELETE FROM article_entities WHERE article_id IN (SELECT value FROM json_each(?))`,
-			`DELETE FROM statements WHERE article_id IN (SELECT value FROM json_each(?))`,
-		} {
-			if _, err := tx.Exec(q, jsonList(indexed)); err != nil {
-				return err
-			}
+		if _, err := tx.Exec(`DELETE FROM article_entities WHERE article_id IN (SELECT value FROM json_each(?))`,
+			jsonList(indexed)); err != nil {
+			return err
 		}
 	}
-	if err := insertRows(tx, `INSERT INTO article_entities(article_id, published, kind, entity_id, name, leader, mentions)`,
+	if err := insertRows(tx, `INSERT INTO article_entities(article_id, published, kind, entity_id, name, leader, mentions, said)`,
 		entityCols, ents, ""); err != nil {
 		return err
 	}
 	if err := totals.write(tx); err != nil {
-		return err
-	}
-	if err := insertRows(tx, `INSERT INTO statements(article_id, seq, kind, speaker_id, speaker_name,
-		speaker_leader, quote, q_start, q_end, cue, confidence)`, statementCols, stmts, ""); err != nil {
 		return err
 	}
 	return updateRows(tx, `m(id, hash, version, n_statements, n_leaders)`, 5, marks,

@@ -56,8 +56,9 @@ func (sel selection) sql() string {
 //     entities tested per article;
 //   - otherwise the articles themselves.
 //
-// Statements are read by their key from each article of the walk, and a
-// speaker is one more entity to walk (see indexedEntities).
+// Statements are read from the cached annotation of each article of the
+// walk, and a speaker is one more entity to walk, through the rows that
+// count statements (see indexedEntities).
 //
 // Feeds are joined only when a title is wanted or when a dropped feed's
 // articles must be left out.
@@ -108,18 +109,18 @@ func (s *Store) compileIn(q ArticleQuery, purpose int, speaker string, win *hitW
 		sel = selection{tables: []string{"article_entities e0"}, id: "e0.article_id", pub: "e0.published",
 			order: "e0.published DESC, e0.article_id DESC"}
 		sel.cond("e0.entity_id = ?", ents[0])
+		if purpose == forStatements && ents[0] == speaker {
+			sel.cond("e0.said > 0")
+		}
 		rest = ents[1:]
 	default:
 		sel = selection{tables: []string{"articles a"}, id: "a.id", pub: "a.published",
 			order: "a.published DESC, a.id DESC"}
 	}
-	if purpose == forStatements {
-		// Each article's statements by their key, in text order.
-		sel.join("statements st ON st.article_id = " + sel.id)
-		sel.order += ", st.seq"
-		if speaker != "" {
-			sel.cond("st.speaker_id = ?", speaker)
-		}
+	if purpose == forStatements && speaker == "" {
+		// The statements are in each article's cached annotation (see
+		// Statements): only articles that have some are read.
+		sel.cond("a.n_statements > 0")
 	}
 	needArticle := (purpose != forCount && purpose != forSample) || q.FeedID != 0 || q.FeedIDs != nil || q.Unread || q.Starred || restrict ||
 		((!q.Since.IsZero() || !q.Until.IsZero()) && sel.pub == "a.published")
@@ -170,7 +171,11 @@ func (s *Store) compileIn(q ArticleQuery, purpose int, speaker string, win *hitW
 		sel.cond(sel.pub+" < ?", q.Until.UnixMilli())
 	}
 	for _, e := range rest {
-		sel.cond("EXISTS (SELECT 1 FROM article_entities x WHERE x.article_id = "+sel.id+" AND x.entity_id = ?)", e)
+		said := ""
+		if purpose == forStatements && e == speaker {
+			said = " AND x.said > 0"
+		}
+		sel.cond("EXISTS (SELECT 1 FROM article_entities x WHERE x.article_id = "+sel.id+" AND x.entity_id = ?"+said+")", e)
 	}
 	m, err := s.match(q.Search)
 	if err != nil {
@@ -178,7 +183,7 @@ func (s *Store) compileIn(q ArticleQuery, purpose int, speaker string, win *hitW
 	}
 	if m != "" {
 		// SQLite would look up every hit by its article id (the rowid, or
-		// the first column of article_entities' and statements' keys) and
+		// the first column of article_entities' key) and
 		// sort them all. With many hits it is cheaper to walk the driving
 		// index by date and test each row against the hits ("+": not an
 		// index lookup). Counts over all articles have no date to stop at,

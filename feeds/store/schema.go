@@ -267,6 +267,21 @@ CREATE TRIGGER articles_seen AFTER INSERT ON articles WHEN NEW.seen = 0 BEGIN
 	UPDATE articles SET seen = CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) WHERE id = NEW.id;
 END;
 `,
+	// 9: statements are read from the annotation cache, which holds them
+	// already, instead of a table that repeated them: its rows were a
+	// quarter of the cost of saving an annotation and 15% of the store.
+	// An entity index row counts the statements its entity makes in the
+	// article ("said"), in the index, so that walking a speaker's rows
+	// skips the articles that only mention them without decoding them.
+	`
+ALTER TABLE article_entities ADD COLUMN said INTEGER NOT NULL DEFAULT 0;
+UPDATE article_entities SET said = s.n FROM (
+	SELECT article_id, speaker_id, count(*) AS n FROM statements WHERE speaker_id <> '' GROUP BY article_id, speaker_id) AS s
+WHERE article_entities.article_id = s.article_id AND article_entities.entity_id = s.speaker_id;
+DROP INDEX article_entities_entity;
+CREATE INDEX article_entities_entity ON article_entities(entity_id, published, article_id, said);
+DROP TABLE statements;
+`,
 }
 
 // migrate applies the migrations the database has not seen yet, each in

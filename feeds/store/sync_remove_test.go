@@ -2,7 +2,6 @@ package store
 
 import (
 	"errors"
-	"path/filepath"
 	"testing"
 	"time"
 )
@@ -142,27 +141,14 @@ func TestSyncedArticlesAreSearchableAndRemovable(t *testing.T) {
 // A store synced before SaveSourceEntries indexed its bodies gets its
 // full-text index rebuilt by migration 6 (and 7 after it).
 func TestMigrationIndexesSyncedBodies(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "herald.db")
-	s, err := Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	syncSource(t, s)
-	if _, _, err := s.SaveSourceEntries("mf", []SourceEntry{entry("10", "1", false, false, time.Time{})}); err != nil {
-		t.Fatal(err)
-	}
-	// As the old SaveSourceEntries left it: the body out of the index.
-	if _, err := s.db.Exec(`INSERT INTO articles_fts(articles_fts) VALUES ('delete-all')`); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.db.Exec(`PRAGMA user_version = 5`); err != nil {
-		t.Fatal(err)
-	}
-	s.Close()
-	if s, err = Open(path); err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	// As the old SaveSourceEntries left it: the body out of the index (no
+	// trigger since migration 4).
+	s := openAtSchema(t, 5, `
+		INSERT INTO feeds(id, url, position) VALUES (1, 'https://mf.example/feed', 0);
+		INSERT INTO articles(id, feed_id, guid, title, published, hash) VALUES (1, 1, '10', 'synced', 1000, 'h');
+		INSERT INTO bodies(id, title, text) VALUES (1, 'synced', 'a body from the source');
+		INSERT INTO sync_sources(name) VALUES ('mf');
+		INSERT INTO sync_entries(source, remote_id, article_id) VALUES ('mf', '10', 1);`)
 	var n int
 	if err := s.db.QueryRow(`SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'body'`).Scan(&n); err != nil || n != 1 {
 		t.Errorf("full-text hits after the migration = %d, %v; want 1", n, err)
