@@ -39,6 +39,21 @@ var flateWriters = sync.Pool{New: func() any {
 	return zw
 }}
 
+// flateReaders keep decompressors (tens of KB each) for decodeCompact:
+// reading statements decodes a blob per article, and allocating one each
+// time was two fifths of it.
+var flateReaders = sync.Pool{New: func() any {
+	r := &flateReader{}
+	r.zr = flate.NewReader(&r.src)
+	return r
+}}
+
+type flateReader struct {
+	src bytes.Reader
+	zr  io.ReadCloser
+	raw bytes.Buffer
+}
+
 // docWriter builds the body of a compact blob.
 type docWriter struct {
 	buf     []byte
@@ -204,13 +219,17 @@ func (r *docReader) count() int {
 // fromBody reports whether doc.Text and omitted texts are still to be
 // filled in from the body.
 func decodeCompact(b []byte) (doc nlp.Doc, fromBody bool, err error) {
-	zr := flate.NewReader(bytes.NewReader(b))
-	defer zr.Close()
-	raw, err := io.ReadAll(zr)
-	if err != nil {
+	in := flateReaders.Get().(*flateReader)
+	defer flateReaders.Put(in)
+	in.src.Reset(b)
+	if err := in.zr.(flate.Resetter).Reset(&in.src, nil); err != nil {
 		return nlp.Doc{}, false, fmt.Errorf("%w: %v", errBadBlob, err)
 	}
-	r := &docReader{r: bytes.NewReader(raw)}
+	in.raw.Reset()
+	if _, err := in.raw.ReadFrom(in.zr); err != nil {
+		return nlp.Doc{}, false, fmt.Errorf("%w: %v", errBadBlob, err)
+	}
+	r := &docReader{r: bytes.NewReader(in.raw.Bytes())}
 	for n := r.count(); n > 0 && r.err == nil; n-- {
 		size := r.uint()
 		if r.err != nil || size > uint64(r.r.Len()) {

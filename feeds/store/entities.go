@@ -162,6 +162,9 @@ func (s *Store) Statements(q ArticleQuery, speakerID string, limit int) ([]State
 	}
 	defer rows.Close()
 	var out []StatementRow
+	if limit > 0 {
+		out = make([]StatementRow, 0, min(limit, 10000)) // rows are large: growing the slice was a tenth of the time
+	}
 	for rows.Next() {
 		var (
 			art       StatementRow
