@@ -8,7 +8,7 @@ import (
 )
 
 // checkpointEvery is the least time between two background checkpoints.
-const checkpointEvery = 200 * time.Millisecond
+const checkpointEvery = 500 * time.Millisecond
 
 // checkpointer copies committed WAL frames into the database file on its
 // own connection, beside the writer, after write transactions (at most
