@@ -152,11 +152,15 @@ func TestAnnotationDamagedBlob(t *testing.T) {
 		if _, err := decodeDoc(blob[:cut], text); err == nil {
 			t.Errorf("blob cut to %d of %d bytes decoded without error", cut, len(blob))
 		}
+		if _, err := decodeStatements(blob[:cut], text); err == nil {
+			t.Errorf("blob cut to %d of %d bytes gave statements without error", cut, len(blob))
+		}
 	}
 	for i := 1; i < len(blob); i++ {
 		bad := bytes.Clone(blob)
 		bad[i] ^= 0x55
 		decodeDoc(bad, text) // must not panic; deflate may or may not notice
+		decodeStatements(bad, text)
 	}
 }
 
@@ -172,8 +176,44 @@ func FuzzDecodeCompact(f *testing.F) {
 		zw, _ := flate.NewWriter(&buf, flate.BestSpeed)
 		zw.Write(body)
 		zw.Close()
-		decodeDoc(append([]byte{blobCompact}, buf.Bytes()...), text)
+		blob := append([]byte{blobCompact}, buf.Bytes()...)
+		doc, err := decodeDoc(blob, text)
+		sts, serr := decodeStatements(blob, text)
+		if err == nil && serr == nil && !reflect.DeepEqual(doc.Statements, sts) {
+			t.Errorf("statements alone = %+v; the whole doc's = %+v", sts, doc.Statements)
+		}
 	})
+}
+
+// Reading the statements alone gives what reading the whole annotation
+// gives, quotes filled in from the body included, for the compact form
+// and for the older JSON one.
+func TestStatementsAloneAsInTheWholeDoc(t *testing.T) {
+	ann := nlp.Default()
+	body := "Prime Minister Keir Starmer said on Monday that “we will not back down”. " +
+		"President Emmanuel Macron told reporters: “France stands with Ukraine.” " +
+		"Olaf Scholz said Germany would send more aid, according to officials."
+	doc := ann.Annotate(body)
+	if len(doc.Statements) < 2 {
+		t.Fatalf("the annotator found %d statements; the test needs two or more", len(doc.Statements))
+	}
+	compact, err := encodeDoc(doc, body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain, err := json.Marshal(storedDoc{Text: doc.Text, Entities: doc.Entities, Statements: doc.Statements})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, blob := range map[string][]byte{"compact": compact, "json": plain} {
+		sts, err := decodeStatements(blob, body)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if !reflect.DeepEqual(sts, doc.Statements) {
+			t.Errorf("%s: statements alone = %+v; want %+v", name, sts, doc.Statements)
+		}
+	}
 }
 
 // Signed numbers read back as written, negative ones included.

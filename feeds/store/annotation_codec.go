@@ -163,10 +163,15 @@ func encodeCompact(doc nlp.Doc, fromBody bool) ([]byte, error) {
 
 var errBadBlob = errors.New("malformed annotation")
 
-// docReader reads the body of a compact blob.
+// docReader reads the body of a compact blob. Its string table is read
+// as offsets into raw, and a string is made when a record first names it:
+// reading only the statements makes none of the entities' strings.
 type docReader struct {
 	r     *bytes.Reader
-	table []string
+	raw   []byte
+	spans [][2]int // the table's strings in raw
+	table []string // made so far, by number-1
+	made  []bool
 	err   error
 }
 
@@ -201,7 +206,20 @@ func (r *docReader) str() string {
 	if n == 0 {
 		return ""
 	}
+	if !r.made[n-1] {
+		sp := r.spans[n-1]
+		r.table[n-1], r.made[n-1] = string(r.raw[sp[0]:sp[1]]), true
+	}
 	return r.table[n-1]
+}
+
+// keep reads a string's number into *s, or only past it.
+func (r *docReader) keep(s *string, keep bool) {
+	if keep {
+		*s = r.str()
+	} else if n := r.uint(); n > uint64(len(r.spans)) {
+		r.err = errBadBlob
+	}
 }
 
 // count reads a number of records, refusing one the rest of the blob
@@ -217,8 +235,9 @@ func (r *docReader) count() int {
 
 // decodeCompact reads what encodeCompact wrote (after the format byte);
 // fromBody reports whether doc.Text and omitted texts are still to be
-// filled in from the body.
-func decodeCompact(b []byte) (doc nlp.Doc, fromBody bool, err error) {
+// filled in from the body. With statementsOnly, the text and the entities
+// are skipped: doc holds the statements alone.
+func decodeCompact(b []byte, statementsOnly bool) (doc nlp.Doc, fromBody bool, err error) {
 	in := flateReaders.Get().(*flateReader)
 	defer flateReaders.Put(in)
 	in.src.Reset(b)
@@ -229,29 +248,38 @@ func decodeCompact(b []byte) (doc nlp.Doc, fromBody bool, err error) {
 	if _, err := in.raw.ReadFrom(in.zr); err != nil {
 		return nlp.Doc{}, false, fmt.Errorf("%w: %v", errBadBlob, err)
 	}
-	r := &docReader{r: bytes.NewReader(in.raw.Bytes())}
+	raw := in.raw.Bytes()
+	r := &docReader{r: bytes.NewReader(raw), raw: raw}
 	for n := r.count(); n > 0 && r.err == nil; n-- {
 		size := r.uint()
 		if r.err != nil || size > uint64(r.r.Len()) {
 			return nlp.Doc{}, false, errBadBlob
 		}
-		s := make([]byte, size)
-		r.r.Read(s)
-		r.table = append(r.table, string(s))
+		at := len(raw) - r.r.Len()
+		r.spans = append(r.spans, [2]int{at, at + int(size)})
+		r.r.Seek(int64(size), io.SeekCurrent)
 	}
+	r.table, r.made = make([]string, len(r.spans)), make([]bool, len(r.spans))
 	flags := r.uint()
 	fromBody = flags&flagFromBody != 0
 	if !fromBody {
-		doc.Text = r.str()
+		r.keep(&doc.Text, !statementsOnly)
 	}
 	prev := 0
 	for n := r.count(); n > 0 && r.err == nil; n-- {
-		e := nlp.Entity{Kind: r.str(), ID: r.str(), Name: r.str(), Leader: r.uint() == 1}
+		var e nlp.Entity
+		keep := !statementsOnly
+		r.keep(&e.Kind, keep)
+		r.keep(&e.ID, keep)
+		r.keep(&e.Name, keep)
+		e.Leader = r.uint() == 1
 		e.Start = prev + r.int()
 		e.End = e.Start + r.int()
 		prev = e.Start
-		e.Text = r.str()
-		doc.Entities = append(doc.Entities, e)
+		r.keep(&e.Text, keep)
+		if keep {
+			doc.Entities = append(doc.Entities, e)
+		}
 	}
 	prev = 0
 	for n := r.count(); n > 0 && r.err == nil; n-- {

@@ -286,7 +286,7 @@ func decodeDoc(b []byte, body string) (nlp.Doc, error) {
 	var fromBody bool
 	if len(b) > 0 && b[0] == blobCompact {
 		var err error
-		if doc, fromBody, err = decodeCompact(b[1:]); err != nil {
+		if doc, fromBody, err = decodeCompact(b[1:], false); err != nil {
 			return nlp.Doc{}, err
 		}
 	} else {
@@ -314,10 +314,38 @@ func decodeDoc(b []byte, body string) (nlp.Doc, error) {
 			doc.Entities[i].Text = doc.Text[e.Start:e.End]
 		}
 	}
-	for i, st := range doc.Statements {
-		if st.Quote == "" && st.Start >= 0 && st.Start <= st.End && st.End <= len(doc.Text) {
-			doc.Statements[i].Quote = doc.Text[st.Start:st.End]
+	fillQuotes(doc.Statements, doc.Text)
+	return doc, nil
+}
+
+// decodeStatements reads only the statements of what encodeDoc wrote
+// (body is the article's text), as Statements needs them: the entities'
+// strings are never made, and the body is normalised only when a quote
+// was left out of the blob.
+func decodeStatements(b []byte, body string) ([]nlp.Statement, error) {
+	if len(b) == 0 || b[0] != blobCompact {
+		doc, err := decodeDoc(b, body)
+		return doc.Statements, err
+	}
+	doc, fromBody, err := decodeCompact(b[1:], true)
+	if err != nil || !fromBody {
+		return doc.Statements, err
+	}
+	for _, st := range doc.Statements {
+		if st.Quote == "" {
+			fillQuotes(doc.Statements, nlp.Normalize(body))
+			break
 		}
 	}
-	return doc, nil
+	return doc.Statements, nil
+}
+
+// fillQuotes gives statements whose quote was left out (as the text
+// between their offsets) that text.
+func fillQuotes(sts []nlp.Statement, text string) {
+	for i, st := range sts {
+		if st.Quote == "" && st.Start >= 0 && st.Start <= st.End && st.End <= len(text) {
+			sts[i].Quote = text[st.Start:st.End]
+		}
+	}
 }

@@ -179,11 +179,11 @@ func (s *Store) Statements(q ArticleQuery, speakerID string, limit int) ([]State
 		if blob == nil {
 			continue // its annotation is gone from the cache: the next refresh annotates it again
 		}
-		doc, err := decodeDoc(blob, body)
+		sts, err := decodeStatements(blob, body)
 		if err != nil {
 			continue // as Annotation does: an unreadable entry is as good as none
 		}
-		for _, st := range doc.Statements {
+		for _, st := range sts {
 			if speakerID != "" && (st.Speaker == nil || st.Speaker.ID != speakerID) {
 				continue
 			}
