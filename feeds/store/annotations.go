@@ -242,8 +242,10 @@ func (s *Store) UnannotatedIn(version string, feedID int64, since time.Time, lim
 		WHERE (CASE WHEN ?2 = 0 THEN f.position IS NOT NULL ELSE a.feed_id = ?2 END)
 		AND (?3 = 0 OR a.published >= ?3) AND a.id IN (
 			SELECT id FROM articles WHERE ann_hash <> hash
+			UNION ALL -- two ranges of the partial index (it takes no OR)
+			SELECT id FROM articles WHERE ann_version < ?1 AND ann_hash = hash
 			UNION ALL
-			SELECT id FROM articles WHERE (ann_version < ?1 OR ann_version > ?1) AND ann_hash = hash)
+			SELECT id FROM articles WHERE ann_version > ?1 AND ann_hash = hash)
 		ORDER BY a.published DESC, a.id DESC`, []any{version, feedID, sinceMS}, limit, 0)
 	rows, err := s.query(query, args...)
 	if err != nil {

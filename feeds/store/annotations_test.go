@@ -59,6 +59,16 @@ func TestAnnotationCache(t *testing.T) {
 	if un, _ := s.Unannotated(nlp.Version, 0); len(un) != 0 {
 		t.Errorf("Unannotated after annotating all = %v", un)
 	}
+	// Indexed under another version, older or newer, is not annotated.
+	all, err := s.Articles(ArticleQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range []string{"0-older", "zz-newer"} {
+		if un, err := s.Unannotated(v, 0); err != nil || len(un) != len(all) {
+			t.Errorf("Unannotated(%q) = %v, %v; want all %d articles", v, un, err, len(all))
+		}
+	}
 }
 
 func TestReannotationReplacesIndex(t *testing.T) {

@@ -273,6 +273,9 @@ END;
 	// An entity index row counts the statements its entity makes in the
 	// article ("said"), in the index, so that walking a speaker's rows
 	// skips the articles that only mention them without decoding them.
+	// The index by annotator version holds only indexed articles (what
+	// Unannotated looks for in it), so a new article is not put in it
+	// under "" and moved when it is annotated.
 	`
 ALTER TABLE article_entities ADD COLUMN said INTEGER NOT NULL DEFAULT 0;
 UPDATE article_entities SET said = s.n FROM (
@@ -281,6 +284,8 @@ WHERE article_entities.article_id = s.article_id AND article_entities.entity_id 
 DROP INDEX article_entities_entity;
 CREATE INDEX article_entities_entity ON article_entities(entity_id, published, article_id, said);
 DROP TABLE statements;
+DROP INDEX articles_ann_version;
+CREATE INDEX articles_ann_version ON articles(ann_version) WHERE ann_hash = hash;
 `,
 }
 
