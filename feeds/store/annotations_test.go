@@ -438,21 +438,9 @@ func TestSchema7StoreStatementsAfterMigration(t *testing.T) {
 			(2, 0, 2000, 'direct', 'labour-party', 'Labour Party', 0, 'change', 0, 6),
 			(2, 1, 2000, 'direct', '', '', 0, 'no', 7, 9),
 			(2, 2, 2000, 'direct', 'labour-party', 'Labour Party', 0, 'now', 10, 13);`)
-	quotes := func(speaker string) []string {
-		t.Helper()
-		st, err := s.Statements(ArticleQuery{}, speaker, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var out []string
-		for _, r := range st {
-			out = append(out, r.Statement.Quote)
-		}
-		return out
-	}
 	for speaker, want := range map[string][]string{"": {"change", "no", "now", "growth"},
 		"labour-party": {"change", "now"}, "keir-starmer": {"growth"}} {
-		if got := quotes(speaker); !slices.Equal(got, want) {
+		if got := quotesOf(t, s, speaker, false); !slices.Equal(got, want) {
 			t.Errorf("statements of %q after migration = %q; want %q", speaker, got, want)
 		}
 	}
@@ -532,28 +520,36 @@ func TestStatementsOnlyWhereTheSpeakerSpeaks(t *testing.T) {
 	if m, q, z := said("mentioned", "keir-starmer"), said("quoted", "keir-starmer"), said("mentioned", "volodymyr-zelensky"); m != 0 || q != 2 || z != 1 {
 		t.Errorf("statements counted in the index: Starmer %d where mentioned, %d where quoted; Zelensky %d; want 0, 2, 1", m, q, z)
 	}
-	quotes := func(speaker string) []string {
-		t.Helper()
-		rows, err := s.Statements(ArticleQuery{}, speaker, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var out []string
-		for _, r := range rows {
-			out = append(out, r.ArticleTitle+": "+r.Statement.Quote)
-		}
-		return out
-	}
 	for speaker, want := range map[string][]string{
 		"keir-starmer":       {"quoted: Growth first.", "quoted: Then peace."},
 		"volodymyr-zelensky": {"mentioned: Ready."},
 		"":                   {"mentioned: Ready.", "quoted: Growth first.", "quoted: Then peace."},
 	} {
-		if got := quotes(speaker); !slices.Equal(got, want) {
+		if got := quotesOf(t, s, speaker, true); !slices.Equal(got, want) {
 			t.Errorf("statements of %q = %q; want %q", speaker, got, want)
 		}
 	}
 	if rows, err := s.Statements(ArticleQuery{}, "", 2); err != nil || len(rows) != 2 {
 		t.Errorf("statements with a limit of 2 = %d, %v", len(rows), err)
 	}
+}
+
+// quotesOf lists the quotes of a speaker's statements ("": all) across
+// the store, in Statements' order, each after its article's title when
+// titled.
+func quotesOf(t *testing.T, s *Store, speaker string, titled bool) []string {
+	t.Helper()
+	rows, err := s.Statements(ArticleQuery{}, speaker, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, r := range rows {
+		q := r.Statement.Quote
+		if titled {
+			q = r.ArticleTitle + ": " + q
+		}
+		out = append(out, q)
+	}
+	return out
 }
