@@ -356,6 +356,14 @@ func (s *Store) write(fn func(tx txn) error) error {
 	if err != nil {
 		return s.wrap(err)
 	}
+	defer func() {
+		if r := recover(); r != nil {
+			// Left open, the transaction would keep the write lock and
+			// every later write would wait for it and fail.
+			_ = sqlTx.Rollback()
+			panic(r)
+		}
+	}()
 	var misses []string
 	tx := txn{Tx: sqlTx, s: s, misses: &misses}
 	err = fn(tx)

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 func TestOpenMigratesFromEmptyAndReopens(t *testing.T) {
@@ -211,5 +212,34 @@ func TestWriteTimeGrows(t *testing.T) {
 	}
 	if s.WriteTime() <= before {
 		t.Errorf("WriteTime %s after saving an article, %s before", s.WriteTime(), before)
+	}
+}
+
+// A write that panics leaves nothing behind: its changes are rolled back
+// and the next write goes through at once, instead of waiting for a
+// transaction that was never closed.
+func TestAPanickingWriteReleasesTheStore(t *testing.T) {
+	s := openTemp(t)
+	func() {
+		defer func() {
+			if r := recover(); r != "broken" {
+				t.Errorf("recovered %v; want the write's panic", r)
+			}
+		}()
+		s.write(func(tx txn) error {
+			if _, err := tx.Exec(`INSERT INTO feeds(url) VALUES ('https://broken.example/')`); err != nil {
+				t.Error(err)
+			}
+			panic("broken")
+		})
+	}()
+	start := time.Now()
+	syncURLs(t, s, "https://next.example/rss")
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("the next write took %v", d)
+	}
+	var n int
+	if err := s.db.QueryRow(`SELECT count(*) FROM feeds WHERE url = 'https://broken.example/'`).Scan(&n); err != nil || n != 0 {
+		t.Errorf("the panicking write's row: %d, %v; want rolled back", n, err)
 	}
 }
