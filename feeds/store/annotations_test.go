@@ -432,7 +432,9 @@ func TestSchema7StoreStatementsAfterMigration(t *testing.T) {
 				{"kind": "direct", "quote": "no", "start": 7, "end": 9},
 				{"kind": "direct", "quote": "now", "start": 10, "end": 13, "speaker": {"id": "labour-party", "name": "Labour Party"}}]}');
 		INSERT INTO article_entities(article_id, published, kind, entity_id, name, leader, mentions) VALUES
-			(1, 1000, 'person', 'keir-starmer', 'Keir Starmer', 1, 2), (2, 2000, 'person', 'keir-starmer', 'Keir Starmer', 1, 1);
+			(1, 1000, 'person', 'keir-starmer', 'Keir Starmer', 1, 2), (2, 2000, 'person', 'keir-starmer', 'Keir Starmer', 1, 1),
+			-- One id under two kinds: its statements must still be listed once.
+			(1, 1000, 'country', 'keir-starmer', 'Keir Starmer', 0, 1);
 		INSERT INTO statements(article_id, seq, published, kind, speaker_id, speaker_name, speaker_leader, quote, q_start, q_end) VALUES
 			(1, 0, 1000, 'direct', 'keir-starmer', 'Keir Starmer', 1, 'growth', 0, 6),
 			(2, 0, 2000, 'direct', 'labour-party', 'Labour Party', 0, 'change', 0, 6),

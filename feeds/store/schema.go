@@ -280,7 +280,9 @@ END;
 ALTER TABLE article_entities ADD COLUMN said INTEGER NOT NULL DEFAULT 0;
 UPDATE article_entities SET said = s.n FROM (
 	SELECT article_id, speaker_id, count(*) AS n FROM statements WHERE speaker_id <> '' GROUP BY article_id, speaker_id) AS s
-WHERE article_entities.article_id = s.article_id AND article_entities.entity_id = s.speaker_id;
+WHERE article_entities.article_id = s.article_id AND article_entities.entity_id = s.speaker_id
+	AND article_entities.kind = ( -- one row an id, as indexedEntities counts them
+		SELECT min(x.kind) FROM article_entities x WHERE x.article_id = s.article_id AND x.entity_id = s.speaker_id);
 DROP INDEX article_entities_entity;
 CREATE INDEX article_entities_entity ON article_entities(entity_id, published, article_id, said);
 DROP TABLE statements;
