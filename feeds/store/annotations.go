@@ -83,9 +83,9 @@ func (r *AnnotationRecord) Encode() error {
 
 // SaveAnnotation caches doc for (hash, version) and, in the same
 // transaction, replaces the article's rows in the entity index (its
-// statements are read from the cache). If the article's content no longer has this hash (it
-// changed while it was being annotated) nothing is written, and a doc
-// whose annotation failed (Doc.Failed) is never cached.
+// statements are read from the cache). If the article's content no longer
+// has this hash (it changed while it was being annotated) nothing is
+// written, and a doc whose annotation failed (Doc.Failed) is never cached.
 func (s *Store) SaveAnnotation(articleID int64, hash, version string, doc nlp.Doc) error {
 	if doc.Failed {
 		return nil

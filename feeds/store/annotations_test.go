@@ -456,6 +456,36 @@ func TestSchema7StoreStatementsAfterMigration(t *testing.T) {
 	}
 }
 
+// A store that reached schema 8 as it was first released (the statements
+// table rebuilt without its indexes and date) still migrates: its
+// statements are listed from the cache, by speaker too.
+func TestReleasedSchema8StoreMigrates(t *testing.T) {
+	s := openAtSchema(t, 8, `
+		DROP TABLE statements;
+		CREATE TABLE statements (
+			article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE, seq INTEGER NOT NULL,
+			kind TEXT NOT NULL, speaker_id TEXT NOT NULL DEFAULT '', speaker_name TEXT NOT NULL DEFAULT '',
+			speaker_leader INTEGER NOT NULL DEFAULT 0, quote TEXT NOT NULL, q_start INTEGER NOT NULL,
+			q_end INTEGER NOT NULL, cue TEXT NOT NULL DEFAULT '', confidence REAL NOT NULL DEFAULT 0,
+			PRIMARY KEY (article_id, seq)) WITHOUT ROWID;
+		INSERT INTO feeds(id, url, position) VALUES (1, 'https://x.example/', 0);
+		INSERT INTO articles(id, feed_id, title, published, hash, ann_hash, ann_version, n_statements) VALUES
+			(1, 1, 'Starmer', 1000, 'h1', 'h1', 'v', 1);
+		INSERT INTO bodies(id, title, text) VALUES (1, 'Starmer', 'growth');
+		INSERT INTO annotations(hash, version, doc) VALUES
+			('h1', 'v', '{"text": "growth", "entities": [], "statements": [
+				{"kind": "direct", "quote": "growth", "start": 0, "end": 6, "speaker": {"id": "keir-starmer", "name": "Keir Starmer", "leader": true}}]}');
+		INSERT INTO article_entities(article_id, published, kind, entity_id, name, leader, mentions) VALUES
+			(1, 1000, 'person', 'keir-starmer', 'Keir Starmer', 1, 1);
+		INSERT INTO statements(article_id, seq, kind, speaker_id, speaker_name, speaker_leader, quote, q_start, q_end) VALUES
+			(1, 0, 'direct', 'keir-starmer', 'Keir Starmer', 1, 'growth', 0, 6);`)
+	for _, speaker := range []string{"", "keir-starmer"} {
+		if got := quotesOf(t, s, speaker, false); !slices.Equal(got, []string{"growth"}) {
+			t.Errorf("statements of %q after migration = %q; want [growth]", speaker, got)
+		}
+	}
+}
+
 // Index rows built with a date that is not the article's (unknown, or
 // changed since the text was read) are written with the stored date.
 func TestIndexRowsTakeTheStoredDate(t *testing.T) {

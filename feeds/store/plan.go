@@ -86,6 +86,14 @@ func (s *Store) compileIn(q ArticleQuery, purpose int, speaker string, win *hitW
 	if err != nil {
 		return selection{}, err
 	}
+	// saidBy narrows an entity's index rows to those where it speaks, when
+	// it is the speaker whose statements are read.
+	saidBy := func(alias, entity string) string {
+		if purpose == forStatements && entity == speaker {
+			return " AND " + alias + ".said > 0"
+		}
+		return ""
+	}
 	restrict := false
 	if q.FeedID == 0 {
 		if restrict, err = s.hasDroppedArticles(); err != nil {
@@ -108,10 +116,7 @@ func (s *Store) compileIn(q ArticleQuery, purpose int, speaker string, win *hitW
 	case len(ents) > 0:
 		sel = selection{tables: []string{"article_entities e0"}, id: "e0.article_id", pub: "e0.published",
 			order: "e0.published DESC, e0.article_id DESC"}
-		sel.cond("e0.entity_id = ?", ents[0])
-		if purpose == forStatements && ents[0] == speaker {
-			sel.cond("e0.said > 0")
-		}
+		sel.cond("e0.entity_id = ?"+saidBy("e0", ents[0]), ents[0])
 		rest = ents[1:]
 	default:
 		sel = selection{tables: []string{"articles a"}, id: "a.id", pub: "a.published",
@@ -171,11 +176,7 @@ func (s *Store) compileIn(q ArticleQuery, purpose int, speaker string, win *hitW
 		sel.cond(sel.pub+" < ?", q.Until.UnixMilli())
 	}
 	for _, e := range rest {
-		said := ""
-		if purpose == forStatements && e == speaker {
-			said = " AND x.said > 0"
-		}
-		sel.cond("EXISTS (SELECT 1 FROM article_entities x WHERE x.article_id = "+sel.id+" AND x.entity_id = ?"+said+")", e)
+		sel.cond("EXISTS (SELECT 1 FROM article_entities x WHERE x.article_id = "+sel.id+" AND x.entity_id = ?"+saidBy("x", e)+")", e)
 	}
 	m, err := s.match(q.Search)
 	if err != nil {

@@ -228,31 +228,16 @@ CREATE VIRTUAL TABLE articles_fts_terms USING fts5vocab(articles_fts, row);
 	// insert; the trigger only covers an insert that does not, instead of
 	// updating every new row again (a seventh of the cost of saving a
 	// feed). Entity totals grow by one upsert per entity and batch
-	// (writeIndexes) instead of a trigger per index row. Statements keep
-	// one B-tree, their key: the statements of a speaker are found through
-	// the speaker's entity index rows (every speaker gets one, see
-	// indexedEntities), and all statements through the articles by date.
-	// Their two indexes were a third of the cost of saving an annotation.
+	// (writeIndexes) instead of a trigger per index row. The statements of
+	// a speaker are found through the speaker's entity index rows (every
+	// speaker gets one, see indexedEntities).
+	//
+	// As first released, 8 also rebuilt the statements table without its
+	// two indexes. Migration 9 drops that table, so a store still below 8
+	// no longer rebuilds it first: 9 reads only its article and speaker
+	// ids, which both forms have.
 	`
 DROP TRIGGER IF EXISTS article_entities_total_insert;
-CREATE TABLE statements_new (
-	article_id     INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-	seq            INTEGER NOT NULL,
-	kind           TEXT NOT NULL,
-	speaker_id     TEXT NOT NULL DEFAULT '',
-	speaker_name   TEXT NOT NULL DEFAULT '',
-	speaker_leader INTEGER NOT NULL DEFAULT 0,
-	quote          TEXT NOT NULL,
-	q_start        INTEGER NOT NULL,
-	q_end          INTEGER NOT NULL,
-	cue            TEXT NOT NULL DEFAULT '',
-	confidence     REAL NOT NULL DEFAULT 0,
-	PRIMARY KEY (article_id, seq)
-) WITHOUT ROWID;
-INSERT INTO statements_new SELECT article_id, seq, kind, speaker_id, speaker_name, speaker_leader,
-	quote, q_start, q_end, cue, confidence FROM statements;
-DROP TABLE statements;
-ALTER TABLE statements_new RENAME TO statements;
 INSERT INTO article_entities(article_id, published, kind, entity_id, name, leader, mentions)
 	SELECT st.article_id, a.published, 'speaker', st.speaker_id, max(st.speaker_name), max(st.speaker_leader), 0
 	FROM statements st JOIN articles a ON a.id = st.article_id
@@ -269,7 +254,7 @@ END;
 `,
 	// 9: statements are read from the annotation cache, which holds them
 	// already, instead of a table that repeated them: its rows were a
-	// quarter of the cost of saving an annotation and 15% of the store.
+	// quarter of the cost of saving an annotation and 12% of the store.
 	// An entity index row counts the statements its entity makes in the
 	// article ("said"), in the index, so that walking a speaker's rows
 	// skips the articles that only mention them without decoding them.
